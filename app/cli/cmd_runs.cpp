@@ -1,0 +1,135 @@
+// `ferkd runs list|show|export-csv`: what the experiment store holds.
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+
+#include "commands.h"
+#include "util/error.h"
+#include "util/text.h"
+
+namespace ferkd::cli {
+namespace {
+
+std::string formatTime(double t) {
+    if (t <= 0) return "-";
+    std::time_t s = static_cast<std::time_t>(t);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", std::localtime(&s));
+    return buf;
+}
+
+std::string duration(const RunRecord& r) {
+    if (r.started_at <= 0) return "-";
+    double end = r.finished_at > 0 ? r.finished_at : unixNow();
+    return formatDuration(end - r.started_at);
+}
+
+RunRecord requireRun(const ExperimentStore& store, const std::string& idOrName) {
+    auto run = store.findRun(idOrName);
+    if (!run) throw Error("no run '" + idOrName + "' in " + store.workspace() + " (see `ferkd runs list`)");
+    return *run;
+}
+
+int listRuns(const CliContext& ctx) {
+    auto store = ctx.openStore();
+    auto runs = store->listRuns();
+    if (runs.empty()) {
+        std::printf("no runs yet in %s\n", store->workspace().c_str());
+        return kOk;
+    }
+    std::printf("%-5s %-32s %-6s %-24s %-12s %-8s %-17s %-9s %s\n", "id", "name", "kind", "preset", "status", "best%",
+                "started", "duration", "tags");
+    for (const auto& r : runs) {
+        std::string best = r.best_top1 ? std::to_string(*r.best_top1).substr(0, 5) : "-";
+        std::printf("%-5lld %-32s %-6s %-24s %-12s %-8s %-17s %-9s %s\n", (long long)r.id, r.name.c_str(),
+                    r.kind.c_str(), r.preset.c_str(), r.status.c_str(), best.c_str(), formatTime(r.started_at).c_str(),
+                    duration(r).c_str(), r.tags.c_str());
+    }
+    return kOk;
+}
+
+int showRun(const CliContext& ctx, const std::string& id) {
+    auto store = ctx.openStore();
+    RunRecord r = requireRun(*store, id);
+    std::printf("run %lld '%s'\n  kind %s, preset %s, status %s\n  device %s\n  started %s, duration %s\n",
+                (long long)r.id, r.name.c_str(), r.kind.c_str(), r.preset.empty() ? "-" : r.preset.c_str(),
+                r.status.c_str(), r.device.empty() ? "-" : r.device.c_str(), formatTime(r.started_at).c_str(),
+                duration(r).c_str());
+    if (r.best_top1) std::printf("  best test top-1 %.2f%%\n", *r.best_top1);
+    if (!r.error.empty()) std::printf("  error: %s\n", r.error.c_str());
+    if (!r.tags.empty()) std::printf("  tags: %s\n", r.tags.c_str());
+    std::printf("epochs:\n  %5s %10s %9s %10s %9s %9s %10s %8s\n", "epoch", "train_loss", "train_top1", "test_loss",
+                "top1", "top5", "lr", "time");
+    for (const auto& m : store->epochMetrics(r.id))
+        std::printf("  %5lld %10.4f %9.2f %10.4f %9.2f %9.2f %10.2e %8s\n", (long long)m.epoch, m.train_loss,
+                    m.train_top1, m.test_loss, m.test_top1, m.test_top5, m.lr, formatDuration(m.seconds).c_str());
+    std::printf("checkpoints:\n");
+    for (const auto& c : store->checkpoints(r.id))
+        std::printf("  %-5s epoch %lld step %lld %s\n", c.kind.c_str(), (long long)c.epoch, (long long)c.step,
+                    c.path.c_str());
+    std::printf("config:\n%s\n", r.config_json.c_str());
+    return kOk;
+}
+
+int exportCsv(const CliContext& ctx, const std::vector<std::string>& ids, const std::string& out, bool steps) {
+    auto store = ctx.openStore();
+    std::ofstream file;
+    if (!out.empty()) {
+        file.open(out);
+        if (!file) throw FileError(out, "cannot write the CSV file");
+    }
+    std::ostream& os = out.empty() ? std::cout : file;
+    if (steps)
+        os << "run_id,run_name,step,epoch,loss,lr,images_per_sec,time\n";
+    else
+        os << "run_id,run_name,epoch,step,train_loss,train_top1,test_loss,test_top1,test_top5,lr,seconds\n";
+    os.precision(8);
+    for (const auto& id : ids) {
+        RunRecord r = requireRun(*store, id);
+        std::string name = "\"" + r.name + "\"";
+        if (steps) {
+            for (const auto& m : store->stepMetrics(r.id))
+                os << r.id << ',' << name << ',' << m.step << ',' << m.epoch << ',' << m.loss << ',' << m.lr << ','
+                   << m.images_per_sec << ',' << m.time << '\n';
+        } else {
+            for (const auto& m : store->epochMetrics(r.id))
+                os << r.id << ',' << name << ',' << m.epoch << ',' << m.step << ',' << m.train_loss << ','
+                   << m.train_top1 << ',' << m.test_loss << ',' << m.test_top1 << ',' << m.test_top5 << ',' << m.lr
+                   << ',' << m.seconds << '\n';
+        }
+    }
+    if (!out.empty()) {
+        file.close();
+        if (!file) throw FileError(out, "write failed");
+    }
+    return kOk;
+}
+
+}  // namespace
+
+void addRunsCommand(CLI::App& app, CliContext& ctx) {
+    auto* runs = app.add_subcommand("runs", "List, show and export the runs of the workspace");
+    runs->require_subcommand(1);
+    auto* list = runs->add_subcommand("list", "One line per run");
+    list->callback([&ctx] { ctx.action = [&ctx] { return listRuns(ctx); }; });
+
+    auto showId = std::make_shared<std::string>();
+    auto* show = runs->add_subcommand("show", "A run's status, epoch metrics, checkpoints and config");
+    show->add_option("run", *showId, "Run id or name")->required();
+    show->callback([&ctx, showId] { ctx.action = [&ctx, showId] { return showRun(ctx, *showId); }; });
+
+    struct ExportOptions {
+        std::vector<std::string> ids;
+        std::string out;
+        bool steps = false;
+    };
+    auto e = std::make_shared<ExportOptions>();
+    auto* exp = runs->add_subcommand("export-csv", "Metrics of one or more runs as CSV");
+    exp->add_option("runs", e->ids, "Run ids or names")->required();
+    exp->add_option("--out", e->out, "Write to this file instead of standard output");
+    exp->add_flag("--steps", e->steps, "Per-step metrics instead of per-epoch ones");
+    exp->callback([&ctx, e] { ctx.action = [&ctx, e] { return exportCsv(ctx, e->ids, e->out, e->steps); }; });
+}
+
+}  // namespace ferkd::cli

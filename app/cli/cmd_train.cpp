@@ -1,0 +1,109 @@
+// `ferkd train`: defaults < preset < --config file < --set and the shortcut flags.
+#include <csignal>
+#include <cstdio>
+
+#include "commands.h"
+#include "config/config_io.h"
+#include "config/presets.h"
+#include "console_observer.h"
+#include "train/trainer.h"
+#include "util/error.h"
+
+namespace ferkd::cli {
+namespace {
+
+TrainingControl* gControl = nullptr;
+
+extern "C" void onInterrupt(int) {
+    if (gControl) gControl->requestStop();
+    std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C ends the process at once
+}
+
+struct TrainOptions {
+    std::string preset, configFile, resume, tags, saveConfig;
+    std::vector<std::string> sets;
+    std::optional<int> epochs, batchSize, threads;
+    std::optional<double> lr;
+    std::optional<uint64_t> seed;
+    std::optional<std::string> arch, data, name, device;
+    bool dryRun = false;
+};
+
+RunConfig resolveConfig(const TrainOptions& o) {
+    RunConfig config = o.preset.empty() ? RunConfig{} : presetConfig(o.preset);
+    if (!o.configFile.empty()) config = loadConfigFile(o.configFile, config);
+    auto set = [&](const std::string& key, const nlohmann::json& v) { applyConfigJson(config, nlohmann::json::object({{key, v}}), "the command line"); };
+    if (o.epochs) set("schedule.epochs", *o.epochs);
+    if (o.batchSize) set("schedule.batch_size", *o.batchSize);
+    if (o.threads) set("runtime.threads", *o.threads);
+    if (o.lr) set("optim.lr", *o.lr);
+    if (o.seed) set("seed", *o.seed);
+    if (o.arch) set("model.arch", *o.arch);
+    if (o.data) set("data.path", *o.data);
+    if (o.name) set("name", *o.name);
+    if (o.device) set("runtime.device", *o.device);
+    for (const auto& s : o.sets) applyOverride(config, s);
+    validateConfig(config);
+    return config;
+}
+
+int runTraining(const CliContext& ctx, const TrainOptions& o) {
+    auto store = ctx.openStore();
+    ConsoleObserver observer;
+    TrainingControl control;
+    Trainer trainer(*store, observer, control);
+    int64_t runId;
+    if (!o.resume.empty()) {
+        auto run = store->findRun(o.resume);
+        if (!run) throw Error("no run '" + o.resume + "' in " + store->workspace() + " (see `ferkd runs list`)");
+        if (run->status == run_status::kFinished) {
+            std::printf("run %lld '%s' has already finished\n", (long long)run->id, run->name.c_str());
+            return kOk;
+        }
+        runId = run->id;
+    } else {
+        RunConfig config = resolveConfig(o);
+        if (o.dryRun) {
+            std::printf("%s\n", configToJsonText(config).c_str());
+            return kOk;
+        }
+        if (!o.saveConfig.empty()) saveConfigFile(config, o.saveConfig);
+        runId = trainer.createRun(config, o.tags);
+    }
+    gControl = &control;
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    RunOutcome outcome = trainer.run(runId);
+    gControl = nullptr;
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    if (outcome.status == run_status::kFailed) return kFailed;
+    if (outcome.status == run_status::kStopped) return kStopped;
+    return kOk;
+}
+
+}  // namespace
+
+void addTrainCommand(CLI::App& app, CliContext& ctx) {
+    auto o = std::make_shared<TrainOptions>();
+    auto* cmd = app.add_subcommand("train", "Train a model (or resume a stopped run)");
+    cmd->add_option("--preset", o->preset, "Start from a built-in preset (see `ferkd presets`)");
+    cmd->add_option("--config", o->configFile, "JSON config file applied over the preset")->check(CLI::ExistingFile);
+    cmd->add_option("--set", o->sets, "Override one field, e.g. --set optim.lr=0.001 (repeatable)");
+    cmd->add_option("--resume", o->resume, "Continue the run with this id or name from its last checkpoint");
+    cmd->add_option("--epochs", o->epochs, "schedule.epochs");
+    cmd->add_option("--batch-size", o->batchSize, "schedule.batch_size");
+    cmd->add_option("--lr", o->lr, "optim.lr");
+    cmd->add_option("--seed", o->seed, "seed");
+    cmd->add_option("--arch", o->arch, "model.arch (see `ferkd models`)");
+    cmd->add_option("--data", o->data, "data.path");
+    cmd->add_option("--name", o->name, "Run name");
+    cmd->add_option("--threads", o->threads, "runtime.threads (0 = all cores)");
+    cmd->add_option("--device", o->device, "runtime.device: auto, cpu or cuda");
+    cmd->add_option("--tags", o->tags, "Comma-separated tags stored with the run");
+    cmd->add_option("--save-config", o->saveConfig, "Also write the resolved config to this JSON file");
+    cmd->add_flag("--dry-run", o->dryRun, "Print the resolved config and exit");
+    cmd->callback([&ctx, o] { ctx.action = [&ctx, o] { return runTraining(ctx, *o); }; });
+}
+
+}  // namespace ferkd::cli

@@ -1,0 +1,28 @@
+#pragma once
+// Each sub-command registers itself on the CLI11 app and runs through a callback that
+// returns the process exit code.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "store/experiment_store.h"
+
+namespace ferkd::cli {
+
+enum ExitCode { kOk = 0, kFailed = 1, kUsage = 2, kStopped = 130 };
+
+struct CliContext {
+    std::string workspace;  // --workspace, else ExperimentStore::defaultWorkspace()
+    std::function<int()> action;  // set by the chosen sub-command
+    std::unique_ptr<ExperimentStore> openStore() const;
+};
+
+void addTrainCommand(CLI::App& app, CliContext& ctx);
+void addEvalCommand(CLI::App& app, CliContext& ctx);
+void addRunsCommand(CLI::App& app, CliContext& ctx);
+void addDatasetCommand(CLI::App& app, CliContext& ctx);
+void addCatalogCommands(CLI::App& app, CliContext& ctx);  // presets, models
+
+}  // namespace ferkd::cli

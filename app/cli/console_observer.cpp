@@ -1,0 +1,74 @@
+#include "console_observer.h"
+
+#include <unistd.h>
+
+#include <string>
+
+#include "util/text.h"
+
+namespace ferkd::cli {
+
+ConsoleObserver::ConsoleObserver(std::FILE* out) : out_(out), tty_(::isatty(::fileno(out)) != 0) {}
+
+void ConsoleObserver::endBar() {
+    if (barOpen_) std::fputc('\n', out_);
+    barOpen_ = false;
+}
+
+void ConsoleObserver::stageStarted(const StageInfo& stage) {
+    if (stage.name == "train" || stage.name == "checkpoint") return;  // the step lines say enough
+    endBar();
+    std::fprintf(out_, "[%s]\n", stage.name.c_str());
+    std::fflush(out_);
+}
+
+void ConsoleObserver::step(const StepReport& r) {
+    auto now = std::chrono::steady_clock::now();
+    const bool last = r.step_in_epoch == r.steps_per_epoch;
+    if (tty_) {
+        if (!last && now - lastPrint_ < std::chrono::milliseconds(200)) return;
+        const int width = 30;
+        int filled = int(double(r.step_in_epoch) / double(r.steps_per_epoch) * width);
+        std::string bar(filled, '#');
+        bar.resize(width, '.');
+        std::fprintf(out_, "\repoch %lld/%lld [%s] %lld/%lld loss %.4f lr %.2e %.0f img/s ETA %s   ",
+                     (long long)r.epoch, (long long)r.epochs, bar.c_str(), (long long)r.step_in_epoch,
+                     (long long)r.steps_per_epoch, r.loss, r.lr, r.images_per_sec, formatDuration(r.eta_seconds).c_str());
+        barOpen_ = true;
+    } else {
+        // Piped: about ten lines per epoch.
+        int64_t every = std::max<int64_t>(1, r.steps_per_epoch / 10);
+        if (r.step_in_epoch % every != 0 && !last) return;
+        std::fprintf(out_, "epoch %lld/%lld step %lld/%lld loss %.4f lr %.3e %.0f img/s eta %s\n", (long long)r.epoch,
+                     (long long)r.epochs, (long long)r.step_in_epoch, (long long)r.steps_per_epoch, r.loss, r.lr,
+                     r.images_per_sec, formatDuration(r.eta_seconds).c_str());
+    }
+    lastPrint_ = now;
+    std::fflush(out_);
+}
+
+void ConsoleObserver::epoch(const EpochReport& r) {
+    endBar();
+    const auto& m = r.metrics;
+    std::fprintf(out_, "epoch %lld/%lld: train loss %.4f top-1 %.2f%% | test loss %.4f top-1 %.2f%% top-5 %.2f%% | %s%s\n",
+                 (long long)m.epoch, (long long)r.epochs, m.train_loss, m.train_top1, m.test_loss, m.test_top1,
+                 m.test_top5, formatDuration(m.seconds).c_str(), r.is_best ? " (best)" : "");
+    std::fflush(out_);
+}
+
+void ConsoleObserver::log(int64_t, LogLevel level, const std::string& message) {
+    endBar();
+    std::FILE* to = level == LogLevel::Info ? out_ : stderr;
+    std::fprintf(to, "%s%s\n", level == LogLevel::Info ? "" : (std::string(logLevelName(level)) + ": ").c_str(),
+                 message.c_str());
+    std::fflush(to);
+}
+
+void ConsoleObserver::finished(const RunOutcome& outcome) {
+    endBar();
+    std::fprintf(out_, "run %lld %s (best test top-1 %.2f%%)\n", (long long)outcome.run_id, outcome.status.c_str(),
+                 outcome.best_top1);
+    std::fflush(out_);
+}
+
+}  // namespace ferkd::cli

@@ -1,0 +1,27 @@
+#pragma once
+// The CLI's TrainingObserver: a progress bar on a terminal, plain lines when piped.
+#include <chrono>
+#include <cstdio>
+
+#include "train/training_observer.h"
+
+namespace ferkd::cli {
+
+class ConsoleObserver : public TrainingObserver {
+public:
+    explicit ConsoleObserver(std::FILE* out = stdout);
+    void stageStarted(const StageInfo& stage) override;
+    void step(const StepReport& r) override;
+    void epoch(const EpochReport& r) override;
+    void log(int64_t runId, LogLevel level, const std::string& message) override;
+    void finished(const RunOutcome& outcome) override;
+
+private:
+    void endBar();
+    std::FILE* out_;
+    bool tty_;
+    bool barOpen_ = false;
+    std::chrono::steady_clock::time_point lastPrint_{};
+};
+
+}  // namespace ferkd::cli

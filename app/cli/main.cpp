@@ -1,0 +1,34 @@
+// ferkd: the headless command-line tool over the training core.
+#include <cstdio>
+
+#include "commands.h"
+#include "util/error.h"
+
+int main(int argc, char** argv) {
+    using namespace ferkd::cli;
+    CLI::App app{"ferkd: FerKD-style knowledge distillation from the command line", "ferkd"};
+    app.set_version_flag("--version", std::string("ferkd ") + FERKD_VERSION);
+    app.require_subcommand(1);
+    CliContext ctx;
+    app.add_option("--workspace", ctx.workspace,
+                   "Workspace folder (default: $FERKD_WORKSPACE or $XDG_DATA_HOME/ferkd-studio)");
+    addTrainCommand(app, ctx);
+    addEvalCommand(app, ctx);
+    addRunsCommand(app, ctx);
+    addDatasetCommand(app, ctx);
+    addCatalogCommands(app, ctx);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? kOk : kUsage;
+    }
+    try {
+        return ctx.action ? ctx.action() : kOk;
+    } catch (const ferkd::ConfigError& e) {
+        std::fprintf(stderr, "error: %s\n", e.what());
+        return kUsage;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "error: %s\n", e.what());
+        return kFailed;
+    }
+}

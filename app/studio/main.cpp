@@ -1,0 +1,47 @@
+// ferkd-studio: the desktop application.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+#include <QTimer>
+
+#include "language_manager.h"
+#include "main_window.h"
+#include "store/experiment_store.h"
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("FerKD Studio");
+    QApplication::setApplicationName("ferkd-studio");
+    QApplication::setApplicationVersion(FERKD_VERSION);
+
+    ferkd::ui::LanguageManager languages;
+    languages.install(QLocale());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "FerKD Studio: knowledge distillation with region-level soft labels"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption workspace("workspace", QApplication::translate("main", "Workspace folder."),
+                                 QApplication::translate("main", "folder"));
+    QCommandLineOption quitAfter("quit-after", QApplication::translate("main", "Quit after this many milliseconds (for tests)."),
+                                 QApplication::translate("main", "ms"));
+    parser.addOption(workspace);
+    parser.addOption(quitAfter);
+    parser.process(app);
+
+    std::shared_ptr<ferkd::ExperimentStore> store;
+    try {
+        std::string dir = parser.isSet(workspace) ? parser.value(workspace).toStdString()
+                                                  : ferkd::ExperimentStore::defaultWorkspace();
+        store = std::make_shared<ferkd::ExperimentStore>(dir);
+    } catch (const std::exception& e) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "FerKD Studio"),
+                              QApplication::translate("main", "Cannot open the workspace:\n%1").arg(e.what()));
+        return 1;
+    }
+
+    ferkd::ui::MainWindow window(store);
+    window.show();
+    if (parser.isSet(quitAfter)) QTimer::singleShot(parser.value(quitAfter).toInt(), &window, &QWidget::close);
+    return app.exec();
+}

@@ -1,0 +1,215 @@
+#include "config/config_fields.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "util/error.h"
+#include "util/text.h"
+
+namespace ferkd {
+namespace {
+
+using json = nlohmann::json;
+
+template <class T>
+constexpr FieldType typeOf() {
+    if constexpr (std::is_same_v<T, bool>) return FieldType::Bool;
+    else if constexpr (std::is_integral_v<T>) return FieldType::Int;
+    else if constexpr (std::is_floating_point_v<T>) return FieldType::Float;
+    else return FieldType::String;
+}
+
+// Builder so that each field reads as one line of the table below.
+struct F {
+    ConfigField f;
+    F& range(double lo, double hi) { f.min = lo; f.max = hi; return *this; }
+    F& above(double lo) { f.min = lo; f.minExclusive = true; return *this; }
+    F& atLeast(double lo) { f.min = lo; return *this; }
+    F& oneOf(std::vector<std::string> c) { f.type = FieldType::Choice; f.choices = std::move(c); return *this; }
+    F& paper(std::string p) { f.paper = std::move(p); return *this; }
+};
+
+template <class T>
+F top(std::string name, T RunConfig::*m, std::string help) {
+    F b;
+    b.f.name = std::move(name);
+    b.f.type = typeOf<T>();
+    b.f.help = std::move(help);
+    b.f.get = [m](const RunConfig& c) { return json(c.*m); };
+    b.f.set = [m](RunConfig& c, const json& v) { c.*m = v.get<T>(); };
+    return b;
+}
+
+template <class S, class T>
+F sub(std::string name, S RunConfig::*s, T S::*m, std::string help) {
+    F b;
+    b.f.name = std::move(name);
+    b.f.type = typeOf<T>();
+    b.f.help = std::move(help);
+    b.f.get = [s, m](const RunConfig& c) { return json(c.*s.*m); };
+    b.f.set = [s, m](RunConfig& c, const json& v) { c.*s.*m = v.get<T>(); };
+    return b;
+}
+
+std::vector<ConfigField> buildFields() {
+    using R = RunConfig;
+    std::vector<F> t = {
+        top("name", &R::name, "Run name shown in the runs list; empty: made from the preset and the time"),
+        top("kind", &R::kind, "What the run does").oneOf({"train"}),
+        top("preset", &R::preset, "The preset this config started from"),
+        top("seed", &R::seed, "Seed of every random choice: data order, augmentation, init, drop path").atLeast(0),
+
+        sub("data.path", &R::data, &DataConfig::path,
+            "Training data: 'fashion-mnist' (Debian's copy), an IDX folder, an image folder (root/<class>/<image>) or a packed folder"),
+        sub("data.format", &R::data, &DataConfig::format, "Data set format; auto looks at the path")
+            .oneOf({"auto", "idx", "folder", "packed"}),
+        sub("data.test_path", &R::data, &DataConfig::test_path,
+            "Test data; empty: the test split next to data.path (t10k files, val/ or test/)"),
+        sub("data.input_size", &R::data, &DataConfig::input_size, "Side of the square network input in pixels")
+            .range(8, 1024).paper("224 (pretraining), 336 (finetuning)"),
+        sub("data.train_limit", &R::data, &DataConfig::train_limit, "Use only the first N training images; 0 = all")
+            .atLeast(0),
+        sub("data.test_limit", &R::data, &DataConfig::test_limit, "Use only the first N test images; 0 = all")
+            .atLeast(0),
+        sub("data.normalize", &R::data, &DataConfig::normalize,
+            "Input normalisation: dataset (mean 0.5, std 0.5) or imagenet mean/std").oneOf({"dataset", "imagenet"}),
+
+        sub("model.arch", &R::model, &ModelConfig::arch, "Student architecture (see `ferkd models`)")
+            .paper("resnet50, vit_small_patch16"),
+        sub("model.num_classes", &R::model, &ModelConfig::num_classes, "Classes of the classifier; 0 = the data set's")
+            .range(0, 100000),
+        sub("model.drop_path", &R::model, &ModelConfig::drop_path, "Stochastic depth rate (ViT)")
+            .range(0, 0.9).paper("0.1 (ViT-S pretraining)"),
+
+        sub("augment.crop", &R::augment, &AugmentConfig::crop,
+            "Training crop: pad (pad and random crop), rrc (RandomResizedCrop) or none")
+            .oneOf({"pad", "rrc", "none"}).paper("rrc"),
+        sub("augment.pad", &R::augment, &AugmentConfig::pad, "Padding in pixels for the pad crop").range(0, 64),
+        sub("augment.scale_min", &R::augment, &AugmentConfig::scale_min, "RandomResizedCrop: smallest area share")
+            .range(0.01, 1).paper("0.08"),
+        sub("augment.scale_max", &R::augment, &AugmentConfig::scale_max, "RandomResizedCrop: largest area share")
+            .range(0.01, 1).paper("1.0"),
+        sub("augment.ratio_min", &R::augment, &AugmentConfig::ratio_min, "RandomResizedCrop: smallest aspect ratio")
+            .range(0.1, 10).paper("3/4"),
+        sub("augment.ratio_max", &R::augment, &AugmentConfig::ratio_max, "RandomResizedCrop: largest aspect ratio")
+            .range(0.1, 10).paper("4/3"),
+        sub("augment.hflip", &R::augment, &AugmentConfig::hflip, "Random horizontal flip"),
+        sub("augment.test_crop_ratio", &R::augment, &AugmentConfig::test_crop_ratio,
+            "Share of the image side kept by the centre crop at test time").range(0.1, 1).paper("1.0 (finetuning)"),
+
+        sub("optim.name", &R::optim, &OptimConfig::name, "Optimiser").oneOf({"adamw", "sgd"}).paper("adamw"),
+        sub("optim.lr", &R::optim, &OptimConfig::lr, "Peak learning rate").above(0).paper("0.002 / 3e-5"),
+        sub("optim.weight_decay", &R::optim, &OptimConfig::weight_decay,
+            "Weight decay (not applied to norms and biases)").range(0, 10).paper("0.05"),
+        sub("optim.beta1", &R::optim, &OptimConfig::beta1, "AdamW beta1 (SGD: momentum)").range(0, 0.9999).paper("0.9"),
+        sub("optim.beta2", &R::optim, &OptimConfig::beta2, "AdamW beta2").range(0, 0.99999).paper("0.999"),
+        sub("optim.eps", &R::optim, &OptimConfig::eps, "AdamW epsilon").above(0).paper("1e-8"),
+        sub("optim.grad_clip", &R::optim, &OptimConfig::grad_clip, "Clip the global gradient norm; 0 = off")
+            .atLeast(0).paper("none"),
+
+        sub("schedule.epochs", &R::schedule, &ScheduleConfig::epochs, "Training epochs").range(1, 100000)
+            .paper("300 / 15"),
+        sub("schedule.batch_size", &R::schedule, &ScheduleConfig::batch_size, "Images per step")
+            .range(1, 65536).paper("1024 / 512"),
+        sub("schedule.warmup_epochs", &R::schedule, &ScheduleConfig::warmup_epochs, "Linear warmup length in epochs")
+            .atLeast(0).paper("5 / 2"),
+        sub("schedule.warmup_lr", &R::schedule, &ScheduleConfig::warmup_lr, "Learning rate at the start of warmup")
+            .atLeast(0),
+        sub("schedule.min_lr", &R::schedule, &ScheduleConfig::min_lr, "Learning rate at the end of the cosine")
+            .atLeast(0),
+        sub("schedule.lr_schedule", &R::schedule, &ScheduleConfig::lr_schedule, "Decay after warmup")
+            .oneOf({"cosine", "constant"}).paper("cosine"),
+
+        sub("ema.enabled", &R::ema, &EmaConfig::enabled, "Keep an exponential moving average of the weights"),
+        sub("ema.decay", &R::ema, &EmaConfig::decay, "EMA decay per step").range(0, 1).paper("0.9999 (finetuning)"),
+
+        sub("checkpoint.every_steps", &R::checkpoint, &CheckpointConfig::every_steps,
+            "Also checkpoint every N steps inside an epoch; 0 = at epoch ends only").atLeast(0),
+        sub("checkpoint.keep_best", &R::checkpoint, &CheckpointConfig::keep_best,
+            "Keep the checkpoint with the best test top-1 besides the last"),
+
+        sub("runtime.threads", &R::runtime, &RuntimeConfig::threads, "Intra-op CPU threads; 0 = all cores")
+            .range(0, 1024),
+        sub("runtime.device", &R::runtime, &RuntimeConfig::device, "Training device").oneOf({"auto", "cpu", "cuda"}),
+        sub("runtime.channels_last", &R::runtime, &RuntimeConfig::channels_last,
+            "Keep images and convolution weights in channels-last (NHWC) memory order, which is faster"),
+        sub("runtime.log_every", &R::runtime, &RuntimeConfig::log_every, "Steps between stored step metrics")
+            .range(1, 100000),
+    };
+    std::vector<ConfigField> out;
+    for (auto& b : t) out.push_back(std::move(b.f));
+    return out;
+}
+
+std::string describeAllowed(const ConfigField& f) {
+    switch (f.type) {
+    case FieldType::Bool: return "true or false";
+    case FieldType::String: return "a string";
+    case FieldType::Choice: return "one of: " + joinStrings(f.choices, ", ");
+    case FieldType::Int:
+    case FieldType::Float: {
+        std::string kind = f.type == FieldType::Int ? "an integer" : "a number";
+        auto num = [](double v) { json j = v; return j.dump(); };
+        if (f.min && f.max) return kind + " in [" + num(*f.min) + ", " + num(*f.max) + "]";
+        if (f.min) return kind + (f.minExclusive ? " > " : " >= ") + num(*f.min);
+        return kind;
+    }
+    }
+    return "";
+}
+
+}  // namespace
+
+const std::vector<ConfigField>& configFields() {
+    static const std::vector<ConfigField> fields = buildFields();
+    return fields;
+}
+
+const ConfigField* findConfigField(const std::string& name) {
+    for (const auto& f : configFields())
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
+std::vector<std::string> configFieldNames() {
+    std::vector<std::string> names;
+    for (const auto& f : configFields()) names.push_back(f.name);
+    return names;
+}
+
+void checkFieldValue(const ConfigField& f, const json& v) {
+    auto bad = [&](const std::string& what) {
+        throw ConfigError(f.name, what + " " + v.dump() + "; expected " + describeAllowed(f));
+    };
+    switch (f.type) {
+    case FieldType::Bool:
+        if (!v.is_boolean()) bad("got");
+        return;
+    case FieldType::String:
+        if (!v.is_string()) bad("got");
+        return;
+    case FieldType::Choice: {
+        if (!v.is_string()) bad("got");
+        auto s = v.get<std::string>();
+        for (const auto& c : f.choices)
+            if (c == s) return;
+        std::string near = nearestName(s, f.choices);
+        throw ConfigError(f.name, "'" + s + "' is not allowed; expected " + describeAllowed(f) +
+                                      (near.empty() ? "" : " (did you mean '" + near + "'?)"));
+    }
+    case FieldType::Int:
+    case FieldType::Float: {
+        if (!v.is_number()) bad("got");
+        double d = v.get<double>();
+        if (!std::isfinite(d)) bad("got");
+        if (f.type == FieldType::Int && !v.is_number_integer()) {
+            if (d != std::floor(d)) bad("got");
+        }
+        if (f.min && (f.minExclusive ? d <= *f.min : d < *f.min)) bad("value");
+        if (f.max && d > *f.max) bad("value");
+        return;
+    }
+    }
+}
+
+}  // namespace ferkd

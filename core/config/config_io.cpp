@@ -1,0 +1,122 @@
+#include "config/config_io.h"
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "config/config_fields.h"
+#include "models/model_registry.h"
+#include "util/atomic_file.h"
+#include "util/error.h"
+#include "util/text.h"
+
+namespace ferkd {
+
+using json = nlohmann::json;
+
+json configToJson(const RunConfig& config) {
+    json out = json::object();
+    for (const auto& f : configFields()) {
+        std::string pointer = "/" + f.name;
+        for (auto& c : pointer)
+            if (c == '.') c = '/';
+        out[json::json_pointer(pointer)] = f.get(config);
+    }
+    return out;
+}
+
+std::string configToJsonText(const RunConfig& config) { return configToJson(config).dump(2); }
+
+namespace {
+
+void flatten(const json& node, const std::string& prefix, std::vector<std::pair<std::string, json>>& out) {
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        std::string key = prefix.empty() ? it.key() : prefix + "." + it.key();
+        if (it->is_object() && !findConfigField(key))
+            flatten(*it, key, out);
+        else
+            out.emplace_back(key, *it);
+    }
+}
+
+}  // namespace
+
+void applyConfigJson(RunConfig& config, const json& patch, const std::string& source) {
+    std::string where = source.empty() ? "" : " in " + source;
+    if (!patch.is_object()) throw ConfigError("", "the config" + where + " must be a JSON object");
+    std::vector<std::pair<std::string, json>> entries;
+    flatten(patch, "", entries);
+    for (const auto& [key, value] : entries) {
+        const ConfigField* f = findConfigField(key);
+        if (!f) {
+            std::string near = nearestName(key, configFieldNames());
+            throw ConfigError(key, "unknown key" + where +
+                                       (near.empty() ? "" : "; did you mean '" + near + "'?"));
+        }
+        checkFieldValue(*f, value);
+        f->set(config, value);
+    }
+}
+
+RunConfig loadConfigFile(const std::string& path, const RunConfig& base) {
+    std::ifstream in(path);
+    if (!in) throw FileError(path, "cannot open the config file");
+    json j;
+    try {
+        j = json::parse(in);
+    } catch (const json::parse_error& e) {
+        throw FileError(path, std::string("not valid JSON: ") + e.what());
+    }
+    RunConfig config = base;
+    applyConfigJson(config, j, path);
+    return config;
+}
+
+void saveConfigFile(const RunConfig& config, const std::string& path) {
+    writeTextFileAtomically(path, configToJsonText(config) + "\n");
+}
+
+void applyOverride(RunConfig& config, const std::string& assignment) {
+    auto eq = assignment.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw ConfigError("", "override '" + assignment + "' must look like key=value (e.g. optim.lr=0.01)");
+    std::string key = assignment.substr(0, eq);
+    std::string text = assignment.substr(eq + 1);
+    json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (value.is_discarded()) value = text;
+    applyConfigJson(config, json::object({{key, value}}), "the command line");
+}
+
+std::vector<std::pair<std::string, std::string>> validationErrors(const RunConfig& config) {
+    std::vector<std::pair<std::string, std::string>> errors;
+    for (const auto& f : configFields()) {
+        try {
+            checkFieldValue(f, f.get(config));
+        } catch (const ConfigError& e) {
+            errors.emplace_back(f.name, e.what());
+        }
+    }
+    auto add = [&](const std::string& field, const std::string& msg) {
+        errors.emplace_back(field, ConfigError(field, msg).what());
+    };
+    if (config.augment.scale_min > config.augment.scale_max)
+        add("augment.scale_min", "must not exceed augment.scale_max (" + std::to_string(config.augment.scale_max) + ")");
+    if (config.augment.ratio_min > config.augment.ratio_max)
+        add("augment.ratio_min", "must not exceed augment.ratio_max (" + std::to_string(config.augment.ratio_max) + ")");
+    if (config.schedule.warmup_epochs > config.schedule.epochs)
+        add("schedule.warmup_epochs", "is longer than schedule.epochs (" + std::to_string(config.schedule.epochs) + ")");
+    if (config.data.path.empty()) add("data.path", "is empty; expected a data set name or path");
+    if (!findModel(config.model.arch)) {
+        std::string near = nearestName(config.model.arch, modelNames());
+        add("model.arch", "'" + config.model.arch + "' is not a registered model" +
+                              (near.empty() ? "" : "; did you mean '" + near + "'?") + " (see `ferkd models`)");
+    }
+    return errors;
+}
+
+void validateConfig(const RunConfig& config) {
+    auto errors = validationErrors(config);
+    if (!errors.empty()) throw ConfigError("", errors.front().second);
+}
+
+}  // namespace ferkd

@@ -1,0 +1,32 @@
+#pragma once
+// RunConfig <-> JSON, command-line overrides and whole-config validation.
+// Precedence when building a config: defaults < preset < file < command line.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "config/run_config.h"
+
+namespace ferkd {
+
+// Nested JSON ({"optim": {"lr": 0.002}, ...}) with every field.
+nlohmann::json configToJson(const RunConfig& config);
+std::string configToJsonText(const RunConfig& config);
+
+// Applies the keys present in `patch` (nested or dotted keys) onto `config`. Unknown keys
+// and bad values throw ConfigError naming the field (with the nearest valid name).
+void applyConfigJson(RunConfig& config, const nlohmann::json& patch, const std::string& source = "");
+
+RunConfig loadConfigFile(const std::string& path, const RunConfig& base);
+void saveConfigFile(const RunConfig& config, const std::string& path);
+
+// "optim.lr=0.01": the value is parsed as JSON when it parses, else taken as a string.
+void applyOverride(RunConfig& config, const std::string& assignment);
+
+// Checks every field and the rules between fields; throws ConfigError on the first
+// problem. `validationErrors` returns all of them (for the studio's form).
+void validateConfig(const RunConfig& config);
+std::vector<std::pair<std::string, std::string>> validationErrors(const RunConfig& config);
+
+}  // namespace ferkd

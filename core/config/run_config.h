@@ -1,0 +1,89 @@
+#pragma once
+// The one configuration type of a run. Plain data; its fields are described (type,
+// range, meaning, the paper's value) in config_fields.h, which drives JSON load/save,
+// command-line overrides, validation and, later, the studio's form.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ferkd {
+
+struct DataConfig {
+    std::string path = "fashion-mnist";  // built-in name, IDX folder, image folder or packed folder
+    std::string format = "auto";         // auto | idx | folder | packed
+    std::string test_path;               // empty: taken from `path` (t10k files, val/ or test/)
+    int input_size = 28;                 // side of the square training input
+    int64_t train_limit = 0;             // 0 = all training images (tests use small limits)
+    int64_t test_limit = 0;
+    std::string normalize = "dataset";   // dataset (0.5/0.5) | imagenet
+};
+
+struct ModelConfig {
+    std::string arch = "resnet18";
+    int num_classes = 0;      // 0 = the data set's class count
+    double drop_path = 0.0;   // stochastic depth rate (ViT)
+};
+
+struct AugmentConfig {
+    std::string crop = "pad";     // pad (pad-and-crop) | rrc (RandomResizedCrop) | none
+    int pad = 2;                  // pixels of padding for `pad` crop
+    double scale_min = 0.08;      // RandomResizedCrop area range
+    double scale_max = 1.0;
+    double ratio_min = 0.75;      // RandomResizedCrop aspect range
+    double ratio_max = 4.0 / 3.0;
+    bool hflip = true;
+    double test_crop_ratio = 1.0;  // centre crop share of the image at test time
+};
+
+struct OptimConfig {
+    std::string name = "adamw";
+    double lr = 0.002;
+    double weight_decay = 0.05;
+    double beta1 = 0.9;
+    double beta2 = 0.999;
+    double eps = 1e-8;
+    double grad_clip = 0.0;  // max global grad norm, 0 = off
+};
+
+struct ScheduleConfig {
+    int epochs = 10;
+    int batch_size = 128;
+    double warmup_epochs = 1.0;
+    double warmup_lr = 1e-6;
+    double min_lr = 1e-6;
+    std::string lr_schedule = "cosine";  // cosine | constant
+};
+
+struct EmaConfig {
+    bool enabled = false;
+    double decay = 0.9999;
+};
+
+struct CheckpointConfig {
+    int every_steps = 0;  // also checkpoint every N steps inside an epoch, 0 = epoch ends only
+    bool keep_best = true;
+};
+
+struct RuntimeConfig {
+    int threads = 0;         // intra-op threads, 0 = all cores
+    std::string device = "auto";  // auto | cpu | cuda
+    int log_every = 10;      // steps between step-metric rows
+    bool channels_last = true;  // NHWC activations: faster convolutions on CPU (oneDNN) and GPU
+};
+
+struct RunConfig {
+    std::string name;        // empty: derived from preset and time
+    std::string kind = "train";
+    std::string preset;
+    uint64_t seed = 0;
+    DataConfig data;
+    ModelConfig model;
+    AugmentConfig augment;
+    OptimConfig optim;
+    ScheduleConfig schedule;
+    EmaConfig ema;
+    CheckpointConfig checkpoint;
+    RuntimeConfig runtime;
+};
+
+}  // namespace ferkd

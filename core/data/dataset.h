@@ -1,0 +1,48 @@
+#pragma once
+// A labelled image data set. Images come out as [H, W, C] uint8 tensors; data sets
+// whose images share one size also expose them stacked, which the batch builder uses
+// to crop a whole batch in one tensor operation.
+#include <torch/torch.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ferkd {
+
+struct DataProblem {
+    std::string file;
+    std::string reason;
+};
+
+// What `ferkd dataset info` prints: classes, counts and the files left out.
+struct DatasetReport {
+    std::string path;
+    std::string format;
+    std::vector<std::string> classes;
+    std::vector<int64_t> per_class;
+    std::vector<DataProblem> problems;
+    int64_t total() const;
+};
+
+class Dataset {
+public:
+    virtual ~Dataset() = default;
+    virtual int64_t size() const = 0;
+    virtual int64_t label(int64_t index) const = 0;
+    virtual torch::Tensor image(int64_t index) const = 0;  // [H, W, C] uint8
+    virtual int channels() const = 0;
+    virtual const std::vector<std::string>& classes() const = 0;
+    // [N, H, W, C] uint8 when all images share one size, else undefined.
+    virtual torch::Tensor stackedImages() const { return {}; }
+    virtual const DatasetReport& report() const = 0;
+    // Identifies the content (for stores that must match this data set later).
+    virtual std::string fingerprint() const = 0;
+
+    int numClasses() const { return static_cast<int>(classes().size()); }
+};
+
+// The first `limit` images of `base` (limit 0 or >= size: all of them).
+std::shared_ptr<Dataset> limitDataset(std::shared_ptr<Dataset> base, int64_t limit);
+
+}  // namespace ferkd

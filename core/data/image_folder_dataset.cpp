@@ -1,0 +1,63 @@
+#include "data/image_folder_dataset.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "data/image_file_check.h"
+#include "imaging/image_decode.h"
+#include "util/error.h"
+#include "util/hash.h"
+
+namespace ferkd {
+
+namespace fs = std::filesystem;
+
+ImageFolderDataset::ImageFolderDataset(const std::string& root, bool decodeAll) {
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) throw FileError(root, "not a folder; expected root/<class>/<image>");
+    for (const auto& entry : fs::directory_iterator(root)) {
+        if (entry.is_directory()) classes_.push_back(entry.path().filename().string());
+    }
+    std::sort(classes_.begin(), classes_.end());
+    if (classes_.empty()) throw FileError(root, "has no class folders; expected root/<class>/<image>");
+
+    report_.path = root;
+    report_.format = "folder";
+    report_.classes = classes_;
+    report_.per_class.assign(classes_.size(), 0);
+    uint64_t h = fnv1a64(root.data(), 0);
+    for (size_t c = 0; c < classes_.size(); ++c) {
+        std::vector<std::string> found;
+        for (const auto& entry : fs::recursive_directory_iterator(fs::path(root) / classes_[c])) {
+            if (entry.is_regular_file() && isImageExtension(entry.path().string())) found.push_back(entry.path().string());
+        }
+        std::sort(found.begin(), found.end());
+        for (const auto& f : found) {
+            auto problem = checkImageFile(f);
+            if (!problem && decodeAll) {
+                try {
+                    decodeImageRgb8(f);
+                } catch (const Error& e) {
+                    problem = "cannot decode the image";
+                }
+            }
+            if (problem) {
+                report_.problems.push_back({f, *problem});
+                continue;
+            }
+            std::string rel = fs::relative(f, root).string();
+            h = fnv1a64(rel.data(), rel.size(), h);
+            uintmax_t bytes = fs::file_size(f, ec);
+            h = fnv1a64(&bytes, sizeof bytes, h);
+            files_.push_back(f);
+            labels_.push_back(static_cast<int64_t>(c));
+            report_.per_class[c]++;
+        }
+    }
+    if (files_.empty()) throw FileError(root, "holds no readable images (JPEG, PNG, BMP or WebP)");
+    fingerprint_ = "folder:" + std::to_string(files_.size()) + ":" + hex64(h);
+}
+
+torch::Tensor ImageFolderDataset::image(int64_t i) const { return decodeImageRgb8(files_.at(i)); }
+
+}  // namespace ferkd

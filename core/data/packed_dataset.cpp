@@ -1,0 +1,147 @@
+#include "data/packed_dataset.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "util/atomic_file.h"
+#include "util/error.h"
+#include "util/hash.h"
+
+namespace ferkd {
+namespace {
+
+constexpr char kMagic[8] = {'F', 'K', 'D', 'P', 'A', 'C', 'K', '1'};
+constexpr char kEnd[8] = {'F', 'K', 'D', 'E', 'N', 'D', '0', '1'};
+constexpr int kVersion = 1;
+
+uint64_t align64(uint64_t n) { return (n + 63) & ~uint64_t(63); }
+
+torch::Tensor resizeShortSideCenterCrop(const torch::Tensor& hwc, int side) {
+    auto x = hwc.permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);
+    double scale = double(side) / double(std::min(hwc.size(0), hwc.size(1)));
+    int64_t h = std::max<int64_t>(side, std::lround(hwc.size(0) * scale));
+    int64_t w = std::max<int64_t>(side, std::lround(hwc.size(1) * scale));
+    namespace F = torch::nn::functional;
+    // Area averaging when shrinking avoids aliasing; bilinear when growing.
+    auto opts = F::InterpolateFuncOptions().size(std::vector<int64_t>{h, w});
+    if (scale < 1.0)
+        opts.mode(torch::kArea);
+    else
+        opts.mode(torch::kBilinear).align_corners(false);
+    x = F::interpolate(x, opts);
+    x = x.narrow(2, (h - side) / 2, side).narrow(3, (w - side) / 2, side);
+    return x.squeeze(0).permute({1, 2, 0}).round().clamp(0, 255).to(torch::kUInt8).contiguous();
+}
+
+}  // namespace
+
+PackedDataset::PackedDataset(const std::string& path, bool verifyChecksum) {
+    int fd = ::open(path.c_str(), O_RDONLY);
+    if (fd < 0) throw FileError(path, "cannot open the packed data set");
+    struct stat st {};
+    ::fstat(fd, &st);
+    const uint64_t fileSize = static_cast<uint64_t>(st.st_size);
+    if (fileSize < 16) {
+        ::close(fd);
+        throw FileError(path, "not a packed data set (file too short)");
+    }
+    void* base = ::mmap(nullptr, fileSize, PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (base == MAP_FAILED) throw FileError(path, "cannot memory-map the packed data set");
+    mapping_ = std::shared_ptr<void>(base, [fileSize](void* p) { ::munmap(p, fileSize); });
+    const auto* bytes = static_cast<const unsigned char*>(base);
+
+    if (std::memcmp(bytes, kMagic, 8) != 0) throw FileError(path, "not a packed data set (bad magic)");
+    uint64_t headerLen;
+    std::memcpy(&headerLen, bytes + 8, 8);
+    if (16 + headerLen > fileSize) throw FileError(path, "truncated packed data set (header)");
+    nlohmann::json header;
+    try {
+        header = nlohmann::json::parse(bytes + 16, bytes + 16 + headerLen);
+    } catch (const std::exception& e) {
+        throw FileError(path, std::string("damaged header: ") + e.what());
+    }
+    if (header.value("version", 0) != kVersion)
+        throw FileError(path, "packed data set version " + std::to_string(header.value("version", 0)) +
+                                  " is not supported (expected " + std::to_string(kVersion) + ")");
+    const int64_t n = header.at("count"), h = header.at("height"), w = header.at("width"), c = header.at("channels");
+    classes_ = header.at("classes").get<std::vector<std::string>>();
+    const uint64_t labelsAt = align64(16 + headerLen);
+    const uint64_t pixelsAt = labelsAt + uint64_t(n) * 8;
+    const uint64_t endAt = pixelsAt + uint64_t(n) * h * w * c;
+    if (fileSize != endAt + 16)
+        throw FileError(path, "truncated or damaged packed data set: expected " + std::to_string(endAt + 16) +
+                                  " bytes, found " + std::to_string(fileSize));
+    if (std::memcmp(bytes + endAt + 8, kEnd, 8) != 0) throw FileError(path, "damaged packed data set (no end marker)");
+    uint64_t stored;
+    std::memcpy(&stored, bytes + endAt, 8);
+    if (verifyChecksum && fnv1a64(bytes + labelsAt, endAt - labelsAt) != stored)
+        throw FileError(path, "checksum mismatch: the packed data set is damaged");
+
+    auto keep = mapping_;
+    auto noop = [keep](void*) {};
+    labels_ = torch::from_blob(const_cast<unsigned char*>(bytes + labelsAt), {n}, noop, torch::kInt64);
+    images_ = torch::from_blob(const_cast<unsigned char*>(bytes + pixelsAt), {n, h, w, c}, noop, torch::kUInt8);
+    labelPtr_ = labels_.data_ptr<int64_t>();
+    for (int64_t i = 0; i < n; ++i)
+        if (labelPtr_[i] < 0 || labelPtr_[i] >= static_cast<int64_t>(classes_.size()))
+            throw FileError(path, "label " + std::to_string(labelPtr_[i]) + " of image " + std::to_string(i) +
+                                      " is outside the " + std::to_string(classes_.size()) + " classes");
+
+    report_.path = path;
+    report_.format = "packed";
+    report_.classes = classes_;
+    report_.per_class.assign(classes_.size(), 0);
+    for (int64_t i = 0; i < n; ++i) report_.per_class[labelPtr_[i]]++;
+    fingerprint_ = header.value("source_fingerprint", std::string()) + "/packed" + std::to_string(h) + ":" + hex64(stored);
+}
+
+void writePackedDataset(const Dataset& source, const std::string& path, const PackOptions& options,
+                        const std::function<void(int64_t, int64_t)>& progress) {
+    const int64_t n = source.size();
+    if (n == 0) throw Error("cannot pack an empty data set");
+    torch::Tensor first = source.image(0);
+    int64_t side = options.size > 0 ? options.size : first.size(0);
+    if (options.size <= 0 && first.size(0) != first.size(1))
+        throw Error("images are not square; give a size to pack them at (--size)");
+    const int64_t c = source.channels();
+
+    nlohmann::json header = {{"version", kVersion},       {"count", n},       {"height", side},
+                             {"width", side},             {"channels", c},    {"classes", source.classes()},
+                             {"source", source.report().path}, {"source_fingerprint", source.fingerprint()}};
+    std::string headerText = header.dump();
+    uint64_t headerLen = headerText.size();
+
+    writeFileAtomically(path, [&](const std::string& tmp) {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out.write(kMagic, 8);
+        out.write(reinterpret_cast<const char*>(&headerLen), 8);
+        out.write(headerText.data(), headerText.size());
+        std::string pad(align64(16 + headerLen) - (16 + headerLen), '\0');
+        out.write(pad.data(), pad.size());
+        std::vector<int64_t> labels(n);
+        for (int64_t i = 0; i < n; ++i) labels[i] = source.label(i);
+        out.write(reinterpret_cast<const char*>(labels.data()), n * 8);
+        uint64_t checksum = fnv1a64(labels.data(), n * 8);
+        for (int64_t i = 0; i < n; ++i) {
+            torch::Tensor img = source.image(i);
+            if (img.size(0) != side || img.size(1) != side) img = resizeShortSideCenterCrop(img, int(side));
+            img = img.contiguous();
+            out.write(reinterpret_cast<const char*>(img.data_ptr()), img.numel());
+            checksum = fnv1a64(img.data_ptr(), img.numel(), checksum);
+            if (progress && (i % 256 == 0 || i + 1 == n)) progress(i + 1, n);
+        }
+        out.write(reinterpret_cast<const char*>(&checksum), 8);
+        out.write(kEnd, 8);
+        out.flush();
+        if (!out) throw FileError(tmp, "write failed (disk full?)");
+    });
+}
+
+}  // namespace ferkd

@@ -1,0 +1,42 @@
+#pragma once
+// The packed, pre-decoded form: one file per split holding every image at one size,
+// memory-mapped for training. Layout (little endian):
+//   "FKDPACK1" | u64 header length | header JSON | zero pad to 64 |
+//   labels int64[N] | pixels uint8[N][H][W][C] | u64 FNV-1a checksum of labels+pixels | "FKDEND01"
+#include "data/dataset.h"
+
+namespace ferkd {
+
+class PackedDataset : public Dataset {
+public:
+    // Checks magic, version, size and end marker; with `verifyChecksum` also every byte.
+    explicit PackedDataset(const std::string& path, bool verifyChecksum = false);
+
+    int64_t size() const override { return images_.size(0); }
+    int64_t label(int64_t i) const override { return labelPtr_[i]; }
+    torch::Tensor image(int64_t i) const override { return images_[i]; }
+    int channels() const override { return static_cast<int>(images_.size(3)); }
+    const std::vector<std::string>& classes() const override { return classes_; }
+    torch::Tensor stackedImages() const override { return images_; }
+    const DatasetReport& report() const override { return report_; }
+    std::string fingerprint() const override { return fingerprint_; }
+
+private:
+    std::shared_ptr<void> mapping_;
+    torch::Tensor images_, labels_;
+    const int64_t* labelPtr_ = nullptr;
+    std::vector<std::string> classes_;
+    DatasetReport report_;
+    std::string fingerprint_;
+};
+
+struct PackOptions {
+    int size = 0;  // side of the packed images; 0 = keep (all images must share one size)
+};
+
+// Writes `source` to `path` atomically. Images of another size are resized so their
+// shorter side is `size`, then centre-cropped square. `progress(done, total)` is optional.
+void writePackedDataset(const Dataset& source, const std::string& path, const PackOptions& options,
+                        const std::function<void(int64_t, int64_t)>& progress = {});
+
+}  // namespace ferkd

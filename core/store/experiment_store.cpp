@@ -1,0 +1,314 @@
+#include "store/experiment_store.h"
+
+#include <signal.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+
+#include "store/sqlite_statement.h"
+#include "util/error.h"
+
+namespace ferkd {
+namespace fs = std::filesystem;
+
+double unixNow() {
+    using namespace std::chrono;
+    return duration<double>(system_clock::now().time_since_epoch()).count();
+}
+
+namespace {
+
+const char* kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS runs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL, kind TEXT NOT NULL, preset TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL, config_json TEXT NOT NULL,
+  tags TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '', device TEXT NOT NULL DEFAULT '',
+  created_at REAL NOT NULL, started_at REAL NOT NULL DEFAULT 0, finished_at REAL NOT NULL DEFAULT 0,
+  best_top1 REAL, pid INTEGER NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS step_metrics (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, step INTEGER NOT NULL, epoch INTEGER NOT NULL,
+  loss REAL, lr REAL, images_per_sec REAL, time REAL, PRIMARY KEY (run_id, step));
+CREATE TABLE IF NOT EXISTS epoch_metrics (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT NULL, step INTEGER NOT NULL,
+  train_loss REAL, train_top1 REAL, test_loss REAL, test_top1 REAL, test_top5 REAL, lr REAL, seconds REAL,
+  PRIMARY KEY (run_id, epoch));
+CREATE TABLE IF NOT EXISTS checkpoints (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, path TEXT NOT NULL, kind TEXT NOT NULL,
+  epoch INTEGER NOT NULL, step INTEGER NOT NULL, top1 REAL, created_at REAL NOT NULL, PRIMARY KEY (run_id, path));
+CREATE TABLE IF NOT EXISTS events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  time REAL NOT NULL, level TEXT NOT NULL, message TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS events_run ON events(run_id);
+)SQL";
+
+const char* kRunColumns =
+    "id, name, kind, preset, status, config_json, tags, notes, device, created_at, started_at, finished_at, "
+    "best_top1, pid, error";
+
+bool processAlive(int64_t pid) { return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM); }
+
+RunRecord readRun(const SqliteStatement& s) {
+    RunRecord r;
+    r.id = s.integer(0);
+    r.name = s.text(1);
+    r.kind = s.text(2);
+    r.preset = s.text(3);
+    r.status = s.text(4);
+    r.config_json = s.text(5);
+    r.tags = s.text(6);
+    r.notes = s.text(7);
+    r.device = s.text(8);
+    r.created_at = s.real(9);
+    r.started_at = s.real(10);
+    r.finished_at = s.real(11);
+    if (!s.isNull(12)) r.best_top1 = s.real(12);
+    r.pid = s.integer(13);
+    r.error = s.text(14);
+    // A run marked running whose process is gone was killed: say so.
+    if ((r.status == run_status::kRunning || r.status == run_status::kPaused) && !processAlive(r.pid))
+        r.status = run_status::kInterrupted;
+    return r;
+}
+
+}  // namespace
+
+std::string ExperimentStore::defaultWorkspace() {
+    if (const char* w = std::getenv("FERKD_WORKSPACE"); w && *w) return w;
+    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return (fs::path(x) / "ferkd-studio").string();
+    const char* home = std::getenv("HOME");
+    return (fs::path(home && *home ? home : ".") / ".local/share/ferkd-studio").string();
+}
+
+ExperimentStore::ExperimentStore(const std::string& workspace) : workspace_(workspace) {
+    std::error_code ec;
+    fs::create_directories(workspace_, ec);
+    if (ec) throw FileError(workspace_, "cannot create the workspace folder: " + ec.message());
+    std::string path = (fs::path(workspace_) / "experiments.sqlite").string();
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        nullptr) != SQLITE_OK) {
+        std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        throw FileError(path, "cannot open the experiment store: " + msg);
+    }
+    sqlite3_busy_timeout(db_, 10000);
+    try {
+        exec("PRAGMA journal_mode=WAL");
+        exec("PRAGMA synchronous=NORMAL");
+        exec("PRAGMA foreign_keys=ON");
+        migrate();
+    } catch (const Error& e) {
+        sqlite3_close(db_);
+        throw FileError(path, e.what());
+    }
+}
+
+ExperimentStore::~ExperimentStore() { sqlite3_close(db_); }
+
+void ExperimentStore::exec(const std::string& sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : "unknown error";
+        sqlite3_free(err);
+        throw Error("experiment store: " + msg);
+    }
+}
+
+void ExperimentStore::migrate() {
+    SqliteStatement version(db_, "PRAGMA user_version");
+    version.step();
+    int64_t v = version.integer(0);
+    if (v > kSchemaVersion)
+        throw Error("the experiment store has schema version " + std::to_string(v) + ", newer than this program's " +
+                    std::to_string(kSchemaVersion) + "; use a newer ferkd");
+    if (v == kSchemaVersion) return;
+    exec("BEGIN IMMEDIATE");
+    try {
+        exec(kSchema);
+        exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
+        exec("COMMIT");
+    } catch (...) {
+        exec("ROLLBACK");
+        throw;
+    }
+}
+
+std::string ExperimentStore::runDirectory(int64_t runId) const {
+    fs::path dir = fs::path(workspace_) / "runs" / std::to_string(runId);
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec) throw FileError(dir.string(), "cannot create the run folder: " + ec.message());
+    return dir.string();
+}
+
+int64_t ExperimentStore::createRun(const std::string& name, const std::string& kind, const std::string& preset,
+                                   const std::string& configJson, const std::string& tags) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement s(db_,
+                      "INSERT INTO runs(name, kind, preset, status, config_json, tags, created_at) "
+                      "VALUES(?,?,?,?,?,?,?)");
+    s.bind(1, name).bind(2, kind).bind(3, preset).bind(4, std::string(run_status::kQueued)).bind(5, configJson);
+    s.bind(6, tags).bind(7, unixNow());
+    s.step();
+    return sqlite3_last_insert_rowid(db_);
+}
+
+void ExperimentStore::markStarted(int64_t runId, const std::string& device) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement s(db_,
+                      "UPDATE runs SET status=?, device=?, pid=?, error='', "
+                      "started_at=CASE WHEN started_at=0 THEN ? ELSE started_at END, finished_at=0 WHERE id=?");
+    s.bind(1, std::string(run_status::kRunning)).bind(2, device).bind(3, int64_t(::getpid())).bind(4, unixNow());
+    s.bind(5, runId).step();
+}
+
+void ExperimentStore::setStatus(int64_t runId, const std::string& status, const std::string& error) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    bool ended = status == run_status::kFinished || status == run_status::kFailed || status == run_status::kStopped;
+    SqliteStatement s(db_, "UPDATE runs SET status=?, error=?, finished_at=? WHERE id=?");
+    s.bind(1, status).bind(2, error).bind(3, ended ? unixNow() : 0.0).bind(4, runId).step();
+}
+
+void ExperimentStore::setBestTop1(int64_t runId, double top1) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement(db_, "UPDATE runs SET best_top1=? WHERE id=?").bind(1, top1).bind(2, runId).step();
+}
+
+void ExperimentStore::setNotes(int64_t runId, const std::string& notes) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement(db_, "UPDATE runs SET notes=? WHERE id=?").bind(1, notes).bind(2, runId).step();
+}
+
+void ExperimentStore::setTags(int64_t runId, const std::string& tags) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement(db_, "UPDATE runs SET tags=? WHERE id=?").bind(1, tags).bind(2, runId).step();
+}
+
+std::optional<RunRecord> ExperimentStore::run(int64_t runId) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement s(db_, std::string("SELECT ") + kRunColumns + " FROM runs WHERE id=?");
+    s.bind(1, runId);
+    if (!s.step()) return std::nullopt;
+    return readRun(s);
+}
+
+std::optional<RunRecord> ExperimentStore::findRun(const std::string& idOrName) const {
+    if (!idOrName.empty() && idOrName.find_first_not_of("0123456789") == std::string::npos) {
+        if (auto r = run(std::stoll(idOrName))) return r;
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement s(db_, std::string("SELECT ") + kRunColumns + " FROM runs WHERE name=? ORDER BY id DESC LIMIT 1");
+    s.bind(1, idOrName);
+    if (!s.step()) return std::nullopt;
+    return readRun(s);
+}
+
+std::vector<RunRecord> ExperimentStore::listRuns() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement s(db_, std::string("SELECT ") + kRunColumns + " FROM runs ORDER BY id");
+    std::vector<RunRecord> out;
+    while (s.step()) out.push_back(readRun(s));
+    return out;
+}
+
+void ExperimentStore::addStepMetrics(int64_t runId, const std::vector<StepMetric>& rows) {
+    if (rows.empty()) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    exec("BEGIN IMMEDIATE");
+    try {
+        SqliteStatement s(db_,
+                          "INSERT OR REPLACE INTO step_metrics(run_id, step, epoch, loss, lr, images_per_sec, time) "
+                          "VALUES(?,?,?,?,?,?,?)");
+        for (const auto& r : rows) {
+            s.bind(1, runId).bind(2, r.step).bind(3, r.epoch).bind(4, r.loss).bind(5, r.lr);
+            s.bind(6, r.images_per_sec).bind(7, r.time).step();
+            s.reset();
+        }
+        exec("COMMIT");
+    } catch (...) {
+        exec("ROLLBACK");
+        throw;
+    }
+}
+
+void ExperimentStore::addEpochMetric(int64_t runId, const EpochMetric& r) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement s(db_,
+                      "INSERT OR REPLACE INTO epoch_metrics(run_id, epoch, step, train_loss, train_top1, test_loss, "
+                      "test_top1, test_top5, lr, seconds) VALUES(?,?,?,?,?,?,?,?,?,?)");
+    s.bind(1, runId).bind(2, r.epoch).bind(3, r.step).bind(4, r.train_loss).bind(5, r.train_top1);
+    s.bind(6, r.test_loss).bind(7, r.test_top1).bind(8, r.test_top5).bind(9, r.lr).bind(10, r.seconds).step();
+}
+
+void ExperimentStore::truncateMetrics(int64_t runId, int64_t step, int64_t completedEpochs) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement(db_, "DELETE FROM step_metrics WHERE run_id=? AND step>?").bind(1, runId).bind(2, step).step();
+    SqliteStatement(db_, "DELETE FROM epoch_metrics WHERE run_id=? AND epoch>?").bind(1, runId).bind(2, completedEpochs).step();
+}
+
+std::vector<StepMetric> ExperimentStore::stepMetrics(int64_t runId) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement s(db_,
+                      "SELECT step, epoch, loss, lr, images_per_sec, time FROM step_metrics WHERE run_id=? ORDER BY step");
+    s.bind(1, runId);
+    std::vector<StepMetric> out;
+    while (s.step()) out.push_back({s.integer(0), s.integer(1), s.real(2), s.real(3), s.real(4), s.real(5)});
+    return out;
+}
+
+std::vector<EpochMetric> ExperimentStore::epochMetrics(int64_t runId) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement s(db_,
+                      "SELECT epoch, step, train_loss, train_top1, test_loss, test_top1, test_top5, lr, seconds "
+                      "FROM epoch_metrics WHERE run_id=? ORDER BY epoch");
+    s.bind(1, runId);
+    std::vector<EpochMetric> out;
+    while (s.step())
+        out.push_back({s.integer(0), s.integer(1), s.real(2), s.real(3), s.real(4), s.real(5), s.real(6), s.real(7),
+                       s.real(8)});
+    return out;
+}
+
+void ExperimentStore::addCheckpoint(const CheckpointRecord& r) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement s(db_,
+                      "INSERT OR REPLACE INTO checkpoints(run_id, path, kind, epoch, step, top1, created_at) "
+                      "VALUES(?,?,?,?,?,?,?)");
+    s.bind(1, r.run_id).bind(2, r.path).bind(3, r.kind).bind(4, r.epoch).bind(5, r.step).bind(6, r.top1);
+    s.bind(7, r.created_at > 0 ? r.created_at : unixNow()).step();
+}
+
+void ExperimentStore::removeCheckpoint(int64_t runId, const std::string& path) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement(db_, "DELETE FROM checkpoints WHERE run_id=? AND path=?").bind(1, runId).bind(2, path).step();
+}
+
+std::vector<CheckpointRecord> ExperimentStore::checkpoints(int64_t runId) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement s(db_,
+                      "SELECT run_id, path, kind, epoch, step, top1, created_at FROM checkpoints WHERE run_id=? "
+                      "ORDER BY step, kind");
+    s.bind(1, runId);
+    std::vector<CheckpointRecord> out;
+    while (s.step()) out.push_back({s.integer(0), s.text(1), s.text(2), s.integer(3), s.integer(4), s.real(5), s.real(6)});
+    return out;
+}
+
+void ExperimentStore::addEvent(int64_t runId, const std::string& level, const std::string& message) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement s(db_, "INSERT INTO events(run_id, time, level, message) VALUES(?,?,?,?)");
+    s.bind(1, runId).bind(2, unixNow()).bind(3, level).bind(4, message).step();
+}
+
+std::vector<EventRecord> ExperimentStore::events(int64_t runId) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement s(db_, "SELECT time, level, message FROM events WHERE run_id=? ORDER BY id");
+    s.bind(1, runId);
+    std::vector<EventRecord> out;
+    while (s.step()) out.push_back({s.real(0), s.text(1), s.text(2)});
+    return out;
+}
+
+}  // namespace ferkd

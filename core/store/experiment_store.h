@@ -1,0 +1,112 @@
+#pragma once
+// The experiment store: one SQLite file per workspace (WAL, busy timeout), the one
+// owner of its schema. The CLI and the studio both read and write through this class.
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace ferkd {
+
+struct RunRecord {
+    int64_t id = 0;
+    std::string name, kind, preset, status, config_json, tags, notes, device;
+    double created_at = 0, started_at = 0, finished_at = 0;
+    std::optional<double> best_top1;
+    int64_t pid = 0;
+    std::string error;
+};
+
+struct StepMetric {
+    int64_t step = 0, epoch = 0;
+    double loss = 0, lr = 0, images_per_sec = 0, time = 0;
+};
+
+struct EpochMetric {
+    int64_t epoch = 0, step = 0;  // epoch is 1-based (1 = after the first); step = global steps done
+    double train_loss = 0, train_top1 = 0, test_loss = 0, test_top1 = 0, test_top5 = 0, lr = 0, seconds = 0;
+};
+
+struct CheckpointRecord {
+    int64_t run_id = 0;
+    std::string path, kind;  // kind: last | best | step
+    int64_t epoch = 0, step = 0;
+    double top1 = 0, created_at = 0;
+};
+
+struct EventRecord {
+    double time = 0;
+    std::string level, message;
+};
+
+// Status words stored in runs.status.
+namespace run_status {
+inline const char* const kQueued = "queued";
+inline const char* const kRunning = "running";
+inline const char* const kPaused = "paused";
+inline const char* const kStopped = "stopped";
+inline const char* const kFinished = "finished";
+inline const char* const kFailed = "failed";
+inline const char* const kInterrupted = "interrupted";  // reported for a running run whose process is gone
+}  // namespace run_status
+
+class ExperimentStore {
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    // $FERKD_WORKSPACE, else $XDG_DATA_HOME/ferkd-studio, else ~/.local/share/ferkd-studio.
+    static std::string defaultWorkspace();
+
+    // Opens (creating if needed) <workspace>/experiments.sqlite.
+    explicit ExperimentStore(const std::string& workspace);
+    ~ExperimentStore();
+    ExperimentStore(const ExperimentStore&) = delete;
+    ExperimentStore& operator=(const ExperimentStore&) = delete;
+
+    const std::string& workspace() const { return workspace_; }
+    std::string runDirectory(int64_t runId) const;  // <workspace>/runs/<id>, created
+
+    int64_t createRun(const std::string& name, const std::string& kind, const std::string& preset,
+                      const std::string& configJson, const std::string& tags = "");
+    void markStarted(int64_t runId, const std::string& device);
+    void setStatus(int64_t runId, const std::string& status, const std::string& error = "");
+    void setBestTop1(int64_t runId, double top1);
+    void setNotes(int64_t runId, const std::string& notes);
+    void setTags(int64_t runId, const std::string& tags);
+
+    std::optional<RunRecord> run(int64_t runId) const;
+    // By id ("12") or by name (the newest run of that name).
+    std::optional<RunRecord> findRun(const std::string& idOrName) const;
+    std::vector<RunRecord> listRuns() const;
+
+    void addStepMetrics(int64_t runId, const std::vector<StepMetric>& rows);
+    void addEpochMetric(int64_t runId, const EpochMetric& row);
+    // Removes step rows after `step` and epoch rows after `completedEpochs`: a resumed
+    // run continues from its checkpoint and must not count those steps twice.
+    void truncateMetrics(int64_t runId, int64_t step, int64_t completedEpochs);
+    std::vector<StepMetric> stepMetrics(int64_t runId) const;
+    std::vector<EpochMetric> epochMetrics(int64_t runId) const;
+
+    void addCheckpoint(const CheckpointRecord& record);
+    void removeCheckpoint(int64_t runId, const std::string& path);
+    std::vector<CheckpointRecord> checkpoints(int64_t runId) const;
+
+    void addEvent(int64_t runId, const std::string& level, const std::string& message);
+    std::vector<EventRecord> events(int64_t runId) const;
+
+private:
+    void exec(const std::string& sql);
+    void migrate();
+
+    std::string workspace_;
+    sqlite3* db_ = nullptr;
+    mutable std::mutex mutex_;
+};
+
+double unixNow();
+
+}  // namespace ferkd

@@ -1,0 +1,55 @@
+#pragma once
+// A prepared SQLite statement that finalises itself; binds by position (1-based).
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <string>
+
+#include "util/error.h"
+
+namespace ferkd {
+
+class SqliteStatement {
+public:
+    SqliteStatement(sqlite3* db, const std::string& sql) : db_(db) {
+        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK)
+            throw Error(std::string("experiment store: cannot prepare SQL: ") + sqlite3_errmsg(db));
+    }
+    ~SqliteStatement() { sqlite3_finalize(stmt_); }
+    SqliteStatement(const SqliteStatement&) = delete;
+    SqliteStatement& operator=(const SqliteStatement&) = delete;
+
+    SqliteStatement& bind(int i, int64_t v) { check(sqlite3_bind_int64(stmt_, i, v)); return *this; }
+    SqliteStatement& bind(int i, double v) { check(sqlite3_bind_double(stmt_, i, v)); return *this; }
+    SqliteStatement& bind(int i, const std::string& v) {
+        check(sqlite3_bind_text(stmt_, i, v.c_str(), int(v.size()), SQLITE_TRANSIENT));
+        return *this;
+    }
+    // True while rows come; false when done. Throws on errors.
+    bool step() {
+        int rc = sqlite3_step(stmt_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        throw Error(std::string("experiment store: ") + sqlite3_errmsg(db_));
+    }
+    void reset() {
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+    }
+    int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+    double real(int col) const { return sqlite3_column_double(stmt_, col); }
+    bool isNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+    std::string text(int col) const {
+        auto* p = sqlite3_column_text(stmt_, col);
+        return p ? std::string(reinterpret_cast<const char*>(p)) : std::string();
+    }
+
+private:
+    void check(int rc) {
+        if (rc != SQLITE_OK) throw Error(std::string("experiment store: bind failed: ") + sqlite3_errmsg(db_));
+    }
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+}  // namespace ferkd

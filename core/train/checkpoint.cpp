@@ -1,0 +1,102 @@
+#include "train/checkpoint.h"
+
+#include <filesystem>
+
+#include "util/atomic_file.h"
+#include "util/error.h"
+
+namespace ferkd {
+namespace {
+
+const char* kFormat = "ferkd-checkpoint-1";
+
+torch::Tensor positionTensor(const TrainingPosition& p) {
+    return torch::tensor({double(p.epoch), double(p.step_in_epoch), double(p.global_step), p.best_top1, p.loss_sum,
+                          p.correct, p.seen},
+                         torch::kDouble);
+}
+
+TrainingPosition positionFrom(const torch::Tensor& t) {
+    auto a = t.accessor<double, 1>();
+    TrainingPosition p;
+    p.epoch = int64_t(a[0]);
+    p.step_in_epoch = int64_t(a[1]);
+    p.global_step = int64_t(a[2]);
+    p.best_top1 = a[3];
+    p.loss_sum = a[4];
+    p.correct = a[5];
+    p.seen = a[6];
+    return p;
+}
+
+torch::serialize::InputArchive openArchive(const std::string& path) {
+    if (!std::filesystem::exists(path)) throw FileError(path, "checkpoint file does not exist");
+    torch::serialize::InputArchive archive;
+    try {
+        archive.load_from(path);
+        c10::IValue format;
+        if (!archive.try_read("format", format) || !format.isString() || format.toStringRef() != kFormat)
+            throw FileError(path, "not a FerKD Studio checkpoint (no '" + std::string(kFormat) + "' marker)");
+    } catch (const c10::Error& e) {
+        throw FileError(path, "not a readable checkpoint (truncated or not a checkpoint): " + e.msg());
+    }
+    return archive;
+}
+
+}  // namespace
+
+void saveCheckpoint(const std::string& path, const CheckpointContent& c) {
+    torch::serialize::OutputArchive archive;
+    archive.write("format", c10::IValue(std::string(kFormat)));
+    archive.write("config", c10::IValue(c.config_json));
+    archive.write("position", positionTensor(c.position));
+    torch::serialize::OutputArchive model;
+    c.model->save(model);
+    archive.write("model", model);
+    if (c.ema) {
+        torch::serialize::OutputArchive ema;
+        c.ema->save(ema);
+        archive.write("ema", ema);
+    }
+    if (c.optimizer) {
+        torch::serialize::OutputArchive optimizer;
+        c.optimizer->save(optimizer);
+        archive.write("optimizer", optimizer);
+    }
+    writeFileAtomically(path, [&](const std::string& tmp) { archive.save_to(tmp); });
+}
+
+void loadCheckpoint(const std::string& path, CheckpointContent& c) {
+    auto archive = openArchive(path);
+    try {
+        torch::Tensor position;
+        archive.read("position", position);
+        c.position = positionFrom(position);
+        torch::serialize::InputArchive model;
+        archive.read("model", model);
+        c.model->load(model);
+        if (c.ema) {
+            torch::serialize::InputArchive ema;
+            if (archive.try_read("ema", ema)) c.ema->load(ema);
+        }
+        if (c.optimizer) {
+            torch::serialize::InputArchive optimizer;
+            archive.read("optimizer", optimizer);
+            c.optimizer->load(optimizer);
+        }
+        c10::IValue config;
+        archive.read("config", config);
+        c.config_json = config.toStringRef();
+    } catch (const c10::Error& e) {
+        throw FileError(path, "checkpoint does not fit this model (other architecture or damaged): " + e.msg());
+    }
+}
+
+std::string readCheckpointConfig(const std::string& path) {
+    auto archive = openArchive(path);
+    c10::IValue config;
+    archive.read("config", config);
+    return config.toStringRef();
+}
+
+}  // namespace ferkd

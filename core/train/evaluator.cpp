@@ -1,0 +1,50 @@
+#include "train/evaluator.h"
+
+namespace ferkd {
+
+std::pair<int64_t, int64_t> countTopK(const torch::Tensor& logits, const torch::Tensor& labels, int64_t k) {
+    k = std::min<int64_t>(k, logits.size(1));
+    auto top = std::get<1>(logits.topk(k, 1));
+    auto hits = top.eq(labels.view({-1, 1}));
+    int64_t top1 = hits.select(1, 0).sum().item<int64_t>();
+    int64_t topk = hits.any(1).sum().item<int64_t>();
+    return {top1, topk};
+}
+
+EvalResult evaluate(Classifier& model, const BatchBuilder& testData, torch::Device device, int64_t batchSize,
+                    const std::function<void(int64_t, int64_t)>& progress) {
+    const bool wasTraining = model.is_training();
+    model.eval();
+    torch::NoGradGuard guard;
+    const int64_t n = testData.dataset().size();
+    const int64_t C = testData.dataset().numClasses();
+    EvalResult r;
+    r.confusion.assign(C * C, 0);
+    double lossSum = 0;
+    int64_t top1 = 0, top5 = 0;
+    for (int64_t begin = 0; begin < n; begin += batchSize) {
+        int64_t end = std::min(n, begin + batchSize);
+        Batch b = testData.testBatch(begin, end);
+        auto logits = model.forward(b.images.to(device)).to(torch::kCPU).to(torch::kFloat);
+        lossSum += torch::nn::functional::cross_entropy(logits, b.labels).item<double>() * double(end - begin);
+        auto [c1, c5] = countTopK(logits, b.labels, 5);
+        top1 += c1;
+        top5 += c5;
+        auto pred = logits.argmax(1);
+        auto p = pred.accessor<int64_t, 1>();
+        auto l = b.labels.accessor<int64_t, 1>();
+        for (int64_t i = 0; i < p.size(0); ++i)
+            if (l[i] < C && p[i] < C) r.confusion[l[i] * C + p[i]]++;
+        if (progress) progress(end, n);
+    }
+    r.images = n;
+    if (n > 0) {
+        r.loss = lossSum / double(n);
+        r.top1 = 100.0 * double(top1) / double(n);
+        r.top5 = 100.0 * double(top5) / double(n);
+    }
+    if (wasTraining) model.train();
+    return r;
+}
+
+}  // namespace ferkd

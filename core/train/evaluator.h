@@ -1,0 +1,21 @@
+#pragma once
+// Top-1/top-5 and loss of a model on a test set (centre crop of test_crop_ratio).
+#include "data/batch_builder.h"
+#include "models/classifier.h"
+
+namespace ferkd {
+
+struct EvalResult {
+    double loss = 0, top1 = 0, top5 = 0;  // top-k in percent
+    int64_t images = 0;
+    std::vector<int64_t> confusion;       // [num_classes * num_classes], row = true class
+};
+
+// `progress(done, total)` is optional.
+EvalResult evaluate(Classifier& model, const BatchBuilder& testData, torch::Device device, int64_t batchSize,
+                    const std::function<void(int64_t, int64_t)>& progress = {});
+
+// Counts of correct predictions within the top-1 and top-k logits.
+std::pair<int64_t, int64_t> countTopK(const torch::Tensor& logits, const torch::Tensor& labels, int64_t k);
+
+}  // namespace ferkd

@@ -1,0 +1,38 @@
+#include "train/runtime.h"
+
+#include <thread>
+
+#include "util/error.h"
+
+namespace ferkd {
+
+int configureThreads(int requested) {
+    int n = requested > 0 ? requested : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    if (at::get_num_threads() != n) at::set_num_threads(n);
+    return at::get_num_threads();
+}
+
+torch::Device resolveDevice(const std::string& requested) {
+    if (requested == "cpu") return torch::kCPU;
+    if (requested == "cuda") {
+        if (!torch::cuda::is_available())
+            throw ConfigError("runtime.device", "'cuda' was asked for but no CUDA device is available; use cpu or auto");
+        return torch::Device(torch::kCUDA, 0);
+    }
+    return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+}
+
+std::string describeDevice(const torch::Device& device) {
+    if (device.is_cuda()) return "cuda:" + std::to_string(device.index()) + " (" + std::to_string(torch::cuda::device_count()) + " GPUs)";
+    return "cpu (" + std::to_string(at::get_num_threads()) + " threads)";
+}
+
+void setMemoryFormat(torch::nn::Module& module, torch::MemoryFormat format) {
+    torch::NoGradGuard guard;
+    for (auto& p : module.parameters())
+        if (p.dim() == 4) p.set_data(p.contiguous(format));
+    for (auto& b : module.buffers())
+        if (b.dim() == 4) b.set_data(b.contiguous(format));
+}
+
+}  // namespace ferkd

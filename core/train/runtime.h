@@ -1,0 +1,20 @@
+#pragma once
+// Where training runs: intra-op threads (Debian's LibTorch starts with one) and device.
+#include <torch/torch.h>
+
+#include <string>
+
+namespace ferkd {
+
+// Sets LibTorch's intra-op threads; 0 = all cores. Returns the count in force.
+int configureThreads(int requested);
+
+// "auto" picks CUDA when present. Throws ConfigError for "cuda" without a GPU.
+torch::Device resolveDevice(const std::string& requested);
+
+std::string describeDevice(const torch::Device& device);
+
+// Puts every 4-d parameter and buffer of `module` in `format` (torch.nn.Module.to(memory_format=...)).
+void setMemoryFormat(torch::nn::Module& module, torch::MemoryFormat format);
+
+}  // namespace ferkd

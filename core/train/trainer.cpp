@@ -1,0 +1,280 @@
+#include "train/trainer.h"
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "config/config_io.h"
+#include "data/batch_prefetcher.h"
+#include "data/dataset_factory.h"
+#include "models/model_registry.h"
+#include "train/checkpoint.h"
+#include "train/evaluator.h"
+#include "train/lr_schedule.h"
+#include "train/model_ema.h"
+#include "train/optimizer_factory.h"
+#include "train/runtime.h"
+#include "util/error.h"
+#include "util/hash.h"
+
+namespace ferkd {
+namespace fs = std::filesystem;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+std::string timestampName() {
+    std::time_t t = std::time(nullptr);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", std::localtime(&t));
+    return buf;
+}
+
+}  // namespace
+
+RunConfig runConfigOf(const RunRecord& run) {
+    RunConfig config;
+    applyConfigJson(config, nlohmann::json::parse(run.config_json), "run " + std::to_string(run.id));
+    return config;
+}
+
+std::string checkpointPath(const ExperimentStore& store, int64_t runId, const std::string& kind) {
+    return (fs::path(store.runDirectory(runId)) / (kind + ".pt")).string();
+}
+
+Trainer::Trainer(ExperimentStore& store, TrainingObserver& observer, TrainingControl& control)
+    : store_(store), observer_(observer), control_(control) {}
+
+int64_t Trainer::createRun(RunConfig config, const std::string& tags) {
+    validateConfig(config);
+    if (config.name.empty())
+        config.name = (config.preset.empty() ? config.model.arch : config.preset) + "-" + timestampName();
+    return store_.createRun(config.name, config.kind, config.preset, configToJsonText(config), tags);
+}
+
+RunOutcome Trainer::run(int64_t runId) {
+    RunOutcome outcome;
+    outcome.run_id = runId;
+    try {
+        outcome = train(runId);
+    } catch (const std::exception& e) {
+        outcome.status = run_status::kFailed;
+        outcome.message = e.what();
+        try {
+            store_.setStatus(runId, run_status::kFailed, e.what());
+            store_.addEvent(runId, "error", e.what());
+        } catch (const std::exception&) {
+            // The store itself failed; the outcome still carries the message.
+        }
+        observer_.log(runId, LogLevel::Error, e.what());
+    }
+    observer_.finished(outcome);
+    return outcome;
+}
+
+RunOutcome Trainer::train(int64_t runId) {
+    auto record = store_.run(runId);
+    if (!record) throw Error("no run with id " + std::to_string(runId) + " in " + store_.workspace());
+    const RunConfig cfg = runConfigOf(*record);
+    validateConfig(cfg);
+    auto log = [&](LogLevel level, const std::string& message) {
+        store_.addEvent(runId, logLevelName(level), message);
+        observer_.log(runId, level, message);
+    };
+
+    configureThreads(cfg.runtime.threads);
+    const torch::Device device = resolveDevice(cfg.runtime.device);
+    store_.markStarted(runId, describeDevice(device));
+    log(LogLevel::Info, "run " + std::to_string(runId) + " '" + record->name + "' on " + describeDevice(device));
+
+    observer_.stageStarted({runId, "load data", 0});
+    DataSplits data = openRunData(cfg.data);
+    for (auto* split : {data.train.get(), data.test.get()}) {
+        const auto& problems = split->report().problems;
+        if (!problems.empty())
+            log(LogLevel::Warning, std::to_string(problems.size()) + " unreadable files left out of " +
+                                       split->report().path + ", e.g. " + problems.front().file + ": " +
+                                       problems.front().reason);
+    }
+    log(LogLevel::Info, "data: " + std::to_string(data.train->size()) + " training and " +
+                            std::to_string(data.test->size()) + " test images, " +
+                            std::to_string(data.train->numClasses()) + " classes");
+
+    ModelSpec spec;
+    spec.num_classes = cfg.model.num_classes > 0 ? cfg.model.num_classes : data.train->numClasses();
+    spec.in_chans = data.train->channels();
+    spec.input_size = cfg.data.input_size;
+    spec.drop_path = cfg.model.drop_path;
+    if (spec.num_classes < data.train->numClasses())
+        throw ConfigError("model.num_classes", std::to_string(spec.num_classes) + " is fewer than the data set's " +
+                                                   std::to_string(data.train->numClasses()) + " classes");
+    torch::manual_seed(cfg.seed);
+    auto model = createModel(cfg.model.arch, spec);
+    model->to(device);
+    const auto memoryFormat = cfg.runtime.channels_last ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
+    setMemoryFormat(*model, memoryFormat);
+    std::unique_ptr<ModelEma> ema;
+    if (cfg.ema.enabled) {
+        auto shadow = createModel(cfg.model.arch, spec);
+        shadow->to(device);
+        ema = std::make_unique<ModelEma>(model, shadow, cfg.ema.decay);
+    }
+    auto optimizer = createOptimizer(*model, cfg.optim);
+    log(LogLevel::Info, "model " + cfg.model.arch + ": " + std::to_string(countParameters(*model)) + " parameters");
+
+    BatchBuilder trainData(data.train, cfg), testData(data.test, cfg);
+    const int64_t spe = trainData.stepsPerEpoch();
+    const int64_t totalSteps = spe * cfg.schedule.epochs;
+    const int64_t B = cfg.schedule.batch_size;
+
+    TrainingPosition pos;
+    const std::string lastPath = checkpointPath(store_, runId, "last");
+    const std::string bestPath = checkpointPath(store_, runId, "best");
+    if (fs::exists(lastPath)) {
+        CheckpointContent c{model.get(), ema ? &ema->shadow() : nullptr, optimizer.get(), {}, {}};
+        loadCheckpoint(lastPath, c);
+        pos = c.position;
+        log(LogLevel::Info, "resuming from " + lastPath + " at epoch " + std::to_string(pos.epoch + 1) + ", step " +
+                                std::to_string(pos.global_step));
+    }
+    // Rows written after the checkpoint by a killed process are redone, never doubled.
+    store_.truncateMetrics(runId, pos.global_step, pos.epoch);
+
+    auto saveLast = [&](const std::string& path, const std::string& kind) {
+        observer_.stageStarted({runId, "checkpoint", 0});
+        saveCheckpoint(path, {model.get(), ema ? &ema->shadow() : nullptr, optimizer.get(), pos, record->config_json});
+        store_.addCheckpoint({runId, path, kind, pos.epoch, pos.global_step, pos.best_top1, 0});
+    };
+
+    std::vector<StepMetric> pending;
+    auto flush = [&] {
+        store_.addStepMetrics(runId, pending);
+        pending.clear();
+    };
+    const auto runStart = Clock::now();
+    const int64_t startStep = pos.global_step;
+    double windowLoss = 0;
+    int64_t windowSteps = 0;
+    auto windowStart = Clock::now();
+    double imagesPerSec = 0;
+
+    model->train();
+    for (int64_t epoch = pos.epoch; epoch < cfg.schedule.epochs; ++epoch) {
+        observer_.stageStarted({runId, "train", spe});
+        const auto epochStart = Clock::now();
+        BatchPrefetcher batches(trainData, epoch, pos.step_in_epoch);
+        while (auto batch = batches.next()) {
+            if (control_.pauseRequested()) {
+                store_.setStatus(runId, run_status::kPaused);
+                log(LogLevel::Info, "paused at step " + std::to_string(pos.global_step));
+                control_.waitWhilePaused();
+                store_.markStarted(runId, describeDevice(device));
+                log(LogLevel::Info, "resumed");
+                windowStart = Clock::now();
+            }
+            if (control_.stopRequested()) {
+                flush();
+                saveLast(lastPath, "last");
+                store_.setStatus(runId, run_status::kStopped);
+                log(LogLevel::Info, "stopped at step " + std::to_string(pos.global_step) + "; `ferkd train --resume " +
+                                        std::to_string(runId) + "` continues it");
+                return {runId, run_status::kStopped, pos.best_top1, ""};
+            }
+            const double lr = learningRateAt(cfg.schedule, cfg.optim.lr, pos.global_step, spe);
+            setLearningRate(*optimizer, lr);
+            // Stochastic depth draws from torch's generator: seed it per step so a resumed
+            // run draws what an uninterrupted one would.
+            torch::manual_seed(mixSeed(cfg.seed, static_cast<uint64_t>(pos.global_step), 0xd9));
+            auto images = batch->images.to(device, /*non_blocking=*/true).contiguous(memoryFormat);
+            auto labels = batch->labels.to(device, true);
+            auto logits = model->forward(images);
+            auto loss = torch::nn::functional::cross_entropy(logits, labels);
+            optimizer->zero_grad();
+            loss.backward();
+            if (cfg.optim.grad_clip > 0) torch::nn::utils::clip_grad_norm_(model->parameters(), cfg.optim.grad_clip);
+            optimizer->step();
+            if (ema) ema->update();
+
+            const double lossValue = loss.item<double>();
+            if (!std::isfinite(lossValue))
+                throw Error("the loss became " + std::to_string(lossValue) + " at step " +
+                            std::to_string(pos.global_step + 1) + "; lower optim.lr or set optim.grad_clip");
+            const double correct = logits.argmax(1).eq(labels).sum().item<double>();
+            pos.loss_sum += lossValue * double(labels.size(0));
+            pos.correct += correct;
+            pos.seen += double(labels.size(0));
+            pos.global_step++;
+            pos.step_in_epoch++;
+
+            windowLoss += lossValue;
+            windowSteps++;
+            if (windowSteps == cfg.runtime.log_every || pos.step_in_epoch == spe) {
+                double dt = secondsSince(windowStart);
+                imagesPerSec = dt > 0 ? double(windowSteps * B) / dt : 0;
+                pending.push_back({pos.global_step, epoch + 1, windowLoss / double(windowSteps), lr, imagesPerSec,
+                                   unixNow()});
+                windowLoss = 0;
+                windowSteps = 0;
+                windowStart = Clock::now();
+            }
+            StepReport report;
+            report.run_id = runId;
+            report.epoch = epoch + 1;
+            report.epochs = cfg.schedule.epochs;
+            report.step = pos.global_step;
+            report.step_in_epoch = pos.step_in_epoch;
+            report.steps_per_epoch = spe;
+            report.total_steps = totalSteps;
+            report.loss = lossValue;
+            report.lr = lr;
+            report.images_per_sec = imagesPerSec;
+            double done = double(pos.global_step - startStep);
+            report.eta_seconds = done > 0 ? secondsSince(runStart) / done * double(totalSteps - pos.global_step) : -1;
+            observer_.step(report);
+
+            if (cfg.checkpoint.every_steps > 0 && pos.global_step % cfg.checkpoint.every_steps == 0 &&
+                pos.step_in_epoch < spe) {
+                flush();
+                saveLast(lastPath, "last");
+            }
+        }
+        flush();
+
+        observer_.stageStarted({runId, "evaluate", data.test->size()});
+        Classifier& evalModel = ema ? ema->shadow() : *model;
+        StageInfo evalStage{runId, "evaluate", data.test->size()};
+        EvalResult eval = evaluate(evalModel, testData, device, std::max<int64_t>(B, 256),
+                                   [&](int64_t d, int64_t) { observer_.stageProgress(evalStage, d); });
+        EpochMetric m;
+        m.epoch = epoch + 1;
+        m.step = pos.global_step;
+        m.train_loss = pos.seen > 0 ? pos.loss_sum / pos.seen : 0;
+        m.train_top1 = pos.seen > 0 ? 100.0 * pos.correct / pos.seen : 0;
+        m.test_loss = eval.loss;
+        m.test_top1 = eval.top1;
+        m.test_top5 = eval.top5;
+        m.lr = learningRateAt(cfg.schedule, cfg.optim.lr, pos.global_step - 1, spe);
+        m.seconds = secondsSince(epochStart);
+        store_.addEpochMetric(runId, m);
+        const bool best = eval.top1 > pos.best_top1 || epoch == 0;
+        if (best) {
+            pos.best_top1 = eval.top1;
+            store_.setBestTop1(runId, eval.top1);
+        }
+        observer_.epoch({runId, cfg.schedule.epochs, m, best});
+
+        pos.epoch = epoch + 1;
+        pos.step_in_epoch = 0;
+        pos.loss_sum = pos.correct = pos.seen = 0;
+        saveLast(lastPath, "last");
+        if (best && cfg.checkpoint.keep_best) saveLast(bestPath, "best");
+    }
+    store_.setStatus(runId, run_status::kFinished);
+    log(LogLevel::Info, "finished: best test top-1 " + std::to_string(pos.best_top1) + "%");
+    return {runId, run_status::kFinished, pos.best_top1, ""};
+}
+
+}  // namespace ferkd

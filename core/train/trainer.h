@@ -1,0 +1,38 @@
+#pragma once
+// The training loop (plain cross-entropy here). It owns the step counter, asks the
+// schedule for each step's learning rate, reports through the observer, writes the
+// store and checkpoints, and honours pause/stop between steps. Runs on the caller's
+// thread: the CLI calls it directly, the studio from a worker thread.
+#include "config/run_config.h"
+#include "store/experiment_store.h"
+#include "train/training_control.h"
+#include "train/training_observer.h"
+
+namespace ferkd {
+
+class Trainer {
+public:
+    Trainer(ExperimentStore& store, TrainingObserver& observer, TrainingControl& control);
+
+    // Validates `config`, gives it a name if it has none and records a queued run.
+    int64_t createRun(RunConfig config, const std::string& tags = "");
+
+    // Trains run `runId`, continuing from its last checkpoint when it has one (a resume).
+    // Errors do not escape: the run is marked failed and the outcome says why.
+    RunOutcome run(int64_t runId);
+
+private:
+    RunOutcome train(int64_t runId);
+
+    ExperimentStore& store_;
+    TrainingObserver& observer_;
+    TrainingControl& control_;
+};
+
+// The config a run was created with (defaults under the stored JSON).
+RunConfig runConfigOf(const RunRecord& run);
+
+// Path of a run's checkpoint of the given kind ("last", "best").
+std::string checkpointPath(const ExperimentStore& store, int64_t runId, const std::string& kind);
+
+}  // namespace ferkd

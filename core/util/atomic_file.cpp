@@ -1,0 +1,56 @@
+#include "util/atomic_file.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "util/error.h"
+
+namespace ferkd {
+namespace {
+
+void fsyncPath(const std::string& path, bool directory) {
+    int fd = ::open(path.c_str(), directory ? (O_RDONLY | O_DIRECTORY) : O_RDONLY);
+    if (fd < 0) throw FileError(path, std::string("cannot open for fsync: ") + std::strerror(errno));
+    int rc = ::fsync(fd);
+    int err = errno;
+    ::close(fd);
+    if (rc != 0) throw FileError(path, std::string("fsync failed: ") + std::strerror(err));
+}
+
+}  // namespace
+
+void writeFileAtomically(const std::string& path, const std::function<void(const std::string&)>& writer) {
+    namespace fs = std::filesystem;
+    fs::path target(path);
+    fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    std::random_device rd;
+    std::string tmp = (dir / ("." + target.filename().string() + ".tmp-" + std::to_string(rd()))).string();
+    try {
+        writer(tmp);
+        fsyncPath(tmp, false);
+        fs::rename(tmp, target);
+    } catch (...) {
+        fs::remove(tmp, ec);
+        throw;
+    }
+    fsyncPath(dir.string(), true);
+}
+
+void writeTextFileAtomically(const std::string& path, const std::string& content) {
+    writeFileAtomically(path, [&](const std::string& tmp) {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out << content;
+        out.flush();
+        if (!out) throw FileError(tmp, "write failed (disk full?)");
+    });
+}
+
+}  // namespace ferkd

@@ -1,0 +1,15 @@
+#pragma once
+// Files that are either whole or absent: write to a temporary file in the same
+// folder, fsync it, rename it over the target, fsync the folder.
+#include <functional>
+#include <string>
+
+namespace ferkd {
+
+// `writer` writes the complete content to the temporary path it is given.
+// On any failure the temporary file is removed and the target is left untouched.
+void writeFileAtomically(const std::string& path, const std::function<void(const std::string& tmpPath)>& writer);
+
+void writeTextFileAtomically(const std::string& path, const std::string& content);
+
+}  // namespace ferkd

@@ -1,0 +1,62 @@
+#include "util/text.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace ferkd {
+
+size_t editDistance(const std::string& a, const std::string& b) {
+    std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            size_t subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+std::string nearestName(const std::string& word, const std::vector<std::string>& candidates) {
+    std::string best;
+    size_t bestDistance = std::string::npos;
+    for (const auto& c : candidates) {
+        // Compare against the whole dotted path and against its last part, so that
+        // "lr" finds "optim.lr".
+        size_t d = editDistance(word, c);
+        auto dot = c.rfind('.');
+        if (dot != std::string::npos) d = std::min(d, editDistance(word, c.substr(dot + 1)) + 1);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = c;
+        }
+    }
+    size_t limit = std::max<size_t>(2, word.size() / 2);
+    return bestDistance <= limit ? best : std::string();
+}
+
+std::string joinStrings(const std::vector<std::string>& parts, const std::string& sep) {
+    std::string out;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        if (i) out += sep;
+        out += parts[i];
+    }
+    return out;
+}
+
+std::string formatDuration(double seconds) {
+    if (seconds < 0 || seconds != seconds) return "--";
+    long s = static_cast<long>(seconds + 0.5);
+    char buf[32];
+    if (s >= 3600)
+        std::snprintf(buf, sizeof buf, "%ldh %02ldm", s / 3600, (s % 3600) / 60);
+    else if (s >= 60)
+        std::snprintf(buf, sizeof buf, "%ldm %02lds", s / 60, s % 60);
+    else
+        std::snprintf(buf, sizeof buf, "%lds", s);
+    return buf;
+}
+
+}  // namespace ferkd

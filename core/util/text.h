@@ -1,0 +1,18 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace ferkd {
+
+// Levenshtein distance, for "did you mean ...?" suggestions.
+size_t editDistance(const std::string& a, const std::string& b);
+
+// The candidate closest to `word`, or "" when none is reasonably close.
+std::string nearestName(const std::string& word, const std::vector<std::string>& candidates);
+
+std::string joinStrings(const std::vector<std::string>& parts, const std::string& sep);
+
+// "1h 02m", "3m 05s", "12s"
+std::string formatDuration(double seconds);
+
+}  // namespace ferkd

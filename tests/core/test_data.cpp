@@ -1,0 +1,207 @@
+// Data: IDX (gzip or not), image folders with damaged files, the packed form, crops.
+#include <QtTest>
+#include <filesystem>
+#include <opencv2/imgcodecs.hpp>
+
+#include "data/batch_builder.h"
+#include "data/dataset_factory.h"
+#include "data/idx_dataset.h"
+#include "data/image_folder_dataset.h"
+#include "data/packed_dataset.h"
+#include "test_support.h"
+#include "util/error.h"
+
+using namespace ferkd;
+namespace fs = std::filesystem;
+
+class TestData : public QObject {
+    Q_OBJECT
+private:
+    // An image folder: a/ with good images of several kinds, b/ with good and damaged ones.
+    static void makeImageFolder(const std::string& root) {
+        fs::create_directories(root + "/b_class");
+        fs::create_directories(root + "/a_class");
+        cv::Mat rgb(20, 30, CV_8UC3, cv::Scalar(10, 120, 240));
+        cv::imwrite(root + "/a_class/color.jpg", rgb);
+        cv::imwrite(root + "/a_class/grey.png", cv::Mat(16, 16, CV_8UC1, cv::Scalar(77)));
+        cv::imwrite(root + "/a_class/rgba.png", cv::Mat(8, 8, CV_8UC4, cv::Scalar(1, 2, 3, 128)));
+        cv::imwrite(root + "/a_class/deep.png", cv::Mat(8, 8, CV_16UC1, cv::Scalar(65535)));
+        cv::imwrite(root + "/b_class/bitmap.bmp", rgb);
+        cv::imwrite(root + "/b_class/good.webp", rgb);
+        // A JPEG cut in half: OpenCV would still decode part of it.
+        cv::imwrite(root + "/b_class/whole.jpg", cv::Mat(64, 64, CV_8UC3, cv::Scalar(5, 5, 5)));
+        std::string jpeg = test::readFile(root + "/b_class/whole.jpg");
+        test::writeFile(root + "/b_class/truncated.jpg", jpeg.substr(0, jpeg.size() / 2));
+        test::writeFile(root + "/b_class/empty.png", "");
+        test::writeFile(root + "/b_class/notes.jpg", "this is a text file, not a JPEG\n");
+    }
+
+private slots:
+    void idxPlainAndGzipReadAlike() {
+        QTemporaryDir dir;
+        std::string plain = dir.filePath("plain").toStdString(), gz = dir.filePath("gz").toStdString();
+        fs::create_directories(plain);
+        fs::create_directories(gz);
+        test::writeIdxPair(plain, "train", 30, 3, false);
+        test::writeIdxPair(gz, "train", 30, 3, true);
+        std::string img, lbl;
+        QVERIFY(findIdxSplit(plain, "train", img, lbl));
+        IdxDataset a(img, lbl);
+        QVERIFY(findIdxSplit(gz, "train", img, lbl));
+        IdxDataset b(img, lbl);
+        QCOMPARE(a.size(), int64_t(30));
+        QCOMPARE(a.numClasses(), 3);
+        QVERIFY(torch::equal(a.stackedImages(), b.stackedImages()));
+        QCOMPARE(a.label(4), int64_t(1));
+        QCOMPARE(a.fingerprint(), b.fingerprint());
+    }
+
+    void idxTruncatedIsAClearError() {
+        QTemporaryDir dir;
+        std::string d = dir.path().toStdString();
+        test::writeIdxPair(d, "train", 10, 2, false);
+        std::string path = d + "/train-images-idx3-ubyte";
+        std::string bytes = test::readFile(path);
+        test::writeFile(path, bytes.substr(0, bytes.size() - 100));
+        try {
+            IdxDataset(path, d + "/train-labels-idx1-ubyte");
+            QFAIL("no error");
+        } catch (const FileError& e) {
+            QVERIFY2(QString(e.what()).contains("train-images-idx3-ubyte") && QString(e.what()).contains("truncated"),
+                     e.what());
+        }
+    }
+
+    void fashionMnistFromDebian() {
+        if (!fs::exists(kFashionMnistDir)) QSKIP("dataset-fashion-mnist is not installed");
+        DataSplits s = openDataSplits("fashion-mnist");
+        QCOMPARE(s.train->size(), int64_t(60000));
+        QCOMPARE(s.test->size(), int64_t(10000));
+        QCOMPARE(s.train->classes().at(9), std::string("Ankle boot"));
+        QCOMPARE(s.train->report().per_class.at(0), int64_t(6000));
+    }
+
+    void imageFolderLeavesOutDamagedFiles() {
+        QTemporaryDir dir;
+        std::string root = dir.path().toStdString();
+        makeImageFolder(root);
+        ImageFolderDataset d(root);
+        QCOMPARE(d.classes(), (std::vector<std::string>{"a_class", "b_class"}));
+        QCOMPARE(d.size(), int64_t(7));  // 4 + bitmap, webp, whole
+        const auto& problems = d.report().problems;
+        QCOMPARE(int(problems.size()), 3);
+        std::map<std::string, std::string> why;
+        for (const auto& p : problems) why[fs::path(p.file).filename().string()] = p.reason;
+        QVERIFY(QString::fromStdString(why["truncated.jpg"]).contains("truncated JPEG"));
+        QVERIFY(QString::fromStdString(why["empty.png"]).contains("empty file"));
+        QVERIFY(QString::fromStdString(why["notes.jpg"]).contains("not an image"));
+        for (int64_t i = 0; i < d.size(); ++i) {
+            auto img = d.image(i);
+            QCOMPARE(img.size(2), int64_t(3));
+            QCOMPARE(img.scalar_type(), torch::kUInt8);
+        }
+    }
+
+    void imageFolderConvertsToRgb8() {
+        QTemporaryDir dir;
+        std::string root = dir.path().toStdString();
+        makeImageFolder(root);
+        ImageFolderDataset d(root, /*decodeAll=*/true);
+        std::map<std::string, torch::Tensor> byName;
+        for (int64_t i = 0; i < d.size(); ++i) byName[fs::path(d.file(i)).filename().string()] = d.image(i);
+        QCOMPARE(byName["grey.png"][0][0][1].item<int>(), 77);
+        QCOMPARE(byName["deep.png"][0][0][0].item<int>(), 255);  // 16-bit white stays white
+        QCOMPARE(byName["rgba.png"][0][0][0].item<int>(), 3);    // BGRA (1,2,3) -> R = 3
+        QCOMPARE(byName["bitmap.bmp"][0][0][0].item<int>(), 240);  // BGR (10,120,240) -> R = 240
+    }
+
+    void emptyFolderIsAClearError() {
+        QTemporaryDir dir;
+        try {
+            openDataSplits(dir.path().toStdString());
+            QFAIL("no error");
+        } catch (const FileError& e) {
+            QVERIFY(QString(e.what()).contains("no class folders"));
+        }
+    }
+
+    void packedRoundTripAndTruncation() {
+        QTemporaryDir dir;
+        std::string d = dir.path().toStdString();
+        test::writeIdxPair(d, "train", 40, 4, true);
+        std::string img, lbl;
+        findIdxSplit(d, "train", img, lbl);
+        IdxDataset src(img, lbl);
+        std::string packed = d + "/out/train.fkpack";
+        writePackedDataset(src, packed, {});
+        PackedDataset p(packed, /*verifyChecksum=*/true);
+        QCOMPARE(p.size(), src.size());
+        QVERIFY(torch::equal(p.stackedImages(), src.stackedImages()));
+        for (int64_t i = 0; i < p.size(); ++i) QCOMPARE(p.label(i), src.label(i));
+
+        // Resized packing keeps the count and gives the asked size.
+        writePackedDataset(src, d + "/out14.fkpack", {14});
+        QCOMPARE(PackedDataset(d + "/out14.fkpack").image(0).size(0), int64_t(14));
+
+        std::string bytes = test::readFile(packed);
+        test::writeFile(d + "/cut.fkpack", bytes.substr(0, bytes.size() - 500));
+        QVERIFY_THROWS_EXCEPTION(FileError, PackedDataset(d + "/cut.fkpack"));
+        bytes[bytes.size() - 100] ^= 0x5a;  // one flipped pixel
+        test::writeFile(d + "/flip.fkpack", bytes);
+        PackedDataset unverified(d + "/flip.fkpack");  // structure is fine
+        QVERIFY_THROWS_EXCEPTION(FileError, PackedDataset(d + "/flip.fkpack", true));
+    }
+
+    void cropAndResizeBoxesAndFlips() {
+        auto img = torch::arange(16, torch::kFloat).view({1, 1, 4, 4});
+        // The whole image, same size: unchanged.
+        QVERIFY(torch::equal(cropAndResize(img, {CropBox{}}, 4), img));
+        // Flip reverses columns.
+        CropBox flip;
+        flip.flip = true;
+        QVERIFY(torch::allclose(cropAndResize(img, {flip}, 4), img.flip({3})));
+        // The top-left quarter at its own size picks those pixels exactly.
+        CropBox quarter{0, 0, 0.5f, 0.5f, false};
+        auto q = cropAndResize(img, {quarter}, 2);
+        QVERIFY(torch::allclose(q, img.narrow(2, 0, 2).narrow(3, 0, 2)));
+        // A one-pixel shift (the pad crop) moves content and fills zeros.
+        CropBox shift{0.25f, 0, 1, 1, false};
+        auto s = cropAndResize(img, {shift}, 4);
+        QVERIFY(torch::allclose(s.narrow(3, 0, 3), img.narrow(3, 1, 3)));
+        QCOMPARE(s[0][0][0][3].item<float>(), 0.0f);
+    }
+
+    void randomResizedCropStaysInside() {
+        std::mt19937_64 rng(3);
+        RandomResizedCropParams p;
+        for (int i = 0; i < 500; ++i) {
+            CropBox b = sampleRandomResizedCrop(rng, 300, 200, p);
+            QVERIFY(b.x >= 0 && b.y >= 0 && b.x + b.w <= 1.0001f && b.y + b.h <= 1.0001f);
+            double area = double(b.w) * b.h;
+            QVERIFY(area >= 0.07 && area <= 1.0001);
+        }
+    }
+
+    void batchesAreAPureFunctionOfSeedEpochStep() {
+        QTemporaryDir dir;
+        std::string d = dir.path().toStdString();
+        test::writeIdxPair(d, "train", 64, 4, false);
+        std::string img, lbl;
+        findIdxSplit(d, "train", img, lbl);
+        auto ds = std::make_shared<IdxDataset>(img, lbl);
+        RunConfig c = test::smallRunConfig(d);
+        c.schedule.batch_size = 16;
+        BatchBuilder a(ds, c), b(ds, c);
+        auto orderA = a.epochOrder(1), orderB = b.epochOrder(1);
+        QCOMPARE(orderA, orderB);
+        QVERIFY(orderA != a.epochOrder(2));
+        Batch x = a.trainBatch(orderA, 1, 2), y = b.trainBatch(orderB, 1, 2);
+        QVERIFY(torch::equal(x.images, y.images));
+        QVERIFY(torch::equal(x.labels, y.labels));
+        QCOMPARE(x.images.sizes(), (torch::IntArrayRef{16, 1, 28, 28}));
+        QCOMPARE(a.stepsPerEpoch(), int64_t(4));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestData)
+#include "test_data.moc"

@@ -1,0 +1,140 @@
+// Models: parameter counts, state_dict names and shapes against torchvision's and
+// timm's (tests/data/reference-state-dicts.txt), forward shapes, stochastic depth.
+#include <QtTest>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "models/classifier.h"
+#include "models/model_registry.h"
+
+using namespace ferkd;
+
+namespace {
+
+struct Reference {
+    int64_t total = 0;
+    std::vector<std::pair<std::string, std::string>> keys;  // name, "AxBxC"
+};
+
+std::map<std::string, Reference> loadReferences() {
+    std::ifstream in(std::string(FERKD_TEST_DATA_DIR) + "/reference-state-dicts.txt");
+    std::map<std::string, Reference> refs;
+    std::string line, current;
+    while (std::getline(in, line)) {
+        if (line.empty() || (line[0] == '#' && line.rfind("## ", 0) != 0)) continue;
+        std::istringstream ss(line);
+        if (line.rfind("## ", 0) == 0) {
+            std::string hashes;
+            ss >> hashes >> current;
+            ss >> refs[current].total;
+        } else {
+            std::string name, shape;
+            ss >> name >> shape;
+            refs[current].keys.emplace_back(name, shape);
+        }
+    }
+    return refs;
+}
+
+std::string shapeText(const torch::Tensor& t) {
+    if (t.dim() == 0) return "scalar";
+    std::string s;
+    for (int64_t i = 0; i < t.dim(); ++i) s += (i ? "x" : "") + std::to_string(t.size(i));
+    return s;
+}
+
+// Parameters and buffers in registration order, as Python's state_dict() lists them.
+std::vector<std::pair<std::string, std::string>> stateDictOf(const torch::nn::Module& m) {
+    std::vector<std::pair<std::string, std::string>> out;
+    std::function<void(const torch::nn::Module&, const std::string&)> walk = [&](const torch::nn::Module& mod,
+                                                                                 const std::string& prefix) {
+        for (const auto& p : mod.named_parameters(false)) out.emplace_back(prefix + p.key(), shapeText(p.value()));
+        for (const auto& b : mod.named_buffers(false)) out.emplace_back(prefix + b.key(), shapeText(b.value()));
+        for (const auto& c : mod.named_children()) walk(*c.value(), prefix + c.key() + ".");
+    };
+    walk(m, "");
+    return out;
+}
+
+}  // namespace
+
+class TestModels : public QObject {
+    Q_OBJECT
+private slots:
+    void stateDictsMatchReference_data() {
+        QTest::addColumn<QString>("arch");
+        QTest::addColumn<QString>("reference");
+        QTest::newRow("resnet18") << "resnet18" << "torchvision.resnet18";
+        QTest::newRow("resnet34") << "resnet34" << "torchvision.resnet34";
+        QTest::newRow("resnet50") << "resnet50" << "torchvision.resnet50";
+        QTest::newRow("vit_tiny") << "vit_tiny_patch16_224" << "timm.vit_tiny_patch16_224";
+        QTest::newRow("vit_small") << "vit_small_patch16_224" << "timm.vit_small_patch16_224";
+    }
+    void stateDictsMatchReference() {
+        QFETCH(QString, arch);
+        QFETCH(QString, reference);
+        static const auto refs = loadReferences();
+        const Reference& ref = refs.at(reference.toStdString());
+        QVERIFY(!ref.keys.empty());
+        auto model = createModel(arch.toStdString(), ModelSpec{1000, 3, 224, 0.0});
+        QCOMPARE(countParameters(*model), ref.total);
+        auto ours = stateDictOf(*model);
+        // Buffers may come in another order than parameters within a module; compare as sets
+        // of (name, shape) and the parameter order separately.
+        std::map<std::string, std::string> a(ours.begin(), ours.end()), b(ref.keys.begin(), ref.keys.end());
+        for (const auto& [k, shape] : b) {
+            QVERIFY2(a.count(k), ("missing key " + k).c_str());
+            QVERIFY2(a[k] == shape, (k + ": " + a[k] + " vs " + shape).c_str());
+        }
+        QCOMPARE(a.size(), b.size());
+    }
+
+    void publishedParameterCounts() {
+        QCOMPARE(countParameters(*createModel("resnet50", {1000, 3, 224, 0})), int64_t(25557032));
+        QCOMPARE(countParameters(*createModel("vit_small_patch16_224", {1000, 3, 224, 0})), int64_t(22050664));
+        QCOMPARE(countParameters(*createModel("vit_base_patch16_224", {1000, 3, 224, 0})), int64_t(86567656));
+    }
+
+    void smallVariantsForward() {
+        for (const char* arch : {"resnet10_small", "resnet18_small", "vit_tiny_patch4"}) {
+            auto m = createModel(arch, {10, 1, 28, 0.1});
+            auto y = m->forward(torch::randn({2, 1, 28, 28}));
+            QCOMPARE(y.size(0), int64_t(2));
+            QCOMPARE(y.size(1), int64_t(10));
+        }
+    }
+
+    void dropPathOnlyWhileTraining() {
+        torch::manual_seed(0);
+        auto m = createModel("vit_tiny_patch4", {10, 1, 28, 0.5});
+        auto x = torch::randn({4, 1, 28, 28});
+        m->eval();
+        auto a = m->forward(x), b = m->forward(x);
+        QVERIFY(torch::equal(a, b));  // deterministic in eval
+        m->train();
+        auto c = m->forward(x), d = m->forward(x);
+        QVERIFY(!torch::allclose(c, d));  // branches dropped at random in training
+    }
+
+    void noWeightDecayOnNormsAndBiases() {
+        auto m = createModel("vit_tiny_patch4", {10, 1, 28, 0});
+        int decay = 0, noDecay = 0;
+        for (const auto& p : m->named_parameters()) (m->isNoDecay(p.key(), p.value()) ? noDecay : decay)++;
+        QVERIFY(m->isNoDecay("pos_embed", m->named_parameters()["pos_embed"]));
+        QVERIFY(!m->isNoDecay("blocks.0.attn.qkv.weight", m->named_parameters()["blocks.0.attn.qkv.weight"]));
+        QVERIFY(decay > 0 && noDecay > 0);
+    }
+
+    void unknownModelSuggestsName() {
+        try {
+            createModel("resnet5O", {});
+            QFAIL("no error");
+        } catch (const std::exception& e) {
+            QVERIFY(QString(e.what()).contains("did you mean 'resnet50'"));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModels)
+#include "test_models.moc"

@@ -1,0 +1,189 @@
+// The `ferkd` CLI as a user runs it: bad input gives clear messages and exit codes,
+// data set reports name damaged files, and a run killed with SIGKILL resumes to the
+// same metrics, epoch by epoch, as a run that was never stopped.
+#include <QProcess>
+#include <QtTest>
+#include <csignal>
+#include <filesystem>
+#include <opencv2/imgcodecs.hpp>
+
+#include "store/experiment_store.h"
+#include "test_support.h"
+
+using namespace ferkd;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+    int code = -1;
+    QString out, err;
+};
+
+Result runFerkd(const QStringList& args, int timeoutMs = 300000) {
+    QProcess p;
+    p.start(QString(FERKD_BIN_DIR) + "/ferkd", args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+    QTemporaryDir tmp_;
+    QString ws_, data_;
+
+private slots:
+    void initTestCase() {
+        QVERIFY(tmp_.isValid());
+        ws_ = tmp_.filePath("ws");
+        data_ = tmp_.filePath("data");
+        fs::create_directories(data_.toStdString());
+        test::writeIdxPair(data_.toStdString(), "train", 512, 4, false);
+        test::writeIdxPair(data_.toStdString(), "t10k", 128, 4, false);
+    }
+
+    void versionAndHelp() {
+        Result r = runFerkd({"--version"});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains("ferkd 0."));
+        for (const char* cmd : {"train", "eval", "runs", "dataset", "presets", "models"}) {
+            r = runFerkd({cmd, "--help"});
+            QCOMPARE(r.code, 0);
+            QVERIFY2(r.out.contains("Usage") || r.out.contains("usage") || r.out.contains("OPTIONS"), cmd);
+        }
+        r = runFerkd({"presets"});
+        QVERIFY(r.out.contains("fmnist-resnet-quick"));
+    }
+
+    void badConfigsAreRefusedWithTheField() {
+        const QString cfg = tmp_.filePath("wrong-type.json");
+        test::writeFile(cfg.toStdString(), R"({"schedule": {"epochs": "ten"}})");
+        Result r = runFerkd({"--workspace", ws_, "train", "--config", cfg});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("schedule.epochs") && r.err.contains("\"ten\"") && r.err.contains("integer"),
+                 qPrintable(r.err));
+
+        r = runFerkd({"--workspace", ws_, "train", "--preset", "fmnist-resnet-quick", "--lr", "-0.1"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("optim.lr") && r.err.contains("-0.1"), qPrintable(r.err));
+
+        r = runFerkd({"--workspace", ws_, "train", "--set", "optim.wieght_decay=0.1"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("unknown key") && r.err.contains("optim.weight_decay"), qPrintable(r.err));
+
+        r = runFerkd({"--workspace", ws_, "train", "--data", tmp_.filePath("missing"), "--epochs", "1"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("data.path") && r.err.contains("missing") && r.err.contains("does not exist"),
+                 qPrintable(r.err));
+        // Nothing crashed and the store still opens and lists.
+        QCOMPARE(runFerkd({"--workspace", ws_, "runs", "list"}).code, 0);
+    }
+
+    void datasetInfoNamesDamagedFiles() {
+        const std::string root = tmp_.filePath("folder").toStdString();
+        for (const char* c : {"cat", "dog"}) {
+            fs::create_directories(root + "/train/" + c);
+            fs::create_directories(root + "/val/" + c);
+            for (int i = 0; i < 4; ++i) {
+                cv::Mat m(40, 48, CV_8UC3, cv::Scalar(i * 40, c[0], 90));
+                cv::imwrite(root + "/train/" + c + "/" + std::to_string(i) + ".png", m);
+                cv::imwrite(root + "/val/" + c + "/" + std::to_string(i) + ".jpg", m);
+            }
+        }
+        std::string jpeg = test::readFile(root + "/val/cat/0.jpg");
+        test::writeFile(root + "/train/cat/truncated.jpg", jpeg.substr(0, jpeg.size() - 40));
+        test::writeFile(root + "/train/cat/zero.png", "");
+        test::writeFile(root + "/train/dog/readme.jpg", "hello, I am text\n");
+
+        Result r = runFerkd({"dataset", "info", QString::fromStdString(root)});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("3 file(s) left out"), qPrintable(r.out));
+        QVERIFY(r.out.contains("truncated.jpg: truncated JPEG"));
+        QVERIFY(r.out.contains("zero.png: empty file"));
+        QVERIFY(r.out.contains("readme.jpg: not an image"));
+        QVERIFY(r.out.contains("8 images, 2 classes"));
+
+        // Training on it leaves those files out and finishes.
+        r = runFerkd({"--workspace", ws_, "train", "--data", QString::fromStdString(root), "--arch", "resnet10_small",
+                   "--epochs", "1", "--batch-size", "4", "--set", "data.input_size=32", "--threads", "1"});
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        QVERIFY2(r.err.contains("3 unreadable files left out"), qPrintable(r.err));
+
+        // Packing it gives a packed folder that trains too.
+        const QString packed = tmp_.filePath("packed");
+        r = runFerkd({"dataset", "pack", QString::fromStdString(root), packed, "--size", "32"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = runFerkd({"dataset", "info", packed});
+        QVERIFY2(r.code == 0 && r.out.contains("(packed), 8 images"), qPrintable(r.out + r.err));
+    }
+
+    void sigkillThenResumeMatchesUninterruptedRun() {
+        const QStringList common = {"--workspace", ws_, "train", "--data", data_, "--arch", "resnet10_small",
+                                    "--epochs", "3", "--batch-size", "32", "--threads", "1", "--seed", "11",
+                                    "--set", "checkpoint.every_steps=5", "--set", "runtime.log_every=1",
+                                    "--set", "optim.lr=0.003"};
+        Result ref = runFerkd(QStringList(common) << "--name" << "reference");
+        QVERIFY2(ref.code == 0, qPrintable(ref.err));
+
+        // The same run, killed without warning after a checkpoint inside epoch 2.
+        QProcess victim;
+        victim.start(QString(FERKD_BIN_DIR) + "/ferkd", QStringList(common) << "--name" << "victim");
+        QVERIFY(victim.waitForStarted());
+        ExperimentStore store(ws_.toStdString());
+        bool killed = false;
+        for (int i = 0; i < 6000 && !killed; ++i) {
+            QTest::qWait(10);
+            auto run = store.findRun("victim");
+            if (!run) continue;
+            for (const auto& c : store.checkpoints(run->id))
+                if (c.step > 16 && c.step % 16 != 0) {
+                    ::kill(static_cast<pid_t>(victim.processId()), SIGKILL);
+                    killed = true;
+                }
+            QVERIFY2(victim.state() != QProcess::NotRunning || killed, "the run ended before it could be killed");
+        }
+        QVERIFY(killed);
+        victim.waitForFinished();
+        auto victimRun = store.findRun("victim");
+        QCOMPARE(victimRun->status, std::string(run_status::kInterrupted));
+
+        Result resumed = runFerkd({"--workspace", ws_, "train", "--resume", "victim"});
+        QVERIFY2(resumed.code == 0, qPrintable(resumed.err));
+        QVERIFY(resumed.out.contains("resuming from"));
+
+        auto refRun = store.findRun("reference");
+        auto a = store.epochMetrics(refRun->id), b = store.epochMetrics(victimRun->id);
+        QCOMPARE(int(a.size()), 3);
+        QCOMPARE(int(b.size()), 3);
+        for (size_t e = 0; e < a.size(); ++e) {
+            QCOMPARE(b[e].step, a[e].step);
+            QCOMPARE(b[e].train_loss, a[e].train_loss);
+            QCOMPARE(b[e].train_top1, a[e].train_top1);
+            QCOMPARE(b[e].test_loss, a[e].test_loss);
+            QCOMPARE(b[e].test_top1, a[e].test_top1);
+        }
+        auto sa = store.stepMetrics(refRun->id), sb = store.stepMetrics(victimRun->id);
+        QCOMPARE(sb.size(), sa.size());  // every step once
+        for (size_t i = 0; i < sa.size(); ++i) {
+            QCOMPARE(sb[i].step, sa[i].step);
+            QCOMPARE(sb[i].loss, sa[i].loss);
+        }
+        QCOMPARE(store.run(victimRun->id)->status, std::string(run_status::kFinished));
+
+        // eval and export read what was stored.
+        Result ev = runFerkd({"--workspace", ws_, "eval", "victim"});
+        QVERIFY2(ev.code == 0 && ev.out.contains("top-1"), qPrintable(ev.err));
+        const QString csv = tmp_.filePath("m.csv");
+        QCOMPARE(runFerkd({"--workspace", ws_, "runs", "export-csv", "reference", "victim", "--out", csv}).code, 0);
+        QCOMPARE(QString::fromStdString(test::readFile(csv.toStdString())).count('\n'), 7);  // header + 2 x 3
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"

@@ -1,0 +1,80 @@
+#include "test_support.h"
+
+#include <zlib.h>
+
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+namespace ferkd::test {
+
+namespace {
+void put32(std::vector<unsigned char>& out, uint32_t v) {
+    for (int s = 24; s >= 0; s -= 8) out.push_back(static_cast<unsigned char>(v >> s));
+}
+void writeMaybeGz(const std::string& path, const std::vector<unsigned char>& bytes, bool gz) {
+    if (gz) {
+        gzFile f = gzopen((path + ".gz").c_str(), "wb");
+        gzwrite(f, bytes.data(), static_cast<unsigned>(bytes.size()));
+        gzclose(f);
+    } else {
+        std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    }
+}
+}  // namespace
+
+void writeIdxPair(const std::string& dir, const std::string& split, int count, int classes, bool gz) {
+    std::vector<unsigned char> images = {0, 0, 8, 3}, labels = {0, 0, 8, 1};
+    put32(images, count);
+    put32(images, 28);
+    put32(images, 28);
+    put32(labels, count);
+    for (int i = 0; i < count; ++i) {
+        int label = i % classes;
+        labels.push_back(static_cast<unsigned char>(label));
+        // A bright horizontal band whose position is the label, on noise that says
+        // nothing about the label.
+        uint32_t state = 2654435761u * static_cast<uint32_t>(i + 1);
+        for (int y = 0; y < 28; ++y)
+            for (int x = 0; x < 28; ++x) {
+                state = state * 1664525u + 1013904223u;
+                bool band = y / (28 / classes) == label;
+                int noise = static_cast<int>((state >> 24) % 48);
+                images.push_back(static_cast<unsigned char>(band ? 180 + noise : noise));
+            }
+    }
+    writeMaybeGz(dir + "/" + split + "-images-idx3-ubyte", images, gz);
+    writeMaybeGz(dir + "/" + split + "-labels-idx1-ubyte", labels, gz);
+}
+
+RunConfig smallRunConfig(const std::string& dataPath) {
+    RunConfig c;
+    c.name = "test-run";
+    c.data.path = dataPath;
+    c.data.input_size = 28;
+    c.data.train_limit = 512;
+    c.data.test_limit = 256;
+    c.model.arch = "resnet10_small";
+    c.augment.crop = "pad";
+    c.optim.lr = 0.003;
+    c.schedule.epochs = 2;
+    c.schedule.batch_size = 64;
+    c.schedule.warmup_epochs = 0.5;
+    c.runtime.threads = 1;
+    c.runtime.log_every = 2;
+    c.seed = 7;
+    return c;
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void writeFile(const std::string& path, const std::string& content) {
+    std::ofstream(path, std::ios::binary) << content;
+}
+
+}  // namespace ferkd::test

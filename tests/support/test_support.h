@@ -1,0 +1,21 @@
+#pragma once
+// Helpers shared by the tests: temporary folders, small generated data sets.
+#include <QTemporaryDir>
+#include <string>
+
+#include "config/run_config.h"
+
+namespace ferkd::test {
+
+// Writes an IDX pair (images idx3, labels idx1) with `count` 28x28 images whose
+// pixels encode their label, so a tiny model can learn them. gzip when `gz`.
+void writeIdxPair(const std::string& dir, const std::string& split, int count, int classes, bool gz);
+
+// A small config training on the first images of Fashion-MNIST (or `dataPath`),
+// one thread, quick enough for a test.
+RunConfig smallRunConfig(const std::string& dataPath = "fashion-mnist");
+
+std::string readFile(const std::string& path);
+void writeFile(const std::string& path, const std::string& content);
+
+}  // namespace ferkd::test
