@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
@@ -16,6 +17,26 @@
 #include "store/experiment_store.h"
 
 namespace ferkd::ui {
+
+namespace {
+
+// The store keeps status words in English; the user sees them in their language.
+QString statusText(const std::string& status) {
+    static const QHash<QString, const char*> names = {
+        {run_status::kQueued, QT_TRANSLATE_NOOP("RunStatus", "queued")},
+        {run_status::kRunning, QT_TRANSLATE_NOOP("RunStatus", "running")},
+        {run_status::kPaused, QT_TRANSLATE_NOOP("RunStatus", "paused")},
+        {run_status::kStopped, QT_TRANSLATE_NOOP("RunStatus", "stopped")},
+        {run_status::kFinished, QT_TRANSLATE_NOOP("RunStatus", "finished")},
+        {run_status::kFailed, QT_TRANSLATE_NOOP("RunStatus", "failed")},
+        {run_status::kInterrupted, QT_TRANSLATE_NOOP("RunStatus", "interrupted")},
+    };
+    const QString key = QString::fromStdString(status);
+    auto it = names.find(key);
+    return it == names.end() ? key : QCoreApplication::translate("RunStatus", it.value());
+}
+
+}  // namespace
 
 MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, QWidget* parent)
     : QMainWindow(parent), store_(std::move(store)) {
@@ -70,7 +91,7 @@ void MainWindow::refreshRuns() {
         set(0, QString::number(r.id));
         set(1, QString::fromStdString(r.name));
         set(2, QString::fromStdString(r.preset));
-        set(3, QString::fromStdString(r.status));
+        set(3, statusText(r.status));
         set(4, r.best_top1 ? QString::number(*r.best_top1, 'f', 2) : QStringLiteral("-"));
         set(5, r.started_at > 0 ? QDateTime::fromSecsSinceEpoch(qint64(r.started_at)).toString("yyyy-MM-dd hh:mm")
                                 : QStringLiteral("-"));

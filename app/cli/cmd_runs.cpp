@@ -38,11 +38,11 @@ int listRuns(const CliContext& ctx) {
         std::printf("no runs yet in %s\n", store->workspace().c_str());
         return kOk;
     }
-    std::printf("%-5s %-32s %-6s %-24s %-12s %-8s %-17s %-9s %s\n", "id", "name", "kind", "preset", "status", "best%",
+    std::printf("%-5s %-38s %-6s %-26s %-12s %-8s %-17s %-9s %s\n", "id", "name", "kind", "preset", "status", "best%",
                 "started", "duration", "tags");
     for (const auto& r : runs) {
         std::string best = r.best_top1 ? std::to_string(*r.best_top1).substr(0, 5) : "-";
-        std::printf("%-5lld %-32s %-6s %-24s %-12s %-8s %-17s %-9s %s\n", (long long)r.id, r.name.c_str(),
+        std::printf("%-5lld %-38s %-6s %-26s %-12s %-8s %-17s %-9s %s\n", (long long)r.id, r.name.c_str(),
                     r.kind.c_str(), r.preset.c_str(), r.status.c_str(), best.c_str(), formatTime(r.started_at).c_str(),
                     duration(r).c_str(), r.tags.c_str());
     }
