@@ -33,10 +33,8 @@ int runEval(const CliContext& ctx, const EvalOptions& o) {
     configureThreads(config.runtime.threads);
     torch::Device device = resolveDevice(config.runtime.device);
     DataSplits data = openRunData(config.data);
-    ModelSpec spec{config.model.num_classes > 0 ? config.model.num_classes : data.train->numClasses(),
-                   data.train->channels(), config.data.input_size, 0.0};
-    auto model = createModel(config.model.arch, spec);
-    CheckpointContent content{model.get(), nullptr, nullptr, {}, {}};
+    auto model = createModel(config.model.arch, readCheckpointHeader(path).spec);
+    CheckpointContent content{model.get(), nullptr, nullptr, {}, {}, {}};
     loadCheckpoint(path, content);
     model->to(device);
     BatchBuilder testData(data.test, config);

@@ -24,5 +24,6 @@ void addEvalCommand(CLI::App& app, CliContext& ctx);
 void addRunsCommand(CLI::App& app, CliContext& ctx);
 void addDatasetCommand(CLI::App& app, CliContext& ctx);
 void addCatalogCommands(CLI::App& app, CliContext& ctx);  // presets, models
+void addLabelsCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace ferkd::cli

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
     addEvalCommand(app, ctx);
     addRunsCommand(app, ctx);
     addDatasetCommand(app, ctx);
+    addLabelsCommand(app, ctx);
     addCatalogCommands(app, ctx);
     try {
         app.parse(argc, argv);

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "util/error.h"
+#include "util/registry.h"
 #include "util/text.h"
 
 namespace ferkd {
@@ -48,6 +49,17 @@ F sub(std::string name, S RunConfig::*s, T S::*m, std::string help) {
     b.f.help = std::move(help);
     b.f.get = [s, m](const RunConfig& c) { return json(c.*s.*m); };
     b.f.set = [s, m](RunConfig& c, const json& v) { c.*s.*m = v.get<T>(); };
+    return b;
+}
+
+template <class T>
+F ferkdField(std::string name, T FerkdRule::*m, std::string help) {
+    F b;
+    b.f.name = std::move(name);
+    b.f.type = typeOf<T>();
+    b.f.help = std::move(help);
+    b.f.get = [m](const RunConfig& c) { return json(c.distill.ferkd.*m); };
+    b.f.set = [m](RunConfig& c, const json& v) { c.distill.ferkd.*m = v.get<T>(); };
     return b;
 }
 
@@ -96,6 +108,27 @@ std::vector<ConfigField> buildFields() {
         sub("augment.hflip", &R::augment, &AugmentConfig::hflip, "Random horizontal flip"),
         sub("augment.test_crop_ratio", &R::augment, &AugmentConfig::test_crop_ratio,
             "Share of the image side kept by the centre crop at test time").range(0.1, 1).paper("1.0 (finetuning)"),
+
+        sub("distill.mode", &R::distill, &DistillConfig::mode,
+            "Labels to learn from: ce (ground truth), fkd (stored teacher labels of crops), ferkd (FKD + FerKD's calibration of hard crops)")
+            .oneOf({"ce", "fkd", "ferkd"}).paper("ferkd"),
+        sub("distill.labels", &R::distill, &DistillConfig::labels, "Label store file made by `ferkd labels generate`"),
+        sub("distill.num_crops", &R::distill, &DistillConfig::num_crops, "Crops of each image per step (fkd, ferkd)")
+            .range(1, 64).paper("4 (pretraining), 2 (finetuning)"),
+        ferkdField("distill.ferkd.hard_rule", &FerkdRule::hard_rule,
+                   "Which crops are hard: fraction (the least confident share of each image's crops) or threshold "
+                   "(teacher probability of the true class below distill.ferkd.hard_threshold)")
+            .oneOf({"fraction", "threshold"}),
+        ferkdField("distill.ferkd.hard_fraction", &FerkdRule::hard_fraction,
+                   "Share of each image's crops, least confident first, that are hard").range(0, 1),
+        ferkdField("distill.ferkd.hard_threshold", &FerkdRule::hard_threshold,
+                   "Teacher probability of the true class below which a crop is hard (threshold rule)").range(0, 1),
+        ferkdField("distill.ferkd.easy_fraction", &FerkdRule::easy_fraction,
+                   "Share of each image's crops, most confident first, that count as easy").range(0, 1),
+        ferkdField("distill.ferkd.eps", &FerkdRule::eps,
+                   "Smoothing of the calibrated label of hard crops: (1 - eps) * onehot + eps / K").range(0, 1),
+        ferkdField("distill.ferkd.drop_easiest", &FerkdRule::drop_easiest,
+                   "Share of each image's most confident crops left out of training").range(0, 0.9),
 
         sub("optim.name", &R::optim, &OptimConfig::name, "Optimiser").oneOf({"adamw", "sgd"}).paper("adamw"),
         sub("optim.lr", &R::optim, &OptimConfig::lr, "Peak learning rate").above(0).paper("0.002 / 3e-5"),
@@ -166,15 +199,11 @@ const std::vector<ConfigField>& configFields() {
 }
 
 const ConfigField* findConfigField(const std::string& name) {
-    for (const auto& f : configFields())
-        if (f.name == name) return &f;
-    return nullptr;
+    return findByName(configFields(), name);
 }
 
 std::vector<std::string> configFieldNames() {
-    std::vector<std::string> names;
-    for (const auto& f : configFields()) names.push_back(f.name);
-    return names;
+    return namesOf(configFields());
 }
 
 void checkFieldValue(const ConfigField& f, const json& v) {

@@ -106,6 +106,8 @@ std::vector<std::pair<std::string, std::string>> validationErrors(const RunConfi
     if (config.schedule.warmup_epochs > config.schedule.epochs)
         add("schedule.warmup_epochs", "is longer than schedule.epochs (" + std::to_string(config.schedule.epochs) + ")");
     if (config.data.path.empty()) add("data.path", "is empty; expected a data set name or path");
+    if (config.distill.mode != "ce" && config.distill.labels.empty())
+        add("distill.labels", "is empty; mode '" + config.distill.mode + "' needs a label store (ferkd labels generate)");
     if (!findModel(config.model.arch)) {
         std::string near = nearestName(config.model.arch, modelNames());
         add("model.arch", "'" + config.model.arch + "' is not a registered model" +

@@ -4,6 +4,7 @@
 
 #include "config/config_io.h"
 #include "util/error.h"
+#include "util/registry.h"
 #include "util/text.h"
 
 namespace ferkd {
@@ -58,15 +59,11 @@ const std::vector<PresetInfo>& presetRegistry() {
 }
 
 const PresetInfo* findPreset(const std::string& name) {
-    for (const auto& p : presetRegistry())
-        if (p.name == name) return &p;
-    return nullptr;
+    return findByName(presetRegistry(), name);
 }
 
 std::vector<std::string> presetNames() {
-    std::vector<std::string> names;
-    for (const auto& p : presetRegistry()) names.push_back(p.name);
-    return names;
+    return namesOf(presetRegistry());
 }
 
 RunConfig presetConfig(const std::string& name) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "labels/ferkd_rule.h"
+
 namespace ferkd {
 
 struct DataConfig {
@@ -33,6 +35,15 @@ struct AugmentConfig {
     double ratio_max = 4.0 / 3.0;
     bool hflip = true;
     double test_crop_ratio = 1.0;  // centre crop share of the image at test time
+};
+
+// Which labels the student learns from: `ce` the ground truth, `fkd` the stored
+// teacher labels of region crops, `ferkd` those adapted by FerKD's rule.
+struct DistillConfig {
+    std::string mode = "ce";  // ce | fkd | ferkd
+    std::string labels;       // label store file (ferkd labels generate)
+    int num_crops = 1;        // crops of each image per step (Table 1: 4)
+    FerkdRule ferkd;
 };
 
 struct OptimConfig {
@@ -79,6 +90,7 @@ struct RunConfig {
     DataConfig data;
     ModelConfig model;
     AugmentConfig augment;
+    DistillConfig distill;
     OptimConfig optim;
     ScheduleConfig schedule;
     EmaConfig ema;

@@ -1,47 +1,60 @@
 #include "data/batch_builder.h"
 
+#include <algorithm>
 #include <numeric>
 
+#include "labels/distill_targets.h"
 #include "util/hash.h"
 
 namespace ferkd {
 
 namespace F = torch::nn::functional;
 
-torch::Tensor cropAndResize(const torch::Tensor& images, const std::vector<CropBox>& boxes, int64_t size) {
-    const int64_t B = images.size(0);
-    bool identity = images.size(2) == size && images.size(3) == size;
-    auto theta = torch::zeros({B, 2, 3}, torch::kFloat);
+namespace {
+
+// [B, 2, 3] affine matrices: output coordinate u in [-1, 1] samples the input at
+// 2 * (x + w / 2) - 1 + w * u (x flipped: -w * u), and likewise for y.
+torch::Tensor boxTheta(const std::vector<CropBox>& boxes) {
+    auto theta = torch::zeros({int64_t(boxes.size()), 2, 3}, torch::kFloat);
     auto t = theta.accessor<float, 3>();
-    for (int64_t i = 0; i < B; ++i) {
+    for (size_t i = 0; i < boxes.size(); ++i) {
         const CropBox& b = boxes[i];
-        identity = identity && b.x == 0 && b.y == 0 && b.w == 1 && b.h == 1 && !b.flip;
-        // Output coordinate u in [-1, 1] samples input 2*(x + w/2) - 1 + w*u (x flipped: -w*u).
         t[i][0][0] = b.flip ? -b.w : b.w;
         t[i][0][2] = 2.0f * (b.x + b.w / 2) - 1.0f;
         t[i][1][1] = b.h;
         t[i][1][2] = 2.0f * (b.y + b.h / 2) - 1.0f;
     }
-    if (identity) return images;
-    auto grid = F::affine_grid(theta.to(images.device()), {B, images.size(1), size, size}, /*align_corners=*/false);
+    return theta;
+}
+
+torch::Tensor sample(const torch::Tensor& images, const torch::Tensor& grid) {
     return F::grid_sample(images, grid,
                           F::GridSampleFuncOptions().mode(torch::kBilinear).padding_mode(torch::kZeros).align_corners(false));
 }
 
-BatchBuilder::BatchBuilder(std::shared_ptr<Dataset> dataset, const RunConfig& config)
-    : dataset_(std::move(dataset)), config_(config) {
-    const int64_t C = dataset_->channels();
-    std::vector<float> mean(C, 0.5f), stdv(C, 0.5f);
-    if (config_.data.normalize == "imagenet") {
-        const float m[3] = {0.485f, 0.456f, 0.406f}, s[3] = {0.229f, 0.224f, 0.225f};
-        for (int64_t c = 0; c < C; ++c) {
-            mean[c] = C == 3 ? m[c] : 0.449f;
-            stdv[c] = C == 3 ? s[c] : 0.226f;
-        }
-    }
-    mean_ = torch::tensor(mean).view({1, C, 1, 1}) * 255.0f;
-    invStd_ = 1.0f / (torch::tensor(stdv).view({1, C, 1, 1}) * 255.0f);
+bool isWholeImage(const CropBox& b) { return b.x == 0 && b.y == 0 && b.w == 1 && b.h == 1 && !b.flip; }
+
+}  // namespace
+
+torch::Tensor cropAndResize(const torch::Tensor& images, const std::vector<CropBox>& boxes, int64_t size) {
+    const int64_t B = images.size(0);
+    if (images.size(2) == size && images.size(3) == size && std::all_of(boxes.begin(), boxes.end(), isWholeImage))
+        return images;
+    auto grid = F::affine_grid(boxTheta(boxes).to(images.device()), {B, images.size(1), size, size}, false);
+    return sample(images, grid);
 }
+
+torch::Tensor cropAndResizeMany(const torch::Tensor& image, const std::vector<CropBox>& boxes, int64_t size) {
+    const int64_t N = static_cast<int64_t>(boxes.size()), C = image.size(1);
+    auto grid = F::affine_grid(boxTheta(boxes).to(image.device()), {N, C, size, size}, false);
+    auto out = sample(image, grid.reshape({1, N * size, size, 2}));  // [1, C, N*S, S]
+    return out.view({C, N, size, size}).permute({1, 0, 2, 3}).contiguous();
+}
+
+BatchBuilder::BatchBuilder(std::shared_ptr<Dataset> dataset, const RunConfig& config,
+                           std::shared_ptr<const DistillTargets> targets)
+    : dataset_(std::move(dataset)), config_(config), normalize_(dataset_->channels(), config.data.normalize),
+      targets_(std::move(targets)) {}
 
 int64_t BatchBuilder::stepsPerEpoch() const {
     return std::max<int64_t>(1, dataset_->size() / config_.schedule.batch_size);
@@ -84,7 +97,7 @@ Batch BatchBuilder::finish(const Loaded& images, const std::vector<CropBox>& box
         out = torch::cat(crops, 0);
     }
     Batch batch;
-    batch.images = ((out - mean_) * invStd_).contiguous();
+    batch.images = normalize_(out);
     std::vector<int64_t> labels;
     labels.reserve(indices.size());
     for (int64_t i : indices) labels.push_back(dataset_->label(i));
@@ -95,10 +108,15 @@ Batch BatchBuilder::finish(const Loaded& images, const std::vector<CropBox>& box
 Batch BatchBuilder::trainBatch(const std::vector<int64_t>& order, int64_t epoch, int64_t step) const {
     const int64_t B = config_.schedule.batch_size;
     std::vector<int64_t> indices(order.begin() + step * B, order.begin() + std::min<int64_t>((step + 1) * B, order.size()));
-    Loaded images = load(indices);
-
     std::mt19937_64 rng(mixSeed(config_.seed, static_cast<uint64_t>(epoch), static_cast<uint64_t>(step) + 1));
+    if (targets_) {
+        Batch batch = distillBatch(indices, rng);
+        batch.epoch = epoch;
+        batch.step = step;
+        return batch;
+    }
     std::bernoulli_distribution coin(0.5);
+    Loaded images = load(indices);
     const auto& a = config_.augment;
     RandomResizedCropParams rrc{a.scale_min, a.scale_max, a.ratio_min, a.ratio_max};
     std::vector<CropBox> boxes;
@@ -112,6 +130,46 @@ Batch BatchBuilder::trainBatch(const std::vector<int64_t>& order, int64_t epoch,
     Batch batch = finish(images, boxes, indices);
     batch.epoch = epoch;
     batch.step = step;
+    return batch;
+}
+
+Batch BatchBuilder::distillBatch(const std::vector<int64_t>& indices, std::mt19937_64& rng) const {
+    const int64_t crops = config_.distill.num_crops, K = targets_->store().info().num_classes;
+    const int64_t S = config_.data.input_size;
+    const int64_t n = static_cast<int64_t>(indices.size()) * crops;
+    Batch batch;
+    batch.targets = torch::empty({n, K}, torch::kFloat);
+    float* target = batch.targets.data_ptr<float>();
+    std::vector<int64_t> labels, source;
+    std::vector<std::vector<CropBox>> boxes(indices.size());
+    for (size_t j = 0; j < indices.size(); ++j) {
+        const int64_t image = indices[j], y = dataset_->label(image);
+        for (int c : targets_->chooseCrops(image, rng)) {
+            boxes[j].push_back(targets_->box(image, c));
+            targets_->target(image, c, y, target);
+            target += K;
+            labels.push_back(y);
+            source.push_back(image);
+        }
+    }
+    // The crops of an image sit together in the batch (SelfMix mixes within such groups).
+    torch::Tensor out;
+    auto stacked = dataset_->stackedImages();
+    if (stacked.defined()) {
+        auto idx = torch::tensor(source, torch::kInt64);
+        std::vector<CropBox> all;
+        for (const auto& b : boxes) all.insert(all.end(), b.begin(), b.end());
+        out = cropAndResize(stacked.index_select(0, idx).permute({0, 3, 1, 2}).to(torch::kFloat), all, S);
+    } else {
+        std::vector<torch::Tensor> parts;
+        for (size_t j = 0; j < indices.size(); ++j) {
+            auto img = dataset_->image(indices[j]).permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);  // one decode
+            parts.push_back(cropAndResizeMany(img, boxes[j], S));
+        }
+        out = torch::cat(parts, 0);
+    }
+    batch.images = normalize_(out);
+    batch.labels = torch::tensor(labels, torch::kInt64);
     return batch;
 }
 

@@ -6,12 +6,16 @@
 #include "config/run_config.h"
 #include "data/crop_box.h"
 #include "data/dataset.h"
+#include "data/normalizer.h"
 
 namespace ferkd {
 
+class DistillTargets;  // labels/distill_targets.h
+
 struct Batch {
-    torch::Tensor images;  // [B, C, S, S] float, normalised
-    torch::Tensor labels;  // [B] int64
+    torch::Tensor images;   // [B * crops, C, S, S] float, normalised
+    torch::Tensor labels;   // [B * crops] int64, the ground truth
+    torch::Tensor targets;  // [B * crops, K] soft labels (fkd, ferkd); undefined for ce
     int64_t epoch = 0, step = 0;
 };
 
@@ -19,9 +23,15 @@ struct Batch {
 // size x size (bilinear), flipping where the box says so.
 torch::Tensor cropAndResize(const torch::Tensor& images, const std::vector<CropBox>& boxes, int64_t size);
 
+// Cuts every box out of one image ([1, C, H, W] float) in a single grid_sample call:
+// the crops' sampling grids are stacked, so the image is not copied per crop.
+torch::Tensor cropAndResizeMany(const torch::Tensor& image, const std::vector<CropBox>& boxes, int64_t size);
+
 class BatchBuilder {
 public:
-    BatchBuilder(std::shared_ptr<Dataset> dataset, const RunConfig& config);
+    // `targets` (fkd, ferkd modes) supplies each image's stored crops and their labels.
+    BatchBuilder(std::shared_ptr<Dataset> dataset, const RunConfig& config,
+                 std::shared_ptr<const DistillTargets> targets = nullptr);
 
     int64_t stepsPerEpoch() const;  // full batches only (drop_last)
     // The image order of `epoch`, seeded by (seed, epoch).
@@ -41,10 +51,12 @@ private:
     };
     Loaded load(const std::vector<int64_t>& indices) const;
     Batch finish(const Loaded& images, const std::vector<CropBox>& boxes, const std::vector<int64_t>& indices) const;
+    Batch distillBatch(const std::vector<int64_t>& indices, std::mt19937_64& rng) const;
 
     std::shared_ptr<Dataset> dataset_;
     RunConfig config_;
-    torch::Tensor mean_, invStd_;  // [1, C, 1, 1]
+    Normalizer normalize_;
+    std::shared_ptr<const DistillTargets> targets_;
 };
 
 }  // namespace ferkd

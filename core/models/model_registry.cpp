@@ -3,6 +3,7 @@
 #include "models/resnet.h"
 #include "models/vit.h"
 #include "util/error.h"
+#include "util/registry.h"
 #include "util/text.h"
 
 namespace ferkd {
@@ -73,15 +74,11 @@ const std::vector<ModelInfo>& modelRegistry() {
 }
 
 const ModelInfo* findModel(const std::string& name) {
-    for (const auto& m : modelRegistry())
-        if (m.name == name) return &m;
-    return nullptr;
+    return findByName(modelRegistry(), name);
 }
 
 std::vector<std::string> modelNames() {
-    std::vector<std::string> names;
-    for (const auto& m : modelRegistry()) names.push_back(m.name);
-    return names;
+    return namesOf(modelRegistry());
 }
 
 std::shared_ptr<Classifier> createModel(const std::string& name, const ModelSpec& spec) {

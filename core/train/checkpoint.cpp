@@ -29,6 +29,15 @@ TrainingPosition positionFrom(const torch::Tensor& t) {
     return p;
 }
 
+torch::Tensor specTensor(const ModelSpec& s) {
+    return torch::tensor({double(s.num_classes), double(s.in_chans), double(s.input_size), s.drop_path}, torch::kDouble);
+}
+
+ModelSpec specFrom(const torch::Tensor& t) {
+    auto a = t.accessor<double, 1>();
+    return ModelSpec{int(a[0]), int(a[1]), int(a[2]), a[3]};
+}
+
 torch::serialize::InputArchive openArchive(const std::string& path) {
     if (!std::filesystem::exists(path)) throw FileError(path, "checkpoint file does not exist");
     torch::serialize::InputArchive archive;
@@ -50,6 +59,7 @@ void saveCheckpoint(const std::string& path, const CheckpointContent& c) {
     archive.write("format", c10::IValue(std::string(kFormat)));
     archive.write("config", c10::IValue(c.config_json));
     archive.write("position", positionTensor(c.position));
+    archive.write("model_spec", specTensor(c.spec));
     torch::serialize::OutputArchive model;
     c.model->save(model);
     archive.write("model", model);
@@ -72,6 +82,9 @@ void loadCheckpoint(const std::string& path, CheckpointContent& c) {
         torch::Tensor position;
         archive.read("position", position);
         c.position = positionFrom(position);
+        torch::Tensor spec;
+        archive.read("model_spec", spec);
+        c.spec = specFrom(spec);
         torch::serialize::InputArchive model;
         archive.read("model", model);
         c.model->load(model);
@@ -92,11 +105,17 @@ void loadCheckpoint(const std::string& path, CheckpointContent& c) {
     }
 }
 
-std::string readCheckpointConfig(const std::string& path) {
+CheckpointHeader readCheckpointHeader(const std::string& path) {
     auto archive = openArchive(path);
-    c10::IValue config;
-    archive.read("config", config);
-    return config.toStringRef();
+    try {
+        c10::IValue config;
+        archive.read("config", config);
+        torch::Tensor spec;
+        archive.read("model_spec", spec);
+        return {config.toStringRef(), specFrom(spec)};
+    } catch (const c10::Error& e) {
+        throw FileError(path, "damaged checkpoint: " + e.msg());
+    }
 }
 
 }  // namespace ferkd

@@ -5,6 +5,7 @@
 #include <torch/torch.h>
 
 #include "models/classifier.h"
+#include "models/model_registry.h"
 
 namespace ferkd {
 
@@ -23,6 +24,7 @@ struct CheckpointContent {
     torch::optim::Optimizer* optimizer = nullptr;   // optional
     TrainingPosition position;
     std::string config_json;
+    ModelSpec spec;  // what the model was built with (classes, channels, input size)
 };
 
 void saveCheckpoint(const std::string& path, const CheckpointContent& content);
@@ -31,7 +33,11 @@ void saveCheckpoint(const std::string& path, const CheckpointContent& content);
 // Throws FileError naming the file for a missing, truncated or foreign file.
 void loadCheckpoint(const std::string& path, CheckpointContent& content);
 
-// Only the config stored in a checkpoint (to rebuild the model before loading it).
-std::string readCheckpointConfig(const std::string& path);
+// The config and model spec stored in a checkpoint, to rebuild its model before loading it.
+struct CheckpointHeader {
+    std::string config_json;
+    ModelSpec spec;
+};
+CheckpointHeader readCheckpointHeader(const std::string& path);
 
 }  // namespace ferkd

@@ -8,6 +8,7 @@
 #include "config/config_io.h"
 #include "data/batch_prefetcher.h"
 #include "data/dataset_factory.h"
+#include "labels/distill_targets.h"
 #include "models/model_registry.h"
 #include "train/checkpoint.h"
 #include "train/evaluator.h"
@@ -125,7 +126,17 @@ RunOutcome Trainer::train(int64_t runId) {
     auto optimizer = createOptimizer(*model, cfg.optim);
     log(LogLevel::Info, "model " + cfg.model.arch + ": " + std::to_string(countParameters(*model)) + " parameters");
 
-    BatchBuilder trainData(data.train, cfg), testData(data.test, cfg);
+    std::shared_ptr<const DistillTargets> targets;
+    if (cfg.distill.mode != "ce") {
+        observer_.stageStarted({runId, "load labels", 0});
+        targets = std::make_shared<DistillTargets>(*data.train, cfg.distill);
+        const auto& info = targets->store().info();
+        log(LogLevel::Info, "labels: " + cfg.distill.labels + " (" + std::to_string(info.crops_per_image) +
+                                " crops per image, " + labelTypeName(info.type) + ", teacher " + info.teacher + "), " +
+                                std::to_string(cfg.distill.num_crops) + " crops per image per step, mode " +
+                                cfg.distill.mode);
+    }
+    BatchBuilder trainData(data.train, cfg, targets), testData(data.test, cfg);
     const int64_t spe = trainData.stepsPerEpoch();
     const int64_t totalSteps = spe * cfg.schedule.epochs;
     const int64_t B = cfg.schedule.batch_size;
@@ -134,7 +145,7 @@ RunOutcome Trainer::train(int64_t runId) {
     const std::string lastPath = checkpointPath(store_, runId, "last");
     const std::string bestPath = checkpointPath(store_, runId, "best");
     if (fs::exists(lastPath)) {
-        CheckpointContent c{model.get(), ema ? &ema->shadow() : nullptr, optimizer.get(), {}, {}};
+        CheckpointContent c{model.get(), ema ? &ema->shadow() : nullptr, optimizer.get(), {}, {}, {}};
         loadCheckpoint(lastPath, c);
         pos = c.position;
         log(LogLevel::Info, "resuming from " + lastPath + " at epoch " + std::to_string(pos.epoch + 1) + ", step " +
@@ -145,7 +156,7 @@ RunOutcome Trainer::train(int64_t runId) {
 
     auto saveLast = [&](const std::string& path, const std::string& kind) {
         observer_.stageStarted({runId, "checkpoint", 0});
-        saveCheckpoint(path, {model.get(), ema ? &ema->shadow() : nullptr, optimizer.get(), pos, record->config_json});
+        saveCheckpoint(path, {model.get(), ema ? &ema->shadow() : nullptr, optimizer.get(), pos, record->config_json, spec});
         store_.addCheckpoint({runId, path, kind, pos.epoch, pos.global_step, pos.best_top1, 0});
     };
 
@@ -191,7 +202,10 @@ RunOutcome Trainer::train(int64_t runId) {
             auto images = batch->images.to(device, /*non_blocking=*/true).contiguous(memoryFormat);
             auto labels = batch->labels.to(device, true);
             auto logits = model->forward(images);
-            auto loss = torch::nn::functional::cross_entropy(logits, labels);
+            // Soft cross-entropy against the stored (and adapted) teacher labels.
+            auto loss = batch->targets.defined()
+                            ? -(batch->targets.to(device, true) * torch::log_softmax(logits, 1)).sum(1).mean()
+                            : torch::nn::functional::cross_entropy(logits, labels);
             optimizer->zero_grad();
             loss.backward();
             if (cfg.optim.grad_clip > 0) torch::nn::utils::clip_grad_norm_(model->parameters(), cfg.optim.grad_clip);
@@ -213,7 +227,7 @@ RunOutcome Trainer::train(int64_t runId) {
             windowSteps++;
             if (windowSteps == cfg.runtime.log_every || pos.step_in_epoch == spe) {
                 double dt = secondsSince(windowStart);
-                imagesPerSec = dt > 0 ? double(windowSteps * B) / dt : 0;
+                imagesPerSec = dt > 0 ? double(windowSteps * B * (targets ? cfg.distill.num_crops : 1)) / dt : 0;
                 pending.push_back({pos.global_step, epoch + 1, windowLoss / double(windowSteps), lr, imagesPerSec,
                                    unixNow()});
                 windowLoss = 0;

@@ -138,12 +138,14 @@ private slots:
         const std::string path = dir.filePath("ck.pt").toStdString();
         TrainingPosition pos;
         pos.global_step = 42;
-        saveCheckpoint(path, {model.get(), nullptr, nullptr, pos, "{}"});
+        saveCheckpoint(path, {model.get(), nullptr, nullptr, pos, "{}", ModelSpec{10, 1, 28, 0}});
         QCOMPARE(int(std::distance(fs::directory_iterator(dir.path().toStdString()), fs::directory_iterator())), 1);
         auto other = createModel("resnet10_small", {10, 1, 28, 0});
         CheckpointContent c{other.get(), nullptr, nullptr, {}, {}};
         loadCheckpoint(path, c);
         QCOMPARE(c.position.global_step, int64_t(42));
+        QCOMPARE(c.spec.num_classes, 10);
+        QCOMPARE(readCheckpointHeader(path).spec.in_chans, 1);
         QVERIFY(torch::equal(other->parameters()[0], model->parameters()[0]));
 
         test::writeFile(dir.filePath("junk.pt").toStdString(), "not a checkpoint");

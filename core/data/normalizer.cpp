@@ -1,0 +1,22 @@
+#include "data/normalizer.h"
+
+namespace ferkd {
+
+Normalizer::Normalizer(int64_t C, const std::string& kind) {
+    std::vector<float> mean(C, 0.5f), stdv(C, 0.5f);
+    if (kind == "imagenet") {
+        const float m[3] = {0.485f, 0.456f, 0.406f}, s[3] = {0.229f, 0.224f, 0.225f};
+        for (int64_t c = 0; c < C; ++c) {
+            mean[c] = C == 3 ? m[c] : 0.449f;
+            stdv[c] = C == 3 ? s[c] : 0.226f;
+        }
+    }
+    mean_ = torch::tensor(mean).view({1, C, 1, 1}) * 255.0f;
+    invStd_ = 1.0f / (torch::tensor(stdv).view({1, C, 1, 1}) * 255.0f);
+}
+
+torch::Tensor Normalizer::operator()(const torch::Tensor& images) const {
+    return ((images - mean_.to(images.device())) * invStd_.to(images.device())).contiguous();
+}
+
+}  // namespace ferkd

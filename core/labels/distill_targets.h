@@ -1,0 +1,43 @@
+#pragma once
+// What a distillation batch trains against: for each image, `num_crops` of its stored
+// crops (the region to cut and the teacher's recovered label), adapted by FerKD's rule
+// in `ferkd` mode. The teacher's probability of the true class is read once per crop
+// when the store is opened, so ranking an image's crops costs nothing per step.
+#include <memory>
+#include <random>
+
+#include "config/run_config.h"
+#include "data/dataset.h"
+#include "labels/ferkd_rule.h"
+#include "labels/label_store.h"
+
+namespace ferkd {
+
+class DistillTargets {
+public:
+    // Opens config.labels and checks it was made for `data`. Throws ConfigError naming
+    // distill.labels when the file is missing or belongs to another data set.
+    DistillTargets(const Dataset& data, const DistillConfig& config);
+
+    // The crops of `image` to train on this step: num_crops distinct ones, drawn among
+    // those the rule keeps.
+    std::vector<int> chooseCrops(int64_t image, std::mt19937_64& rng) const;
+    CropBox box(int64_t image, int crop) const;
+    // Writes the target distribution (num_classes floats) of one crop to `out`.
+    void target(int64_t image, int crop, int64_t trueClass, float* out) const;
+
+    const LabelStore& store() const { return *store_; }
+    // Teacher probability of the true class per crop, [image * crops + crop].
+    const std::vector<float>& trueClassProbs() const { return pTrue_; }
+    const std::vector<CropClass>& cropClasses() const { return classes_; }
+
+private:
+    std::shared_ptr<LabelStore> store_;
+    DistillConfig config_;
+    int crops_ = 0, numClasses_ = 0;
+    std::vector<float> pTrue_;
+    std::vector<CropClass> classes_;
+    std::vector<std::vector<int>> kept_;  // per image, only when some crops are dropped
+};
+
+}  // namespace ferkd

@@ -1,0 +1,119 @@
+#include "labels/label_generator.h"
+
+#include <chrono>
+
+#include "data/batch_builder.h"
+#include "data/normalizer.h"
+#include "util/error.h"
+#include "util/hash.h"
+
+namespace ferkd {
+
+std::vector<CropBox> sampleImageCrops(const LabelGenerationOptions& o, int64_t image, int64_t height, int64_t width) {
+    std::mt19937_64 rng(mixSeed(o.seed, static_cast<uint64_t>(image), 0x1abe1));
+    std::bernoulli_distribution coin(0.5);
+    std::vector<CropBox> boxes;
+    boxes.reserve(o.crops_per_image);
+    for (int i = 0; i < o.crops_per_image; ++i) {
+        CropBox b = sampleRandomResizedCrop(rng, height, width, o.crop);
+        b.flip = o.hflip && coin(rng);
+        boxes.push_back(b);
+    }
+    return boxes;
+}
+
+LabelSetInfo labelSetInfoFor(const Dataset& data, const Teacher& teacher, const LabelGenerationOptions& o) {
+    if (teacher.in_chans != data.channels())
+        throw Error("the teacher takes " + std::to_string(teacher.in_chans) + "-channel images, the data set has " +
+                    std::to_string(data.channels()));
+    if (teacher.num_classes != data.numClasses())
+        throw Error("the teacher has " + std::to_string(teacher.num_classes) + " classes, the data set " +
+                    std::to_string(data.numClasses()));
+    LabelSetInfo info;
+    info.dataset_fingerprint = data.fingerprint();
+    info.num_images = data.size();
+    info.crops_per_image = o.crops_per_image;
+    info.num_classes = data.numClasses();
+    info.type = o.type;
+    info.topk = std::min(o.topk, data.numClasses());
+    info.temperature = o.temperature;
+    info.teacher = teacher.description;
+    info.generation = {{"seed", o.seed},
+                       {"scale", {o.crop.scale_min, o.crop.scale_max}},
+                       {"ratio", {o.crop.ratio_min, o.crop.ratio_max}},
+                       {"hflip", o.hflip},
+                       {"input_size", teacher.input_size},
+                       {"normalize", teacher.normalize}};
+    return info;
+}
+
+bool generateLabels(const Dataset& data, const Teacher& teacher, const LabelGenerationOptions& o,
+                    const std::string& path, const std::function<void(const LabelGenerationProgress&)>& progress,
+                    const TrainingControl* control) {
+    const LabelSetInfo info = labelSetInfoFor(data, teacher, o);
+    LabelStoreWriter writer(path, info);
+    const Normalizer normalize(data.channels(), teacher.normalize);
+    const auto device = teacher.model->parameters().front().device();
+    const int64_t total = data.size();
+    const int64_t start = writer.imagesDone();
+    const int64_t imagesPerForward = std::max(1, o.batch_size / o.crops_per_image);
+    const auto t0 = std::chrono::steady_clock::now();
+    auto lastFlush = t0;
+    torch::NoGradGuard noGrad;
+
+    for (int64_t first = start; first < total; first += imagesPerForward) {
+        if (control && control->stopRequested()) {
+            writer.flush();
+            return false;
+        }
+        const int64_t last = std::min(total, first + imagesPerForward);
+        std::vector<torch::Tensor> crops;
+        std::vector<std::vector<CropBox>> boxes;
+        for (int64_t i = first; i < last; ++i) {
+            auto img = data.image(i);  // one decode for all of this image's crops
+            boxes.push_back(sampleImageCrops(o, i, img.size(0), img.size(1)));
+            auto x = img.permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);
+            crops.push_back(cropAndResizeMany(x, boxes.back(), teacher.input_size));
+        }
+        auto input = normalize(torch::cat(crops, 0)).to(device);
+        auto probs = torch::softmax(teacher.model->forward(input).to(torch::kFloat) / o.temperature, 1).to(torch::kCPU);
+        const int k = info.valuesPerCrop();
+        torch::Tensor values, classes;
+        if (info.type == LabelType::Full) {
+            values = probs;
+        } else {
+            std::tie(values, classes) = probs.topk(k, 1);
+            classes = classes.to(torch::kInt);
+        }
+        auto v = values.accessor<float, 2>();
+        for (int64_t i = first; i < last; ++i) {
+            std::vector<CropLabel> labels(o.crops_per_image);
+            for (int c = 0; c < o.crops_per_image; ++c) {
+                const int64_t row = (i - first) * o.crops_per_image + c;
+                CropLabel& l = labels[c];
+                l.box = boxes[i - first][c];
+                l.probs.assign(v[row].data(), v[row].data() + k);
+                if (classes.defined()) {
+                    auto cl = classes.accessor<int, 2>();
+                    l.classes.assign(cl[row].data(), cl[row].data() + k);
+                }
+                if (info.type == LabelType::Hard) l.probs = {1.0f};
+            }
+            writer.writeImage(i, labels);
+        }
+        const auto now = std::chrono::steady_clock::now();
+        if (now - lastFlush > std::chrono::seconds(5)) {
+            writer.flush();
+            lastFlush = now;
+        }
+        if (progress) {
+            double secs = std::chrono::duration<double>(now - t0).count();
+            double rate = secs > 0 ? double(last - start) / secs : 0;
+            progress({last, total, rate, rate > 0 ? double(total - last) / rate : -1});
+        }
+    }
+    writer.finish();
+    return true;
+}
+
+}  // namespace ferkd

@@ -1,0 +1,45 @@
+#pragma once
+// FKD's one-off labelling: N RandomResizedCrop regions (box and flip recorded) per
+// image, the teacher run once on each, its probabilities stored. All N crops of an
+// image are cut from one decode in one batched operation. The boxes of image i are a
+// pure function of (seed, i), and an interrupted generation continues where it stopped.
+#include <functional>
+
+#include "data/crop_box.h"
+#include "data/dataset.h"
+#include "labels/label_store.h"
+#include "labels/teacher.h"
+#include "train/training_control.h"
+
+namespace ferkd {
+
+struct LabelGenerationOptions {
+    int crops_per_image = 32;  // FKD uses up to 500 on ImageNet
+    RandomResizedCropParams crop;
+    bool hflip = true;
+    uint64_t seed = 0;
+    LabelType type = LabelType::MarginalSmoothing;
+    int topk = 5;
+    double temperature = 1.0;
+    int batch_size = 512;      // crops per teacher forward pass
+};
+
+struct LabelGenerationProgress {
+    int64_t done = 0, total = 0;
+    double images_per_sec = 0, eta_seconds = -1;
+};
+
+// The crop boxes (with flips) recorded for image `image` of size height x width.
+std::vector<CropBox> sampleImageCrops(const LabelGenerationOptions& options, int64_t image, int64_t height,
+                                      int64_t width);
+
+// The header a generation with these settings writes.
+LabelSetInfo labelSetInfoFor(const Dataset& data, const Teacher& teacher, const LabelGenerationOptions& options);
+
+// Labels every image of `data` into `path` (continuing an unfinished file with the same
+// settings). Returns false when `control` asked to stop; the file can then be continued.
+bool generateLabels(const Dataset& data, const Teacher& teacher, const LabelGenerationOptions& options,
+                    const std::string& path, const std::function<void(const LabelGenerationProgress&)>& progress = {},
+                    const TrainingControl* control = nullptr);
+
+}  // namespace ferkd

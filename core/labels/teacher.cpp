@@ -1,0 +1,34 @@
+#include "labels/teacher.h"
+
+#include <filesystem>
+
+#include "train/checkpoint.h"
+#include "train/trainer.h"
+#include "util/error.h"
+
+namespace ferkd {
+
+Teacher loadRunTeacher(const ExperimentStore& store, const std::string& runIdOrName, torch::Device device) {
+    auto run = store.findRun(runIdOrName);
+    if (!run) throw Error("no run '" + runIdOrName + "' in " + store.workspace() + " to use as teacher");
+    std::string path = checkpointPath(store, run->id, "best");
+    if (!std::filesystem::exists(path)) path = checkpointPath(store, run->id, "last");
+    if (!std::filesystem::exists(path))
+        throw Error("run " + std::to_string(run->id) + " '" + run->name + "' has no checkpoint to use as teacher");
+    const RunConfig config = runConfigOf(*run);
+    const CheckpointHeader header = readCheckpointHeader(path);
+    Teacher t;
+    t.model = createModel(config.model.arch, header.spec);
+    CheckpointContent content{t.model.get(), nullptr, nullptr, {}, {}, {}};
+    loadCheckpoint(path, content);
+    t.model->to(device);
+    t.model->eval();
+    t.input_size = header.spec.input_size;
+    t.in_chans = header.spec.in_chans;
+    t.num_classes = header.spec.num_classes;
+    t.normalize = config.data.normalize;
+    t.description = "run " + std::to_string(run->id) + " '" + run->name + "' (" + config.model.arch + ", " + path + ")";
+    return t;
+}
+
+}  // namespace ferkd

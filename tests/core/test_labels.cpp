@@ -1,0 +1,240 @@
+// Soft labels: the store (round trip, resume, damage, wrong data set), marginal-smoothing
+// recovery, FerKD's rule on a hand-built example, generation boxes equal training crops.
+#include <QtTest>
+#include <filesystem>
+
+#include "data/batch_builder.h"
+#include "data/idx_dataset.h"
+#include "labels/distill_targets.h"
+#include "labels/label_generator.h"
+#include "labels/label_recovery.h"
+#include "models/model_registry.h"
+#include "test_support.h"
+#include "util/error.h"
+
+using namespace ferkd;
+namespace fs = std::filesystem;
+
+namespace {
+
+LabelSetInfo smallInfo(int64_t images, int crops) {
+    LabelSetInfo info;
+    info.dataset_fingerprint = "test:fp";
+    info.num_images = images;
+    info.crops_per_image = crops;
+    info.num_classes = 10;
+    info.topk = 3;
+    info.teacher = "hand-made";
+    return info;
+}
+
+std::vector<CropLabel> imageLabels(int64_t image, int crops) {
+    std::vector<CropLabel> out;
+    for (int c = 0; c < crops; ++c) {
+        CropLabel l;
+        l.box = {0.1f * c, 0.05f, 0.5f, 0.25f + 0.01f * float(image), c % 2 == 1};
+        l.probs = {0.6f, 0.2f, 0.1f};
+        l.classes = {int32_t(image % 10), int32_t((image + 1) % 10), int32_t((image + 2) % 10)};
+        out.push_back(l);
+    }
+    return out;
+}
+
+}  // namespace
+
+class TestLabels : public QObject {
+    Q_OBJECT
+private slots:
+    void storeRoundTrip() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("l.fkdl").toStdString();
+        LabelStoreWriter w(path, smallInfo(5, 4));
+        for (int64_t i = 0; i < 5; ++i) w.writeImage(i, imageLabels(i, 4));
+        w.finish();
+        QVERIFY(!fs::exists(path + ".partial"));
+        LabelStore s(path, /*verifyChecksum=*/true);
+        QCOMPARE(s.info().num_images, int64_t(5));
+        QCOMPARE(int(s.info().recordBytes()), 10 + 4 * 3);  // 22 bytes per crop for top-3
+        for (int64_t i = 0; i < 5; ++i) {
+            auto want = imageLabels(i, 4);
+            auto got = s.image(i);
+            for (int c = 0; c < 4; ++c) {
+                QVERIFY(std::abs(got[c].box.x - want[c].box.x) < 1e-4f);
+                QVERIFY(std::abs(got[c].box.h - want[c].box.h) < 1e-4f);
+                QCOMPARE(got[c].box.flip, want[c].box.flip);
+                QCOMPARE(got[c].classes, want[c].classes);
+                QVERIFY(std::abs(got[c].probs[0] - 0.6f) < 1e-3f);  // fp16
+            }
+        }
+    }
+
+    void interruptedGenerationContinues() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("l.fkdl").toStdString();
+        {
+            LabelStoreWriter w(path, smallInfo(6, 2));
+            for (int64_t i = 0; i < 3; ++i) w.writeImage(i, imageLabels(i, 2));
+            w.flush();
+            w.writeImage(3, imageLabels(3, 2));  // not flushed: lost with the "crash"
+        }
+        LabelStoreWriter again(path, smallInfo(6, 2));
+        QCOMPARE(again.imagesDone(), int64_t(3));
+        for (int64_t i = 3; i < 6; ++i) again.writeImage(i, imageLabels(i, 2));
+        again.finish();
+        LabelStore s(path, true);
+        QCOMPARE(s.crop(5, 1).classes[0], 5);
+        QCOMPARE(s.crop(1, 0).classes[0], 1);
+        // Other settings start afresh instead of mixing two label sets.
+        LabelSetInfo other = smallInfo(6, 3);
+        LabelStoreWriter fresh(dir.filePath("m.fkdl").toStdString(), other);
+        QCOMPARE(fresh.imagesDone(), int64_t(0));
+    }
+
+    void damagedOrForeignStoresAreRefused() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("l.fkdl").toStdString();
+        LabelStoreWriter w(path, smallInfo(4, 2));
+        for (int64_t i = 0; i < 4; ++i) w.writeImage(i, imageLabels(i, 2));
+        w.finish();
+        std::string bytes = test::readFile(path);
+        test::writeFile(path + ".cut", bytes.substr(0, bytes.size() - 30));
+        try {
+            LabelStore s(path + ".cut");
+            QFAIL("no error");
+        } catch (const FileError& e) {
+            QVERIFY2(QString(e.what()).contains("truncated"), e.what());
+        }
+        test::writeFile(path + ".junk", std::string(200, 'x'));
+        QVERIFY_THROWS_EXCEPTION(FileError, LabelStore(path + ".junk"));
+        LabelStore s(path);
+        try {
+            s.requireDataset("idx:other", 4);
+            QFAIL("no error");
+        } catch (const FileError& e) {
+            QVERIFY2(QString(e.what()).contains("another data set"), e.what());
+        }
+    }
+
+    void marginalSmoothingSumsToOne() {
+        CropLabel l;
+        l.probs = {0.5f, 0.3f};
+        l.classes = {4, 7};
+        auto d = recoverDistributions({l}, LabelType::MarginalSmoothing, 10);
+        QVERIFY(std::abs(d.sum().item<float>() - 1.0f) < 1e-6f);
+        QVERIFY(std::abs(d[0][4].item<float>() - 0.5f) < 1e-6f);
+        QVERIFY(std::abs(d[0][0].item<float>() - 0.2f / 8) < 1e-6f);  // the rest spread over 8 classes
+        QVERIFY(std::abs(recoveredProbability(l, LabelType::MarginalSmoothing, 10, 1) - 0.025f) < 1e-6f);
+    }
+
+    void ferkdRuleOnAHandBuiltImage() {
+        const std::vector<float> p = {0.90f, 0.05f, 0.50f, 0.20f, 0.70f};
+        FerkdRule rule;  // fraction 0.2 of 5 crops: one hard, one easy
+        auto c = classifyCrops(p, rule);
+        QCOMPARE(int(c[1]), int(CropClass::Hard));
+        QCOMPARE(int(c[0]), int(CropClass::Easy));
+        QCOMPARE(int(c[2]), int(CropClass::Middle));
+        rule.hard_rule = "threshold";
+        rule.hard_threshold = 0.25;
+        c = classifyCrops(p, rule);
+        QCOMPARE(int(c[1]), int(CropClass::Hard));
+        QCOMPARE(int(c[3]), int(CropClass::Hard));
+        QCOMPARE(int(c[4]), int(CropClass::Middle));
+        rule.drop_easiest = 0.4;
+        QCOMPARE(keptCrops(p, rule), (std::vector<int>{1, 2, 3}));
+    }
+
+    void generatedBoxesAreTheCropsTrainedOn() {
+        QTemporaryDir dir;
+        const std::string d = dir.path().toStdString();
+        test::writeIdxPair(d, "train", 16, 4, false);
+        std::string img, lbl;
+        findIdxSplit(d, "train", img, lbl);
+        auto data = std::make_shared<IdxDataset>(img, lbl);
+        torch::manual_seed(1);
+        Teacher teacher{createModel("resnet10_small", {4, 1, 28, 0}), "random net", 28, "dataset", 4, 1, ""};
+        teacher.model->eval();
+        LabelGenerationOptions g;
+        g.crops_per_image = 6;
+        g.topk = 2;
+        g.seed = 5;
+        const std::string path = d + "/labels.fkdl";
+        QVERIFY(generateLabels(*data, teacher, g, path));
+
+        RunConfig cfg = test::smallRunConfig(d);
+        cfg.distill.mode = "fkd";
+        cfg.distill.labels = path;
+        cfg.distill.num_crops = 6;
+        cfg.schedule.batch_size = 4;
+        auto targets = std::make_shared<DistillTargets>(*data, cfg.distill);
+        BatchBuilder builder(data, cfg, targets);
+        auto order = builder.epochOrder(0);
+        Batch b = builder.trainBatch(order, 0, 0);
+        QCOMPARE(b.images.size(0), int64_t(24));
+        QCOMPARE(b.targets.sizes(), (torch::IntArrayRef{24, 4}));
+        QVERIFY(torch::allclose(b.targets.sum(1), torch::ones({24}), 1e-5, 1e-5));
+        // Every crop trained on is one of the regions the teacher labelled: cut the
+        // generation-time boxes of that image and find an equal crop.
+        Normalizer norm(1, "dataset");
+        for (int64_t j = 0; j < 4; ++j) {
+            const int64_t image = order[j];
+            auto x = data->image(image).permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);
+            auto labelled = norm(cropAndResizeMany(x, sampleImageCrops(g, image, 28, 28), 28));
+            for (int64_t c = 0; c < 6; ++c) {
+                auto trained = b.images[j * 6 + c];
+                double best = 1e9;
+                for (int64_t k = 0; k < 6; ++k) best = std::min(best, (labelled[k] - trained).abs().max().item<double>());
+                // Boxes are stored as 16-bit shares: at most 1/65535 of the side off.
+                QVERIFY2(best < 0.02, std::to_string(best).c_str());
+            }
+            QCOMPARE(b.labels[j * 6].item<int64_t>(), data->label(image));
+        }
+    }
+
+    void ferkdCalibratesHardCrops() {
+        QTemporaryDir dir;
+        const std::string d = dir.path().toStdString();
+        test::writeIdxPair(d, "train", 8, 4, false);
+        std::string img, lbl;
+        findIdxSplit(d, "train", img, lbl);
+        IdxDataset data(img, lbl);
+        LabelSetInfo info = smallInfo(8, 5);
+        info.num_classes = 4;
+        info.topk = 2;
+        info.dataset_fingerprint = data.fingerprint();
+        const std::string path = d + "/hand.fkdl";
+        LabelStoreWriter w(path, info);
+        for (int64_t i = 0; i < 8; ++i) {
+            std::vector<CropLabel> crops;
+            const int y = int(data.label(i)), other = (y + 1) % 4;
+            for (float p : {0.9f, 0.05f, 0.5f, 0.2f, 0.7f}) crops.push_back({CropBox{}, {p, 1 - p}, {y, other}});
+            w.writeImage(i, crops);
+        }
+        w.finish();
+        DistillConfig cfg;
+        cfg.mode = "ferkd";
+        cfg.labels = path;
+        cfg.ferkd.eps = 0.2;
+        DistillTargets t(data, cfg);
+        std::vector<float> row(4);
+        const int64_t y = data.label(3);
+        t.target(3, 1, y, row.data());  // crop 1 (p = 0.05) is the hard one
+        QVERIFY(std::abs(row[y] - (0.8f + 0.05f)) < 1e-6f);
+        QVERIFY(std::abs(row[(y + 2) % 4] - 0.05f) < 1e-6f);
+        t.target(3, 0, y, row.data());  // easy: the teacher's label as stored
+        QVERIFY(std::abs(row[y] - 0.9f) < 1e-3f);
+        cfg.mode = "fkd";
+        DistillTargets plain(data, cfg);
+        plain.target(3, 1, y, row.data());
+        QVERIFY(std::abs(row[y] - 0.05f) < 1e-3f);
+        cfg.labels = d + "/missing.fkdl";
+        try {
+            DistillTargets missing(data, cfg);
+            QFAIL("no error");
+        } catch (const ConfigError& e) {
+            QCOMPARE(e.field(), std::string("distill.labels"));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLabels)
+#include "test_labels.moc"
