@@ -183,6 +183,45 @@ private slots:
         QCOMPARE(runFerkd({"--workspace", ws_, "runs", "export-csv", "reference", "victim", "--out", csv}).code, 0);
         QCOMPARE(QString::fromStdString(test::readFile(csv.toStdString())).count('\n'), 7);  // header + 2 x 3
     }
+
+    // Teacher -> labels -> FerKD student, each stage through the CLI and in the store.
+    // The teacher is the run 'reference' trained by the test above.
+    void distillationPipeline() {
+        const QString labels = tmp_.filePath("labels.fkdl");
+        Result gen = runFerkd({"--workspace", ws_, "labels", "generate", "--teacher", "reference", "--data", data_,
+                               "--out", labels, "--crops", "6", "--threads", "1"});
+        QVERIFY2(gen.code == 0, qPrintable(gen.err + gen.out));
+        QVERIFY2(gen.out.contains("26 bytes per crop"), qPrintable(gen.out));  // 4 classes: top-4 kept
+        Result info = runFerkd({"labels", "info", labels, "--data", data_});
+        QVERIFY2(info.code == 0 && info.out.contains("checksum ok") && info.out.contains("FerKD classes"),
+                 qPrintable(info.out + info.err));
+
+        Result student = runFerkd({"--workspace", ws_, "train", "--data", data_, "--arch", "resnet10_small",
+                                   "--epochs", "2", "--batch-size", "32", "--threads", "1", "--name", "ferkd-student",
+                                   "--set", "distill.mode=ferkd", "--set", "distill.labels=" + labels,
+                                   "--set", "distill.num_crops=2"});
+        QVERIFY2(student.code == 0, qPrintable(student.err + student.out));
+        QVERIFY(student.out.contains("mode ferkd"));
+        ExperimentStore store(ws_.toStdString());
+        auto run = store.findRun("ferkd-student");
+        QCOMPARE(run->status, std::string(run_status::kFinished));
+        QCOMPARE(int(store.epochMetrics(run->id).size()), 2);
+
+        // A label store made for other data, and a truncated one: clear errors, exit 2.
+        const QString other = tmp_.filePath("other");
+        fs::create_directories(other.toStdString());
+        test::writeIdxPair(other.toStdString(), "train", 64, 4, false);
+        test::writeIdxPair(other.toStdString(), "t10k", 16, 4, false);
+        Result wrong = runFerkd({"--workspace", ws_, "train", "--data", other, "--arch", "resnet10_small", "--epochs",
+                                 "1", "--set", "distill.mode=fkd", "--set", "distill.labels=" + labels});
+        QCOMPARE(wrong.code, 1);
+        QVERIFY2(wrong.err.contains("distill.labels") && wrong.err.contains("another data set"), qPrintable(wrong.err));
+        std::string bytes = test::readFile(labels.toStdString());
+        test::writeFile((labels + ".cut").toStdString(), bytes.substr(0, bytes.size() / 2));
+        Result cut = runFerkd({"labels", "info", labels + ".cut"});
+        QCOMPARE(cut.code, 1);
+        QVERIFY2(cut.err.contains("truncated"), qPrintable(cut.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
