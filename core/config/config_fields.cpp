@@ -109,6 +109,12 @@ std::vector<ConfigField> buildFields() {
         sub("augment.test_crop_ratio", &R::augment, &AugmentConfig::test_crop_ratio,
             "Share of the image side kept by the centre crop at test time").range(0.1, 1).paper("1.0 (finetuning)"),
 
+        sub("augment.selfmix_prob", &R::augment, &AugmentConfig::selfmix_prob,
+            "SelfMix: share of images whose crops swap a CutMix box with another crop of the same image "
+            "(needs distill.num_crops >= 2)").range(0, 1).paper("1.0 (ResNet-50, finetuning)"),
+        sub("augment.selfmix_alpha", &R::augment, &AugmentConfig::selfmix_alpha,
+            "SelfMix: Beta(alpha, alpha) of the kept area").above(0).paper("1.0"),
+
         sub("distill.mode", &R::distill, &DistillConfig::mode,
             "Labels to learn from: ce (ground truth), fkd (stored teacher labels of crops), ferkd (FKD + FerKD's calibration of hard crops)")
             .oneOf({"ce", "fkd", "ferkd"}).paper("ferkd"),

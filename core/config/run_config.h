@@ -35,6 +35,8 @@ struct AugmentConfig {
     double ratio_max = 4.0 / 3.0;
     bool hflip = true;
     double test_crop_ratio = 1.0;  // centre crop share of the image at test time
+    double selfmix_prob = 0.0;     // SelfMix (fkd, ferkd with num_crops >= 2); Table 1: 1.0
+    double selfmix_alpha = 1.0;    // Beta(alpha, alpha) of the mixed area
 };
 
 // Which labels the student learns from: `ce` the ground truth, `fkd` the stored

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "data/selfmix.h"
 #include "labels/distill_targets.h"
 #include "util/hash.h"
 
@@ -170,6 +171,8 @@ Batch BatchBuilder::distillBatch(const std::vector<int64_t>& indices, std::mt199
     }
     batch.images = normalize_(out);
     batch.labels = torch::tensor(labels, torch::kInt64);
+    if (config_.augment.selfmix_prob > 0)
+        applySelfMix(batch.images, batch.targets, crops, {config_.augment.selfmix_prob, config_.augment.selfmix_alpha}, rng);
     return batch;
 }
 

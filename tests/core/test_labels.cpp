@@ -5,6 +5,7 @@
 
 #include "data/batch_builder.h"
 #include "data/idx_dataset.h"
+#include "data/selfmix.h"
 #include "labels/distill_targets.h"
 #include "labels/label_generator.h"
 #include "labels/label_recovery.h"
@@ -188,6 +189,31 @@ private slots:
             }
             QCOMPARE(b.labels[j * 6].item<int64_t>(), data->label(image));
         }
+    }
+
+    void selfMixStaysInsideEachImage() {
+        // Two images, three crops each; every crop is one constant value, every target one-hot.
+        const int64_t n = 3, S = 16;
+        auto images = torch::empty({2 * n, 1, S, S});
+        auto targets = torch::zeros({2 * n, 6});
+        for (int64_t r = 0; r < 2 * n; ++r) {
+            images[r].fill_(float(r));
+            targets[r][r] = 1.0f;
+        }
+        std::mt19937_64 rng(4);
+        auto kept = applySelfMix(images, targets, n, {1.0, 1.0}, rng);
+        for (int64_t r = 0; r < 2 * n; ++r) {
+            const int64_t group = r / n, partner = group * n + (r % n + 1) % n;
+            auto own = images[r].eq(float(r)).sum().item<int64_t>();
+            auto pasted = images[r].eq(float(partner)).sum().item<int64_t>();
+            QCOMPARE(own + pasted, S * S);  // nothing from another image
+            // The label weights are the areas.
+            QVERIFY(std::abs(targets[r][r].item<float>() - float(own) / float(S * S)) < 1e-6f);
+            QVERIFY(std::abs(targets[r][partner].item<float>() - float(pasted) / float(S * S)) < 1e-6f);
+            QVERIFY(std::abs(kept[r] - float(own) / float(S * S)) < 1e-6f);
+            QVERIFY(std::abs(targets[r].sum().item<float>() - 1.0f) < 1e-6f);
+        }
+        QVERIFY(*std::min_element(kept.begin(), kept.end()) < 1.0f);  // something was mixed
     }
 
     void ferkdCalibratesHardCrops() {
