@@ -23,7 +23,7 @@ extern "C" void onLabelInterrupt(int) {
 }
 
 struct GenerateOptions {
-    std::string teacher, data = "fashion-mnist", out, type = "marginal_smoothing", device = "auto";
+    std::string teacher, data = "fashion-mnist", out, type = "marginal_smoothing", device = "auto", reference;
     int crops = 32, topk = 5, batchSize = 512, threads = 0;
     double temperature = 1.0, scaleMin = 0.08, scaleMax = 1.0;
     uint64_t seed = 0;
@@ -45,6 +45,7 @@ int generate(const CliContext& ctx, const GenerateOptions& o) {
     g.topk = o.topk;
     g.temperature = o.temperature;
     g.batch_size = o.batchSize;
+    g.reference = o.reference;
     LabelSetInfo info = labelSetInfoFor(*train, teacher, g);
     const double bytes = double(info.recordBytes()) * info.crops_per_image * info.num_images;
     std::printf("teacher: %s\ndata: %s, %lld images\nstore: %d crops per image, %s, %zu bytes per crop, %.1f MB\n",
@@ -129,6 +130,9 @@ void addLabelsCommand(CLI::App& app, CliContext& ctx) {
     gen->add_option("--batch-size", o->batchSize, "Crops per teacher forward pass")->check(CLI::PositiveNumber);
     gen->add_option("--threads", o->threads, "Intra-op CPU threads (0 = all cores)");
     gen->add_option("--device", o->device, "auto, cpu or cuda");
+    gen->add_option("--reference", o->reference,
+                    "Relabel: reuse the crop boxes of this label store (same data set) with the new teacher")
+        ->check(CLI::ExistingFile);
     gen->add_flag("--estimate", o->estimate, "Only print the store's size for these settings");
     gen->callback([&ctx, o] { ctx.action = [&ctx, o] { return generate(ctx, *o); }; });
 

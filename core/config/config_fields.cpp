@@ -116,8 +116,12 @@ std::vector<ConfigField> buildFields() {
             "SelfMix: Beta(alpha, alpha) of the kept area").above(0).paper("1.0"),
 
         sub("distill.mode", &R::distill, &DistillConfig::mode,
-            "Labels to learn from: ce (ground truth), fkd (stored teacher labels of crops), ferkd (FKD + FerKD's calibration of hard crops)")
-            .oneOf({"ce", "fkd", "ferkd"}).paper("ferkd"),
+            "Labels to learn from: ce (ground truth), fkd (stored teacher labels of crops), ferkd (FKD + FerKD's "
+            "calibration of hard crops), kd (the teacher run on every batch)")
+            .oneOf({"ce", "fkd", "ferkd", "kd"}).paper("ferkd"),
+        sub("distill.teacher", &R::distill, &DistillConfig::teacher, "kd: run id or name of the teacher"),
+        sub("distill.temperature", &R::distill, &DistillConfig::temperature,
+            "kd: softmax temperature (the loss is scaled by its square)").above(0),
         sub("distill.labels", &R::distill, &DistillConfig::labels, "Label store file made by `ferkd labels generate`"),
         sub("distill.num_crops", &R::distill, &DistillConfig::num_crops, "Crops of each image per step (fkd, ferkd)")
             .range(1, 64).paper("4 (pretraining), 2 (finetuning)"),

@@ -106,10 +106,13 @@ std::vector<std::pair<std::string, std::string>> validationErrors(const RunConfi
     if (config.schedule.warmup_epochs > config.schedule.epochs)
         add("schedule.warmup_epochs", "is longer than schedule.epochs (" + std::to_string(config.schedule.epochs) + ")");
     if (config.data.path.empty()) add("data.path", "is empty; expected a data set name or path");
-    if (config.augment.selfmix_prob > 0 && (config.distill.mode == "ce" || config.distill.num_crops < 2))
+    if (config.augment.selfmix_prob > 0 &&
+        !((config.distill.mode == "fkd" || config.distill.mode == "ferkd") && config.distill.num_crops >= 2))
         add("augment.selfmix_prob", "SelfMix mixes crops of the same image: it needs distill.mode fkd or ferkd "
                                     "and distill.num_crops >= 2");
-    if (config.distill.mode != "ce" && config.distill.labels.empty())
+    if (config.distill.mode == "kd" && config.distill.teacher.empty())
+        add("distill.teacher", "is empty; mode 'kd' needs a teacher run (id or name)");
+    if ((config.distill.mode == "fkd" || config.distill.mode == "ferkd") && config.distill.labels.empty())
         add("distill.labels", "is empty; mode '" + config.distill.mode + "' needs a label store (ferkd labels generate)");
     if (!findModel(config.model.arch)) {
         std::string near = nearestName(config.model.arch, modelNames());

@@ -40,10 +40,13 @@ struct AugmentConfig {
 };
 
 // Which labels the student learns from: `ce` the ground truth, `fkd` the stored
-// teacher labels of region crops, `ferkd` those adapted by FerKD's rule.
+// teacher labels of region crops, `ferkd` those adapted by FerKD's rule, `kd` the
+// teacher run on every batch (classic online distillation, FKD's baseline).
 struct DistillConfig {
-    std::string mode = "ce";  // ce | fkd | ferkd
+    std::string mode = "ce";  // ce | fkd | ferkd | kd
     std::string labels;       // label store file (ferkd labels generate)
+    std::string teacher;      // kd: run id or name whose best checkpoint teaches
+    double temperature = 1.0; // kd: softmax temperature of teacher and student
     int num_crops = 1;        // crops of each image per step (Table 1: 4)
     FerkdRule ferkd;
 };

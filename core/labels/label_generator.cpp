@@ -22,6 +22,18 @@ std::vector<CropBox> sampleImageCrops(const LabelGenerationOptions& o, int64_t i
     return boxes;
 }
 
+namespace {
+
+// The reference label set of a relabelling, checked against the data set.
+std::unique_ptr<LabelStore> openReference(const Dataset& data, const LabelGenerationOptions& o) {
+    if (o.reference.empty()) return nullptr;
+    auto ref = std::make_unique<LabelStore>(o.reference);
+    ref->requireDataset(data.fingerprint(), data.size());
+    return ref;
+}
+
+}  // namespace
+
 LabelSetInfo labelSetInfoFor(const Dataset& data, const Teacher& teacher, const LabelGenerationOptions& o) {
     if (teacher.in_chans != data.channels())
         throw Error("the teacher takes " + std::to_string(teacher.in_chans) + "-channel images, the data set has " +
@@ -32,7 +44,7 @@ LabelSetInfo labelSetInfoFor(const Dataset& data, const Teacher& teacher, const 
     LabelSetInfo info;
     info.dataset_fingerprint = data.fingerprint();
     info.num_images = data.size();
-    info.crops_per_image = o.crops_per_image;
+    info.crops_per_image = o.reference.empty() ? o.crops_per_image : openReference(data, o)->info().crops_per_image;
     info.num_classes = data.numClasses();
     info.type = o.type;
     info.topk = std::min(o.topk, data.numClasses());
@@ -44,6 +56,7 @@ LabelSetInfo labelSetInfoFor(const Dataset& data, const Teacher& teacher, const 
                        {"hflip", o.hflip},
                        {"input_size", teacher.input_size},
                        {"normalize", teacher.normalize}};
+    if (!o.reference.empty()) info.generation["reference"] = o.reference;
     return info;
 }
 
@@ -51,12 +64,14 @@ bool generateLabels(const Dataset& data, const Teacher& teacher, const LabelGene
                     const std::string& path, const std::function<void(const LabelGenerationProgress&)>& progress,
                     const TrainingControl* control) {
     const LabelSetInfo info = labelSetInfoFor(data, teacher, o);
+    const auto reference = openReference(data, o);
+    const int crops = info.crops_per_image;
     LabelStoreWriter writer(path, info);
     const Normalizer normalize(data.channels(), teacher.normalize);
     const auto device = teacher.model->parameters().front().device();
     const int64_t total = data.size();
     const int64_t start = writer.imagesDone();
-    const int64_t imagesPerForward = std::max(1, o.batch_size / o.crops_per_image);
+    const int64_t imagesPerForward = std::max(1, o.batch_size / crops);
     const auto t0 = std::chrono::steady_clock::now();
     auto lastFlush = t0;
     torch::NoGradGuard noGrad;
@@ -67,15 +82,20 @@ bool generateLabels(const Dataset& data, const Teacher& teacher, const LabelGene
             return false;
         }
         const int64_t last = std::min(total, first + imagesPerForward);
-        std::vector<torch::Tensor> crops;
+        std::vector<torch::Tensor> cut;
         std::vector<std::vector<CropBox>> boxes;
         for (int64_t i = first; i < last; ++i) {
             auto img = data.image(i);  // one decode for all of this image's crops
-            boxes.push_back(sampleImageCrops(o, i, img.size(0), img.size(1)));
+            if (reference) {
+                boxes.emplace_back();
+                for (int c = 0; c < crops; ++c) boxes.back().push_back(reference->crop(i, c).box);
+            } else {
+                boxes.push_back(sampleImageCrops(o, i, img.size(0), img.size(1)));
+            }
             auto x = img.permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);
-            crops.push_back(cropAndResizeMany(x, boxes.back(), teacher.input_size));
+            cut.push_back(cropAndResizeMany(x, boxes.back(), teacher.input_size));
         }
-        auto input = normalize(torch::cat(crops, 0)).to(device);
+        auto input = normalize(torch::cat(cut, 0)).to(device);
         auto probs = torch::softmax(teacher.model->forward(input).to(torch::kFloat) / o.temperature, 1).to(torch::kCPU);
         const int k = info.valuesPerCrop();
         torch::Tensor values, classes;
@@ -87,9 +107,9 @@ bool generateLabels(const Dataset& data, const Teacher& teacher, const LabelGene
         }
         auto v = values.accessor<float, 2>();
         for (int64_t i = first; i < last; ++i) {
-            std::vector<CropLabel> labels(o.crops_per_image);
-            for (int c = 0; c < o.crops_per_image; ++c) {
-                const int64_t row = (i - first) * o.crops_per_image + c;
+            std::vector<CropLabel> labels(crops);
+            for (int c = 0; c < crops; ++c) {
+                const int64_t row = (i - first) * crops + c;
                 CropLabel& l = labels[c];
                 l.box = boxes[i - first][c];
                 l.probs.assign(v[row].data(), v[row].data() + k);

@@ -22,6 +22,9 @@ struct LabelGenerationOptions {
     int topk = 5;
     double temperature = 1.0;
     int batch_size = 512;      // crops per teacher forward pass
+    // Relabel mode (FKD's reference_path): take the boxes of this existing label set
+    // instead of drawing new ones, so two teachers label exactly the same regions.
+    std::string reference;
 };
 
 struct LabelGenerationProgress {
@@ -29,7 +32,7 @@ struct LabelGenerationProgress {
     double images_per_sec = 0, eta_seconds = -1;
 };
 
-// The crop boxes (with flips) recorded for image `image` of size height x width.
+// The crop boxes (with flips) drawn for image `image` of size height x width.
 std::vector<CropBox> sampleImageCrops(const LabelGenerationOptions& options, int64_t image, int64_t height,
                                       int64_t width);
 

@@ -4,11 +4,13 @@
 #include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "config/config_io.h"
 #include "data/batch_prefetcher.h"
 #include "data/dataset_factory.h"
 #include "labels/distill_targets.h"
+#include "labels/teacher.h"
 #include "models/model_registry.h"
 #include "train/checkpoint.h"
 #include "train/evaluator.h"
@@ -32,6 +34,29 @@ std::string timestampName() {
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", std::localtime(&t));
     return buf;
+}
+
+}  // namespace
+
+namespace {
+
+// Classic KD: the teacher labels the very batch the student sees; soft cross-entropy
+// of the tempered distributions, scaled by T^2 so gradients keep their size.
+torch::Tensor onlineDistillationLoss(const Teacher& teacher, const torch::Tensor& images, const torch::Tensor& logits,
+                                     double temperature) {
+    torch::Tensor target;
+    {
+        torch::NoGradGuard noGrad;
+        auto input = images;
+        if (input.size(2) != teacher.input_size)
+            input = torch::nn::functional::interpolate(
+                input, torch::nn::functional::InterpolateFuncOptions()
+                           .size(std::vector<int64_t>{teacher.input_size, teacher.input_size})
+                           .mode(torch::kBilinear)
+                           .align_corners(false));
+        target = torch::softmax(teacher.model->forward(input) / temperature, 1);
+    }
+    return -(target * torch::log_softmax(logits / temperature, 1)).sum(1).mean() * (temperature * temperature);
 }
 
 }  // namespace
@@ -127,7 +152,20 @@ RunOutcome Trainer::train(int64_t runId) {
     log(LogLevel::Info, "model " + cfg.model.arch + ": " + std::to_string(countParameters(*model)) + " parameters");
 
     std::shared_ptr<const DistillTargets> targets;
-    if (cfg.distill.mode != "ce") {
+    std::optional<Teacher> teacher;
+    if (cfg.distill.mode == "kd") {
+        observer_.stageStarted({runId, "load teacher", 0});
+        teacher = loadRunTeacher(store_, cfg.distill.teacher, device);
+        if (teacher->in_chans != spec.in_chans || teacher->num_classes != spec.num_classes)
+            throw ConfigError("distill.teacher", "the teacher takes " + std::to_string(teacher->in_chans) +
+                                                     "-channel images and has " + std::to_string(teacher->num_classes) +
+                                                     " classes; the student " + std::to_string(spec.in_chans) + " and " +
+                                                     std::to_string(spec.num_classes));
+        if (teacher->normalize != cfg.data.normalize)
+            throw ConfigError("data.normalize", "'" + cfg.data.normalize + "' differs from the teacher's '" +
+                                                    teacher->normalize + "'; the teacher sees the student's input");
+        log(LogLevel::Info, "kd teacher: " + teacher->description);
+    } else if (cfg.distill.mode != "ce") {
         observer_.stageStarted({runId, "load labels", 0});
         targets = std::make_shared<DistillTargets>(*data.train, cfg.distill);
         const auto& info = targets->store().info();
@@ -202,10 +240,15 @@ RunOutcome Trainer::train(int64_t runId) {
             auto images = batch->images.to(device, /*non_blocking=*/true).contiguous(memoryFormat);
             auto labels = batch->labels.to(device, true);
             auto logits = model->forward(images);
-            // Soft cross-entropy against the stored (and adapted) teacher labels.
-            auto loss = batch->targets.defined()
-                            ? -(batch->targets.to(device, true) * torch::log_softmax(logits, 1)).sum(1).mean()
-                            : torch::nn::functional::cross_entropy(logits, labels);
+            torch::Tensor loss;
+            if (teacher) {
+                loss = onlineDistillationLoss(*teacher, images, logits, cfg.distill.temperature);
+            } else if (batch->targets.defined()) {
+                // Soft cross-entropy against the stored (and adapted) teacher labels.
+                loss = -(batch->targets.to(device, true) * torch::log_softmax(logits, 1)).sum(1).mean();
+            } else {
+                loss = torch::nn::functional::cross_entropy(logits, labels);
+            }
             optimizer->zero_grad();
             loss.backward();
             if (cfg.optim.grad_clip > 0) torch::nn::utils::clip_grad_norm_(model->parameters(), cfg.optim.grad_clip);

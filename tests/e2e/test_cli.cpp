@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <opencv2/imgcodecs.hpp>
 
+#include "labels/label_store.h"
 #include "store/experiment_store.h"
 #include "test_support.h"
 
@@ -206,6 +207,25 @@ private slots:
         auto run = store.findRun("ferkd-student");
         QCOMPARE(run->status, std::string(run_status::kFinished));
         QCOMPARE(int(store.epochMetrics(run->id).size()), 2);
+
+        // Relabel: another teacher labels exactly the same regions.
+        const QString relabelled = tmp_.filePath("relabelled.fkdl");
+        Result re = runFerkd({"--workspace", ws_, "labels", "generate", "--teacher", "ferkd-student", "--data", data_,
+                              "--out", relabelled, "--reference", labels, "--threads", "1"});
+        QVERIFY2(re.code == 0, qPrintable(re.err + re.out));
+        LabelStore a(labels.toStdString()), b(relabelled.toStdString());
+        QCOMPARE(b.info().crops_per_image, a.info().crops_per_image);
+        for (int64_t i = 0; i < a.info().num_images; ++i)
+            for (int c = 0; c < a.info().crops_per_image; ++c) {
+                CropBox x = a.crop(i, c).box, y = b.crop(i, c).box;
+                QVERIFY(x.x == y.x && x.y == y.y && x.w == y.w && x.h == y.h && x.flip == y.flip);
+            }
+
+        // Classic online KD, the baseline FKD set out to beat.
+        Result kd = runFerkd({"--workspace", ws_, "train", "--data", data_, "--arch", "resnet10_small", "--epochs", "1",
+                              "--batch-size", "32", "--threads", "1", "--name", "kd-student", "--set",
+                              "distill.mode=kd", "--set", "distill.teacher=reference"});
+        QVERIFY2(kd.code == 0 && kd.out.contains("kd teacher: run"), qPrintable(kd.err + kd.out));
 
         // A label store made for other data, and a truncated one: clear errors, exit 2.
         const QString other = tmp_.filePath("other");
