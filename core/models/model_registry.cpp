@@ -1,5 +1,6 @@
 #include "models/model_registry.h"
 
+#include "models/regnet.h"
 #include "models/resnet.h"
 #include "models/vit.h"
 #include "util/error.h"
@@ -49,6 +50,19 @@ ModelInfo vit(std::string name, int64_t patch, int64_t dim, int64_t depth, int64
     return info;
 }
 
+ModelInfo regnet(std::string name, RegNetParams params, std::string description) {
+    ModelInfo info;
+    info.name = std::move(name);
+    info.family = "regnet";
+    info.description = std::move(description);
+    info.source = "torchvision";
+    info.default_input_size = 224;
+    info.create = [=](const ModelSpec& s) -> std::shared_ptr<Classifier> {
+        return std::make_shared<RegNet>(params, s.num_classes, s.in_chans);
+    };
+    return info;
+}
+
 std::vector<ModelInfo> buildRegistry() {
     return {
         resnet("resnet18", {2, 2, 2, 2}, false, 64, false, "ResNet-18 (torchvision), 11.7M parameters at 1000 classes"),
@@ -58,6 +72,10 @@ std::vector<ModelInfo> buildRegistry() {
                "ResNet-18 with a 3x3 stride-1 stem and no max pool, for 28-32 px images"),
         resnet("resnet10_small", {1, 1, 1, 1}, false, 16, true,
                "Narrow ResNet-10 (width 16, small stem, 0.3M parameters) that trains on a laptop CPU in minutes"),
+        regnet("regnet_y_400mf", {16, 48, 27.89, 2.09, 8, 0.25}, "RegNetY-400MF (torchvision), 4.3M parameters"),
+        regnet("regnet_y_16gf", {18, 200, 106.23, 2.48, 112, 0.25}, "RegNetY-16GF (torchvision), 83.6M parameters"),
+        regnet("regnet_y_128gf", {27, 456, 160.83, 2.52, 264, 0.25},
+               "RegNetY-128GF (torchvision), 644.8M parameters: Table 2's finetuning student"),
         vit("vit_tiny_patch16_224", 16, 192, 12, 3, 224, "ViT-Tiny/16 (timm), 5.7M parameters"),
         vit("vit_small_patch16_224", 16, 384, 12, 6, 224, "ViT-Small/16 (timm), 22.1M parameters"),
         vit("vit_base_patch16_224", 16, 768, 12, 12, 224, "ViT-Base/16 (timm), 86.6M parameters"),

@@ -68,6 +68,10 @@ private slots:
         QTest::newRow("resnet18") << "resnet18" << "torchvision.resnet18";
         QTest::newRow("resnet34") << "resnet34" << "torchvision.resnet34";
         QTest::newRow("resnet50") << "resnet50" << "torchvision.resnet50";
+        QTest::newRow("regnet_y_400mf") << "regnet_y_400mf" << "torchvision.regnet_y_400mf";
+        QTest::newRow("regnet_y_16gf") << "regnet_y_16gf" << "torchvision.regnet_y_16gf";
+        // Table 2's 645M-parameter student: built and counted, never trained here.
+        QTest::newRow("regnet_y_128gf") << "regnet_y_128gf" << "torchvision.regnet_y_128gf";
         QTest::newRow("vit_tiny") << "vit_tiny_patch16_224" << "timm.vit_tiny_patch16_224";
         QTest::newRow("vit_small") << "vit_small_patch16_224" << "timm.vit_small_patch16_224";
     }
@@ -97,7 +101,7 @@ private slots:
     }
 
     void smallVariantsForward() {
-        for (const char* arch : {"resnet10_small", "resnet18_small", "vit_tiny_patch4"}) {
+        for (const char* arch : {"resnet10_small", "resnet18_small", "vit_tiny_patch4", "regnet_y_400mf"}) {
             auto m = createModel(arch, {10, 1, 28, 0.1});
             auto y = m->forward(torch::randn({2, 1, 28, 28}));
             QCOMPARE(y.size(0), int64_t(2));

@@ -1,0 +1,36 @@
+#pragma once
+// RegNetY with torchvision's module names (stem, trunk_output.blockN.blockN-M.{proj,f.a,
+// f.b,f.se,f.c}, fc), so state_dict keys match torchvision.models.regnet_y_*. Stage
+// widths and depths come from the quantised linear rule of "Designing Network Design
+// Spaces" (Radosavovic et al., 2020), as torchvision's BlockParams computes them.
+#include "models/classifier.h"
+
+namespace ferkd {
+
+struct RegNetParams {
+    int depth = 16;
+    double w_0 = 48, w_a = 27.89, w_m = 2.09;
+    int group_width = 8;
+    double se_ratio = 0.25;
+};
+
+// Per-stage widths, depths and group widths from the design-space parameters.
+struct RegNetStages {
+    std::vector<int64_t> widths, depths, group_widths;
+};
+RegNetStages regnetStages(const RegNetParams& params);
+
+struct RegNetStageImpl;
+
+class RegNet : public Classifier {
+public:
+    RegNet(const RegNetParams& params, int64_t numClasses, int64_t inChans);
+    torch::Tensor forward(torch::Tensor x) override;
+
+private:
+    torch::nn::Sequential stem{nullptr};
+    std::vector<std::shared_ptr<RegNetStageImpl>> stages_;  // registered under trunk_output
+    torch::nn::Linear fc{nullptr};
+};
+
+}  // namespace ferkd
