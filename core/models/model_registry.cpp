@@ -29,7 +29,7 @@ ModelInfo resnet(std::string name, std::vector<int64_t> layers, bool bottleneck,
 }
 
 ModelInfo vit(std::string name, int64_t patch, int64_t dim, int64_t depth, int64_t heads, int defaultSize,
-              std::string description) {
+              std::string description, int64_t mlpHidden = 0, bool eva = false) {
     ModelInfo info;
     info.name = std::move(name);
     info.family = "vit";
@@ -45,6 +45,8 @@ ModelInfo vit(std::string name, int64_t patch, int64_t dim, int64_t depth, int64
                                                        .embed_dim(dim)
                                                        .depth(depth)
                                                        .num_heads(heads)
+                                                       .mlp_hidden(mlpHidden)
+                                                       .eva(eva)
                                                        .drop_path_rate(s.drop_path));
     };
     return info;
@@ -79,6 +81,8 @@ std::vector<ModelInfo> buildRegistry() {
         vit("vit_tiny_patch16_224", 16, 192, 12, 3, 224, "ViT-Tiny/16 (timm), 5.7M parameters"),
         vit("vit_small_patch16_224", 16, 384, 12, 6, 224, "ViT-Small/16 (timm), 22.1M parameters"),
         vit("vit_base_patch16_224", 16, 768, 12, 12, 224, "ViT-Base/16 (timm), 86.6M parameters"),
+        vit("eva_giant_patch14_336", 14, 1408, 40, 16, 336,
+            "EVA ViT-g/14 (timm), 1.01B parameters at 336 px: Table 2's finetuning student", 6144, true),
         vit("vit_tiny_patch4", 4, 192, 12, 3, 28, "ViT-Tiny with 4 px patches for 28-32 px images"),
         vit("vit_small_patch4", 4, 384, 12, 6, 28, "ViT-Small with 4 px patches for 28-32 px images"),
     };

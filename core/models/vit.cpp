@@ -20,13 +20,21 @@ torch::Tensor dropPath(const torch::Tensor& x, double p, bool training) {
 }
 
 struct AttentionImpl : nn::Module {
-    AttentionImpl(int64_t dim, int64_t heads)
+    AttentionImpl(int64_t dim, int64_t heads, bool qvBias)
         : num_heads(heads), scale(1.0 / std::sqrt(double(dim / heads))),
-          qkv(register_module("qkv", nn::Linear(dim, dim * 3))),
-          proj(register_module("proj", nn::Linear(dim, dim))) {}
+          qkv(register_module("qkv", nn::Linear(nn::LinearOptions(dim, dim * 3).bias(!qvBias)))),
+          proj(register_module("proj", nn::Linear(dim, dim))) {
+        if (qvBias) {  // EVA: learnt q and v biases, none for k
+            q_bias = register_parameter("q_bias", torch::zeros({dim}));
+            v_bias = register_parameter("v_bias", torch::zeros({dim}));
+        }
+    }
     torch::Tensor forward(torch::Tensor x) {
         auto B = x.size(0), N = x.size(1), C = x.size(2);
-        auto parts = qkv(x).reshape({B, N, 3, num_heads, C / num_heads}).permute({2, 0, 3, 1, 4});
+        auto projected = q_bias.defined()
+                             ? torch::nn::functional::linear(x, qkv->weight, torch::cat({q_bias, torch::zeros_like(q_bias), v_bias}))
+                             : qkv(x);
+        auto parts = projected.reshape({B, N, 3, num_heads, C / num_heads}).permute({2, 0, 3, 1, 4});
         auto q = parts[0], k = parts[1], v = parts[2];
         auto attn = torch::softmax(torch::matmul(q * scale, k.transpose(-2, -1)), -1);
         auto out = torch::matmul(attn, v).transpose(1, 2).reshape({B, N, C});
@@ -35,6 +43,7 @@ struct AttentionImpl : nn::Module {
     int64_t num_heads;
     double scale;
     nn::Linear qkv, proj;
+    torch::Tensor q_bias, v_bias;
 };
 TORCH_MODULE(Attention);
 
@@ -48,11 +57,11 @@ struct MlpImpl : nn::Module {
 TORCH_MODULE(Mlp);
 
 struct BlockImpl : nn::Module {
-    BlockImpl(int64_t dim, int64_t heads, double mlp_ratio, double drop_path_)
+    BlockImpl(int64_t dim, int64_t heads, int64_t hidden, bool qvBias, double drop_path_)
         : norm1(register_module("norm1", layerNorm(dim))),
-          attn(register_module("attn", Attention(dim, heads))),
+          attn(register_module("attn", Attention(dim, heads, qvBias))),
           norm2(register_module("norm2", layerNorm(dim))),
-          mlp(register_module("mlp", Mlp(dim, int64_t(dim * mlp_ratio)))),
+          mlp(register_module("mlp", Mlp(dim, hidden))),
           drop_path(drop_path_) {}
     torch::Tensor forward(torch::Tensor x) {
         x = x + dropPath(attn(norm1(x)), drop_path, is_training());
@@ -78,12 +87,16 @@ VisionTransformer::VisionTransformer(const VisionTransformerOptions& o) : option
     cls_token = register_parameter("cls_token", torch::zeros({1, 1, D}));
     pos_embed = register_parameter("pos_embed", torch::zeros({1, grid * grid + 1, D}));
     blocks = nn::Sequential();
+    const int64_t hidden = o.mlp_hidden() > 0 ? o.mlp_hidden() : int64_t(double(D) * o.mlp_ratio());
     for (int64_t i = 0; i < o.depth(); ++i) {
         double dp = o.depth() > 1 ? o.drop_path_rate() * double(i) / double(o.depth() - 1) : o.drop_path_rate();
-        blocks->push_back(Block(D, o.num_heads(), o.mlp_ratio(), dp));
+        blocks->push_back(Block(D, o.num_heads(), hidden, o.eva(), dp));
     }
     register_module("blocks", blocks);
-    norm = register_module("norm", layerNorm(D));
+    if (o.eva())
+        fc_norm = register_module("fc_norm", layerNorm(D));
+    else
+        norm = register_module("norm", layerNorm(D));
     head = register_module("head", nn::Linear(D, o.num_classes()));
 
     // timm's init: truncated normal std 0.02 for tokens and linear weights, zero biases.
@@ -94,7 +107,7 @@ VisionTransformer::VisionTransformer(const VisionTransformerOptions& o) : option
     for (auto& m : modules(false)) {
         if (auto* lin = m->as<nn::Linear>()) {
             trunc(lin->weight);
-            lin->bias.zero_();
+            if (lin->bias.defined()) lin->bias.zero_();
         }
     }
 }
@@ -102,8 +115,9 @@ VisionTransformer::VisionTransformer(const VisionTransformerOptions& o) : option
 torch::Tensor VisionTransformer::forward(torch::Tensor x) {
     x = patch_proj(x).flatten(2).transpose(1, 2);  // [B, N, D]
     x = torch::cat({cls_token.expand({x.size(0), -1, -1}), x}, 1) + pos_embed;
-    x = norm(blocks->forward(x));
-    return head(x.select(1, 0));
+    x = blocks->forward(x);
+    if (options_.eva()) return head(fc_norm(x.narrow(1, 1, x.size(1) - 1).mean(1)));
+    return head(norm(x).select(1, 0));
 }
 
 }  // namespace ferkd

@@ -1,7 +1,9 @@
 #pragma once
-// Vision Transformer with timm's module names (vit_tiny/small/base_patch16_224), so
-// state_dict keys and shapes match timm; class-token pooling, pre-norm blocks,
-// stochastic depth decaying linearly over depth.
+// Vision Transformer with timm's module names (vit_tiny/small/base_patch16_224 and
+// EVA's eva_giant_patch14_336), so state_dict keys and shapes match timm; pre-norm
+// blocks, stochastic depth decaying linearly over depth. Two timm variants: ViT
+// (fused qkv bias, class-token pooling, final `norm`) and EVA (separate q and v biases,
+// no k bias, average pooling of the patch tokens, `fc_norm`).
 #include "models/classifier.h"
 
 namespace ferkd {
@@ -15,7 +17,9 @@ struct VisionTransformerOptions {
     TORCH_ARG(int64_t, depth) = 12;
     TORCH_ARG(int64_t, num_heads) = 6;
     TORCH_ARG(double, mlp_ratio) = 4.0;
+    TORCH_ARG(int64_t, mlp_hidden) = 0;  // overrides mlp_ratio when set (EVA-g: 6144)
     TORCH_ARG(double, drop_path_rate) = 0.0;
+    TORCH_ARG(bool, eva) = false;        // EVA: q/v biases, average pool + fc_norm
 };
 
 class VisionTransformer : public Classifier {
@@ -29,7 +33,7 @@ private:
     torch::nn::Conv2d patch_proj{nullptr};  // registered as patch_embed.proj
     torch::Tensor cls_token, pos_embed;
     torch::nn::Sequential blocks{nullptr};
-    torch::nn::LayerNorm norm{nullptr};
+    torch::nn::LayerNorm norm{nullptr}, fc_norm{nullptr};
     torch::nn::Linear head{nullptr};
 };
 

@@ -7,6 +7,7 @@
 
 #include "models/classifier.h"
 #include "models/model_registry.h"
+#include "models/vit.h"
 
 using namespace ferkd;
 
@@ -74,6 +75,8 @@ private slots:
         QTest::newRow("regnet_y_128gf") << "regnet_y_128gf" << "torchvision.regnet_y_128gf";
         QTest::newRow("vit_tiny") << "vit_tiny_patch16_224" << "timm.vit_tiny_patch16_224";
         QTest::newRow("vit_small") << "vit_small_patch16_224" << "timm.vit_small_patch16_224";
+        // Table 2's EVA ViT-g/14 at 336 px (1.01B parameters): built and counted only.
+        QTest::newRow("eva_giant") << "eva_giant_patch14_336" << "timm.eva_giant_patch14_336";
     }
     void stateDictsMatchReference() {
         QFETCH(QString, arch);
@@ -81,7 +84,8 @@ private slots:
         static const auto refs = loadReferences();
         const Reference& ref = refs.at(reference.toStdString());
         QVERIFY(!ref.keys.empty());
-        auto model = createModel(arch.toStdString(), ModelSpec{1000, 3, 224, 0.0});
+        const int size = findModel(arch.toStdString())->default_input_size;
+        auto model = createModel(arch.toStdString(), ModelSpec{1000, 3, size, 0.0});
         QCOMPARE(countParameters(*model), ref.total);
         auto ours = stateDictOf(*model);
         // Buffers may come in another order than parameters within a module; compare as sets
@@ -107,6 +111,23 @@ private slots:
             QCOMPARE(y.size(0), int64_t(2));
             QCOMPARE(y.size(1), int64_t(10));
         }
+    }
+
+    void evaVariantForwardAndBiases() {
+        // A small EVA-style ViT: q and v biases act, k has none, average pooling.
+        VisionTransformer m(VisionTransformerOptions().img_size(28).patch_size(7).in_chans(1).num_classes(5)
+                                .embed_dim(32).depth(2).num_heads(4).mlp_hidden(48).eva(true));
+        auto params = m.named_parameters();
+        QVERIFY(params.contains("blocks.0.attn.q_bias") && params.contains("blocks.0.attn.v_bias"));
+        QVERIFY(!params.contains("blocks.0.attn.qkv.bias") && params.contains("fc_norm.weight"));
+        QVERIFY(!params.contains("norm.weight"));
+        auto x = torch::randn({2, 1, 28, 28});
+        m.eval();
+        auto before = m.forward(x);
+        QCOMPARE(before.sizes(), (torch::IntArrayRef{2, 5}));
+        torch::NoGradGuard g;
+        params["blocks.0.attn.v_bias"].fill_(0.5);
+        QVERIFY(!torch::allclose(m.forward(x), before));
     }
 
     void dropPathOnlyWhileTraining() {
