@@ -7,8 +7,10 @@
 
 #include "commands.h"
 #include "data/dataset_factory.h"
+#include "data/batch_builder.h"
 #include "labels/distill_targets.h"
 #include "labels/label_generator.h"
+#include "train/evaluator.h"
 #include "train/runtime.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -22,8 +24,37 @@ extern "C" void onLabelInterrupt(int) {
     std::signal(SIGINT, SIG_DFL);
 }
 
+// Where the teacher comes from: a run of this app, or a TorchScript file from Python.
+struct TeacherOptions {
+    std::string run, script, normalize = "dataset";
+    int inputSize = 0;  // 0: the data set's image size
+
+    void addTo(CLI::App* cmd) {
+        auto* r = cmd->add_option("--teacher", run, "Run id or name whose best checkpoint is the teacher");
+        auto* s = cmd->add_option("--teacher-script", script,
+                                  "TorchScript teacher file (torch.jit.trace(model).save(path) in Python)");
+        r->excludes(s);
+        cmd->add_option("--teacher-input-size", inputSize, "TorchScript teacher: input side in pixels (default: the images')");
+        cmd->add_option("--teacher-normalize", normalize, "TorchScript teacher: dataset (0.5/0.5) or imagenet")
+            ->check(CLI::IsMember({"dataset", "imagenet"}));
+    }
+
+    Teacher load(const ExperimentStore& store, const Dataset& data, torch::Device device) const {
+        if (!run.empty()) return loadRunTeacher(store, run, device);
+        if (script.empty()) throw ConfigError("", "give a teacher: --teacher RUN or --teacher-script FILE");
+        TorchScriptTeacherSpec spec;
+        spec.path = script;
+        spec.input_size = inputSize > 0 ? inputSize : static_cast<int>(data.image(0).size(0));
+        spec.normalize = normalize;
+        spec.num_classes = data.numClasses();
+        spec.in_chans = data.channels();
+        return loadTorchScriptTeacher(spec, device);
+    }
+};
+
 struct GenerateOptions {
-    std::string teacher, data = "fashion-mnist", out, type = "marginal_smoothing", device = "auto", reference;
+    TeacherOptions teacher;
+    std::string data = "fashion-mnist", out, type = "marginal_smoothing", device = "auto", reference;
     int crops = 32, topk = 5, batchSize = 512, threads = 0;
     double temperature = 1.0, scaleMin = 0.08, scaleMax = 1.0;
     uint64_t seed = 0;
@@ -34,8 +65,8 @@ int generate(const CliContext& ctx, const GenerateOptions& o) {
     auto store = ctx.openStore();
     configureThreads(o.threads);
     const torch::Device device = resolveDevice(o.device);
-    Teacher teacher = loadRunTeacher(*store, o.teacher, device);
     auto train = openDataSplits(o.data).train;
+    Teacher teacher = o.teacher.load(*store, *train, device);
     LabelGenerationOptions g;
     g.crops_per_image = o.crops;
     g.crop.scale_min = o.scaleMin;
@@ -110,14 +141,58 @@ int info(const std::string& path, const std::string& data) {
     return kOk;
 }
 
+struct TeacherEvalOptions {
+    TeacherOptions teacher;
+    std::string data = "fashion-mnist", device = "auto";
+    int batchSize = 256;
+};
+
+int evalTeacher(const CliContext& ctx, const TeacherEvalOptions& o) {
+    auto store = ctx.openStore();
+    configureThreads(0);
+    const torch::Device device = resolveDevice(o.device);
+    DataSplits splits = openDataSplits(o.data);
+    if (!splits.test) throw ConfigError("data", "'" + o.data + "' has no test split to evaluate on");
+    Teacher teacher = o.teacher.load(*store, *splits.test, device);
+    RunConfig cfg;
+    cfg.data.input_size = teacher.input_size;
+    cfg.data.normalize = teacher.normalize;
+    BatchBuilder test(splits.test, cfg);
+    double top1 = 0, top5 = 0;
+    const int64_t n = splits.test->size();
+    torch::NoGradGuard noGrad;
+    for (int64_t begin = 0; begin < n; begin += o.batchSize) {
+        Batch b = test.testBatch(begin, std::min(n, begin + o.batchSize));
+        auto logits = teacher.forward(b.images.to(device)).to(torch::kCPU);
+        auto [c1, c5] = countTopK(logits, b.labels, 5);
+        top1 += double(c1);
+        top5 += double(c5);
+    }
+    std::printf("teacher %s on %lld test images: top-1 %.2f%% top-5 %.2f%%\n", teacher.description.c_str(),
+                (long long)n, 100.0 * top1 / double(n), 100.0 * top5 / double(n));
+    return kOk;
+}
+
 }  // namespace
+
+void addTeacherCommand(CLI::App& app, CliContext& ctx) {
+    auto* teacher = app.add_subcommand("teacher", "Check and evaluate teachers");
+    teacher->require_subcommand(1);
+    auto o = std::make_shared<TeacherEvalOptions>();
+    auto* ev = teacher->add_subcommand("eval", "Top-1/top-5 of a teacher on a data set's test split");
+    o->teacher.addTo(ev);
+    ev->add_option("--data", o->data, "Data set whose test split to use");
+    ev->add_option("--device", o->device, "auto, cpu or cuda");
+    ev->add_option("--batch-size", o->batchSize, "Images per forward pass")->check(CLI::PositiveNumber);
+    ev->callback([&ctx, o] { ctx.action = [&ctx, o] { return evalTeacher(ctx, *o); }; });
+}
 
 void addLabelsCommand(CLI::App& app, CliContext& ctx) {
     auto* labels = app.add_subcommand("labels", "Generate and inspect soft-label stores");
     labels->require_subcommand(1);
     auto o = std::make_shared<GenerateOptions>();
     auto* gen = labels->add_subcommand("generate", "Label N random crops per image with a teacher, once");
-    gen->add_option("--teacher", o->teacher, "Run id or name whose best checkpoint is the teacher")->required();
+    o->teacher.addTo(gen);
     gen->add_option("--data", o->data, "Data set to label (its training split)");
     gen->add_option("--out", o->out, "Label store file to write (an unfinished one is continued)")->required();
     gen->add_option("--crops", o->crops, "Crops per image")->check(CLI::Range(1, 2000));

@@ -25,5 +25,6 @@ void addRunsCommand(CLI::App& app, CliContext& ctx);
 void addDatasetCommand(CLI::App& app, CliContext& ctx);
 void addCatalogCommands(CLI::App& app, CliContext& ctx);  // presets, models
 void addLabelsCommand(CLI::App& app, CliContext& ctx);
+void addTeacherCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace ferkd::cli

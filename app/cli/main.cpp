@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     addRunsCommand(app, ctx);
     addDatasetCommand(app, ctx);
     addLabelsCommand(app, ctx);
+    addTeacherCommand(app, ctx);
     addCatalogCommands(app, ctx);
     try {
         app.parse(argc, argv);

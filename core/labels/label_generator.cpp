@@ -68,7 +68,7 @@ bool generateLabels(const Dataset& data, const Teacher& teacher, const LabelGene
     const int crops = info.crops_per_image;
     LabelStoreWriter writer(path, info);
     const Normalizer normalize(data.channels(), teacher.normalize);
-    const auto device = teacher.model->parameters().front().device();
+    const auto device = teacher.device;
     const int64_t total = data.size();
     const int64_t start = writer.imagesDone();
     const int64_t imagesPerForward = std::max(1, o.batch_size / crops);
@@ -96,7 +96,7 @@ bool generateLabels(const Dataset& data, const Teacher& teacher, const LabelGene
             cut.push_back(cropAndResizeMany(x, boxes.back(), teacher.input_size));
         }
         auto input = normalize(torch::cat(cut, 0)).to(device);
-        auto probs = torch::softmax(teacher.model->forward(input).to(torch::kFloat) / o.temperature, 1).to(torch::kCPU);
+        auto probs = torch::softmax(teacher.forward(input).to(torch::kFloat) / o.temperature, 1).to(torch::kCPU);
         const int k = info.valuesPerCrop();
         torch::Tensor values, classes;
         if (info.type == LabelType::Full) {

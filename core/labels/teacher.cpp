@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "models/model_registry.h"
 #include "train/checkpoint.h"
 #include "train/trainer.h"
 #include "util/error.h"
@@ -17,12 +18,14 @@ Teacher loadRunTeacher(const ExperimentStore& store, const std::string& runIdOrN
         throw Error("run " + std::to_string(run->id) + " '" + run->name + "' has no checkpoint to use as teacher");
     const RunConfig config = runConfigOf(*run);
     const CheckpointHeader header = readCheckpointHeader(path);
-    Teacher t;
-    t.model = createModel(config.model.arch, header.spec);
-    CheckpointContent content{t.model.get(), nullptr, nullptr, {}, {}, {}};
+    std::shared_ptr<Classifier> model = createModel(config.model.arch, header.spec);
+    CheckpointContent content{model.get(), nullptr, nullptr, {}, {}, {}};
     loadCheckpoint(path, content);
-    t.model->to(device);
-    t.model->eval();
+    model->to(device);
+    model->eval();
+    Teacher t;
+    t.forward = [model](const torch::Tensor& x) { return model->forward(x); };
+    t.device = device;
     t.input_size = header.spec.input_size;
     t.in_chans = header.spec.in_chans;
     t.num_classes = header.spec.num_classes;

@@ -54,7 +54,7 @@ torch::Tensor onlineDistillationLoss(const Teacher& teacher, const torch::Tensor
                            .size(std::vector<int64_t>{teacher.input_size, teacher.input_size})
                            .mode(torch::kBilinear)
                            .align_corners(false));
-        target = torch::softmax(teacher.model->forward(input) / temperature, 1);
+        target = torch::softmax(teacher.forward(input) / temperature, 1);
     }
     return -(target * torch::log_softmax(logits / temperature, 1)).sum(1).mean() * (temperature * temperature);
 }

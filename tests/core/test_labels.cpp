@@ -9,6 +9,7 @@
 #include "labels/distill_targets.h"
 #include "labels/label_generator.h"
 #include "labels/label_recovery.h"
+#include "models/classifier.h"
 #include "models/model_registry.h"
 #include "test_support.h"
 #include "util/error.h"
@@ -152,8 +153,15 @@ private slots:
         findIdxSplit(d, "train", img, lbl);
         auto data = std::make_shared<IdxDataset>(img, lbl);
         torch::manual_seed(1);
-        Teacher teacher{createModel("resnet10_small", {4, 1, 28, 0}), "random net", 28, "dataset", 4, 1, ""};
-        teacher.model->eval();
+        std::shared_ptr<Classifier> net = createModel("resnet10_small", {4, 1, 28, 0});
+        net->eval();
+        Teacher teacher;
+        teacher.forward = [net](const torch::Tensor& x) { return net->forward(x); };
+        teacher.description = "random net";
+        teacher.input_size = 28;
+        teacher.normalize = "dataset";
+        teacher.num_classes = 4;
+        teacher.in_chans = 1;
         LabelGenerationOptions g;
         g.crops_per_image = 6;
         g.topk = 2;
