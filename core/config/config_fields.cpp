@@ -115,6 +115,15 @@ std::vector<ConfigField> buildFields() {
         sub("augment.selfmix_alpha", &R::augment, &AugmentConfig::selfmix_alpha,
             "SelfMix: Beta(alpha, alpha) of the kept area").above(0).paper("1.0"),
 
+        sub("augment.mixup_alpha", &R::augment, &AugmentConfig::mixup_alpha,
+            "Mixup across images: Beta(alpha, alpha); 0 = off").atLeast(0).paper("0.8 (ViT-S)"),
+        sub("augment.cutmix_alpha", &R::augment, &AugmentConfig::cutmix_alpha,
+            "CutMix across images: Beta(alpha, alpha); 0 = off").atLeast(0).paper("1.0 (ViT-S)"),
+        sub("augment.mix_prob", &R::augment, &AugmentConfig::mix_prob, "Share of batches that Mixup/CutMix mixes")
+            .range(0, 1),
+        sub("augment.mix_switch_prob", &R::augment, &AugmentConfig::mix_switch_prob,
+            "Chance of CutMix instead of Mixup when both are on").range(0, 1),
+
         sub("distill.mode", &R::distill, &DistillConfig::mode,
             "Labels to learn from: ce (ground truth), fkd (stored teacher labels of crops), ferkd (FKD + FerKD's "
             "calibration of hard crops), kd (the teacher run on every batch)")

@@ -37,6 +37,10 @@ struct AugmentConfig {
     double test_crop_ratio = 1.0;  // centre crop share of the image at test time
     double selfmix_prob = 0.0;     // SelfMix (fkd, ferkd with num_crops >= 2); Table 1: 1.0
     double selfmix_alpha = 1.0;    // Beta(alpha, alpha) of the mixed area
+    double mixup_alpha = 0.0;      // Mixup across images, 0 = off (Table 1 ViT: 0.8)
+    double cutmix_alpha = 0.0;     // CutMix across images, 0 = off (Table 1 ViT: 1.0)
+    double mix_prob = 1.0;         // share of batches mixed
+    double mix_switch_prob = 0.5;  // CutMix instead of Mixup when both are on
 };
 
 // Which labels the student learns from: `ce` the ground truth, `fkd` the stored

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "data/mixup.h"
 #include "data/selfmix.h"
 #include "labels/distill_targets.h"
 #include "util/hash.h"
@@ -112,6 +113,7 @@ Batch BatchBuilder::trainBatch(const std::vector<int64_t>& order, int64_t epoch,
     std::mt19937_64 rng(mixSeed(config_.seed, static_cast<uint64_t>(epoch), static_cast<uint64_t>(step) + 1));
     if (targets_) {
         Batch batch = distillBatch(indices, rng);
+        mixAcrossImages(batch, rng);
         batch.epoch = epoch;
         batch.step = step;
         return batch;
@@ -129,9 +131,19 @@ Batch BatchBuilder::trainBatch(const std::vector<int64_t>& order, int64_t epoch,
         boxes.push_back(box);
     }
     Batch batch = finish(images, boxes, indices);
+    mixAcrossImages(batch, rng);
     batch.epoch = epoch;
     batch.step = step;
     return batch;
+}
+
+void BatchBuilder::mixAcrossImages(Batch& batch, std::mt19937_64& rng) const {
+    const auto& a = config_.augment;
+    MixupParams params{a.mixup_alpha, a.cutmix_alpha, a.mix_prob, a.mix_switch_prob};
+    if (!params.enabled()) return;
+    if (!batch.targets.defined())  // ce: the ground truth as one-hot targets, so they can mix
+        batch.targets = torch::nn::functional::one_hot(batch.labels, dataset_->numClasses()).to(torch::kFloat);
+    applyMixup(batch.images, batch.targets, params, rng);
 }
 
 Batch BatchBuilder::distillBatch(const std::vector<int64_t>& indices, std::mt19937_64& rng) const {

@@ -52,6 +52,7 @@ private:
     Loaded load(const std::vector<int64_t>& indices) const;
     Batch finish(const Loaded& images, const std::vector<CropBox>& boxes, const std::vector<int64_t>& indices) const;
     Batch distillBatch(const std::vector<int64_t>& indices, std::mt19937_64& rng) const;
+    void mixAcrossImages(Batch& batch, std::mt19937_64& rng) const;
 
     std::shared_ptr<Dataset> dataset_;
     RunConfig config_;

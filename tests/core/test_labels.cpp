@@ -5,6 +5,7 @@
 
 #include "data/batch_builder.h"
 #include "data/idx_dataset.h"
+#include "data/mixup.h"
 #include "data/selfmix.h"
 #include "labels/distill_targets.h"
 #include "labels/label_generator.h"
@@ -222,6 +223,34 @@ private slots:
             QVERIFY(std::abs(targets[r].sum().item<float>() - 1.0f) < 1e-6f);
         }
         QVERIFY(*std::min_element(kept.begin(), kept.end()) < 1.0f);  // something was mixed
+    }
+
+    void mixupAndCutMixMixLabelsByShare() {
+        const int64_t B = 4, S = 16;
+        for (bool cutmix : {false, true}) {
+            auto images = torch::empty({B, 1, S, S});
+            auto targets = torch::zeros({B, B});
+            for (int64_t r = 0; r < B; ++r) {
+                images[r].fill_(float(r));
+                targets[r][r] = 1.0f;
+            }
+            MixupParams p;
+            (cutmix ? p.cutmix_alpha : p.mixup_alpha) = 1.0;
+            std::mt19937_64 rng(cutmix ? 3 : 9);
+            const double lambda = applyMixup(images, targets, p, rng);
+            QVERIFY(lambda > 0 && lambda < 1);
+            for (int64_t r = 0; r < B; ++r) {
+                const int64_t partner = B - 1 - r;  // the batch mixes with itself reversed
+                if (cutmix) {
+                    auto own = images[r].eq(float(r)).sum().item<double>();
+                    QVERIFY(std::abs(own / double(S * S) - lambda) < 1e-9 || r == partner);
+                } else {
+                    QVERIFY(std::abs(images[r][0][0][0].item<double>() - (lambda * r + (1 - lambda) * partner)) < 1e-5);
+                }
+                QVERIFY(std::abs(targets[r].sum().item<double>() - 1.0) < 1e-6);
+                if (r != partner) QVERIFY(std::abs(targets[r][r].item<double>() - lambda) < 1e-6);
+            }
+        }
     }
 
     void ferkdCalibratesHardCrops() {
