@@ -159,6 +159,10 @@ std::vector<ConfigField> buildFields() {
         sub("optim.grad_clip", &R::optim, &OptimConfig::grad_clip, "Clip the global gradient norm; 0 = off")
             .atLeast(0).paper("none"),
 
+        sub("optim.layer_decay", &R::optim, &OptimConfig::layer_decay,
+            "Layer-wise learning-rate decay: layer l of L trains at lr * decay^(L - l); 1 = off (ViT, RegNet)")
+            .range(0.01, 1).paper("0.95 (finetuning)"),
+
         sub("schedule.epochs", &R::schedule, &ScheduleConfig::epochs, "Training epochs").range(1, 100000)
             .paper("300 / 15"),
         sub("schedule.batch_size", &R::schedule, &ScheduleConfig::batch_size, "Images per step")

@@ -63,6 +63,7 @@ struct OptimConfig {
     double beta2 = 0.999;
     double eps = 1e-8;
     double grad_clip = 0.0;  // max global grad norm, 0 = off
+    double layer_decay = 1.0;  // layer-wise learning-rate decay, 1 = off (Table 2: 0.95)
 };
 
 struct ScheduleConfig {

@@ -9,6 +9,10 @@ public:
     // images: [B, C, H, W] float; returns logits [B, num_classes].
     virtual torch::Tensor forward(torch::Tensor images) = 0;
     // Parameters that get no weight decay (norms, biases, position/class tokens).
+    // Depth of the network for layer-wise learning-rate decay: the stem is layer 0, the
+    // head numLayers(). 0 means the model has no such layering.
+    virtual int numLayers() const { return 0; }
+    virtual int layerId(const std::string& /*paramName*/) const { return 0; }
     virtual bool isNoDecay(const std::string& name, const torch::Tensor& param) const {
         return param.dim() <= 1 || name.find("pos_embed") != std::string::npos ||
                name.find("cls_token") != std::string::npos;
@@ -16,5 +20,8 @@ public:
 };
 
 int64_t countParameters(const torch::nn::Module& module);
+
+// For names like "<prefix>.<index>.rest": the index, else -1.
+int indexAfter(const std::string& name, const std::string& prefix);
 
 }  // namespace ferkd

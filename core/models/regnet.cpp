@@ -105,6 +105,8 @@ RegNet::RegNet(const RegNetParams& params, int64_t numClasses, int64_t inChans) 
         auto stage = std::make_shared<RegNetStageImpl>();
         const std::string name = "block" + std::to_string(i + 1);
         for (int64_t j = 0; j < s.depths[i]; ++j) {
+            blockLayer_["trunk_output." + name + "." + name + "-" + std::to_string(j) + "."] =
+                static_cast<int>(blockLayer_.size()) + 1;
             stage->blocks.push_back(stage->register_module(
                 name + "-" + std::to_string(j), ResBottleneckBlock(j == 0 ? in : s.widths[i], s.widths[i],
                                                                    j == 0 ? 2 : 1, s.group_widths[i], params.se_ratio)));
@@ -128,6 +130,13 @@ RegNet::RegNet(const RegNetParams& params, int64_t numClasses, int64_t inChans) 
             lin->bias.zero_();
         }
     }
+}
+
+int RegNet::layerId(const std::string& name) const {
+    if (name.rfind("stem.", 0) == 0) return 0;
+    for (const auto& [prefix, layer] : blockLayer_)
+        if (name.rfind(prefix, 0) == 0) return layer;
+    return numLayers();
 }
 
 torch::Tensor RegNet::forward(torch::Tensor x) {

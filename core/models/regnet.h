@@ -3,6 +3,8 @@
 // f.b,f.se,f.c}, fc), so state_dict keys match torchvision.models.regnet_y_*. Stage
 // widths and depths come from the quantised linear rule of "Designing Network Design
 // Spaces" (Radosavovic et al., 2020), as torchvision's BlockParams computes them.
+#include <map>
+
 #include "models/classifier.h"
 
 namespace ferkd {
@@ -26,8 +28,12 @@ class RegNet : public Classifier {
 public:
     RegNet(const RegNetParams& params, int64_t numClasses, int64_t inChans);
     torch::Tensor forward(torch::Tensor x) override;
+    // Stem 0, the blocks in order 1..n, the head n + 1.
+    int numLayers() const override { return int(blockLayer_.size()) + 1; }
+    int layerId(const std::string& name) const override;
 
 private:
+    std::map<std::string, int> blockLayer_;  // "trunk_output.block2.block2-1." -> layer
     torch::nn::Sequential stem{nullptr};
     std::vector<std::shared_ptr<RegNetStageImpl>> stages_;  // registered under trunk_output
     torch::nn::Linear fc{nullptr};

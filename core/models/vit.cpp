@@ -112,6 +112,12 @@ VisionTransformer::VisionTransformer(const VisionTransformerOptions& o) : option
     }
 }
 
+int VisionTransformer::layerId(const std::string& name) const {
+    if (name == "cls_token" || name == "pos_embed" || name.rfind("patch_embed.", 0) == 0) return 0;
+    int block = indexAfter(name, "blocks.");
+    return block >= 0 ? block + 1 : numLayers();
+}
+
 torch::Tensor VisionTransformer::forward(torch::Tensor x) {
     x = patch_proj(x).flatten(2).transpose(1, 2);  // [B, N, D]
     x = torch::cat({cls_token.expand({x.size(0), -1, -1}), x}, 1) + pos_embed;

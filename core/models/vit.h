@@ -26,6 +26,9 @@ class VisionTransformer : public Classifier {
 public:
     explicit VisionTransformer(const VisionTransformerOptions& options);
     torch::Tensor forward(torch::Tensor x) override;
+    // Tokens and patch embedding 0, block i is i + 1, final norm and head depth + 1.
+    int numLayers() const override { return int(options_.depth()) + 1; }
+    int layerId(const std::string& name) const override;
     const VisionTransformerOptions& options() const { return options_; }
 
 private:

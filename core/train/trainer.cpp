@@ -183,7 +183,7 @@ RunOutcome Trainer::train(int64_t runId) {
     const std::string lastPath = checkpointPath(store_, runId, "last");
     const std::string bestPath = checkpointPath(store_, runId, "best");
     if (fs::exists(lastPath)) {
-        CheckpointContent c{model.get(), ema ? &ema->shadow() : nullptr, optimizer.get(), {}, {}, {}};
+        CheckpointContent c{model.get(), ema ? &ema->shadow() : nullptr, optimizer.impl.get(), {}, {}, {}};
         loadCheckpoint(lastPath, c);
         pos = c.position;
         log(LogLevel::Info, "resuming from " + lastPath + " at epoch " + std::to_string(pos.epoch + 1) + ", step " +
@@ -194,7 +194,7 @@ RunOutcome Trainer::train(int64_t runId) {
 
     auto saveLast = [&](const std::string& path, const std::string& kind) {
         observer_.stageStarted({runId, "checkpoint", 0});
-        saveCheckpoint(path, {model.get(), ema ? &ema->shadow() : nullptr, optimizer.get(), pos, record->config_json, spec});
+        saveCheckpoint(path, {model.get(), ema ? &ema->shadow() : nullptr, optimizer.impl.get(), pos, record->config_json, spec});
         store_.addCheckpoint({runId, path, kind, pos.epoch, pos.global_step, pos.best_top1, 0});
     };
 
@@ -233,7 +233,7 @@ RunOutcome Trainer::train(int64_t runId) {
                 return {runId, run_status::kStopped, pos.best_top1, ""};
             }
             const double lr = learningRateAt(cfg.schedule, cfg.optim.lr, pos.global_step, spe);
-            setLearningRate(*optimizer, lr);
+            setLearningRate(optimizer, lr);
             // Stochastic depth draws from torch's generator: seed it per step so a resumed
             // run draws what an uninterrupted one would.
             torch::manual_seed(mixSeed(cfg.seed, static_cast<uint64_t>(pos.global_step), 0xd9));
@@ -249,10 +249,10 @@ RunOutcome Trainer::train(int64_t runId) {
             } else {
                 loss = torch::nn::functional::cross_entropy(logits, labels);
             }
-            optimizer->zero_grad();
+            optimizer.impl->zero_grad();
             loss.backward();
             if (cfg.optim.grad_clip > 0) torch::nn::utils::clip_grad_norm_(model->parameters(), cfg.optim.grad_clip);
-            optimizer->step();
+            optimizer.impl->step();
             if (ema) ema->update();
 
             const double lossValue = loss.item<double>();

@@ -176,12 +176,40 @@ private slots:
         OptimConfig o;
         o.weight_decay = 0.05;
         auto opt = createOptimizer(*model, o);
-        QCOMPARE(int(opt->param_groups().size()), 2);
-        auto& noDecay = static_cast<torch::optim::AdamWOptions&>(opt->param_groups()[1].options());
+        QCOMPARE(int(opt.impl->param_groups().size()), 2);
+        auto& noDecay = static_cast<torch::optim::AdamWOptions&>(opt.impl->param_groups()[0].options());
         QCOMPARE(noDecay.weight_decay(), 0.0);
-        for (const auto& p : opt->param_groups()[1].params()) QCOMPARE(p.dim(), int64_t(1));
-        setLearningRate(*opt, 0.25);
-        QCOMPARE(opt->param_groups()[0].options().get_lr(), 0.25);
+        for (const auto& p : opt.impl->param_groups()[0].params()) QCOMPARE(p.dim(), int64_t(1));
+        setLearningRate(opt, 0.25);
+        QCOMPARE(opt.impl->param_groups()[1].options().get_lr(), 0.25);
+    }
+
+    void layerDecayScalesByDepth() {
+        auto model = createModel("vit_tiny_patch4", {10, 1, 28, 0});
+        QCOMPARE(model->numLayers(), 13);
+        QCOMPARE(model->layerId("pos_embed"), 0);
+        QCOMPARE(model->layerId("blocks.0.attn.qkv.weight"), 1);
+        QCOMPARE(model->layerId("blocks.11.mlp.fc2.bias"), 12);
+        QCOMPARE(model->layerId("head.weight"), 13);
+        OptimConfig o;
+        o.layer_decay = 0.5;
+        auto opt = createOptimizer(*model, o);
+        setLearningRate(opt, 1.0);
+        // Find the groups of pos_embed and of the head and compare their rates.
+        auto rateOf = [&](const torch::Tensor& p) {
+            for (auto& g : opt.impl->param_groups())
+                for (const auto& q : g.params())
+                    if (q.is_same(p)) return g.options().get_lr();
+            return -1.0;
+        };
+        auto params = model->named_parameters();
+        QCOMPARE(rateOf(params["head.weight"]), 1.0);
+        QCOMPARE(rateOf(params["blocks.11.attn.qkv.weight"]), 0.5);
+        QCOMPARE(rateOf(params["pos_embed"]), std::pow(0.5, 13));
+        auto regnet = createModel("regnet_y_400mf", {10, 3, 64, 0});
+        QCOMPARE(regnet->numLayers(), 17);  // stem, 16 blocks, head
+        QCOMPARE(regnet->layerId("trunk_output.block2.block2-0.f.a.0.weight"), 2);
+        QCOMPARE(regnet->layerId("fc.weight"), 17);
     }
 };
 
