@@ -103,9 +103,60 @@ private slots:
     void everyPresetIsValid() {
         for (const auto& name : presetNames()) {
             RunConfig c = presetConfig(name);
-            QVERIFY2(validationErrors(c).empty(), name.c_str());
+            auto errors = validationErrors(c);
+            // Distillation presets leave the label store to the user; nothing else may be missing.
+            if (c.distill.mode == "fkd" || c.distill.mode == "ferkd") {
+                QCOMPARE(int(errors.size()), 1);
+                QCOMPARE(errors[0].first, std::string("distill.labels"));
+                c.distill.labels = "/some/labels.fkdl";
+                errors = validationErrors(c);
+            }
+            QVERIFY2(errors.empty(), (name + ": " + (errors.empty() ? "" : errors[0].second)).c_str());
         }
         QVERIFY(errorOf([] { presetConfig("fmnist-resnet-quik"); }).contains("did you mean 'fmnist-resnet-quick'"));
+    }
+
+    // Table 1 of the FerKD supplementary (shared/reference/FerKD-supplementary.txt), row by
+    // row. "Mixup prob. 0.8 / Cutmix prob. 1.0 / SelfMix prob. 1.0" are, as the text says,
+    // the Beta distributions' parameters; x marks are features turned off.
+    void table1PresetsMatchThePaper_data() {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<QString>("arch");
+        QTest::addColumn<double>("dropPath");
+        QTest::addColumn<double>("mixup");
+        QTest::addColumn<double>("cutmix");
+        QTest::addColumn<double>("selfmix");
+        QTest::newRow("ResNet-50") << "table1-resnet50-pretrain" << "resnet50" << 0.0 << 0.0 << 0.0 << 1.0;
+        QTest::newRow("ViT-S/16") << "table1-vit-small-pretrain" << "vit_small_patch16_224" << 0.1 << 0.8 << 1.0 << 0.0;
+    }
+    void table1PresetsMatchThePaper() {
+        QFETCH(QString, preset);
+        QFETCH(QString, arch);
+        QFETCH(double, dropPath);
+        QFETCH(double, mixup);
+        QFETCH(double, cutmix);
+        QFETCH(double, selfmix);
+        RunConfig c = presetConfig(preset.toStdString());
+        QCOMPARE(QString::fromStdString(c.model.arch), arch);
+        QCOMPARE(c.schedule.epochs, 300);                   // Epoch
+        QCOMPARE(c.schedule.batch_size, 1024);              // Batch size
+        QCOMPARE(c.optim.name, std::string("adamw"));       // Optimizer
+        QCOMPARE(c.optim.lr, 0.002);                        // Init. lr
+        QCOMPARE(c.schedule.lr_schedule, std::string("cosine"));  // lr scheduler
+        QCOMPARE(c.optim.weight_decay, 0.05);               // Weight decay
+        QCOMPARE(c.schedule.warmup_epochs, 5.0);            // Warmup epochs
+        QCOMPARE(c.distill.num_crops, 4);                   // Num crops
+        QCOMPARE(c.distill.mode, std::string("ferkd"));
+        QCOMPARE(c.model.drop_path, dropPath);              // Stoch. Depth
+        QCOMPARE(c.optim.grad_clip, 0.0);                   // Gradient Clip.: x
+        QCOMPARE(c.augment.mixup_alpha, mixup);             // Mixup
+        QCOMPARE(c.augment.cutmix_alpha, cutmix);           // Cutmix
+        QCOMPARE(c.augment.selfmix_prob > 0 ? c.augment.selfmix_alpha : 0.0, selfmix);  // SelfMix
+        QCOMPARE(c.data.input_size, 224);
+        QCOMPARE(c.augment.crop, std::string("rrc"));
+        QCOMPARE(c.augment.scale_min, 0.08);
+        // Label smoothing, dropout, repeated aug, RandAugment, random erasing: the app has
+        // none of them switched on by default, and the presets do not turn them on.
     }
 
     void everyFieldHasHelp() {
