@@ -4,14 +4,6 @@
 
 namespace ferkd {
 
-namespace {
-double sampleBeta(std::mt19937_64& rng, double alpha) {
-    std::gamma_distribution<double> gamma(alpha, 1.0);
-    double x = gamma(rng), y = gamma(rng);
-    return x + y > 0 ? x / (x + y) : 0.5;
-}
-}  // namespace
-
 double applyMixup(torch::Tensor& images, torch::Tensor& targets, const MixupParams& p, std::mt19937_64& rng) {
     if (!p.enabled() || images.size(0) < 2) return 1.0;
     if (!std::bernoulli_distribution(p.prob)(rng)) return 1.0;

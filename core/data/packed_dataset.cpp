@@ -1,15 +1,11 @@
 #include "data/packed_dataset.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "util/atomic_file.h"
+#include "util/framed_file.h"
 #include "util/error.h"
 #include "util/hash.h"
 
@@ -19,8 +15,6 @@ namespace {
 constexpr char kMagic[8] = {'F', 'K', 'D', 'P', 'A', 'C', 'K', '1'};
 constexpr char kEnd[8] = {'F', 'K', 'D', 'E', 'N', 'D', '0', '1'};
 constexpr int kVersion = 1;
-
-uint64_t align64(uint64_t n) { return (n + 63) & ~uint64_t(63); }
 
 torch::Tensor resizeShortSideCenterCrop(const torch::Tensor& hwc, int side) {
     auto x = hwc.permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);
@@ -42,52 +36,21 @@ torch::Tensor resizeShortSideCenterCrop(const torch::Tensor& hwc, int side) {
 }  // namespace
 
 PackedDataset::PackedDataset(const std::string& path, bool verifyChecksum) {
-    int fd = ::open(path.c_str(), O_RDONLY);
-    if (fd < 0) throw FileError(path, "cannot open the packed data set");
-    struct stat st {};
-    ::fstat(fd, &st);
-    const uint64_t fileSize = static_cast<uint64_t>(st.st_size);
-    if (fileSize < 16) {
-        ::close(fd);
-        throw FileError(path, "not a packed data set (file too short)");
-    }
-    void* base = ::mmap(nullptr, fileSize, PROT_READ, MAP_PRIVATE, fd, 0);
-    ::close(fd);
-    if (base == MAP_FAILED) throw FileError(path, "cannot memory-map the packed data set");
-    mapping_ = std::shared_ptr<void>(base, [fileSize](void* p) { ::munmap(p, fileSize); });
-    const auto* bytes = static_cast<const unsigned char*>(base);
-
-    if (std::memcmp(bytes, kMagic, 8) != 0) throw FileError(path, "not a packed data set (bad magic)");
-    uint64_t headerLen;
-    std::memcpy(&headerLen, bytes + 8, 8);
-    if (16 + headerLen > fileSize) throw FileError(path, "truncated packed data set (header)");
-    nlohmann::json header;
-    try {
-        header = nlohmann::json::parse(bytes + 16, bytes + 16 + headerLen);
-    } catch (const std::exception& e) {
-        throw FileError(path, std::string("damaged header: ") + e.what());
-    }
+    FramedFile file(path, kMagic, "packed data set");
+    const nlohmann::json& header = file.header();
     if (header.value("version", 0) != kVersion)
         throw FileError(path, "packed data set version " + std::to_string(header.value("version", 0)) +
                                   " is not supported (expected " + std::to_string(kVersion) + ")");
     const int64_t n = header.at("count"), h = header.at("height"), w = header.at("width"), c = header.at("channels");
     classes_ = header.at("classes").get<std::vector<std::string>>();
-    const uint64_t labelsAt = align64(16 + headerLen);
-    const uint64_t pixelsAt = labelsAt + uint64_t(n) * 8;
-    const uint64_t endAt = pixelsAt + uint64_t(n) * h * w * c;
-    if (fileSize != endAt + 16)
-        throw FileError(path, "truncated or damaged packed data set: expected " + std::to_string(endAt + 16) +
-                                  " bytes, found " + std::to_string(fileSize));
-    if (std::memcmp(bytes + endAt + 8, kEnd, 8) != 0) throw FileError(path, "damaged packed data set (no end marker)");
-    uint64_t stored;
-    std::memcpy(&stored, bytes + endAt, 8);
-    if (verifyChecksum && fnv1a64(bytes + labelsAt, endAt - labelsAt) != stored)
-        throw FileError(path, "checksum mismatch: the packed data set is damaged");
+    const uint64_t pixelsAt = uint64_t(n) * 8;  // labels first, then pixels
+    const uint64_t stored = file.checkBody(pixelsAt + uint64_t(n) * h * w * c, kEnd, verifyChecksum);
 
-    auto keep = mapping_;
+    auto keep = file.mapping();  // the tensors keep the map alive
     auto noop = [keep](void*) {};
-    labels_ = torch::from_blob(const_cast<unsigned char*>(bytes + labelsAt), {n}, noop, torch::kInt64);
-    images_ = torch::from_blob(const_cast<unsigned char*>(bytes + pixelsAt), {n, h, w, c}, noop, torch::kUInt8);
+    auto* body = const_cast<unsigned char*>(file.body());
+    labels_ = torch::from_blob(body, {n}, noop, torch::kInt64);
+    images_ = torch::from_blob(body + pixelsAt, {n, h, w, c}, noop, torch::kUInt8);
     labelPtr_ = labels_.data_ptr<int64_t>();
     for (int64_t i = 0; i < n; ++i)
         if (labelPtr_[i] < 0 || labelPtr_[i] >= static_cast<int64_t>(classes_.size()))
@@ -115,16 +78,11 @@ void writePackedDataset(const Dataset& source, const std::string& path, const Pa
     nlohmann::json header = {{"version", kVersion},       {"count", n},       {"height", side},
                              {"width", side},             {"channels", c},    {"classes", source.classes()},
                              {"source", source.report().path}, {"source_fingerprint", source.fingerprint()}};
-    std::string headerText = header.dump();
-    uint64_t headerLen = headerText.size();
+    const std::string headerBytes = framedHeaderBytes(kMagic, header);
 
     writeFileAtomically(path, [&](const std::string& tmp) {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out.write(kMagic, 8);
-        out.write(reinterpret_cast<const char*>(&headerLen), 8);
-        out.write(headerText.data(), headerText.size());
-        std::string pad(align64(16 + headerLen) - (16 + headerLen), '\0');
-        out.write(pad.data(), pad.size());
+        out.write(headerBytes.data(), headerBytes.size());
         std::vector<int64_t> labels(n);
         for (int64_t i = 0; i < n; ++i) labels[i] = source.label(i);
         out.write(reinterpret_cast<const char*>(labels.data()), n * 8);

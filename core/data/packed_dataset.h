@@ -22,8 +22,7 @@ public:
     std::string fingerprint() const override { return fingerprint_; }
 
 private:
-    std::shared_ptr<void> mapping_;
-    torch::Tensor images_, labels_;
+    torch::Tensor images_, labels_;  // point into the memory map, which they keep alive
     const int64_t* labelPtr_ = nullptr;
     std::vector<std::string> classes_;
     DatasetReport report_;

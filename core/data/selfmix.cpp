@@ -5,13 +5,11 @@
 
 namespace ferkd {
 
-namespace {
 double sampleBeta(std::mt19937_64& rng, double alpha) {
     std::gamma_distribution<double> gamma(alpha, 1.0);
     double x = gamma(rng), y = gamma(rng);
     return x + y > 0 ? x / (x + y) : 0.5;
 }
-}  // namespace
 
 PatchBox sampleCutBox(std::mt19937_64& rng, int64_t size, double lambda) {
     const double ratio = std::sqrt(std::max(0.0, 1.0 - lambda));

@@ -21,6 +21,9 @@ struct PatchBox {
 };
 PatchBox sampleCutBox(std::mt19937_64& rng, int64_t size, double lambda);
 
+// A draw from Beta(alpha, alpha) (CutMix's, Mixup's and SelfMix's lambda).
+double sampleBeta(std::mt19937_64& rng, double alpha);
+
 // Mixes `images` [G * n, C, S, S] and `targets` [G * n, K] in place, group by group.
 // Returns, per row, the share of its own crop that was kept (1 for unmixed rows).
 std::vector<float> applySelfMix(torch::Tensor& images, torch::Tensor& targets, int64_t groupSize,

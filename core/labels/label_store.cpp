@@ -2,8 +2,6 @@
 
 #include <c10/util/Half.h>
 #include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,6 +11,7 @@
 #include <fstream>
 
 #include "util/atomic_file.h"
+#include "util/framed_file.h"
 #include "util/error.h"
 #include "util/hash.h"
 
@@ -25,8 +24,6 @@ constexpr char kMagic[8] = {'F', 'K', 'D', 'L', 'A', 'B', 'L', '1'};
 constexpr char kEnd[8] = {'F', 'K', 'D', 'L', 'E', 'N', 'D', '1'};
 constexpr int kVersion = 1;
 constexpr size_t kBoxBytes = 10;  // 4 x u16 box + u16 flags
-
-uint64_t align64(uint64_t n) { return (n + 63) & ~uint64_t(63); }
 
 uint16_t toShare(float v) { return static_cast<uint16_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 65535.0f)); }
 float fromShare(uint16_t v) { return float(v) / 65535.0f; }
@@ -42,16 +39,6 @@ T get(const unsigned char*& p) {
     std::memcpy(&v, p, sizeof v);
     p += sizeof v;
     return v;
-}
-
-std::string headerBytes(const LabelSetInfo& info) {
-    std::string json = info.toJson().dump();
-    uint64_t len = json.size();
-    std::string out(kMagic, 8);
-    out.append(reinterpret_cast<const char*>(&len), 8);
-    out += json;
-    out.resize(align64(out.size()), '\0');
-    return out;
 }
 
 void writeAll(int fd, const void* data, size_t n, uint64_t offset, const std::string& path) {
@@ -138,7 +125,7 @@ LabelSetInfo LabelSetInfo::fromJson(const nlohmann::json& j, const std::string& 
 LabelStoreWriter::LabelStoreWriter(const std::string& path, const LabelSetInfo& info)
     : path_(path), partial_(path + ".partial"), info_(info) {
     if (info_.num_classes > 65535) throw Error("label stores hold at most 65535 classes");
-    const std::string header = headerBytes(info_);
+    const std::string header = framedHeaderBytes(kMagic, info_.toJson());
     dataOffset_ = header.size();
     const uint64_t total = dataOffset_ + uint64_t(info_.num_images) * info_.crops_per_image * info_.recordBytes() + 16;
     const std::string progressPath = path_ + ".progress";
@@ -233,44 +220,12 @@ void LabelStoreWriter::finish() {
 // ---------------------------------------------------------------- reader
 
 LabelStore::LabelStore(const std::string& path, bool verifyChecksum) : path_(path) {
-    int fd = ::open(path.c_str(), O_RDONLY);
-    if (fd < 0) throw FileError(path, "cannot open the label store");
-    struct stat st {};
-    ::fstat(fd, &st);
-    fileBytes_ = static_cast<uint64_t>(st.st_size);
-    if (fileBytes_ < 32) {
-        ::close(fd);
-        throw FileError(path, "not a label store (file too short)");
-    }
-    void* base = ::mmap(nullptr, fileBytes_, PROT_READ, MAP_PRIVATE, fd, 0);
-    ::close(fd);
-    if (base == MAP_FAILED) throw FileError(path, "cannot memory-map the label store");
-    const uint64_t size = fileBytes_;
-    mapping_ = std::shared_ptr<void>(base, [size](void* p) { ::munmap(p, size); });
-    const auto* bytes = static_cast<const unsigned char*>(base);
-    if (std::memcmp(bytes, kMagic, 8) != 0) throw FileError(path, "not a label store (bad magic)");
-    uint64_t headerLen;
-    std::memcpy(&headerLen, bytes + 8, 8);
-    if (16 + headerLen > fileBytes_) throw FileError(path, "truncated label store (header)");
-    nlohmann::json header;
-    try {
-        header = nlohmann::json::parse(bytes + 16, bytes + 16 + headerLen);
-    } catch (const std::exception& e) {
-        throw FileError(path, std::string("damaged label store header: ") + e.what());
-    }
-    info_ = LabelSetInfo::fromJson(header, path);
-    const uint64_t dataAt = align64(16 + headerLen);
-    const uint64_t dataBytes = uint64_t(info_.num_images) * info_.crops_per_image * info_.recordBytes();
-    if (fileBytes_ != dataAt + dataBytes + 16)
-        throw FileError(path, "truncated or damaged label store: expected " + std::to_string(dataAt + dataBytes + 16) +
-                                  " bytes, found " + std::to_string(fileBytes_));
-    if (std::memcmp(bytes + dataAt + dataBytes + 8, kEnd, 8) != 0)
-        throw FileError(path, "damaged label store (no end marker)");
-    uint64_t stored;
-    std::memcpy(&stored, bytes + dataAt + dataBytes, 8);
-    if (verifyChecksum && fnv1a64(bytes + dataAt, dataBytes) != stored)
-        throw FileError(path, "checksum mismatch: the label store is damaged");
-    data_ = bytes + dataAt;
+    FramedFile file(path, kMagic, "label store");
+    info_ = LabelSetInfo::fromJson(file.header(), path);
+    file.checkBody(uint64_t(info_.num_images) * info_.crops_per_image * info_.recordBytes(), kEnd, verifyChecksum);
+    fileBytes_ = file.fileBytes();
+    data_ = file.body();
+    mapping_ = file.mapping();
 }
 
 void LabelStore::requireDataset(const std::string& fingerprint, int64_t numImages) const {
