@@ -158,8 +158,7 @@ Batch BatchBuilder::distillBatch(const std::vector<int64_t>& indices, std::mt199
     for (size_t j = 0; j < indices.size(); ++j) {
         const int64_t image = indices[j], y = dataset_->label(image);
         for (int c : targets_->chooseCrops(image, rng)) {
-            boxes[j].push_back(targets_->box(image, c));
-            targets_->target(image, c, y, target);
+            boxes[j].push_back(targets_->crop(image, c, y, target));
             target += K;
             labels.push_back(y);
             source.push_back(image);

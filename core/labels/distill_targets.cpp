@@ -59,19 +59,17 @@ std::vector<int> DistillTargets::chooseCrops(int64_t image, std::mt19937_64& rng
     return pool;
 }
 
-CropBox DistillTargets::box(int64_t image, int crop) const { return store_->crop(image, crop).box; }
-
-void DistillTargets::target(int64_t image, int crop, int64_t trueClass, float* out) const {
+CropBox DistillTargets::crop(int64_t image, int crop, int64_t trueClass, float* out) const {
+    const CropLabel label = store_->crop(image, crop);
     if (config_.mode == "ferkd" && classes_[size_t(image) * crops_ + crop] == CropClass::Hard) {
         // Hard negative: the teacher's label is unreliable; calibrate to a softened ground truth.
         const float eps = static_cast<float>(config_.ferkd.eps);
         std::fill(out, out + numClasses_, eps / float(numClasses_));
         out[trueClass] += 1.0f - eps;
-        return;
+    } else {
+        recoverDistribution(label, store_->info().type, numClasses_, out);
     }
-    const CropLabel label = store_->crop(image, crop);
-    auto row = recoverDistributions({label}, store_->info().type, numClasses_);
-    std::copy(row.data_ptr<float>(), row.data_ptr<float>() + numClasses_, out);
+    return label.box;
 }
 
 }  // namespace ferkd

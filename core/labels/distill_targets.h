@@ -22,9 +22,9 @@ public:
     // The crops of `image` to train on this step: num_crops distinct ones, drawn among
     // those the rule keeps.
     std::vector<int> chooseCrops(int64_t image, std::mt19937_64& rng) const;
-    CropBox box(int64_t image, int crop) const;
-    // Writes the target distribution (num_classes floats) of one crop to `out`.
-    void target(int64_t image, int crop, int64_t trueClass, float* out) const;
+    // The region of one crop; its target distribution (num_classes floats) goes to `out`.
+    // One read of the crop's record serves both.
+    CropBox crop(int64_t image, int crop, int64_t trueClass, float* out) const;
 
     const LabelStore& store() const { return *store_; }
     // Teacher probability of the true class per crop, [image * crops + crop].

@@ -27,30 +27,31 @@ float recoveredProbability(const CropLabel& l, LabelType type, int numClasses, i
     return 0.0f;
 }
 
-torch::Tensor recoverDistributions(const std::vector<CropLabel>& labels, LabelType type, int numClasses) {
-    auto out = torch::zeros({int64_t(labels.size()), numClasses}, torch::kFloat);
-    auto a = out.accessor<float, 2>();
-    for (size_t n = 0; n < labels.size(); ++n) {
-        const CropLabel& l = labels[n];
-        switch (type) {
-        case LabelType::Full: {
-            float sum = std::accumulate(l.probs.begin(), l.probs.end(), 0.0f);
-            for (int c = 0; c < numClasses; ++c) a[n][c] = l.probs[c] / (sum > 0 ? sum : 1.0f);
-            break;
-        }
-        case LabelType::Hard: a[n][l.classes.at(0)] = 1.0f; break;
-        case LabelType::MarginalSmoothing: {
-            const float rest = leftoverShare(l, numClasses);
-            for (int c = 0; c < numClasses; ++c) a[n][c] = rest;
-            for (size_t i = 0; i < l.classes.size(); ++i) a[n][l.classes[i]] = l.probs[i];
-            // fp16 storage rounds the kept values: renormalise so the label sums to 1.
-            float sum = 0;
-            for (int c = 0; c < numClasses; ++c) sum += a[n][c];
-            for (int c = 0; c < numClasses; ++c) a[n][c] /= sum;
-            break;
-        }
-        }
+void recoverDistribution(const CropLabel& l, LabelType type, int numClasses, float* out) {
+    switch (type) {
+    case LabelType::Full: {
+        float sum = std::accumulate(l.probs.begin(), l.probs.end(), 0.0f);
+        for (int c = 0; c < numClasses; ++c) out[c] = l.probs[c] / (sum > 0 ? sum : 1.0f);
+        return;
     }
+    case LabelType::Hard:
+        std::fill(out, out + numClasses, 0.0f);
+        out[l.classes.at(0)] = 1.0f;
+        return;
+    case LabelType::MarginalSmoothing: {
+        std::fill(out, out + numClasses, leftoverShare(l, numClasses));
+        for (size_t i = 0; i < l.classes.size(); ++i) out[l.classes[i]] = l.probs[i];
+        // fp16 storage rounds the kept values: renormalise so the label sums to 1.
+        const float sum = std::accumulate(out, out + numClasses, 0.0f);
+        for (int c = 0; c < numClasses; ++c) out[c] /= sum;
+        return;
+    }
+    }
+}
+
+torch::Tensor recoverDistributions(const std::vector<CropLabel>& labels, LabelType type, int numClasses) {
+    auto out = torch::empty({int64_t(labels.size()), numClasses}, torch::kFloat);
+    for (size_t n = 0; n < labels.size(); ++n) recoverDistribution(labels[n], type, numClasses, out.data_ptr<float>() + n * numClasses);
     return out;
 }
 

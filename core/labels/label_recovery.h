@@ -11,6 +11,9 @@ namespace ferkd {
 // The recovered probability of class `cls` for one crop.
 float recoveredProbability(const CropLabel& label, LabelType type, int numClasses, int cls);
 
+// Writes one crop's recovered distribution (numClasses floats, summing to 1) to `out`.
+void recoverDistribution(const CropLabel& label, LabelType type, int numClasses, float* out);
+
 // [n, K] float: one recovered distribution per crop.
 torch::Tensor recoverDistributions(const std::vector<CropLabel>& labels, LabelType type, int numClasses);
 

@@ -280,14 +280,14 @@ private slots:
         DistillTargets t(data, cfg);
         std::vector<float> row(4);
         const int64_t y = data.label(3);
-        t.target(3, 1, y, row.data());  // crop 1 (p = 0.05) is the hard one
+        t.crop(3, 1, y, row.data());  // crop 1 (p = 0.05) is the hard one
         QVERIFY(std::abs(row[y] - (0.8f + 0.05f)) < 1e-6f);
         QVERIFY(std::abs(row[(y + 2) % 4] - 0.05f) < 1e-6f);
-        t.target(3, 0, y, row.data());  // easy: the teacher's label as stored
+        t.crop(3, 0, y, row.data());  // easy: the teacher's label as stored
         QVERIFY(std::abs(row[y] - 0.9f) < 1e-3f);
         cfg.mode = "fkd";
         DistillTargets plain(data, cfg);
-        plain.target(3, 1, y, row.data());
+        plain.crop(3, 1, y, row.data());
         QVERIFY(std::abs(row[y] - 0.05f) < 1e-3f);
         cfg.labels = d + "/missing.fkdl";
         try {
