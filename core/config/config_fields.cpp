@@ -123,6 +123,14 @@ std::vector<ConfigField> buildFields() {
             .range(0, 1),
         sub("augment.mix_switch_prob", &R::augment, &AugmentConfig::mix_switch_prob,
             "Chance of CutMix instead of Mixup when both are on").range(0, 1),
+        sub("augment.randaug_ops", &R::augment, &AugmentConfig::randaug_ops,
+            "RandAugment: operations per crop, each applied with probability 0.5 (timm's rand-inc set); 0 = off")
+            .range(0, 8).paper("2 (finetuning: timm's rand-m9-mstd0.5)"),
+        sub("augment.randaug_magnitude", &R::augment, &AugmentConfig::randaug_magnitude,
+            "RandAugment: magnitude of every operation, 0..10").range(0, 10).paper("9 (finetuning)"),
+        sub("augment.randaug_mstd", &R::augment, &AugmentConfig::randaug_mstd,
+            "RandAugment: standard deviation of the magnitude, drawn per operation").range(0, 10)
+            .paper("0.5 (finetuning)"),
 
         sub("distill.mode", &R::distill, &DistillConfig::mode,
             "Labels to learn from: ce (ground truth), fkd (stored teacher labels of crops), ferkd (FKD + FerKD's "

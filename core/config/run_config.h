@@ -41,6 +41,9 @@ struct AugmentConfig {
     double cutmix_alpha = 0.0;     // CutMix across images, 0 = off (Table 1 ViT: 1.0)
     double mix_prob = 1.0;         // share of batches mixed
     double mix_switch_prob = 0.5;  // CutMix instead of Mixup when both are on
+    int randaug_ops = 0;           // RandAugment operations per crop, 0 = off (Table 2: timm's 2)
+    double randaug_magnitude = 9;  // RandAugment magnitude 0..10 (Table 2: 9)
+    double randaug_mstd = 0.5;     // noise on the magnitude (Table 2: 0.5)
 };
 
 // Which labels the student learns from: `ce` the ground truth, `fkd` the stored

@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "data/mixup.h"
+#include "data/rand_augment.h"
 #include "data/selfmix.h"
 #include "labels/distill_targets.h"
 #include "util/hash.h"
@@ -86,8 +87,13 @@ BatchBuilder::Loaded BatchBuilder::load(const std::vector<int64_t>& indices) con
     return loaded;
 }
 
+torch::Tensor BatchBuilder::randAugment(const torch::Tensor& pixels, std::mt19937_64& rng) const {
+    const auto& a = config_.augment;
+    return applyRandAugment(pixels, {a.randaug_ops, a.randaug_magnitude, a.randaug_mstd}, rng);
+}
+
 Batch BatchBuilder::finish(const Loaded& images, const std::vector<CropBox>& boxes,
-                           const std::vector<int64_t>& indices) const {
+                           const std::vector<int64_t>& indices, std::mt19937_64* augmentRng) const {
     const int64_t S = config_.data.input_size;
     torch::Tensor out;
     if (images.stacked.defined()) {
@@ -99,7 +105,7 @@ Batch BatchBuilder::finish(const Loaded& images, const std::vector<CropBox>& box
         out = torch::cat(crops, 0);
     }
     Batch batch;
-    batch.images = normalize_(out);
+    batch.images = normalize_(augmentRng ? randAugment(out, *augmentRng) : out);
     std::vector<int64_t> labels;
     labels.reserve(indices.size());
     for (int64_t i : indices) labels.push_back(dataset_->label(i));
@@ -130,7 +136,7 @@ Batch BatchBuilder::trainBatch(const std::vector<int64_t>& order, int64_t epoch,
         box.flip = a.hflip && coin(rng);
         boxes.push_back(box);
     }
-    Batch batch = finish(images, boxes, indices);
+    Batch batch = finish(images, boxes, indices, &rng);
     mixAcrossImages(batch, rng);
     batch.epoch = epoch;
     batch.step = step;
@@ -180,7 +186,7 @@ Batch BatchBuilder::distillBatch(const std::vector<int64_t>& indices, std::mt199
         }
         out = torch::cat(parts, 0);
     }
-    batch.images = normalize_(out);
+    batch.images = normalize_(randAugment(out, rng));
     batch.labels = torch::tensor(labels, torch::kInt64);
     if (config_.augment.selfmix_prob > 0)
         applySelfMix(batch.images, batch.targets, crops, {config_.augment.selfmix_prob, config_.augment.selfmix_alpha}, rng);
@@ -193,7 +199,7 @@ Batch BatchBuilder::testBatch(int64_t begin, int64_t end) const {
     Loaded images = load(indices);
     std::vector<CropBox> boxes;
     for (const auto& [h, w] : images.sizes) boxes.push_back(centerCrop(h, w, config_.augment.test_crop_ratio));
-    return finish(images, boxes, indices);
+    return finish(images, boxes, indices, nullptr);
 }
 
 }  // namespace ferkd

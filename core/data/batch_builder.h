@@ -50,7 +50,11 @@ private:
         std::vector<std::pair<int64_t, int64_t>> sizes;  // (H, W) per image
     };
     Loaded load(const std::vector<int64_t>& indices) const;
-    Batch finish(const Loaded& images, const std::vector<CropBox>& boxes, const std::vector<int64_t>& indices) const;
+    // Cuts, resizes and normalises; training batches (augmentRng set) also get RandAugment.
+    Batch finish(const Loaded& images, const std::vector<CropBox>& boxes, const std::vector<int64_t>& indices,
+                 std::mt19937_64* augmentRng) const;
+    // RandAugment of crops in pixel units (0..255), when augment.randaug_ops > 0.
+    torch::Tensor randAugment(const torch::Tensor& pixels, std::mt19937_64& rng) const;
     Batch distillBatch(const std::vector<int64_t>& indices, std::mt19937_64& rng) const;
     void mixAcrossImages(Batch& batch, std::mt19937_64& rng) const;
 

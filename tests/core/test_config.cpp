@@ -155,8 +155,55 @@ private slots:
         QCOMPARE(c.data.input_size, 224);
         QCOMPARE(c.augment.crop, std::string("rrc"));
         QCOMPARE(c.augment.scale_min, 0.08);
-        // Label smoothing, dropout, repeated aug, RandAugment, random erasing: the app has
-        // none of them switched on by default, and the presets do not turn them on.
+        QCOMPARE(c.augment.randaug_ops, 0);                 // Rand Augment: x
+        // Label smoothing, dropout, repeated aug, random erasing: the app has none of them,
+        // so the presets cannot turn them on.
+    }
+
+    // Table 2 (finetuning, "similar to the training protocol in EVA"), row by row.
+    // "RandAug (9, 0.5)" is EVA's timm string rand-m9-mstd0.5-inc1: magnitude 9 with
+    // standard deviation 0.5, and timm's default of 2 operations per image.
+    void table2PresetsMatchThePaper_data() {
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<QString>("arch");
+        QTest::addColumn<double>("dropPath");
+        QTest::newRow("ViT-G/14") << "table2-vit-giant-finetune" << "eva_giant_patch14_336" << 0.4;
+        QTest::newRow("RegY-128GF") << "table2-regnety-128gf-finetune" << "regnet_y_128gf" << 0.0;
+    }
+    void table2PresetsMatchThePaper() {
+        QFETCH(QString, preset);
+        QFETCH(QString, arch);
+        QFETCH(double, dropPath);
+        RunConfig c = presetConfig(preset.toStdString());
+        QCOMPARE(QString::fromStdString(c.model.arch), arch);
+        QCOMPARE(c.optim.lr, 3e-5);                                // Peak learning rate
+        QCOMPARE(c.optim.name, std::string("adamw"));              // Optimizer
+        QCOMPARE(c.optim.beta1, 0.9);                              // beta1, beta2, eps
+        QCOMPARE(c.optim.beta2, 0.999);
+        QCOMPARE(c.optim.eps, 1e-8);
+        QCOMPARE(c.optim.layer_decay, 0.95);                       // Layer-wise lr decay
+        QCOMPARE(c.schedule.lr_schedule, std::string("cosine"));   // Learning rate schedule
+        QCOMPARE(c.optim.weight_decay, 0.05);                      // Weight decay
+        QCOMPARE(c.data.input_size, 336);                          // Input resolution
+        QCOMPARE(c.schedule.batch_size, 512);                      // Batch size
+        QCOMPARE(c.schedule.warmup_epochs, 2.0);                   // Warmup epochs
+        QCOMPARE(c.schedule.epochs, 15);                           // Training epochs
+        QCOMPARE(c.distill.num_crops, 2);                          // Num crops
+        QCOMPARE(c.model.drop_path, dropPath);                     // Drop path
+        QCOMPARE(c.augment.randaug_ops, 2);                        // Augmentation: RandAug (9, 0.5)
+        QCOMPARE(c.augment.randaug_magnitude, 9.0);
+        QCOMPARE(c.augment.randaug_mstd, 0.5);
+        QCOMPARE(c.augment.cutmix_alpha, 0.0);                     // Cutmix: x
+        QCOMPARE(c.augment.mixup_alpha, 0.0);                      // Mixup: x
+        QCOMPARE(c.augment.selfmix_prob, 1.0);                     // SelfMix prob. 1.0
+        QCOMPARE(c.augment.crop, std::string("rrc"));              // Random resized crop (0.08, 1)
+        QCOMPARE(c.augment.scale_min, 0.08);
+        QCOMPARE(c.augment.scale_max, 1.0);
+        QVERIFY(c.ema.enabled);                                    // Ema 0.9999
+        QCOMPARE(c.ema.decay, 0.9999);
+        QCOMPARE(c.augment.test_crop_ratio, 1.0);                  // Test crop ratio
+        QCOMPARE(c.distill.mode, std::string("ferkd"));
+        QCOMPARE(c.optim.grad_clip, 0.0);
     }
 
     void everyFieldHasHelp() {
