@@ -1,15 +1,18 @@
 // `ferkd labels generate` (the teacher labels N crops per image, once) and
-// `ferkd labels info` (header, size, FerKD crop classes of a label store).
+// `ferkd labels info` (header, size, FerKD crop statistics of a label store).
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <unistd.h>
+
+#include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "data/dataset_factory.h"
 #include "data/batch_builder.h"
 #include "labels/distill_targets.h"
 #include "labels/label_generator.h"
+#include "labels/label_set_stats.h"
 #include "train/evaluator.h"
 #include "train/runtime.h"
 #include "util/error.h"
@@ -54,12 +57,36 @@ struct TeacherOptions {
 
 struct GenerateOptions {
     TeacherOptions teacher;
-    std::string data = "fashion-mnist", out, type = "marginal_smoothing", device = "auto", reference;
+    std::string data = "fashion-mnist", out, type = "marginal_smoothing", device = "auto", reference, name;
     int crops = 32, topk = 5, batchSize = 512, threads = 0;
     double temperature = 1.0, scaleMin = 0.08, scaleMax = 1.0;
     uint64_t seed = 0;
     bool estimate = false;
 };
+
+void printStats(const LabelSetStats& s, const std::vector<std::string>& classNames) {
+    const int bins = static_cast<int>(s.histogram.size());
+    std::printf("  teacher probability of the true class, share of crops:\n");
+    for (int b = 0; b < bins; ++b)
+        std::printf("    [%.2f, %.2f) %6.2f%%\n", double(b) / bins, double(b + 1) / bins,
+                    100.0 * double(s.histogram[b]) / double(std::max<int64_t>(1, s.crops())));
+    std::printf("  FerKD classes (%s rule, hard %s %g, easy %g): hard %.1f%%, middle %.1f%%, easy %.1f%%\n",
+                s.rule.hard_rule.c_str(), s.rule.hard_rule == "fraction" ? "fraction" : "below",
+                s.rule.hard_rule == "fraction" ? s.rule.hard_fraction : s.rule.hard_threshold, s.rule.easy_fraction,
+                100.0 * s.share(CropClass::Hard), 100.0 * s.share(CropClass::Middle), 100.0 * s.share(CropClass::Easy));
+    std::printf("  hard crops per class:\n");
+    for (size_t c = 0; c < s.class_crops.size(); ++c)
+        std::printf("    %-16s %6.2f%%\n", c < classNames.size() ? classNames[c].c_str() : std::to_string(c).c_str(),
+                    100.0 * s.hardShare(int(c)));
+}
+
+// An unfinished generation into the same file continues under its earlier run.
+int64_t labelsRun(ExperimentStore& store, const std::string& name, const nlohmann::json& config) {
+    if (auto r = store.findRun(name); r && r->kind == "labels" && r->status != run_status::kFinished &&
+                                      r->status != run_status::kRunning)
+        return r->id;
+    return store.createRun(name, "labels", "", config.dump(2));
+}
 
 int generate(const CliContext& ctx, const GenerateOptions& o) {
     auto store = ctx.openStore();
@@ -78,11 +105,25 @@ int generate(const CliContext& ctx, const GenerateOptions& o) {
     g.batch_size = o.batchSize;
     g.reference = o.reference;
     LabelSetInfo info = labelSetInfoFor(*train, teacher, g);
-    const double bytes = double(info.recordBytes()) * info.crops_per_image * info.num_images;
     std::printf("teacher: %s\ndata: %s, %lld images\nstore: %d crops per image, %s, %zu bytes per crop, %.1f MB\n",
                 teacher.description.c_str(), train->report().path.c_str(), (long long)train->size(),
-                info.crops_per_image, labelTypeName(info.type), info.recordBytes(), bytes / 1e6);
-    if (o.estimate) return kOk;
+                info.crops_per_image, labelTypeName(info.type), info.recordBytes(),
+                double(LabelStoreWriter::fileBytesFor(info)) / 1e6);
+    if (o.estimate) {
+        LabelGenerationEstimate e = estimateLabelGeneration(*train, teacher, g);
+        std::printf("estimate: %s on %s (%.0f images/s, %.0f crops/s, timed on %lld images)\n",
+                    formatDuration(e.seconds).c_str(), describeDevice(device).c_str(), e.images_per_sec,
+                    e.images_per_sec * info.crops_per_image, (long long)e.probe_images);
+        return kOk;
+    }
+
+    const std::string out = std::filesystem::absolute(o.out).lexically_normal().string();
+    const std::string name = o.name.empty() ? "labels " + std::filesystem::path(out).stem().string() : o.name;
+    nlohmann::json config = {{"data", o.data}, {"out", out}, {"header", info.toJson()}};
+    const int64_t runId = labelsRun(*store, name, config);
+    store->markStarted(runId, describeDevice(device));
+    store->addEvent(runId, "info", "labelling " + std::to_string(train->size()) + " images, " +
+                                       std::to_string(info.crops_per_image) + " crops each, into " + out);
 
     TrainingControl control;
     gLabelControl = &control;
@@ -90,54 +131,67 @@ int generate(const CliContext& ctx, const GenerateOptions& o) {
     std::signal(SIGTERM, onLabelInterrupt);
     const bool tty = ::isatty(::fileno(stdout));
     int64_t lastShown = -1;
-    bool done = generateLabels(*train, teacher, g, o.out, [&](const LabelGenerationProgress& p) {
-        int64_t percent = p.done * 100 / std::max<int64_t>(1, p.total);
-        if (!tty && percent / 10 == lastShown / 10 && p.done != p.total) return;
-        lastShown = percent;
-        std::printf(tty ? "\rlabelling %lld/%lld images, %.0f img/s, ETA %s   " : "labelling %lld/%lld images, %.0f img/s, ETA %s\n",
-                    (long long)p.done, (long long)p.total, p.images_per_sec, formatDuration(p.eta_seconds).c_str());
-        std::fflush(stdout);
-    }, &control);
+    bool done = false;
+    try {
+        done = generateLabels(*train, teacher, g, out, [&](const LabelGenerationProgress& p) {
+            int64_t percent = p.done * 100 / std::max<int64_t>(1, p.total);
+            if (!tty && percent / 10 == lastShown / 10 && p.done != p.total) return;
+            if (percent / 10 != lastShown / 10)
+                store->addEvent(runId, "progress", std::to_string(p.done) + "/" + std::to_string(p.total) + " images, " +
+                                                       std::to_string(int64_t(p.images_per_sec)) + " img/s");
+            lastShown = percent;
+            std::printf(tty ? "\rlabelling %lld/%lld images, %.0f img/s, ETA %s   " : "labelling %lld/%lld images, %.0f img/s, ETA %s\n",
+                        (long long)p.done, (long long)p.total, p.images_per_sec, formatDuration(p.eta_seconds).c_str());
+            std::fflush(stdout);
+        }, &control);
+    } catch (const std::exception& e) {
+        store->setStatus(runId, run_status::kFailed, e.what());
+        throw;
+    }
     gLabelControl = nullptr;
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     if (tty) std::printf("\n");
     if (!done) {
+        store->setStatus(runId, run_status::kStopped);
         std::printf("stopped; the same command continues where it stopped\n");
         return kStopped;
     }
-    std::printf("wrote %s\n", o.out.c_str());
+    // The studio's crop statistics, under FerKD's default rule.
+    LabelSetStats stats = computeLabelSetStats(*train, out, FerkdRule{});
+    store->saveLabelSet(labelSetRecord(out, stats, runId));
+    char summary[160];
+    std::snprintf(summary, sizeof summary, "wrote %s: hard %.1f%%, middle %.1f%%, easy %.1f%% of crops (default rule)",
+                  out.c_str(), 100.0 * stats.share(CropClass::Hard), 100.0 * stats.share(CropClass::Middle),
+                  100.0 * stats.share(CropClass::Easy));
+    store->addEvent(runId, "info", summary);
+    store->setStatus(runId, run_status::kFinished);
+    std::printf("wrote %s (run %lld)\n", out.c_str(), (long long)runId);
     return kOk;
 }
 
-int info(const std::string& path, const std::string& data) {
-    LabelStore store(path, /*verifyChecksum=*/true);
-    const LabelSetInfo& i = store.info();
+int info(const CliContext& ctx, const std::string& path, const std::string& data) {
+    LabelStore labels(path, /*verifyChecksum=*/true);
+    const LabelSetInfo& i = labels.info();
     std::printf("label store %s (checksum ok)\n  teacher: %s\n  data set: %lld images, fingerprint %s\n"
                 "  %d crops per image, %d classes, %s (top-%d), temperature %g\n  %zu bytes per crop, %llu bytes\n"
                 "  generation: %s\n",
                 path.c_str(), i.teacher.c_str(), (long long)i.num_images, i.dataset_fingerprint.c_str(),
                 i.crops_per_image, i.num_classes, labelTypeName(i.type), i.topk, i.temperature, i.recordBytes(),
-                (unsigned long long)store.fileBytes(), i.generation.dump().c_str());
-    if (data.empty()) return kOk;
-    // With the data set: how confident the teacher is in the true class, per FerKD class.
-    auto train = openDataSplits(data).train;
-    DistillConfig cfg;
-    cfg.mode = "ferkd";
-    cfg.labels = path;
-    DistillTargets targets(*train, cfg);
-    const auto& p = targets.trueClassProbs();
-    const auto& cls = targets.cropClasses();
-    std::vector<int64_t> hist(10, 0), counts(3, 0);
-    for (size_t k = 0; k < p.size(); ++k) {
-        hist[std::min<int>(9, int(p[k] * 10))]++;
-        counts[int(cls[k])]++;
+                (unsigned long long)labels.fileBytes(), i.generation.dump().c_str());
+    if (!data.empty()) {  // computed afresh against the data set
+        auto train = openDataSplits(data).train;
+        printStats(computeLabelSetStats(*train, path, FerkdRule{}), train->classes());
+        return kOk;
     }
-    std::printf("  teacher probability of the true class, share of crops:\n");
-    for (int b = 0; b < 10; ++b)
-        std::printf("    [%.1f, %.1f) %6.2f%%\n", b / 10.0, (b + 1) / 10.0, 100.0 * hist[b] / double(p.size()));
-    std::printf("  FerKD classes (default rule): hard %.1f%%, middle %.1f%%, easy %.1f%%\n",
-                100.0 * counts[0] / p.size(), 100.0 * counts[1] / p.size(), 100.0 * counts[2] / p.size());
+    auto store = ctx.openStore();
+    const std::string abs = std::filesystem::absolute(path).lexically_normal().string();
+    if (auto record = store->labelSet(abs)) {
+        std::printf("  statistics recorded in the workspace:\n");
+        printStats(labelSetStatsFrom(*record), {});
+    } else {
+        std::printf("  (no statistics recorded in the workspace; --data DATA computes them)\n");
+    }
     return kOk;
 }
 
@@ -208,7 +262,9 @@ void addLabelsCommand(CLI::App& app, CliContext& ctx) {
     gen->add_option("--reference", o->reference,
                     "Relabel: reuse the crop boxes of this label store (same data set) with the new teacher")
         ->check(CLI::ExistingFile);
-    gen->add_flag("--estimate", o->estimate, "Only print the store's size for these settings");
+    gen->add_option("--name", o->name, "Name of the generation's run in the workspace (default: labels <file stem>)");
+    gen->add_flag("--estimate", o->estimate,
+                  "Only estimate: the store's size, and the time from a few timed teacher forward passes");
     gen->callback([&ctx, o] { ctx.action = [&ctx, o] { return generate(ctx, *o); }; });
 
     auto path = std::make_shared<std::string>();
@@ -216,7 +272,7 @@ void addLabelsCommand(CLI::App& app, CliContext& ctx) {
     auto* inf = labels->add_subcommand("info", "Header, size and checksum of a label store");
     inf->add_option("file", *path, "Label store file")->required();
     inf->add_option("--data", *data, "Also show the teacher's confidence statistics on this data set");
-    inf->callback([&ctx, path, data] { ctx.action = [path, data] { return info(*path, *data); }; });
+    inf->callback([&ctx, path, data] { ctx.action = [&ctx, path, data] { return info(ctx, *path, *data); }; });
 }
 
 }  // namespace ferkd::cli

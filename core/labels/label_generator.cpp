@@ -60,67 +60,105 @@ LabelSetInfo labelSetInfoFor(const Dataset& data, const Teacher& teacher, const 
     return info;
 }
 
+namespace {
+
+// The teacher's labels of every crop of images [first, last): their crops cut from one
+// decode each, all of them in one forward pass.
+std::vector<std::vector<CropLabel>> labelImages(const Dataset& data, const Teacher& teacher,
+                                                const LabelGenerationOptions& o, const LabelSetInfo& info,
+                                                const LabelStore* reference, int64_t first, int64_t last) {
+    const int crops = info.crops_per_image;
+    const Normalizer normalize(data.channels(), teacher.normalize);
+    std::vector<torch::Tensor> cut;
+    std::vector<std::vector<CropBox>> boxes;
+    for (int64_t i = first; i < last; ++i) {
+        auto img = data.image(i);  // one decode for all of this image's crops
+        if (reference) {
+            boxes.emplace_back();
+            for (int c = 0; c < crops; ++c) boxes.back().push_back(reference->crop(i, c).box);
+        } else {
+            boxes.push_back(sampleImageCrops(o, i, img.size(0), img.size(1)));
+        }
+        auto x = img.permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);
+        cut.push_back(cropAndResizeMany(x, boxes.back(), teacher.input_size));
+    }
+    auto input = normalize(torch::cat(cut, 0)).to(teacher.device);
+    auto probs = torch::softmax(teacher.forward(input).to(torch::kFloat) / o.temperature, 1).to(torch::kCPU);
+    const int k = info.valuesPerCrop();
+    torch::Tensor values, classes;
+    if (info.type == LabelType::Full) {
+        values = probs;
+    } else {
+        std::tie(values, classes) = probs.topk(k, 1);
+        classes = classes.to(torch::kInt);
+    }
+    auto v = values.accessor<float, 2>();
+    std::vector<std::vector<CropLabel>> out(last - first, std::vector<CropLabel>(crops));
+    for (int64_t i = first; i < last; ++i) {
+        for (int c = 0; c < crops; ++c) {
+            const int64_t row = (i - first) * crops + c;
+            CropLabel& l = out[i - first][c];
+            l.box = boxes[i - first][c];
+            l.probs.assign(v[row].data(), v[row].data() + k);
+            if (classes.defined()) {
+                auto cl = classes.accessor<int, 2>();
+                l.classes.assign(cl[row].data(), cl[row].data() + k);
+            }
+            if (info.type == LabelType::Hard) l.probs = {1.0f};
+        }
+    }
+    return out;
+}
+
+int64_t imagesPerForward(const LabelGenerationOptions& o, const LabelSetInfo& info) {
+    return std::max(1, o.batch_size / info.crops_per_image);
+}
+
+}  // namespace
+
+LabelGenerationEstimate estimateLabelGeneration(const Dataset& data, const Teacher& teacher,
+                                                const LabelGenerationOptions& o) {
+    const LabelSetInfo info = labelSetInfoFor(data, teacher, o);
+    const auto reference = openReference(data, o);
+    LabelGenerationEstimate e;
+    e.bytes = LabelStoreWriter::fileBytesFor(info);
+    const int64_t per = imagesPerForward(o, info);
+    torch::NoGradGuard noGrad;
+    // One forward pass to warm up (allocations, kernel selection), then two timed ones.
+    const int64_t warm = std::min(data.size(), per);
+    labelImages(data, teacher, o, info, reference.get(), 0, warm);
+    const int64_t probeEnd = std::min(data.size(), warm + 2 * per);
+    const int64_t first = probeEnd > warm ? warm : 0;
+    const auto t0 = std::chrono::steady_clock::now();
+    labelImages(data, teacher, o, info, reference.get(), first, probeEnd);
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    e.probe_images = probeEnd - first;
+    e.images_per_sec = secs > 0 ? double(e.probe_images) / secs : 0;
+    e.seconds = e.images_per_sec > 0 ? double(data.size()) / e.images_per_sec : 0;
+    return e;
+}
+
 bool generateLabels(const Dataset& data, const Teacher& teacher, const LabelGenerationOptions& o,
                     const std::string& path, const std::function<void(const LabelGenerationProgress&)>& progress,
                     const TrainingControl* control) {
     const LabelSetInfo info = labelSetInfoFor(data, teacher, o);
     const auto reference = openReference(data, o);
-    const int crops = info.crops_per_image;
     LabelStoreWriter writer(path, info);
-    const Normalizer normalize(data.channels(), teacher.normalize);
-    const auto device = teacher.device;
     const int64_t total = data.size();
     const int64_t start = writer.imagesDone();
-    const int64_t imagesPerForward = std::max(1, o.batch_size / crops);
+    const int64_t per = imagesPerForward(o, info);
     const auto t0 = std::chrono::steady_clock::now();
     auto lastFlush = t0;
     torch::NoGradGuard noGrad;
 
-    for (int64_t first = start; first < total; first += imagesPerForward) {
+    for (int64_t first = start; first < total; first += per) {
         if (control && control->stopRequested()) {
             writer.flush();
             return false;
         }
-        const int64_t last = std::min(total, first + imagesPerForward);
-        std::vector<torch::Tensor> cut;
-        std::vector<std::vector<CropBox>> boxes;
-        for (int64_t i = first; i < last; ++i) {
-            auto img = data.image(i);  // one decode for all of this image's crops
-            if (reference) {
-                boxes.emplace_back();
-                for (int c = 0; c < crops; ++c) boxes.back().push_back(reference->crop(i, c).box);
-            } else {
-                boxes.push_back(sampleImageCrops(o, i, img.size(0), img.size(1)));
-            }
-            auto x = img.permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);
-            cut.push_back(cropAndResizeMany(x, boxes.back(), teacher.input_size));
-        }
-        auto input = normalize(torch::cat(cut, 0)).to(device);
-        auto probs = torch::softmax(teacher.forward(input).to(torch::kFloat) / o.temperature, 1).to(torch::kCPU);
-        const int k = info.valuesPerCrop();
-        torch::Tensor values, classes;
-        if (info.type == LabelType::Full) {
-            values = probs;
-        } else {
-            std::tie(values, classes) = probs.topk(k, 1);
-            classes = classes.to(torch::kInt);
-        }
-        auto v = values.accessor<float, 2>();
-        for (int64_t i = first; i < last; ++i) {
-            std::vector<CropLabel> labels(crops);
-            for (int c = 0; c < crops; ++c) {
-                const int64_t row = (i - first) * crops + c;
-                CropLabel& l = labels[c];
-                l.box = boxes[i - first][c];
-                l.probs.assign(v[row].data(), v[row].data() + k);
-                if (classes.defined()) {
-                    auto cl = classes.accessor<int, 2>();
-                    l.classes.assign(cl[row].data(), cl[row].data() + k);
-                }
-                if (info.type == LabelType::Hard) l.probs = {1.0f};
-            }
-            writer.writeImage(i, labels);
-        }
+        const int64_t last = std::min(total, first + per);
+        auto labels = labelImages(data, teacher, o, info, reference.get(), first, last);
+        for (int64_t i = first; i < last; ++i) writer.writeImage(i, labels[i - first]);
         const auto now = std::chrono::steady_clock::now();
         if (now - lastFlush > std::chrono::seconds(5)) {
             writer.flush();

@@ -39,6 +39,16 @@ std::vector<CropBox> sampleImageCrops(const LabelGenerationOptions& options, int
 // The header a generation with these settings writes.
 LabelSetInfo labelSetInfoFor(const Dataset& data, const Teacher& teacher, const LabelGenerationOptions& options);
 
+// What a generation with these settings will cost, before it starts: the store's size
+// exactly, the time from the teacher's speed on a few forward passes of real crops.
+struct LabelGenerationEstimate {
+    uint64_t bytes = 0;
+    double seconds = 0, images_per_sec = 0;
+    int64_t probe_images = 0;
+};
+LabelGenerationEstimate estimateLabelGeneration(const Dataset& data, const Teacher& teacher,
+                                                const LabelGenerationOptions& options);
+
 // Labels every image of `data` into `path` (continuing an unfinished file with the same
 // settings). Returns false when `control` asked to stop; the file can then be continued.
 bool generateLabels(const Dataset& data, const Teacher& teacher, const LabelGenerationOptions& options,

@@ -122,12 +122,17 @@ LabelSetInfo LabelSetInfo::fromJson(const nlohmann::json& j, const std::string& 
 
 // ---------------------------------------------------------------- writer
 
+uint64_t LabelStoreWriter::fileBytesFor(const LabelSetInfo& info) {
+    const uint64_t records = uint64_t(info.num_images) * uint64_t(info.crops_per_image);
+    return framedHeaderBytes(kMagic, info.toJson()).size() + records * info.recordBytes() + 2 * sizeof(uint64_t);
+}
+
 LabelStoreWriter::LabelStoreWriter(const std::string& path, const LabelSetInfo& info)
     : path_(path), partial_(path + ".partial"), info_(info) {
     if (info_.num_classes > 65535) throw Error("label stores hold at most 65535 classes");
     const std::string header = framedHeaderBytes(kMagic, info_.toJson());
     dataOffset_ = header.size();
-    const uint64_t total = dataOffset_ + uint64_t(info_.num_images) * info_.crops_per_image * info_.recordBytes() + 16;
+    const uint64_t total = fileBytesFor(info_);
     const std::string progressPath = path_ + ".progress";
 
     // Continue an unfinished generation with the same header.

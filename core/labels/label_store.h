@@ -47,6 +47,9 @@ public:
     LabelStoreWriter(const LabelStoreWriter&) = delete;
     LabelStoreWriter& operator=(const LabelStoreWriter&) = delete;
 
+    // The finished file's size for `info`: framing, header and every record.
+    static uint64_t fileBytesFor(const LabelSetInfo& info);
+
     int64_t imagesDone() const { return done_; }
     // Writes image `image`'s crops (exactly crops_per_image of them); images must come in order.
     void writeImage(int64_t image, const std::vector<CropLabel>& crops);

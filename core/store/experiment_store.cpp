@@ -42,7 +42,33 @@ CREATE TABLE IF NOT EXISTS events (
   id INTEGER PRIMARY KEY AUTOINCREMENT, run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
   time REAL NOT NULL, level TEXT NOT NULL, message TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS events_run ON events(run_id);
+CREATE TABLE IF NOT EXISTS label_sets (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL,
+  path TEXT NOT NULL UNIQUE, teacher TEXT NOT NULL, dataset_fingerprint TEXT NOT NULL, label_type TEXT NOT NULL,
+  num_images INTEGER NOT NULL, crops_per_image INTEGER NOT NULL, num_classes INTEGER NOT NULL,
+  bytes INTEGER NOT NULL, created_at REAL NOT NULL, stats_json TEXT NOT NULL DEFAULT '{}', crop_classes BLOB);
 )SQL";
+
+const char* kLabelSetColumns =
+    "id, run_id, path, teacher, dataset_fingerprint, label_type, num_images, crops_per_image, num_classes, bytes, "
+    "created_at, stats_json";
+
+LabelSetRecord readLabelSet(const SqliteStatement& s) {
+    LabelSetRecord r;
+    r.id = s.integer(0);
+    r.run_id = s.isNull(1) ? 0 : s.integer(1);
+    r.path = s.text(2);
+    r.teacher = s.text(3);
+    r.dataset_fingerprint = s.text(4);
+    r.label_type = s.text(5);
+    r.num_images = s.integer(6);
+    r.crops_per_image = s.integer(7);
+    r.num_classes = s.integer(8);
+    r.bytes = s.integer(9);
+    r.created_at = s.real(10);
+    r.stats_json = s.text(11);
+    return r;
+}
 
 const char* kRunColumns =
     "id, name, kind, preset, status, config_json, tags, notes, device, created_at, started_at, finished_at, "
@@ -124,6 +150,7 @@ void ExperimentStore::migrate() {
         throw Error("the experiment store has schema version " + std::to_string(v) + ", newer than this program's " +
                     std::to_string(kSchemaVersion) + "; use a newer ferkd");
     if (v == kSchemaVersion) return;
+    // Every statement of the schema is IF NOT EXISTS: an older store gets the new tables.
     exec("BEGIN IMMEDIATE");
     try {
         exec(kSchema);
@@ -294,6 +321,46 @@ std::vector<CheckpointRecord> ExperimentStore::checkpoints(int64_t runId) const 
     std::vector<CheckpointRecord> out;
     while (s.step()) out.push_back({s.integer(0), s.text(1), s.text(2), s.integer(3), s.integer(4), s.real(5), s.real(6)});
     return out;
+}
+
+int64_t ExperimentStore::saveLabelSet(const LabelSetRecord& r) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement s(db_,
+                      "INSERT INTO label_sets(run_id, path, teacher, dataset_fingerprint, label_type, num_images, "
+                      "crops_per_image, num_classes, bytes, created_at, stats_json, crop_classes) "
+                      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(path) DO UPDATE SET run_id=excluded.run_id, "
+                      "teacher=excluded.teacher, dataset_fingerprint=excluded.dataset_fingerprint, "
+                      "label_type=excluded.label_type, num_images=excluded.num_images, "
+                      "crops_per_image=excluded.crops_per_image, num_classes=excluded.num_classes, "
+                      "bytes=excluded.bytes, created_at=excluded.created_at, stats_json=excluded.stats_json, "
+                      "crop_classes=excluded.crop_classes RETURNING id");
+    if (r.run_id > 0) s.bind(1, r.run_id);
+    s.bind(2, r.path).bind(3, r.teacher).bind(4, r.dataset_fingerprint).bind(5, r.label_type);
+    s.bind(6, r.num_images).bind(7, r.crops_per_image).bind(8, r.num_classes).bind(9, r.bytes);
+    s.bind(10, r.created_at > 0 ? r.created_at : unixNow()).bind(11, r.stats_json).bindBlob(12, r.crop_classes);
+    if (!s.step()) throw Error("experiment store: label set '" + r.path + "' was not saved");
+    const int64_t id = s.integer(0);
+    while (s.step()) {
+    }
+    return id;
+}
+
+std::vector<LabelSetRecord> ExperimentStore::labelSets() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement s(db_, std::string("SELECT ") + kLabelSetColumns + " FROM label_sets ORDER BY id");
+    std::vector<LabelSetRecord> out;
+    while (s.step()) out.push_back(readLabelSet(s));
+    return out;
+}
+
+std::optional<LabelSetRecord> ExperimentStore::labelSet(const std::string& path) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement s(db_, std::string("SELECT ") + kLabelSetColumns + ", crop_classes FROM label_sets WHERE path=?");
+    s.bind(1, path);
+    if (!s.step()) return std::nullopt;
+    LabelSetRecord r = readLabelSet(s);
+    r.crop_classes = s.blob(12);
+    return r;
 }
 
 void ExperimentStore::addEvent(int64_t runId, const std::string& level, const std::string& message) {

@@ -38,6 +38,18 @@ struct CheckpointRecord {
     double top1 = 0, created_at = 0;
 };
 
+// A label set the app generated, with the statistics the studio shows (FerKD's crop
+// classes under the rule recorded in rule_json). Stats are JSON so the store needs no
+// knowledge of them; labels/label_set_stats.h reads and writes them.
+struct LabelSetRecord {
+    int64_t id = 0, run_id = 0;  // run_id: the generation's run, 0 when none
+    std::string path, teacher, dataset_fingerprint, label_type;
+    int64_t num_images = 0, crops_per_image = 0, num_classes = 0, bytes = 0;
+    double created_at = 0;
+    std::string stats_json;             // histogram, per-class shares, rule
+    std::vector<uint8_t> crop_classes;  // one CropClass per crop, [image * crops + crop]
+};
+
 struct EventRecord {
     double time = 0;
     std::string level, message;
@@ -56,7 +68,7 @@ inline const char* const kInterrupted = "interrupted";  // reported for a runnin
 
 class ExperimentStore {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;  // 2: label_sets
 
     // $FERKD_WORKSPACE, else $XDG_DATA_HOME/ferkd-studio, else ~/.local/share/ferkd-studio.
     static std::string defaultWorkspace();
@@ -94,6 +106,11 @@ public:
     void addCheckpoint(const CheckpointRecord& record);
     void removeCheckpoint(int64_t runId, const std::string& path);
     std::vector<CheckpointRecord> checkpoints(int64_t runId) const;
+
+    // Inserts or, for a path already known, replaces the label set's row. Returns its id.
+    int64_t saveLabelSet(const LabelSetRecord& record);
+    std::vector<LabelSetRecord> labelSets() const;  // without crop_classes (large)
+    std::optional<LabelSetRecord> labelSet(const std::string& path) const;  // with crop_classes
 
     void addEvent(int64_t runId, const std::string& level, const std::string& message);
     std::vector<EventRecord> events(int64_t runId) const;

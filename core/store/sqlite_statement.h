@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "util/error.h"
 
@@ -25,6 +26,10 @@ public:
         check(sqlite3_bind_text(stmt_, i, v.c_str(), int(v.size()), SQLITE_TRANSIENT));
         return *this;
     }
+    SqliteStatement& bindBlob(int i, const std::vector<uint8_t>& v) {
+        check(sqlite3_bind_blob64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT));
+        return *this;
+    }
     // True while rows come; false when done. Throws on errors.
     bool step() {
         int rc = sqlite3_step(stmt_);
@@ -42,6 +47,11 @@ public:
     std::string text(int col) const {
         auto* p = sqlite3_column_text(stmt_, col);
         return p ? std::string(reinterpret_cast<const char*>(p)) : std::string();
+    }
+
+    std::vector<uint8_t> blob(int col) const {
+        auto* p = static_cast<const uint8_t*>(sqlite3_column_blob(stmt_, col));
+        return p ? std::vector<uint8_t>(p, p + sqlite3_column_bytes(stmt_, col)) : std::vector<uint8_t>();
     }
 
 private:

@@ -5,11 +5,13 @@
 
 #include "data/batch_builder.h"
 #include "data/idx_dataset.h"
+#include "store/experiment_store.h"
 #include "data/mixup.h"
 #include "data/selfmix.h"
 #include "labels/distill_targets.h"
 #include "labels/label_generator.h"
 #include "labels/label_recovery.h"
+#include "labels/label_set_stats.h"
 #include "models/classifier.h"
 #include "models/model_registry.h"
 #include "test_support.h"
@@ -296,6 +298,64 @@ private slots:
         } catch (const ConfigError& e) {
             QCOMPARE(e.field(), std::string("distill.labels"));
         }
+    }
+
+    // Five crops per image with p(true class) exact in fp16, so the bins are known:
+    // 0.0625 -> bin 1, 0.25 -> 5, 0.5 -> 10, 0.75 -> 15, 0.875 -> 17 of 20.
+    void labelSetStatisticsGoToTheStore() {
+        QTemporaryDir dir;
+        const std::string d = dir.path().toStdString();
+        test::writeIdxPair(d, "train", 8, 4, false);
+        std::string img, lbl;
+        findIdxSplit(d, "train", img, lbl);
+        IdxDataset data(img, lbl);
+        LabelSetInfo info = smallInfo(8, 5);
+        info.num_classes = 4;
+        info.topk = 2;
+        info.dataset_fingerprint = data.fingerprint();
+        const std::string path = d + "/stats.fkdl";
+        LabelStoreWriter w(path, info);
+        for (int64_t i = 0; i < 8; ++i) {
+            std::vector<CropLabel> crops;
+            const int y = int(data.label(i)), other = (y + 1) % 4;
+            for (float p : {0.0625f, 0.875f, 0.5f, 0.25f, 0.75f}) crops.push_back({CropBox{}, {p, 1 - p}, {y, other}});
+            w.writeImage(i, crops);
+        }
+        w.finish();
+
+        LabelSetStats s = computeLabelSetStats(data, path, FerkdRule{});  // hard 0.2 and easy 0.2 of 5: one each
+        QCOMPARE(s.histogram.size(), size_t(20));
+        for (int bin : {1, 5, 10, 15, 17}) QCOMPARE(s.histogram[bin], int64_t(8));
+        QCOMPARE(s.crops(), int64_t(40));
+        QCOMPARE(s.totals, (std::vector<int64_t>{8, 24, 8}));
+        QCOMPARE(s.crop_classes.size(), size_t(40));
+        for (int64_t i = 0; i < 8; ++i) {
+            QCOMPARE(CropClass(s.crop_classes[i * 5 + 0]), CropClass::Hard);
+            QCOMPARE(CropClass(s.crop_classes[i * 5 + 1]), CropClass::Easy);
+            QCOMPARE(CropClass(s.crop_classes[i * 5 + 2]), CropClass::Middle);
+        }
+        for (int c = 0; c < 4; ++c)
+            if (s.class_crops[c] > 0) QCOMPARE(s.hardShare(c), 0.2);
+        FerkdRule threshold;
+        threshold.hard_rule = "threshold";
+        threshold.hard_threshold = 0.3;  // 0.0625 and 0.25
+        QCOMPARE(computeLabelSetStats(data, path, threshold).totals[0], int64_t(16));
+
+        ExperimentStore store(d + "/ws");
+        const int64_t id = store.saveLabelSet(labelSetRecord(path, s, 0));
+        QCOMPARE(store.saveLabelSet(labelSetRecord(path, s, 0)), id);  // same file: the row is replaced
+        QCOMPARE(store.labelSets().size(), size_t(1));
+        auto record = store.labelSet(store.labelSets()[0].path);
+        QVERIFY(record.has_value());
+        QCOMPARE(record->crops_per_image, int64_t(5));
+        QCOMPARE(record->bytes, int64_t(LabelStore(path).fileBytes()));
+        LabelSetStats back = labelSetStatsFrom(*record);
+        QCOMPARE(back.histogram, s.histogram);
+        QCOMPARE(back.class_hard, s.class_hard);
+        QCOMPARE(back.crop_classes, s.crop_classes);
+        QCOMPARE(back.rule.hard_fraction, 0.2);
+        record->stats_json = "{\"rule\": 3}";
+        QVERIFY_THROWS_EXCEPTION(Error, labelSetStatsFrom(*record));
     }
 };
 

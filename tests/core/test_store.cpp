@@ -93,6 +93,31 @@ private slots:
         }
     }
 
+    // A version-1 workspace (before label sets) keeps its runs and gains the new table.
+    void version1StoreIsMigrated() {
+        QTemporaryDir dir;
+        int64_t id = 0;
+        {
+            ExperimentStore s(dir.path().toStdString());
+            id = s.createRun("old", "train", "", "{}");
+        }
+        sqlite3* db;
+        sqlite3_open((dir.path() + "/experiments.sqlite").toUtf8().constData(), &db);
+        QCOMPARE(sqlite3_exec(db, "DROP TABLE label_sets; PRAGMA user_version=1", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+        ExperimentStore s(dir.path().toStdString());
+        QCOMPARE(s.run(id)->name, std::string("old"));
+        LabelSetRecord r;
+        r.path = "/labels/a.fkdl";
+        r.teacher = "t";
+        r.crop_classes = {0, 1, 2};
+        r.run_id = id;
+        s.saveLabelSet(r);
+        QCOMPARE(s.labelSet("/labels/a.fkdl")->crop_classes, (std::vector<uint8_t>{0, 1, 2}));
+        QCOMPARE(s.labelSet("/labels/a.fkdl")->run_id, id);
+        QVERIFY(!s.labelSet("/labels/b.fkdl").has_value());
+    }
+
     void notADatabaseIsAClearError() {
         QTemporaryDir dir;
         QFile f(dir.path() + "/experiments.sqlite");

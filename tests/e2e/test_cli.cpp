@@ -189,6 +189,11 @@ private slots:
     // The teacher is the run 'reference' trained by the test above.
     void distillationPipeline() {
         const QString labels = tmp_.filePath("labels.fkdl");
+        Result estimate = runFerkd({"--workspace", ws_, "labels", "generate", "--teacher", "reference", "--data", data_,
+                                    "--out", labels, "--crops", "6", "--threads", "1", "--estimate"});
+        QVERIFY2(estimate.code == 0 && estimate.out.contains("estimate: ") && estimate.out.contains("crops/s"),
+                 qPrintable(estimate.out + estimate.err));
+        QVERIFY(!QFile::exists(labels));
         Result gen = runFerkd({"--workspace", ws_, "labels", "generate", "--teacher", "reference", "--data", data_,
                                "--out", labels, "--crops", "6", "--threads", "1"});
         QVERIFY2(gen.code == 0, qPrintable(gen.err + gen.out));
@@ -196,6 +201,20 @@ private slots:
         Result info = runFerkd({"labels", "info", labels, "--data", data_});
         QVERIFY2(info.code == 0 && info.out.contains("checksum ok") && info.out.contains("FerKD classes"),
                  qPrintable(info.out + info.err));
+        {  // the generation is a run of its own, its crop statistics are in the store
+            ExperimentStore store(ws_.toStdString());
+            auto run = store.findRun("labels labels");
+            QVERIFY(run.has_value());
+            QCOMPARE(run->kind, std::string("labels"));
+            QCOMPARE(run->status, std::string(run_status::kFinished));
+            auto sets = store.labelSets();
+            QCOMPARE(int(sets.size()), 1);
+            QCOMPARE(sets[0].run_id, run->id);
+            QCOMPARE(int64_t(store.labelSet(sets[0].path)->crop_classes.size()), sets[0].num_images * 6);
+        }
+        Result recorded = runFerkd({"--workspace", ws_, "labels", "info", labels});
+        QVERIFY2(recorded.code == 0 && recorded.out.contains("statistics recorded") &&
+                     recorded.out.contains("hard crops per class"), qPrintable(recorded.out + recorded.err));
 
         Result student = runFerkd({"--workspace", ws_, "train", "--data", data_, "--arch", "resnet10_small",
                                    "--epochs", "2", "--batch-size", "32", "--threads", "1", "--name", "ferkd-student",
