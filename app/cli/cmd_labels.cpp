@@ -1,6 +1,5 @@
 // `ferkd labels generate` (the teacher labels N crops per image, once) and
 // `ferkd labels info` (header, size, FerKD crop statistics of a label store).
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <unistd.h>
@@ -8,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "stop_on_signal.h"
 #include "data/dataset_factory.h"
 #include "data/batch_builder.h"
 #include "labels/distill_targets.h"
@@ -20,12 +20,6 @@
 
 namespace ferkd::cli {
 namespace {
-
-TrainingControl* gLabelControl = nullptr;
-extern "C" void onLabelInterrupt(int) {
-    if (gLabelControl) gLabelControl->requestStop();
-    std::signal(SIGINT, SIG_DFL);
-}
 
 // Where the teacher comes from: a run of this app, or a TorchScript file from Python.
 struct TeacherOptions {
@@ -126,9 +120,7 @@ int generate(const CliContext& ctx, const GenerateOptions& o) {
                                        std::to_string(info.crops_per_image) + " crops each, into " + out);
 
     TrainingControl control;
-    gLabelControl = &control;
-    std::signal(SIGINT, onLabelInterrupt);
-    std::signal(SIGTERM, onLabelInterrupt);
+    StopOnSignal stopOnSignal(control);
     const bool tty = ::isatty(::fileno(stdout));
     int64_t lastShown = -1;
     bool done = false;
@@ -148,9 +140,6 @@ int generate(const CliContext& ctx, const GenerateOptions& o) {
         store->setStatus(runId, run_status::kFailed, e.what());
         throw;
     }
-    gLabelControl = nullptr;
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
     if (tty) std::printf("\n");
     if (!done) {
         store->setStatus(runId, run_status::kStopped);

@@ -1,23 +1,16 @@
 // `ferkd train`: defaults < preset < --config file < --set and the shortcut flags.
-#include <csignal>
 #include <cstdio>
 
 #include "commands.h"
 #include "config/config_io.h"
 #include "config/presets.h"
 #include "console_observer.h"
+#include "stop_on_signal.h"
 #include "train/trainer.h"
 #include "util/error.h"
 
 namespace ferkd::cli {
 namespace {
-
-TrainingControl* gControl = nullptr;
-
-extern "C" void onInterrupt(int) {
-    if (gControl) gControl->requestStop();
-    std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C ends the process at once
-}
 
 struct TrainOptions {
     std::string preset, configFile, resume, tags, saveConfig;
@@ -70,13 +63,11 @@ int runTraining(const CliContext& ctx, const TrainOptions& o) {
         if (!o.saveConfig.empty()) saveConfigFile(config, o.saveConfig);
         runId = trainer.createRun(config, o.tags);
     }
-    gControl = &control;
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
-    RunOutcome outcome = trainer.run(runId);
-    gControl = nullptr;
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
+    RunOutcome outcome;
+    {
+        StopOnSignal stopOnSignal(control);
+        outcome = trainer.run(runId);
+    }
     if (outcome.status == run_status::kFailed) return kFailed;
     if (outcome.status == run_status::kStopped) return kStopped;
     return kOk;

@@ -26,5 +26,6 @@ void addDatasetCommand(CLI::App& app, CliContext& ctx);
 void addCatalogCommands(CLI::App& app, CliContext& ctx);  // presets, models
 void addLabelsCommand(CLI::App& app, CliContext& ctx);
 void addTeacherCommand(CLI::App& app, CliContext& ctx);
+void addBenchCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace ferkd::cli

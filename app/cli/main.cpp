@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
     addDatasetCommand(app, ctx);
     addLabelsCommand(app, ctx);
     addTeacherCommand(app, ctx);
+    addBenchCommand(app, ctx);
     addCatalogCommands(app, ctx);
     try {
         app.parse(argc, argv);

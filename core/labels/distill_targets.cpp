@@ -25,11 +25,12 @@ DistillTargets::DistillTargets(const Dataset& data, const DistillConfig& config)
     if (config.num_crops > crops_)
         throw ConfigError("distill.num_crops", std::to_string(config.num_crops) + " is more than the " +
                                                    std::to_string(crops_) + " crops stored per image");
-    pTrue_.resize(size_t(info.num_images) * crops_);
+    const int64_t images = data.size();  // the store's, or the first of them (train_limit)
+    pTrue_.resize(size_t(images) * crops_);
     classes_.resize(pTrue_.size());
     const bool dropping = config.ferkd.drop_easiest > 0 && config.mode == "ferkd";
-    if (dropping) kept_.resize(info.num_images);
-    for (int64_t i = 0; i < info.num_images; ++i) {
+    if (dropping) kept_.resize(images);
+    for (int64_t i = 0; i < images; ++i) {
         const int y = static_cast<int>(data.label(i));
         std::vector<float> p(crops_);
         for (int c = 0; c < crops_; ++c) p[c] = recoveredProbability(store_->crop(i, c), info.type, numClasses_, y);

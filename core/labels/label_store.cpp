@@ -234,7 +234,10 @@ LabelStore::LabelStore(const std::string& path, bool verifyChecksum) : path_(pat
 }
 
 void LabelStore::requireDataset(const std::string& fingerprint, int64_t numImages) const {
-    if (info_.dataset_fingerprint != fingerprint || info_.num_images != numImages)
+    // The first N images of the data set (train_limit) are labelled by the same records.
+    const bool prefix = numImages <= info_.num_images &&
+                        fingerprint == info_.dataset_fingerprint + "/first" + std::to_string(numImages);
+    if (!prefix && (info_.dataset_fingerprint != fingerprint || info_.num_images != numImages))
         throw FileError(path_, "was made for another data set (" + std::to_string(info_.num_images) +
                                    " images, fingerprint " + info_.dataset_fingerprint + "), not for this one (" +
                                    std::to_string(numImages) + " images, fingerprint " + fingerprint + ")");

@@ -74,7 +74,8 @@ public:
 
     const LabelSetInfo& info() const { return info_; }
     const std::string& path() const { return path_; }
-    // Throws FileError unless the store was made for the data set with this fingerprint.
+    // Throws FileError unless the store was made for the data set with this fingerprint,
+    // or for a data set whose first numImages images these are (a train_limit subset).
     void requireDataset(const std::string& fingerprint, int64_t numImages) const;
 
     CropLabel crop(int64_t image, int crop) const;

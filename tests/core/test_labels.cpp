@@ -341,6 +341,10 @@ private slots:
         threshold.hard_threshold = 0.3;  // 0.0625 and 0.25
         QCOMPARE(computeLabelSetStats(data, path, threshold).totals[0], int64_t(16));
 
+        // The first images of the data set (train_limit) use the same records.
+        auto shared = std::make_shared<IdxDataset>(img, lbl);
+        QCOMPARE(computeLabelSetStats(*limitDataset(shared, 3), path, FerkdRule{}).crops(), int64_t(15));
+
         ExperimentStore store(d + "/ws");
         const int64_t id = store.saveLabelSet(labelSetRecord(path, s, 0));
         QCOMPARE(store.saveLabelSet(labelSetRecord(path, s, 0)), id);  // same file: the row is replaced

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "bench/ablation.h"
 #include "config/config_io.h"
 #include "models/model_registry.h"
 #include "train/checkpoint.h"
@@ -210,6 +211,59 @@ private slots:
         QCOMPARE(regnet->numLayers(), 17);  // stem, 16 blocks, head
         QCOMPARE(regnet->layerId("trunk_output.block2.block2-0.f.a.0.weight"), 2);
         QCOMPARE(regnet->layerId("fc.weight"), 17);
+    }
+
+    // The ablation's variants differ from the base only where they must, and its
+    // summary is the mean and the sample standard deviation over seeds.
+    void ablationVariantsAndSummary() {
+        RunConfig base = test::smallRunConfig();
+        base.distill.num_crops = 2;
+        RunConfig ce = ablationConfig(base, "ce", 3, "l.fkdl", "teacher");
+        QCOMPARE(ce.distill.mode, std::string("ce"));
+        QCOMPARE(ce.distill.num_crops, 1);
+        QCOMPARE(ce.seed, uint64_t(3));
+        QVERIFY(ce.distill.labels.empty());
+        RunConfig kd = ablationConfig(base, "kd", 1, "l.fkdl", "teacher");
+        QCOMPARE(kd.distill.teacher, std::string("teacher"));
+        RunConfig ferkd = ablationConfig(base, "ferkd", 1, "l.fkdl", "teacher");
+        QCOMPARE(ferkd.distill.mode, std::string("ferkd"));
+        QCOMPARE(ferkd.distill.num_crops, 2);
+        QCOMPARE(ferkd.augment.selfmix_prob, 0.0);
+        QCOMPARE(ablationConfig(base, "ferkd+selfmix", 1, "l.fkdl", "t").augment.selfmix_prob, 1.0);
+        QCOMPARE(ablationConfig(base, "fkd", 1, "l.fkdl", "t").optim.lr, base.optim.lr);
+        QVERIFY_THROWS_EXCEPTION(ConfigError, ablationConfig(base, "fdk", 1, "", ""));
+
+        auto cell = [](const std::string& v, uint64_t seed, std::vector<double> top1) {
+            AblationCell c;
+            c.variant = v;
+            c.seed = seed;
+            c.status = run_status::kFinished;
+            c.seconds = 10.0 * double(seed);
+            for (size_t e = 0; e < top1.size(); ++e) {
+                EpochMetric m;
+                m.epoch = int64_t(e) + 1;
+                m.test_top1 = top1[e];
+                c.epochs.push_back(m);
+            }
+            return c;
+        };
+        std::vector<AblationCell> cells{cell("fkd", 1, {0.5, 0.7}), cell("fkd", 2, {0.6, 0.9}),
+                                        cell("ce", 1, {0.4, 0.5})};
+        cells.push_back(cell("ce", 2, {0.1, 0.2}));
+        cells.back().status = run_status::kFailed;  // left out of the summary
+        auto summary = summarizeAblation(cells, {"ce", "fkd"});
+        QCOMPARE(summary[0].runs, 1);
+        QCOMPARE(summary[0].final_mean, 0.5);
+        QCOMPARE(summary[1].runs, 2);
+        QVERIFY(std::abs(summary[1].final_mean - 0.8) < 1e-12);
+        QVERIFY(std::abs(summary[1].final_std - std::sqrt(0.02)) < 1e-12);  // sample std of 0.7, 0.9
+        QVERIFY(std::abs(summary[1].epoch_mean[0] - 0.55) < 1e-12);
+        QCOMPARE(summary[1].best_mean, summary[1].final_mean);
+        QCOMPARE(summary[1].seconds_mean, 15.0);
+        const std::string md = ablationMarkdown(summary, "ferkd bench ablation ...", "setting", nullptr, {});
+        QVERIFY(md.find("| fkd | 2 | 80.00 ± 14.14 | 80.00 ± 14.14 |") != std::string::npos);
+        const std::string csv = ablationCsv(cells);
+        QCOMPARE(std::count(csv.begin(), csv.end(), '\n'), 1 + 8);
     }
 };
 

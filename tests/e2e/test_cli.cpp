@@ -246,6 +246,26 @@ private slots:
                               "distill.mode=kd", "--set", "distill.teacher=reference"});
         QVERIFY2(kd.code == 0 && kd.out.contains("kd teacher: run"), qPrintable(kd.err + kd.out));
 
+        // The comparison table: every variant trained by the app, CSV and Markdown written,
+        // and a second call reuses the finished runs instead of training them again.
+        const QString ablation = tmp_.filePath("ablation");
+        QStringList abArgs{"--workspace", ws_, "bench", "ablation", "--teacher", "reference", "--labels", labels,
+                           "--seeds", "2", "--epochs", "1", "--train-limit", "256", "--threads", "1",
+                           "--set", "data.path=" + data_, "--set", "schedule.batch_size=32",
+                           "--variants", "ce,kd,fkd,ferkd,ferkd+selfmix", "--out", ablation};
+        Result ab = runFerkd(abArgs);
+        QVERIFY2(ab.code == 0, qPrintable(ab.err + ab.out));
+        const QString md = QString::fromStdString(test::readFile((ablation + "/ablation.md").toStdString()));
+        for (const char* v : {"| ce | 2 |", "| kd | 2 |", "| fkd | 2 |", "| ferkd | 2 |", "| ferkd+selfmix | 2 |"})
+            QVERIFY2(md.contains(v), qPrintable(md));
+        QVERIFY2(md.contains("ferkd bench ablation") && md.contains("hard crops"), qPrintable(md));
+        const QString csv = QString::fromStdString(test::readFile((ablation + "/ablation.csv").toStdString()));
+        QCOMPARE(csv.count('\n'), 1 + 10);  // header + 5 variants x 2 seeds x 1 epoch
+        Result again = runFerkd(abArgs);
+        QVERIFY2(again.code == 0 && again.out.count("reused") == 10, qPrintable(again.out + again.err));
+        Result badVariant = runFerkd({"--workspace", ws_, "bench", "ablation", "--variants", "ce,ferk"});
+        QVERIFY2(badVariant.code == 2 && badVariant.err.contains("did you mean 'ferkd'"), qPrintable(badVariant.err));
+
         // A label store made for other data, and a truncated one: clear errors, exit 2.
         const QString other = tmp_.filePath("other");
         fs::create_directories(other.toStdString());

@@ -1,0 +1,167 @@
+#include "bench/ablation.h"
+
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+#include <sstream>
+
+#include "util/error.h"
+#include "util/registry.h"
+#include "util/text.h"
+
+namespace ferkd {
+
+const std::vector<AblationVariant>& ablationVariants() {
+    static const std::vector<AblationVariant> variants = {
+        {"ce", "ground truth, one crop per image"},
+        {"kd", "classic online KD: the teacher run on every batch, one crop per image"},
+        {"fkd", "FKD: stored teacher labels of region crops"},
+        {"ferkd", "FerKD's calibration of hard crops, no SelfMix"},
+        {"ferkd+selfmix", "FerKD's calibration and SelfMix (1.0)"},
+    };
+    return variants;
+}
+
+RunConfig ablationConfig(const RunConfig& base, const std::string& variant, uint64_t seed, const std::string& labels,
+                         const std::string& teacher) {
+    if (!findByName(ablationVariants(), variant)) {
+        std::string near = nearestName(variant, namesOf(ablationVariants()));
+        throw ConfigError("variant", "'" + variant + "' is not an ablation variant" +
+                                         (near.empty() ? "" : "; did you mean '" + near + "'?"));
+    }
+    RunConfig c = base;
+    c.seed = seed;
+    c.name = "ablation " + variant + " s" + std::to_string(seed);
+    c.augment.selfmix_prob = 0.0;
+    c.distill.labels.clear();
+    c.distill.teacher.clear();
+    if (variant == "ce" || variant == "kd") {
+        c.distill.mode = variant;
+        c.distill.num_crops = 1;
+        if (variant == "kd") c.distill.teacher = teacher;
+        return c;
+    }
+    c.distill.labels = labels;
+    c.distill.mode = variant == "fkd" ? "fkd" : "ferkd";
+    if (variant == "ferkd+selfmix") {
+        c.augment.selfmix_prob = 1.0;
+        c.augment.selfmix_alpha = 1.0;
+    }
+    return c;
+}
+
+namespace {
+
+void meanStd(const std::vector<double>& v, double& mean, double& sd) {
+    mean = v.empty() ? 0 : std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());
+    double ss = 0;
+    for (double x : v) ss += (x - mean) * (x - mean);
+    sd = v.size() > 1 ? std::sqrt(ss / double(v.size() - 1)) : 0;
+}
+
+std::string pct(double mean, double sd, int runs) {
+    char buf[64];
+    if (runs > 1) std::snprintf(buf, sizeof buf, "%.2f ± %.2f", 100 * mean, 100 * sd);
+    else std::snprintf(buf, sizeof buf, "%.2f", 100 * mean);
+    return buf;
+}
+
+}  // namespace
+
+std::vector<AblationSummary> summarizeAblation(const std::vector<AblationCell>& cells,
+                                               const std::vector<std::string>& order) {
+    std::vector<AblationSummary> out;
+    for (const auto& variant : order) {
+        AblationSummary s;
+        s.variant = variant;
+        std::vector<double> finals, bests, seconds;
+        std::vector<std::vector<double>> perEpoch;
+        for (const auto& c : cells) {
+            if (c.variant != variant || c.status != run_status::kFinished || c.epochs.empty()) continue;
+            finals.push_back(c.epochs.back().test_top1);
+            double best = 0;
+            for (size_t e = 0; e < c.epochs.size(); ++e) {
+                best = std::max(best, c.epochs[e].test_top1);
+                if (perEpoch.size() <= e) perEpoch.resize(e + 1);
+                perEpoch[e].push_back(c.epochs[e].test_top1);
+            }
+            bests.push_back(best);
+            seconds.push_back(c.seconds);
+        }
+        s.runs = static_cast<int>(finals.size());
+        meanStd(finals, s.final_mean, s.final_std);
+        meanStd(bests, s.best_mean, s.best_std);
+        double unused;
+        meanStd(seconds, s.seconds_mean, unused);
+        for (const auto& e : perEpoch) {
+            double m, sd;
+            meanStd(e, m, sd);
+            s.epoch_mean.push_back(m);
+            s.epoch_std.push_back(sd);
+        }
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::string ablationCsv(const std::vector<AblationCell>& cells) {
+    std::ostringstream o;
+    o << "variant,seed,run_id,status,epoch,step,train_loss,test_loss,test_top1,test_top5,epoch_seconds,run_seconds\n";
+    for (const auto& c : cells)
+        for (const auto& e : c.epochs)
+            o << c.variant << ',' << c.seed << ',' << c.run_id << ',' << c.status << ',' << e.epoch << ',' << e.step
+              << ',' << e.train_loss << ',' << e.test_loss << ',' << e.test_top1 << ',' << e.test_top5 << ','
+              << e.seconds << ',' << c.seconds << '\n';
+    return o.str();
+}
+
+std::string ablationMarkdown(const std::vector<AblationSummary>& summary, const std::string& command,
+                             const std::string& setting, const LabelSetStats* stats,
+                             const std::vector<std::string>& classNames) {
+    std::ostringstream o;
+    o << "Produced by:\n\n```\n" << command << "\n```\n\n" << setting << "\n\n";
+    o << "| variant | runs | final top-1 (%) | best top-1 (%) | wall time per run |\n|---|---|---|---|---|\n";
+    for (const auto& s : summary)
+        o << "| " << s.variant << " | " << s.runs << " | " << pct(s.final_mean, s.final_std, s.runs) << " | "
+          << pct(s.best_mean, s.best_std, s.runs) << " | " << formatDuration(s.seconds_mean) << " |\n";
+    size_t epochs = 0;
+    for (const auto& s : summary) epochs = std::max(epochs, s.epoch_mean.size());
+    o << "\nTest top-1 (%) after each epoch, mean ± sample standard deviation over seeds:\n\n| variant |";
+    for (size_t e = 0; e < epochs; ++e) o << " epoch " << e + 1 << " |";
+    o << "\n|---|";
+    for (size_t e = 0; e < epochs; ++e) o << "---|";
+    o << "\n";
+    for (const auto& s : summary) {
+        o << "| " << s.variant << " |";
+        for (size_t e = 0; e < epochs; ++e)
+            o << ' ' << (e < s.epoch_mean.size() ? pct(s.epoch_mean[e], s.epoch_std[e], s.runs) : "") << " |";
+        o << "\n";
+    }
+    if (stats) {
+        const int bins = static_cast<int>(stats->histogram.size());
+        char line[160];
+        std::snprintf(line, sizeof line,
+                      "\nThe label set's crops under FerKD's rule (%s %g, easy %g, eps %g): hard %.1f%%, "
+                      "middle %.1f%%, easy %.1f%%.\n\n",
+                      stats->rule.hard_rule.c_str(),
+                      stats->rule.hard_rule == "fraction" ? stats->rule.hard_fraction : stats->rule.hard_threshold,
+                      stats->rule.easy_fraction, stats->rule.eps, 100 * stats->share(CropClass::Hard),
+                      100 * stats->share(CropClass::Middle), 100 * stats->share(CropClass::Easy));
+        o << line << "| teacher p(true class) | share of crops |\n|---|---|\n";
+        for (int b = 0; b < bins; ++b) {
+            std::snprintf(line, sizeof line, "| [%.2f, %.2f) | %.2f%% |\n", double(b) / bins, double(b + 1) / bins,
+                          100.0 * double(stats->histogram[b]) / double(std::max<int64_t>(1, stats->crops())));
+            o << line;
+        }
+        o << "\n| class | hard crops |\n|---|---|\n";
+        for (size_t c = 0; c < stats->class_crops.size(); ++c) {
+            std::snprintf(line, sizeof line, "| %s | %.1f%% |\n",
+                          c < classNames.size() ? classNames[c].c_str() : std::to_string(c).c_str(),
+                          100 * stats->hardShare(int(c)));
+            o << line;
+        }
+    }
+    return o.str();
+}
+
+}  // namespace ferkd

@@ -1,0 +1,55 @@
+#pragma once
+// The paper's comparison on data at hand: one student trained with each label source
+// (ce, kd, fkd, ferkd, ferkd + SelfMix) for the same epochs and seeds, everything else
+// equal, summarised as mean and spread over seeds. `ferkd bench ablation` drives it.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "config/run_config.h"
+#include "labels/label_set_stats.h"
+#include "store/experiment_store.h"
+
+namespace ferkd {
+
+struct AblationVariant {
+    std::string name, description;
+};
+const std::vector<AblationVariant>& ablationVariants();
+
+// `base` with the variant's label source, crops and SelfMix; the rest untouched.
+// Throws ConfigError for an unknown variant.
+RunConfig ablationConfig(const RunConfig& base, const std::string& variant, uint64_t seed, const std::string& labels,
+                         const std::string& teacher);
+
+// One trained run of the ablation.
+struct AblationCell {
+    std::string variant;
+    uint64_t seed = 0;
+    int64_t run_id = 0;
+    std::string status;
+    std::vector<EpochMetric> epochs;
+    double seconds = 0;  // wall time of the whole run
+};
+
+struct AblationSummary {
+    std::string variant;
+    int runs = 0;  // finished runs
+    double final_mean = 0, final_std = 0, best_mean = 0, best_std = 0, seconds_mean = 0;
+    std::vector<double> epoch_mean, epoch_std;  // test top-1 per epoch
+};
+
+// Mean and sample standard deviation over the finished runs of each variant, in `order`.
+std::vector<AblationSummary> summarizeAblation(const std::vector<AblationCell>& cells,
+                                               const std::vector<std::string>& order);
+
+// One row per run and epoch.
+std::string ablationCsv(const std::vector<AblationCell>& cells);
+
+// The table for docs/: the command, the setting, the summary, top-1 per epoch, and the
+// label set's crop statistics (what FerKD's rule did to this teacher's labels).
+std::string ablationMarkdown(const std::vector<AblationSummary>& summary, const std::string& command,
+                             const std::string& setting, const LabelSetStats* labelStats,
+                             const std::vector<std::string>& classNames);
+
+}  // namespace ferkd
