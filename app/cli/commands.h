@@ -27,5 +27,6 @@ void addCatalogCommands(CLI::App& app, CliContext& ctx);  // presets, models
 void addLabelsCommand(CLI::App& app, CliContext& ctx);
 void addTeacherCommand(CLI::App& app, CliContext& ctx);
 void addBenchCommand(CLI::App& app, CliContext& ctx);
+void addWeightsCommands(CLI::App& app, CliContext& ctx);  // export, weights check
 
 }  // namespace ferkd::cli

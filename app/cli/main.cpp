@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     addLabelsCommand(app, ctx);
     addTeacherCommand(app, ctx);
     addBenchCommand(app, ctx);
+    addWeightsCommands(app, ctx);
     addCatalogCommands(app, ctx);
     try {
         app.parse(argc, argv);

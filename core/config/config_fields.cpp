@@ -92,6 +92,12 @@ std::vector<ConfigField> buildFields() {
             .range(0, 100000),
         sub("model.drop_path", &R::model, &ModelConfig::drop_path, "Stochastic depth rate (ViT)")
             .range(0, 0.9).paper("0.1 (ViT-S pretraining)"),
+        sub("model.pretrained", &R::model, &ModelConfig::pretrained,
+            "Weights to finetune from: a torch.save state dict (torchvision/timm names), safetensors or a ferkd "
+            "checkpoint; empty = random initialisation").paper("EVA / SWAG pretrained (finetuning)"),
+        sub("model.pretrained_strict", &R::model, &ModelConfig::pretrained_strict,
+            "Refuse pretrained weights with missing, unexpected or mis-shaped keys (a head for another class "
+            "count and position embeddings for another input size are adapted)"),
 
         sub("augment.crop", &R::augment, &AugmentConfig::crop,
             "Training crop: pad (pad and random crop), rrc (RandomResizedCrop) or none")

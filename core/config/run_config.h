@@ -24,6 +24,8 @@ struct ModelConfig {
     std::string arch = "resnet18";
     int num_classes = 0;      // 0 = the data set's class count
     double drop_path = 0.0;   // stochastic depth rate (ViT)
+    std::string pretrained;   // weights to start from: torch.save state dict, safetensors or ferkd checkpoint
+    bool pretrained_strict = true;  // every key must match (a new head and resized position embeddings excepted)
 };
 
 struct AugmentConfig {

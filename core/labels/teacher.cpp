@@ -17,12 +17,10 @@ Teacher loadRunTeacher(const ExperimentStore& store, const std::string& runIdOrN
     if (!std::filesystem::exists(path))
         throw Error("run " + std::to_string(run->id) + " '" + run->name + "' has no checkpoint to use as teacher");
     const RunConfig config = runConfigOf(*run);
-    const CheckpointHeader header = readCheckpointHeader(path);
-    std::shared_ptr<Classifier> model = createModel(config.model.arch, header.spec);
-    CheckpointContent content{model.get(), nullptr, nullptr, {}, {}, {}};
-    loadCheckpoint(path, content);
+    const CheckpointModel loaded = loadCheckpointModel(path);
+    std::shared_ptr<Classifier> model = loaded.model;
+    const CheckpointHeader header{loaded.config_json, loaded.spec};
     model->to(device);
-    model->eval();
     Teacher t;
     t.forward = [model](const torch::Tensor& x) { return model->forward(x); };
     t.device = device;

@@ -13,6 +13,11 @@ public:
     // head numLayers(). 0 means the model has no such layering.
     virtual int numLayers() const { return 0; }
     virtual int layerId(const std::string& /*paramName*/) const { return 0; }
+    // The classification head's parameters (replaced when finetuning to a new class count).
+    virtual std::vector<std::string> headNames() const = 0;
+    // Patch-grid position embeddings resized when weights for another input size are
+    // loaded: the name, or empty for models without them.
+    virtual std::string positionEmbeddingName() const { return {}; }
     virtual bool isNoDecay(const std::string& name, const torch::Tensor& param) const {
         return param.dim() <= 1 || name.find("pos_embed") != std::string::npos ||
                name.find("cls_token") != std::string::npos;

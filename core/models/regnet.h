@@ -26,6 +26,7 @@ struct RegNetStageImpl;
 
 class RegNet : public Classifier {
 public:
+    std::vector<std::string> headNames() const override { return {"fc.weight", "fc.bias"}; }
     RegNet(const RegNetParams& params, int64_t numClasses, int64_t inChans);
     torch::Tensor forward(torch::Tensor x) override;
     // Stem 0, the blocks in order 1..n, the head n + 1.

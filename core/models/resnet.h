@@ -18,6 +18,7 @@ struct ResNetOptions {
 
 class ResNet : public Classifier {
 public:
+    std::vector<std::string> headNames() const override { return {"fc.weight", "fc.bias"}; }
     explicit ResNet(const ResNetOptions& options);
     torch::Tensor forward(torch::Tensor x) override;
 

@@ -24,6 +24,8 @@ struct VisionTransformerOptions {
 
 class VisionTransformer : public Classifier {
 public:
+    std::vector<std::string> headNames() const override { return {"head.weight", "head.bias"}; }
+    std::string positionEmbeddingName() const override { return "pos_embed"; }
     explicit VisionTransformer(const VisionTransformerOptions& options);
     torch::Tensor forward(torch::Tensor x) override;
     // Tokens and patch embedding 0, block i is i + 1, final norm and head depth + 1.

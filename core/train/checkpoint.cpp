@@ -1,5 +1,7 @@
 #include "train/checkpoint.h"
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 
 #include "util/atomic_file.h"
@@ -90,7 +92,10 @@ void loadCheckpoint(const std::string& path, CheckpointContent& c) {
         c.model->load(model);
         if (c.ema) {
             torch::serialize::InputArchive ema;
-            if (archive.try_read("ema", ema)) c.ema->load(ema);
+            if (archive.try_read("ema", ema)) {
+                c.ema->load(ema);
+                c.ema_loaded = true;
+            }
         }
         if (c.optimizer) {
             torch::serialize::InputArchive optimizer;
@@ -116,6 +121,26 @@ CheckpointHeader readCheckpointHeader(const std::string& path) {
     } catch (const c10::Error& e) {
         throw FileError(path, "damaged checkpoint: " + e.msg());
     }
+}
+
+CheckpointModel loadCheckpointModel(const std::string& path, bool ema) {
+    const CheckpointHeader header = readCheckpointHeader(path);
+    CheckpointModel out;
+    out.spec = header.spec;
+    out.config_json = header.config_json;
+    try {
+        out.arch = nlohmann::json::parse(header.config_json).at("model").at("arch").get<std::string>();
+    } catch (const nlohmann::json::exception& e) {
+        throw FileError(path, std::string("checkpoint config names no model: ") + e.what());
+    }
+    auto model = createModel(out.arch, header.spec);
+    std::shared_ptr<Classifier> shadow = ema ? createModel(out.arch, header.spec) : nullptr;
+    CheckpointContent content{model.get(), shadow.get(), nullptr, {}, {}, {}};
+    loadCheckpoint(path, content);
+    if (ema && !content.ema_loaded) throw FileError(path, "holds no EMA weights (the run trained with ema.enabled=false)");
+    out.model = ema ? shadow : model;
+    out.model->eval();
+    return out;
 }
 
 }  // namespace ferkd

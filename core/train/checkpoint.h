@@ -25,6 +25,7 @@ struct CheckpointContent {
     TrainingPosition position;
     std::string config_json;
     ModelSpec spec;  // what the model was built with (classes, channels, input size)
+    bool ema_loaded = false;  // set by loadCheckpoint when the file held EMA weights
 };
 
 void saveCheckpoint(const std::string& path, const CheckpointContent& content);
@@ -39,5 +40,18 @@ struct CheckpointHeader {
     ModelSpec spec;
 };
 CheckpointHeader readCheckpointHeader(const std::string& path);
+
+}  // namespace ferkd
+
+namespace ferkd {
+
+// The model a checkpoint holds, rebuilt from its stored config and spec, in eval mode;
+// with `ema`, its EMA weights (FileError when the run kept none).
+struct CheckpointModel {
+    std::shared_ptr<Classifier> model;
+    std::string arch, config_json;
+    ModelSpec spec;
+};
+CheckpointModel loadCheckpointModel(const std::string& path, bool ema = false);
 
 }  // namespace ferkd

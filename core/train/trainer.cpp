@@ -9,6 +9,8 @@
 #include "config/config_io.h"
 #include "data/batch_prefetcher.h"
 #include "data/dataset_factory.h"
+#include "interop/weight_import.h"
+#include "interop/weights_file.h"
 #include "labels/distill_targets.h"
 #include "labels/teacher.h"
 #include "models/model_registry.h"
@@ -139,6 +141,20 @@ RunOutcome Trainer::train(int64_t runId) {
                                                    std::to_string(data.train->numClasses()) + " classes");
     torch::manual_seed(cfg.seed);
     auto model = createModel(cfg.model.arch, spec);
+    const std::string lastPath = checkpointPath(store_, runId, "last");
+    const std::string bestPath = checkpointPath(store_, runId, "best");
+    if (!cfg.model.pretrained.empty() && !fs::exists(lastPath)) {  // a resume takes its weights from the checkpoint
+        observer_.stageStarted({runId, "load pretrained weights", 0});
+        ImportOptions options;
+        options.strict = cfg.model.pretrained_strict;
+        try {
+            const ImportReport report = importWeights(*model, readWeightsFile(cfg.model.pretrained), options);
+            log(report.clean() ? LogLevel::Info : LogLevel::Warning,
+                "pretrained weights " + cfg.model.pretrained + ": " + report.summary());
+        } catch (const Error& e) {
+            throw ConfigError("model.pretrained", e.what());
+        }
+    }
     model->to(device);
     const auto memoryFormat = cfg.runtime.channels_last ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
     setMemoryFormat(*model, memoryFormat);
@@ -180,8 +196,6 @@ RunOutcome Trainer::train(int64_t runId) {
     const int64_t B = cfg.schedule.batch_size;
 
     TrainingPosition pos;
-    const std::string lastPath = checkpointPath(store_, runId, "last");
-    const std::string bestPath = checkpointPath(store_, runId, "best");
     if (fs::exists(lastPath)) {
         CheckpointContent c{model.get(), ema ? &ema->shadow() : nullptr, optimizer.impl.get(), {}, {}, {}};
         loadCheckpoint(lastPath, c);

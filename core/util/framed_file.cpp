@@ -1,14 +1,10 @@
 #include "util/framed_file.h"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cstring>
 
 #include "util/error.h"
 #include "util/hash.h"
+#include "util/mapped_file.h"
 
 namespace ferkd {
 
@@ -26,25 +22,15 @@ std::string framedHeaderBytes(const char magic[8], const nlohmann::json& header)
 
 FramedFile::FramedFile(const std::string& path, const char magic[8], const std::string& what)
     : path_(path), what_(what) {
-    int fd = ::open(path.c_str(), O_RDONLY);
-    if (fd < 0) throw FileError(path, "cannot open the " + what);
-    struct stat st {};
-    ::fstat(fd, &st);
-    size_ = static_cast<uint64_t>(st.st_size);
-    if (size_ < 32) {
-        ::close(fd);
-        throw FileError(path, "not a " + what + " (file too short)");
-    }
-    void* base = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
-    ::close(fd);
-    if (base == MAP_FAILED) throw FileError(path, "cannot memory-map the " + what);
-    const uint64_t size = size_;
-    mapping_ = std::shared_ptr<void>(base, [size](void* p) { ::munmap(p, size); });
-    base_ = static_cast<const unsigned char*>(base);
+    MappedFile file(path, what);
+    size_ = file.size();
+    if (size_ < 32) throw FileError(path, "not a " + what + " (file too short)");
+    mapping_ = file.mapping();
+    base_ = file.data();
     if (std::memcmp(base_, magic, 8) != 0) throw FileError(path, "not a " + what + " (bad magic)");
     uint64_t headerLen;
     std::memcpy(&headerLen, base_ + 8, 8);
-    if (16 + headerLen > size_) throw FileError(path, "truncated " + what + " (header)");
+    if (headerLen > size_ - 16) throw FileError(path, "truncated " + what + " (header)");
     try {
         header_ = nlohmann::json::parse(base_ + 16, base_ + 16 + headerLen);
     } catch (const std::exception& e) {

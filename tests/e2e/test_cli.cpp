@@ -281,6 +281,44 @@ private slots:
         QCOMPARE(cut.code, 1);
         QVERIFY2(cut.err.contains("truncated"), qPrintable(cut.err));
     }
+
+    // A run's weights out (torch.save state dict, safetensors, the checkpoint itself),
+    // checked, and back in as the starting point of a finetuning run.
+    void exportAndFinetune() {
+        const QString sd = tmp_.filePath("reference.pt"), st = tmp_.filePath("reference.safetensors");
+        Result ex = runFerkd({"--workspace", ws_, "export", "reference", "--out", sd});
+        QVERIFY2(ex.code == 0 && ex.out.contains("state_dict"), qPrintable(ex.out + ex.err));
+        Result ex2 = runFerkd({"--workspace", ws_, "export", "reference", "--format", "safetensors", "--dtype", "bf16",
+                               "--out", st});
+        QVERIFY2(ex2.code == 0, qPrintable(ex2.out + ex2.err));
+        Result ex3 = runFerkd({"--workspace", ws_, "export", "reference", "--format", "checkpoint", "--out",
+                               tmp_.filePath("copy.ckpt")});
+        QVERIFY2(ex3.code == 0, qPrintable(ex3.out + ex3.err));
+        Result badFormat = runFerkd({"--workspace", ws_, "export", "reference", "--format", "onnx", "--out", sd});
+        QVERIFY2(badFormat.code == 2 && badFormat.err.contains("--format"), qPrintable(badFormat.err));
+
+        Result check = runFerkd({"weights", "check", st, "--arch", "resnet10_small", "--num-classes", "4",
+                                 "--in-chans", "1", "--input-size", "28"});
+        QVERIFY2(check.code == 0 && check.out.contains("loads"), qPrintable(check.out + check.err));
+        Result wrong = runFerkd({"weights", "check", sd, "--arch", "vit_tiny_patch4", "--num-classes", "4",
+                                 "--in-chans", "1", "--input-size", "28"});
+        QVERIFY2(wrong.code == 1 && wrong.out.contains("missing from the file"), qPrintable(wrong.out + wrong.err));
+
+        Result ft = runFerkd({"--workspace", ws_, "train", "--data", data_, "--arch", "resnet10_small", "--epochs", "1",
+                              "--batch-size", "32", "--threads", "1", "--name", "finetuned", "--set",
+                              "model.pretrained=" + sd, "--set", "optim.lr=0.0005"});
+        QVERIFY2(ft.code == 0, qPrintable(ft.err + ft.out));
+        ExperimentStore store(ws_.toStdString());
+        auto run = store.findRun("finetuned");
+        bool logged = false;
+        for (const auto& e : store.events(run->id)) logged |= e.message.find("pretrained weights") != std::string::npos;
+        QVERIFY(logged);
+        Result vit = runFerkd({"--workspace", ws_, "train", "--data", data_, "--arch", "vit_tiny_patch4", "--epochs", "1",
+                               "--threads", "1", "--set", "model.pretrained=" + sd});
+        // The run starts, finds the weights do not fit, and fails saying which keys.
+        QVERIFY2(vit.code == 1 && vit.err.contains("model.pretrained") && vit.err.contains("missing from the file"),
+                 qPrintable(vit.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,0 +1,92 @@
+// `ferkd export` (a run's weights to torch.save state dicts, safetensors or a
+// checkpoint copy) and `ferkd weights check` (would a file load into an architecture).
+#include <cstdio>
+#include <filesystem>
+
+#include "commands.h"
+#include "interop/model_export.h"
+#include "interop/weight_import.h"
+#include "models/classifier.h"
+#include "models/model_registry.h"
+#include "train/trainer.h"
+#include "util/error.h"
+
+namespace ferkd::cli {
+namespace {
+
+struct ExportCliOptions {
+    std::string run, format = "state_dict", out, weights = "model", dtype = "fp32", checkpoint = "best";
+};
+
+int exportRun(const CliContext& ctx, const ExportCliOptions& o) {
+    ExportOptions options;
+    options.format = weightsFormatFromName(o.format, "--format");
+    options.dtype = exportDtypeFromName(o.dtype, "--dtype");
+    options.weights = o.weights == "ema" ? CheckpointWeights::Ema : CheckpointWeights::Model;
+    auto store = ctx.openStore();
+    auto run = store->findRun(o.run);
+    if (!run) throw Error("no run '" + o.run + "' in " + store->workspace() + " (see `ferkd runs list`)");
+    std::string path = checkpointPath(*store, run->id, o.checkpoint);
+    if (o.checkpoint == "best" && !std::filesystem::exists(path)) path = checkpointPath(*store, run->id, "last");
+    if (!std::filesystem::exists(path))
+        throw Error("run " + std::to_string(run->id) + " '" + run->name + "' has no " + o.checkpoint + " checkpoint");
+    const int64_t tensors = exportCheckpoint(path, o.out, options);
+    std::printf("wrote %s: %lld tensors of run %lld '%s' (%s weights, %s, %s) from %s\n", o.out.c_str(),
+                (long long)tensors, (long long)run->id, run->name.c_str(), o.weights.c_str(),
+                weightsFormatName(options.format), o.dtype.c_str(), path.c_str());
+    return kOk;
+}
+
+struct CheckOptions {
+    std::string file, arch;
+    int numClasses = 1000, inChans = 3, inputSize = 0;
+    bool strict = true;
+};
+
+int checkWeights(const CheckOptions& o) {
+    const ModelInfo* info = findModel(o.arch);
+    if (!info) createModel(o.arch, {});  // throws with the nearest name
+    ModelSpec spec;
+    spec.num_classes = o.numClasses;
+    spec.in_chans = o.inChans;
+    spec.input_size = o.inputSize > 0 ? o.inputSize : info->default_input_size;
+    auto model = createModel(o.arch, spec);
+    const StateDict sd = readWeightsFile(o.file);
+    ImportOptions options;
+    options.strict = o.strict;
+    const ImportReport report = planImport(*model, sd, options);
+    std::printf("%s: %zu tensors; into %s (%d classes, %d px): %s\n", o.file.c_str(), sd.size(), o.arch.c_str(),
+                spec.num_classes, spec.input_size, report.summary().c_str());
+    const bool loads = report.clean() || !o.strict;
+    std::printf("%s\n", loads ? "loads" : "does not load strictly (--no-strict loads what fits)");
+    return loads ? kOk : kFailed;
+}
+
+}  // namespace
+
+void addWeightsCommands(CLI::App& app, CliContext& ctx) {
+    auto e = std::make_shared<ExportCliOptions>();
+    auto* ex = app.add_subcommand("export", "Write a run's weights for PyTorch: state_dict, safetensors or checkpoint");
+    ex->add_option("run", e->run, "Run id or name")->required();
+    ex->add_option("--format", e->format, "state_dict (torch.load), safetensors, or checkpoint (the app's own)");
+    ex->add_option("--out", e->out, "File to write")->required();
+    ex->add_option("--weights", e->weights, "model, or ema (the run's EMA weights)")->check(CLI::IsMember({"model", "ema"}));
+    ex->add_option("--dtype", e->dtype, "fp32, fp16 or bf16");
+    ex->add_option("--checkpoint", e->checkpoint, "best or last")->check(CLI::IsMember({"best", "last"}));
+    ex->callback([&ctx, e] { ctx.action = [&ctx, e] { return exportRun(ctx, *e); }; });
+
+    auto c = std::make_shared<CheckOptions>();
+    auto* weights = app.add_subcommand("weights", "Inspect weight files");
+    weights->require_subcommand(1);
+    auto* check = weights->add_subcommand("check", "Would this file load into an architecture? Lists missing, "
+                                                   "unexpected and mis-shaped keys");
+    check->add_option("file", c->file, "torch.save state dict, safetensors or ferkd checkpoint")->required();
+    check->add_option("--arch", c->arch, "Architecture (see `ferkd models`)")->required();
+    check->add_option("--num-classes", c->numClasses, "Classes of the model to load into")->check(CLI::PositiveNumber);
+    check->add_option("--in-chans", c->inChans, "Input channels")->check(CLI::Range(1, 4));
+    check->add_option("--input-size", c->inputSize, "Input size (default: the architecture's)");
+    check->add_flag("!--no-strict", c->strict, "Report what would load, leaving out what does not fit");
+    check->callback([&ctx, c] { ctx.action = [c] { return checkWeights(*c); }; });
+}
+
+}  // namespace ferkd::cli

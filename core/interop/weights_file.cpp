@@ -1,0 +1,51 @@
+#include "interop/weights_file.h"
+
+#include "interop/safetensors.h"
+#include "interop/torch_pickle.h"
+#include "interop/zip_archive.h"
+#include "train/checkpoint.h"
+#include "util/error.h"
+#include "util/mapped_file.h"
+
+namespace ferkd {
+
+WeightsFormat weightsFormatFromName(const std::string& name, const std::string& field) {
+    if (name == "state_dict" || name == "pt" || name == "pth") return WeightsFormat::StateDict;
+    if (name == "safetensors") return WeightsFormat::Safetensors;
+    if (name == "checkpoint") return WeightsFormat::Checkpoint;
+    throw ConfigError(field, "'" + name + "' is not a weights format; expected state_dict, safetensors or checkpoint");
+}
+
+const char* weightsFormatName(WeightsFormat format) {
+    switch (format) {
+    case WeightsFormat::StateDict: return "state_dict";
+    case WeightsFormat::Safetensors: return "safetensors";
+    case WeightsFormat::Checkpoint: return "checkpoint";
+    }
+    return "?";
+}
+
+StateDict readWeightsFile(const std::string& path, CheckpointWeights which) {
+    MappedFile file(path, "weights file");
+    if (looksLikeSafetensors(file.data(), file.size())) return readSafetensors(file.data(), file.size(), path);
+    if (!ZipArchive::looksLikeZip(file.data(), file.size()))
+        throw FileError(path, "is neither a torch.save file, a safetensors file nor a ferkd checkpoint");
+    ZipArchive zip(file.data(), file.size(), path);
+    bool scripted = false;  // LibTorch archives (ferkd checkpoints) carry constants.pkl; torch.save files do not
+    for (const auto& e : zip.entries())
+        if (e.name.size() >= 13 && e.name.compare(e.name.size() - 13, 13, "constants.pkl") == 0) scripted = true;
+    if (!scripted) return readTorchStateDict(file.data(), file.size(), path);
+    const CheckpointModel loaded = loadCheckpointModel(path, which == CheckpointWeights::Ema);
+    return stateDictOf(*loaded.model);
+}
+
+void writeWeightsFile(const std::string& path, const StateDict& sd, WeightsFormat format) {
+    switch (format) {
+    case WeightsFormat::StateDict: writeTorchStateDict(path, sd); return;
+    case WeightsFormat::Safetensors: writeSafetensors(path, sd, {{"format", "pt"}}); return;
+    case WeightsFormat::Checkpoint: break;
+    }
+    throw Error("a checkpoint holds more than a state dict; copy the run's checkpoint instead");
+}
+
+}  // namespace ferkd
