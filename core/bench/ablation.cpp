@@ -59,10 +59,11 @@ void meanStd(const std::vector<double>& v, double& mean, double& sd) {
     sd = v.size() > 1 ? std::sqrt(ss / double(v.size() - 1)) : 0;
 }
 
+// Top-1 is stored in percent.
 std::string pct(double mean, double sd, int runs) {
     char buf[64];
-    if (runs > 1) std::snprintf(buf, sizeof buf, "%.2f ± %.2f", 100 * mean, 100 * sd);
-    else std::snprintf(buf, sizeof buf, "%.2f", 100 * mean);
+    if (runs > 1) std::snprintf(buf, sizeof buf, "%.2f ± %.2f", mean, sd);
+    else std::snprintf(buf, sizeof buf, "%.2f", mean);
     return buf;
 }
 
@@ -117,7 +118,7 @@ std::string ablationCsv(const std::vector<AblationCell>& cells) {
 
 std::string ablationMarkdown(const std::vector<AblationSummary>& summary, const std::string& command,
                              const std::string& setting, const LabelSetStats* stats,
-                             const std::vector<std::string>& classNames) {
+                             const std::vector<std::string>& classNames, const LabelSetStats* low) {
     std::ostringstream o;
     o << "Produced by:\n\n```\n" << command << "\n```\n\n" << setting << "\n\n";
     o << "| variant | runs | final top-1 (%) | best top-1 (%) | wall time per run |\n|---|---|---|---|---|\n";
@@ -153,12 +154,22 @@ std::string ablationMarkdown(const std::vector<AblationSummary>& summary, const 
                           100.0 * double(stats->histogram[b]) / double(std::max<int64_t>(1, stats->crops())));
             o << line;
         }
-        o << "\n| class | hard crops |\n|---|---|\n";
+        o << "\n| class | hard crops (the rule) |";
+        if (low) {
+            std::snprintf(line, sizeof line, " crops with p(true class) < %g |", low->rule.hard_threshold);
+            o << line;
+        }
+        o << "\n|---|---|" << (low ? "---|" : "") << "\n";
         for (size_t c = 0; c < stats->class_crops.size(); ++c) {
-            std::snprintf(line, sizeof line, "| %s | %.1f%% |\n",
+            std::snprintf(line, sizeof line, "| %s | %.1f%% |",
                           c < classNames.size() ? classNames[c].c_str() : std::to_string(c).c_str(),
                           100 * stats->hardShare(int(c)));
             o << line;
+            if (low) {
+                std::snprintf(line, sizeof line, " %.1f%% |", 100 * low->hardShare(int(c)));
+                o << line;
+            }
+            o << "\n";
         }
     }
     return o.str();

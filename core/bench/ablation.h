@@ -29,14 +29,14 @@ struct AblationCell {
     int64_t run_id = 0;
     std::string status;
     std::vector<EpochMetric> epochs;
-    double seconds = 0;  // wall time of the whole run
+    double seconds = 0;  // wall time of the whole run, from the store's start and finish times
 };
 
 struct AblationSummary {
     std::string variant;
     int runs = 0;  // finished runs
     double final_mean = 0, final_std = 0, best_mean = 0, best_std = 0, seconds_mean = 0;
-    std::vector<double> epoch_mean, epoch_std;  // test top-1 per epoch
+    std::vector<double> epoch_mean, epoch_std;  // test top-1 (percent) per epoch
 };
 
 // Mean and sample standard deviation over the finished runs of each variant, in `order`.
@@ -48,8 +48,11 @@ std::string ablationCsv(const std::vector<AblationCell>& cells);
 
 // The table for docs/: the command, the setting, the summary, top-1 per epoch, and the
 // label set's crop statistics (what FerKD's rule did to this teacher's labels).
+// `lowConfidence` (the same crops under a threshold rule) adds, per class, the share of
+// crops the teacher hardly recognises, which a fraction rule cannot show.
 std::string ablationMarkdown(const std::vector<AblationSummary>& summary, const std::string& command,
                              const std::string& setting, const LabelSetStats* labelStats,
-                             const std::vector<std::string>& classNames);
+                             const std::vector<std::string>& classNames,
+                             const LabelSetStats* lowConfidence = nullptr);
 
 }  // namespace ferkd

@@ -247,17 +247,17 @@ private slots:
             }
             return c;
         };
-        std::vector<AblationCell> cells{cell("fkd", 1, {0.5, 0.7}), cell("fkd", 2, {0.6, 0.9}),
-                                        cell("ce", 1, {0.4, 0.5})};
-        cells.push_back(cell("ce", 2, {0.1, 0.2}));
+        std::vector<AblationCell> cells{cell("fkd", 1, {50, 70}), cell("fkd", 2, {60, 90}),
+                                        cell("ce", 1, {40, 50})};  // top-1 in percent, as the store keeps it
+        cells.push_back(cell("ce", 2, {10, 20}));
         cells.back().status = run_status::kFailed;  // left out of the summary
         auto summary = summarizeAblation(cells, {"ce", "fkd"});
         QCOMPARE(summary[0].runs, 1);
-        QCOMPARE(summary[0].final_mean, 0.5);
+        QCOMPARE(summary[0].final_mean, 50.0);
         QCOMPARE(summary[1].runs, 2);
-        QVERIFY(std::abs(summary[1].final_mean - 0.8) < 1e-12);
-        QVERIFY(std::abs(summary[1].final_std - std::sqrt(0.02)) < 1e-12);  // sample std of 0.7, 0.9
-        QVERIFY(std::abs(summary[1].epoch_mean[0] - 0.55) < 1e-12);
+        QVERIFY(std::abs(summary[1].final_mean - 80) < 1e-12);
+        QVERIFY(std::abs(summary[1].final_std - std::sqrt(200.0)) < 1e-12);  // sample std of 70, 90
+        QVERIFY(std::abs(summary[1].epoch_mean[0] - 55) < 1e-12);
         QCOMPARE(summary[1].best_mean, summary[1].final_mean);
         QCOMPARE(summary[1].seconds_mean, 15.0);
         const std::string md = ablationMarkdown(summary, "ferkd bench ablation ...", "setting", nullptr, {});
