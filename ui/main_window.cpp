@@ -3,18 +3,41 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDateTime>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
 #include <QHash>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTableWidget>
+#include <QTabWidget>
+#include <QThread>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <sstream>
 #include <thread>
 
+#include "config/config_io.h"
+#include "interop/model_export.h"
+#include "metrics_chart.h"
+#include "new_run_dialog.h"
+#include "run_controller.h"
 #include "store/experiment_store.h"
+#include "store/metrics_csv.h"
+#include "train/trainer.h"
+#include "util/atomic_file.h"
+#include "util/text.h"
 
 namespace ferkd::ui {
 
@@ -36,6 +59,14 @@ QString statusText(const std::string& status) {
     return it == names.end() ? key : QCoreApplication::translate("RunStatus", it.value());
 }
 
+QString durationText(const RunRecord& r) {
+    if (r.started_at <= 0) return QStringLiteral("-");
+    const double end = r.finished_at > 0 ? r.finished_at : unixNow();
+    return QString::fromStdString(formatDuration(end - r.started_at));
+}
+
+enum Column { kId, kName, kKind, kPreset, kStatus, kBest, kStarted, kDuration, kTags, kColumns };
+
 }  // namespace
 
 MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, QWidget* parent)
@@ -43,75 +74,385 @@ MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, QWidget* parent)
     setObjectName("MainWindow");
     setWindowTitle(tr("FerKD Studio"));
     setWindowIcon(QIcon(":/icons/ferkd-studio.svg"));
+    controller_ = new RunController(store_, this);
+    buildLayout();
+    buildActions();
 
-    runsTable_ = new QTableWidget(this);
+    deviceLabel_ = new QLabel(tr("Device: CPU, %1 threads").arg(std::thread::hardware_concurrency()), this);
+    statusBar()->addPermanentWidget(stageLabel_);
+    statusBar()->addPermanentWidget(progress_);
+    statusBar()->addPermanentWidget(deviceLabel_);
+    statusBar()->showMessage(tr("Workspace: %1").arg(QString::fromStdString(store_->workspace())));
+
+    connect(controller_, &RunController::runStarted, this, [this](qint64 id) {
+        refreshRuns();
+        if (selectedRuns().isEmpty() || selectedRuns() == QList<qint64>{id}) selectRun(id);
+        logView_->appendPlainText(tr("run %1 started").arg(id));
+        updateActions();
+    });
+    connect(controller_, &RunController::stageStarted, this, [this](qint64, const QString& stage) {
+        stageLabel_->setText(stage);
+    });
+    connect(controller_, &RunController::stepReported, this, [this](const StepReport& r) {
+        chart_->appendStep(r);
+        progress_->setMaximum(int(std::max<int64_t>(1, r.total_steps)));
+        progress_->setValue(int(r.step));
+        stageLabel_->setText(tr("epoch %1/%2, %3 img/s, ETA %4")
+                                 .arg(r.epoch + 1)
+                                 .arg(r.epochs)
+                                 .arg(r.images_per_sec, 0, 'f', 0)
+                                 .arg(QString::fromStdString(formatDuration(r.eta_seconds))));
+    });
+    connect(controller_, &RunController::epochReported, this, [this](const EpochReport& r) {
+        chart_->appendEpoch(r);
+        refreshRuns();
+    });
+    connect(controller_, &RunController::logged, this, [this](qint64 id, const QString& level, const QString& message) {
+        if (selectedRuns().contains(id)) logView_->appendPlainText(level + ": " + message);
+    });
+    connect(controller_, &RunController::runFinished, this, [this](qint64 id, const QString& status, const QString& message) {
+        refreshRuns();
+        stageLabel_->setText(tr("run %1 %2").arg(id).arg(statusText(status.toStdString())));
+        if (!message.isEmpty()) logView_->appendPlainText(message);
+        updateActions();
+    });
+    // Runs started elsewhere (the CLI, another studio) show up without a manual refresh.
+    auto* poll = new QTimer(this);
+    connect(poll, &QTimer::timeout, this, [this] {
+        if (!controller_->busy()) refreshRuns();
+    });
+    poll->start(5000);
+
+    refreshRuns();
+    restoreLayout();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildLayout() {
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName("mainSplitter");
+    auto* left = new QWidget;
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    filter_ = new QLineEdit;
+    filter_->setObjectName("runFilter");
+    filter_->setPlaceholderText(tr("Search runs (name, preset, status, tags)"));
+    filter_->setClearButtonEnabled(true);
+    connect(filter_, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
+    leftLayout->addWidget(filter_);
+    runsTable_ = new QTableWidget;
     runsTable_->setObjectName("runsTable");
-    runsTable_->setColumnCount(7);
-    runsTable_->setHorizontalHeaderLabels({tr("Id"), tr("Name"), tr("Preset"), tr("Status"), tr("Best top-1 %"),
-                                           tr("Started"), tr("Tags")});
+    runsTable_->setColumnCount(kColumns);
+    runsTable_->setHorizontalHeaderLabels({tr("Id"), tr("Name"), tr("Kind"), tr("Preset"), tr("Status"),
+                                           tr("Best top-1 %"), tr("Started"), tr("Duration"), tr("Tags")});
     runsTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     runsTable_->setSelectionBehavior(QAbstractItemView::SelectRows);
     runsTable_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     runsTable_->verticalHeader()->hide();
     runsTable_->horizontalHeader()->setStretchLastSection(true);
-    setCentralWidget(runsTable_);
+    connect(runsTable_, &QTableWidget::itemSelectionChanged, this, [this] {
+        showSelection();
+        updateActions();
+    });
+    leftLayout->addWidget(runsTable_, 1);
+    split->addWidget(left);
 
-    buildMenus();
-    deviceLabel_ = new QLabel(tr("Device: CPU, %1 threads").arg(std::thread::hardware_concurrency()), this);
-    statusBar()->addPermanentWidget(deviceLabel_);
-    statusBar()->showMessage(tr("Workspace: %1").arg(QString::fromStdString(store_->workspace())));
+    details_ = new QTabWidget;
+    details_->setObjectName("detailTabs");
+    chart_ = new MetricsChart;
+    chart_->setObjectName("metricsChart");
+    details_->addTab(chart_, tr("Monitor"));
+    configView_ = new QPlainTextEdit;
+    configView_->setObjectName("configView");
+    configView_->setReadOnly(true);
+    details_->addTab(configView_, tr("Config"));
+    logView_ = new QPlainTextEdit;
+    logView_->setObjectName("logView");
+    logView_->setReadOnly(true);
+    logView_->setMaximumBlockCount(5000);
+    details_->addTab(logView_, tr("Log"));
+    split->addWidget(details_);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    setCentralWidget(split);
 
-    refreshRuns();
-    restoreLayout();
+    stageLabel_ = new QLabel(this);
+    stageLabel_->setObjectName("stageLabel");
+    progress_ = new QProgressBar(this);
+    progress_->setObjectName("stageProgress");
+    progress_->setMaximumWidth(180);
 }
 
-MainWindow::~MainWindow() = default;
+void MainWindow::buildActions() {
+    auto* toolbar = addToolBar(tr("Runs"));
+    toolbar->setObjectName("runsToolbar");
+    auto add = [&](const QString& text, const QKeySequence& key, const QString& name, auto slot) {
+        auto* a = new QAction(text, this);
+        a->setShortcut(key);
+        a->setObjectName(name);
+        a->setToolTip(text + " (" + key.toString(QKeySequence::NativeText) + ")");
+        connect(a, &QAction::triggered, this, slot);
+        toolbar->addAction(a);
+        return a;
+    };
+    newAct_ = add(tr("New run"), QKeySequence::New, "actionNewRun", [this] { newRun(nullptr); });
+    startAct_ = add(tr("Start"), QKeySequence(Qt::CTRL | Qt::Key_R), "actionStart", [this] {
+        for (qint64 id : selectedRuns()) {
+            auto r = store_->run(id);
+            if (r && r->kind == "train" && r->status != run_status::kFinished && r->status != run_status::kRunning &&
+                r->status != run_status::kQueued)
+                controller_->enqueueExisting(id);
+        }
+        updateActions();
+    });
+    pauseAct_ = add(tr("Pause"), QKeySequence(Qt::CTRL | Qt::Key_P), "actionPause", [this] {
+        controller_->pause();
+        stageLabel_->setText(tr("paused"));
+        updateActions();
+    });
+    resumeAct_ = add(tr("Resume"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), "actionResume", [this] {
+        controller_->resume();
+        updateActions();
+    });
+    stopAct_ = add(tr("Stop"), QKeySequence(Qt::CTRL | Qt::Key_Period), "actionStop", [this] { controller_->stop(); });
+    toolbar->addSeparator();
+    duplicateAct_ = add(tr("Duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), "actionDuplicate", [this] {
+        auto ids = selectedRuns();
+        if (ids.isEmpty()) return;
+        auto r = store_->run(ids.first());
+        if (!r) return;
+        RunConfig config = runConfigOf(*r);
+        config.name.clear();
+        newRun(&config);
+    });
+    exportAct_ = add(tr("Export weights"), QKeySequence(Qt::CTRL | Qt::Key_E), "actionExport", [this] { exportWeights(); });
+    csvAct_ = add(tr("Export CSV"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), "actionCsv", [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export metrics"), "metrics.csv", tr("CSV (*.csv)"));
+        QString error;
+        if (!path.isEmpty() && !exportMetricsCsv(path, selectedRuns(), &error))
+            QMessageBox::warning(this, tr("Export metrics"), error);
+    });
+    saveChartAct_ = add(tr("Save chart"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), "actionSaveChart", [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save chart"), "chart.png", tr("PNG (*.png);;PDF (*.pdf)"));
+        QString error;
+        if (!path.isEmpty() && !chart_->saveImage(path, &error)) QMessageBox::warning(this, tr("Save chart"), error);
+    });
 
-void MainWindow::buildMenus() {
     auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(newAct_);
     auto* refresh = file->addAction(tr("&Refresh runs"), this, &MainWindow::refreshRuns);
     refresh->setShortcut(QKeySequence::Refresh);
+    file->addAction(exportAct_);
+    file->addAction(csvAct_);
+    file->addAction(saveChartAct_);
     file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    auto* runMenu = menuBar()->addMenu(tr("&Run"));
+    for (QAction* a : {startAct_, pauseAct_, resumeAct_, stopAct_, duplicateAct_}) runMenu->addAction(a);
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About FerKD Studio"), this, [this] {
         QMessageBox::about(this, tr("About FerKD Studio"),
                            tr("FerKD Studio %1\nKnowledge distillation with region-level soft labels (FKD, FerKD).")
-                               .arg(QStringLiteral(FERKD_VERSION)));
+                               .arg(QApplication::applicationVersion()));
     });
 }
 
+void MainWindow::updateActions() {
+    const bool active = controller_->activeRun() != 0;
+    const bool paused = controller_->paused();
+    const bool selection = !selectedRuns().isEmpty();
+    startAct_->setEnabled(selection);
+    pauseAct_->setEnabled(active && !paused);
+    resumeAct_->setEnabled(active && paused);
+    stopAct_->setEnabled(active);
+    duplicateAct_->setEnabled(selection);
+    exportAct_->setEnabled(selectedRuns().size() == 1);
+    csvAct_->setEnabled(selection);
+}
+
 void MainWindow::refreshRuns() {
+    const QList<qint64> keep = selectedRuns();
     const auto runs = store_->listRuns();
+    const QSignalBlocker block(runsTable_);
     runsTable_->setRowCount(static_cast<int>(runs.size()));
     for (int row = 0; row < static_cast<int>(runs.size()); ++row) {
         const RunRecord& r = runs[row];
         auto set = [&](int col, const QString& text) { runsTable_->setItem(row, col, new QTableWidgetItem(text)); };
-        set(0, QString::number(r.id));
-        set(1, QString::fromStdString(r.name));
-        set(2, QString::fromStdString(r.preset));
-        set(3, statusText(r.status));
-        set(4, r.best_top1 ? QString::number(*r.best_top1, 'f', 2) : QStringLiteral("-"));
-        set(5, r.started_at > 0 ? QDateTime::fromSecsSinceEpoch(qint64(r.started_at)).toString("yyyy-MM-dd hh:mm")
-                                : QStringLiteral("-"));
-        set(6, QString::fromStdString(r.tags));
+        set(kId, QString::number(r.id));
+        set(kName, QString::fromStdString(r.name));
+        set(kKind, QString::fromStdString(r.kind));
+        set(kPreset, QString::fromStdString(r.preset));
+        set(kStatus, statusText(r.status));
+        set(kBest, r.best_top1 ? QString::number(*r.best_top1, 'f', 2) : QStringLiteral("-"));
+        set(kStarted, r.started_at > 0 ? QDateTime::fromSecsSinceEpoch(qint64(r.started_at)).toString("yyyy-MM-dd hh:mm")
+                                       : QStringLiteral("-"));
+        set(kDuration, durationText(r));
+        set(kTags, QString::fromStdString(r.tags));
+        if (!r.error.empty()) runsTable_->item(row, kStatus)->setToolTip(QString::fromStdString(r.error));
     }
     runsTable_->resizeColumnsToContents();
+    for (int row = 0; row < runsTable_->rowCount(); ++row)
+        if (keep.contains(runsTable_->item(row, kId)->text().toLongLong())) runsTable_->selectRow(row);
+    applyFilter();
+}
+
+void MainWindow::applyFilter() {
+    const QString text = filter_->text().trimmed();
+    for (int row = 0; row < runsTable_->rowCount(); ++row) {
+        bool match = text.isEmpty();
+        for (int col : {kId, kName, kKind, kPreset, kStatus, kTags})
+            match = match || runsTable_->item(row, col)->text().contains(text, Qt::CaseInsensitive);
+        runsTable_->setRowHidden(row, !match);
+    }
 }
 
 int MainWindow::runCount() const { return runsTable_->rowCount(); }
 
+QList<qint64> MainWindow::selectedRuns() const {
+    QList<qint64> ids;
+    for (const auto& index : runsTable_->selectionModel()->selectedRows())
+        ids << runsTable_->item(index.row(), kId)->text().toLongLong();
+    return ids;
+}
+
+void MainWindow::selectRun(qint64 runId) {
+    for (int row = 0; row < runsTable_->rowCount(); ++row)
+        if (runsTable_->item(row, kId)->text().toLongLong() == runId) {
+            runsTable_->clearSelection();
+            runsTable_->selectRow(row);
+            return;
+        }
+}
+
+void MainWindow::showSelection() {
+    std::vector<RunSeries> series;
+    for (qint64 id : selectedRuns()) {
+        auto r = store_->run(id);
+        if (!r) continue;
+        series.push_back({id, QString::fromStdString(r->name), store_->stepMetrics(id), store_->epochMetrics(id)});
+    }
+    chart_->setRuns(series);
+    configView_->clear();
+    logView_->clear();
+    if (series.empty()) return;
+    auto first = store_->run(series.front().id);
+    configView_->setPlainText(QString::fromStdString(first->config_json));
+    for (const auto& e : store_->events(first->id))
+        logView_->appendPlainText(QString::fromStdString(e.level + ": " + e.message));
+}
+
+qint64 MainWindow::startRun(const RunConfig& config) {
+    const qint64 id = controller_->enqueue(config);
+    refreshRuns();
+    selectRun(id);
+    updateActions();
+    return id;
+}
+
+void MainWindow::newRun(const RunConfig* base) {
+    NewRunDialog dialog(this);
+    if (base) dialog.setConfig(*base);
+    if (dialog.exec() != QDialog::Accepted) return;
+    try {
+        startRun(dialog.config());
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("New run"), QString::fromUtf8(e.what()));
+    }
+}
+
+bool MainWindow::exportMetricsCsv(const QString& path, const QList<qint64>& runs, QString* error) const {
+    try {
+        std::ostringstream text;
+        writeMetricsCsv(*store_, std::vector<int64_t>(runs.begin(), runs.end()), false, text);
+        writeTextFileAtomically(path.toStdString(), text.str());
+        return true;
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromUtf8(e.what());
+        return false;
+    }
+}
+
+void MainWindow::exportWeights() {
+    const auto ids = selectedRuns();
+    if (ids.size() != 1) return;
+    const qint64 id = ids.first();
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Export weights"));
+    auto* form = new QFormLayout(&dialog);
+    auto* format = new QComboBox;
+    format->addItems({"state_dict", "safetensors", "checkpoint"});
+    auto* dtype = new QComboBox;
+    dtype->addItems({"fp32", "fp16", "bf16"});
+    auto* weights = new QComboBox;
+    weights->addItems({"model", "ema"});
+    auto* which = new QComboBox;
+    which->addItems({"best", "last"});
+    form->addRow(tr("Format"), format);
+    form->addRow(tr("Precision"), dtype);
+    form->addRow(tr("Weights"), weights);
+    form->addRow(tr("Checkpoint"), which);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted) return;
+    const QString suffix = format->currentText() == "safetensors" ? ".safetensors" : ".pt";
+    const QString out = QFileDialog::getSaveFileName(this, tr("Export weights"), QString("run%1%2").arg(id).arg(suffix));
+    if (out.isEmpty()) return;
+    try {
+        ExportOptions options;
+        options.format = weightsFormatFromName(format->currentText().toStdString());
+        options.precision = exportPrecisionFromName(dtype->currentText().toStdString());
+        options.weights = weights->currentText() == "ema" ? CheckpointWeights::Ema : CheckpointWeights::Model;
+        const std::string checkpoint = checkpointPath(*store_, id, which->currentText().toStdString());
+        // Large models take a while to write: off the GUI thread.
+        auto* worker = QThread::create([this, checkpoint, out, options] {
+            QString message;
+            try {
+                const int64_t n = exportCheckpoint(checkpoint, out.toStdString(), options);
+                message = tr("exported %1 tensors to %2").arg(n).arg(out);
+            } catch (const std::exception& e) {
+                message = tr("export failed: %1").arg(QString::fromUtf8(e.what()));
+            }
+            QMetaObject::invokeMethod(this, [this, message] { statusBar()->showMessage(message, 10000); });
+        });
+        connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+        statusBar()->showMessage(tr("exporting to %1 ...").arg(out));
+        worker->start();
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Export weights"), QString::fromUtf8(e.what()));
+    }
+}
+
 void MainWindow::restoreLayout() {
     QSettings settings;
-    if (!restoreGeometry(settings.value("mainWindow/geometry").toByteArray())) resize(1000, 640);
+    if (!restoreGeometry(settings.value("mainWindow/geometry").toByteArray())) resize(1280, 760);
     restoreState(settings.value("mainWindow/state").toByteArray());
+    if (auto* split = findChild<QSplitter*>("mainSplitter"))
+        split->restoreState(settings.value("mainWindow/splitter").toByteArray());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (controller_->busy()) {
+        if (askBeforeClosing_ &&
+            QMessageBox::question(this, tr("Quit FerKD Studio"),
+                                  tr("A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?")) !=
+                QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        stageLabel_->setText(tr("stopping..."));
+        controller_->stopAll();
+        controller_->waitUntilIdle(120000);
+    }
     QSettings settings;
     settings.setValue("mainWindow/geometry", saveGeometry());
     settings.setValue("mainWindow/state", saveState());
+    if (auto* split = findChild<QSplitter*>("mainSplitter"))
+        settings.setValue("mainWindow/splitter", split->saveState());
     event->accept();
 }
 

@@ -1,12 +1,21 @@
 #pragma once
-// The studio's main window. This first version shows the workspace's runs (read
-// through the core's experiment store) and the device; configuring, launching and
-// monitoring runs come with the studio issue.
+// The studio's main window: the workspace's runs (searchable, multi-select), a detail
+// area (live and stored curves, config, log), toolbar actions with shortcuts (new run,
+// start or resume, pause, resume, stop, duplicate, export weights, export CSV, save
+// chart), and a status bar with the device and the running stage. Training runs in a
+// RunController on a worker thread; the window only observes it.
 #include <QMainWindow>
 #include <memory>
 
-class QTableWidget;
+#include "config/run_config.h"
+
+class QAction;
 class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QTableWidget;
+class QTabWidget;
 
 namespace ferkd {
 class ExperimentStore;
@@ -14,26 +23,56 @@ class ExperimentStore;
 
 namespace ferkd::ui {
 
+class MetricsChart;
+class RunController;
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(std::shared_ptr<ExperimentStore> store, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Re-reads the runs from the store.
-    void refreshRuns();
+    void refreshRuns();  // re-reads the runs from the store
     int runCount() const;
+    QList<qint64> selectedRuns() const;
+    void selectRun(qint64 runId);
+
+    // What "New run" does once the dialog is accepted: record and queue the run.
+    qint64 startRun(const RunConfig& config);
+    bool exportMetricsCsv(const QString& path, const QList<qint64>& runs, QString* error) const;
+
+    // Closing while a run is active asks first; tests turn the question off (the run
+    // is then stopped cleanly without asking).
+    void setAskBeforeClosing(bool ask) { askBeforeClosing_ = ask; }
+
+    RunController* controller() const { return controller_; }
+    MetricsChart* chart() const { return chart_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void buildMenus();
+    void buildActions();
+    void buildLayout();
     void restoreLayout();
+    void showSelection();
+    void updateActions();
+    void newRun(const RunConfig* base);
+    void exportWeights();
+    void applyFilter();
 
     std::shared_ptr<ExperimentStore> store_;
+    RunController* controller_ = nullptr;
     QTableWidget* runsTable_ = nullptr;
-    QLabel* deviceLabel_ = nullptr;
+    QLineEdit* filter_ = nullptr;
+    QTabWidget* details_ = nullptr;
+    MetricsChart* chart_ = nullptr;
+    QPlainTextEdit *configView_ = nullptr, *logView_ = nullptr;
+    QProgressBar* progress_ = nullptr;
+    QLabel *stageLabel_ = nullptr, *deviceLabel_ = nullptr;
+    QAction *newAct_ = nullptr, *startAct_ = nullptr, *pauseAct_ = nullptr, *resumeAct_ = nullptr, *stopAct_ = nullptr,
+            *duplicateAct_ = nullptr, *exportAct_ = nullptr, *csvAct_ = nullptr, *saveChartAct_ = nullptr;
+    bool askBeforeClosing_ = true;
 };
 
 }  // namespace ferkd::ui

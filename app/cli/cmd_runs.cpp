@@ -3,8 +3,11 @@
 #include <ctime>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "commands.h"
+#include "store/metrics_csv.h"
+#include "util/atomic_file.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -74,35 +77,15 @@ int showRun(const CliContext& ctx, const std::string& id) {
 
 int exportCsv(const CliContext& ctx, const std::vector<std::string>& ids, const std::string& out, bool steps) {
     auto store = ctx.openStore();
-    std::ofstream file;
-    if (!out.empty()) {
-        file.open(out);
-        if (!file) throw FileError(out, "cannot write the CSV file");
+    std::vector<int64_t> runIds;
+    for (const auto& id : ids) runIds.push_back(requireRun(*store, id).id);
+    if (out.empty()) {
+        writeMetricsCsv(*store, runIds, steps, std::cout);
+        return kOk;
     }
-    std::ostream& os = out.empty() ? std::cout : file;
-    if (steps)
-        os << "run_id,run_name,step,epoch,loss,lr,images_per_sec,time\n";
-    else
-        os << "run_id,run_name,epoch,step,train_loss,train_top1,test_loss,test_top1,test_top5,lr,seconds\n";
-    os.precision(8);
-    for (const auto& id : ids) {
-        RunRecord r = requireRun(*store, id);
-        std::string name = "\"" + r.name + "\"";
-        if (steps) {
-            for (const auto& m : store->stepMetrics(r.id))
-                os << r.id << ',' << name << ',' << m.step << ',' << m.epoch << ',' << m.loss << ',' << m.lr << ','
-                   << m.images_per_sec << ',' << m.time << '\n';
-        } else {
-            for (const auto& m : store->epochMetrics(r.id))
-                os << r.id << ',' << name << ',' << m.epoch << ',' << m.step << ',' << m.train_loss << ','
-                   << m.train_top1 << ',' << m.test_loss << ',' << m.test_top1 << ',' << m.test_top5 << ',' << m.lr
-                   << ',' << m.seconds << '\n';
-        }
-    }
-    if (!out.empty()) {
-        file.close();
-        if (!file) throw FileError(out, "write failed");
-    }
+    std::ostringstream text;
+    writeMetricsCsv(*store, runIds, steps, text);
+    writeTextFileAtomically(out, text.str());
     return kOk;
 }
 

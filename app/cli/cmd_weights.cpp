@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "interop/model_export.h"
 #include "interop/weight_import.h"
+#include "interop/weights_file.h"
 #include "models/classifier.h"
 #include "models/model_registry.h"
 #include "train/trainer.h"
@@ -21,7 +22,7 @@ struct ExportCliOptions {
 int exportRun(const CliContext& ctx, const ExportCliOptions& o) {
     ExportOptions options;
     options.format = weightsFormatFromName(o.format, "--format");
-    options.dtype = exportDtypeFromName(o.dtype, "--dtype");
+    options.precision = exportPrecisionFromName(o.dtype, "--dtype");
     options.weights = o.weights == "ema" ? CheckpointWeights::Ema : CheckpointWeights::Model;
     auto store = ctx.openStore();
     auto run = store->findRun(o.run);

@@ -16,6 +16,13 @@ WeightsFormat weightsFormatFromName(const std::string& name, const std::string& 
     throw ConfigError(field, "'" + name + "' is not a weights format; expected state_dict, safetensors or checkpoint");
 }
 
+ExportPrecision exportPrecisionFromName(const std::string& name, const std::string& field) {
+    if (name == "fp32" || name == "float32") return ExportPrecision::Fp32;
+    if (name == "fp16" || name == "float16") return ExportPrecision::Fp16;
+    if (name == "bf16" || name == "bfloat16") return ExportPrecision::Bf16;
+    throw ConfigError(field, "'" + name + "' is not an export precision; expected fp32, fp16 or bf16");
+}
+
 const char* weightsFormatName(WeightsFormat format) {
     switch (format) {
     case WeightsFormat::StateDict: return "state_dict";

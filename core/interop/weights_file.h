@@ -5,16 +5,9 @@
 #include <string>
 
 #include "interop/state_dict.h"
+#include "interop/weights_format.h"
 
 namespace ferkd {
-
-enum class WeightsFormat { StateDict, Safetensors, Checkpoint };
-// "state_dict" (also "pt", "pth"), "safetensors", "checkpoint". Throws ConfigError naming `field`.
-WeightsFormat weightsFormatFromName(const std::string& name, const std::string& field = "format");
-const char* weightsFormatName(WeightsFormat format);
-
-// Which weights of a checkpoint: the trained model's or its EMA's.
-enum class CheckpointWeights { Model, Ema };
 
 // The tensors of a weights file. A checkpoint gives its model's (or EMA's) state dict.
 // Throws FileError naming the file for anything that is not one of the formats.

@@ -132,7 +132,7 @@ private slots:
         for (const char* dtype : {"fp32", "fp16", "bf16"}) {
             StateDict sd = stateDictOf(*m);
             for (auto& [name, t] : sd.entries)
-                if (t.is_floating_point()) t = t.to(exportDtypeFromName(dtype));
+                if (t.is_floating_point()) t = t.to(std::string(dtype) == "fp32" ? torch::kFloat : std::string(dtype) == "fp16" ? torch::kHalf : torch::kBFloat16);
             const std::string a = d_ + "/a_" + dtype + ".safetensors", b = d_ + "/b_" + dtype + ".safetensors";
             writeWeightsFile(a, sd, WeightsFormat::Safetensors);
             StateDict back = readWeightsFile(a);

@@ -1,0 +1,41 @@
+#include "store/metrics_csv.h"
+
+#include "util/error.h"
+
+namespace ferkd {
+
+namespace {
+
+// RFC 4180: quotes around the field, inner quotes doubled.
+std::string csvField(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+}  // namespace
+
+void writeMetricsCsv(const ExperimentStore& store, const std::vector<int64_t>& runIds, bool steps, std::ostream& os) {
+    if (steps)
+        os << "run_id,run_name,step,epoch,loss,lr,images_per_sec,time\n";
+    else
+        os << "run_id,run_name,epoch,step,train_loss,train_top1,test_loss,test_top1,test_top5,lr,seconds\n";
+    os.precision(8);
+    for (int64_t id : runIds) {
+        auto r = store.run(id);
+        if (!r) throw Error("no run with id " + std::to_string(id) + " in " + store.workspace());
+        const std::string name = csvField(r->name);
+        if (steps) {
+            for (const auto& m : store.stepMetrics(id))
+                os << id << ',' << name << ',' << m.step << ',' << m.epoch << ',' << m.loss << ',' << m.lr << ','
+                   << m.images_per_sec << ',' << m.time << '\n';
+        } else {
+            for (const auto& m : store.epochMetrics(id))
+                os << id << ',' << name << ',' << m.epoch << ',' << m.step << ',' << m.train_loss << ','
+                   << m.train_top1 << ',' << m.test_loss << ',' << m.test_top1 << ',' << m.test_top5 << ',' << m.lr
+                   << ',' << m.seconds << '\n';
+        }
+    }
+}
+
+}  // namespace ferkd

@@ -1,0 +1,233 @@
+#include "metrics_chart.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPdfWriter>
+#include <QSlider>
+#include <QSplitter>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace ferkd::ui {
+
+namespace {
+
+QColor runColour(int index) {
+    static const QColor palette[] = {QColor(31, 119, 180), QColor(214, 39, 40), QColor(44, 160, 44),
+                                     QColor(255, 127, 14), QColor(148, 103, 189), QColor(140, 86, 75),
+                                     QColor(227, 119, 194), QColor(127, 127, 127)};
+    return palette[index % 8];
+}
+
+QCustomPlot* makePlot(const QString& xLabel, const QString& yLabel) {
+    auto* plot = new QCustomPlot;
+    plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot->xAxis->setLabel(xLabel);
+    plot->yAxis->setLabel(yLabel);
+    plot->legend->setVisible(true);
+    plot->legend->setFont(QFont(plot->font().family(), 8));
+    plot->setMinimumHeight(140);
+    QObject::connect(plot, &QCustomPlot::mouseDoubleClick, plot, [plot](QMouseEvent*) {
+        plot->rescaleAxes(true);
+        plot->replot();
+    });
+    return plot;
+}
+
+QCPGraph* addGraph(QCustomPlot* plot, const QString& name, const QColor& colour, Qt::PenStyle style, bool markers,
+                   int alpha = 255) {
+    QCPGraph* g = plot->addGraph();
+    g->setName(name);
+    QColor c = colour;
+    c.setAlpha(alpha);
+    g->setPen(QPen(c, 1.6, style));
+    if (markers) g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
+    return g;
+}
+
+}  // namespace
+
+MetricsChart::MetricsChart(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Smoothing")));
+    smoothingSlider_ = new QSlider(Qt::Horizontal);
+    smoothingSlider_->setObjectName("smoothingSlider");
+    smoothingSlider_->setRange(0, 99);
+    smoothingSlider_->setValue(60);
+    smoothingSlider_->setToolTip(tr("Exponential moving average of the step loss"));
+    connect(smoothingSlider_, &QSlider::valueChanged, this, [this] {
+        recomputeSmoothing();
+        replotAll(false);
+    });
+    controls->addWidget(smoothingSlider_, 1);
+    logAxis_ = new QCheckBox(tr("Log loss axis"));
+    logAxis_->setObjectName("logAxis");
+    connect(logAxis_, &QCheckBox::toggled, this, &MetricsChart::setLogLoss);
+    controls->addWidget(logAxis_);
+    layout->addLayout(controls);
+
+    auto* split = new QSplitter(Qt::Vertical);
+    loss_ = makePlot(tr("step"), tr("loss"));
+    accuracy_ = makePlot(tr("epoch"), tr("top-1 / top-5 (%)"));
+    lr_ = makePlot(tr("step"), tr("learning rate"));
+    lr_->legend->setVisible(false);
+    for (QCustomPlot* p : {loss_, accuracy_, lr_}) {
+        split->addWidget(p);
+        connect(p, &QCustomPlot::mouseMove, this, [this, p](QMouseEvent* e) { showHover(p, e); });
+    }
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 1);
+    layout->addWidget(split, 1);
+}
+
+double MetricsChart::smoothing() const { return smoothingSlider_->value() / 100.0; }
+void MetricsChart::setSmoothing(double weight) { smoothingSlider_->setValue(int(weight * 100 + 0.5)); }
+
+void MetricsChart::setLogLoss(bool on) {
+    logAxis_->setChecked(on);
+    loss_->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (on) loss_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    else loss_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    replotAll(true);
+}
+
+void MetricsChart::setRuns(const std::vector<RunSeries>& runs) {
+    for (QCustomPlot* p : {loss_, accuracy_, lr_}) p->clearGraphs();
+    runs_.clear();
+    for (size_t i = 0; i < runs.size(); ++i) addRun(runs[i], int(i));
+    replotAll(true);
+}
+
+void MetricsChart::addRun(const RunSeries& run, int index) {
+    const QColor c = runColour(index);
+    const QString prefix = run.name.isEmpty() ? QString() : run.name + " ";
+    Curves& curves = runs_[run.id];
+    curves.graphs["loss"] = addGraph(loss_, prefix + tr("step loss"), c, Qt::SolidLine, false, 60);
+    curves.graphs["smoothed"] = addGraph(loss_, prefix + tr("smoothed"), c, Qt::SolidLine, false);
+    curves.graphs["train_loss"] = addGraph(loss_, prefix + tr("epoch train loss"), c, Qt::DashLine, true);
+    curves.graphs["test_loss"] = addGraph(loss_, prefix + tr("test loss"), c, Qt::DotLine, true);
+    curves.graphs["test_top1"] = addGraph(accuracy_, prefix + tr("test top-1"), c, Qt::SolidLine, true);
+    curves.graphs["test_top5"] = addGraph(accuracy_, prefix + tr("test top-5"), c, Qt::DotLine, false);
+    curves.graphs["train_top1"] = addGraph(accuracy_, prefix + tr("train top-1"), c, Qt::DashLine, false);
+    curves.graphs["lr"] = addGraph(lr_, prefix + tr("lr"), c, Qt::SolidLine, false);
+    // The epoch curves' x is the step count at the epoch's end on the loss plot.
+    for (const auto& s : run.steps) addStepPoint(curves, s);
+    for (const auto& e : run.epochs) addEpochPoint(curves, e);
+}
+
+void MetricsChart::addStepPoint(Curves& c, const StepMetric& m) {
+    c.graphs["loss"]->addData(double(m.step), m.loss);
+    const double w = smoothing();
+    c.smoothed = c.hasSmoothed ? w * c.smoothed + (1 - w) * m.loss : m.loss;
+    c.hasSmoothed = true;
+    c.graphs["smoothed"]->addData(double(m.step), c.smoothed);
+    c.graphs["lr"]->addData(double(m.step), m.lr);
+}
+
+void MetricsChart::addEpochPoint(Curves& c, const EpochMetric& m) {
+    c.graphs["train_loss"]->addData(double(m.step), m.train_loss);
+    c.graphs["test_loss"]->addData(double(m.step), m.test_loss);
+    c.graphs["test_top1"]->addData(double(m.epoch), m.test_top1);
+    c.graphs["test_top5"]->addData(double(m.epoch), m.test_top5);
+    c.graphs["train_top1"]->addData(double(m.epoch), m.train_top1);
+}
+
+void MetricsChart::recomputeSmoothing() {
+    const double w = smoothing();
+    for (auto& c : runs_) {
+        QCPGraph* raw = c.graphs["loss"];
+        QCPGraph* smooth = c.graphs["smoothed"];
+        smooth->data()->clear();
+        c.hasSmoothed = false;
+        for (auto it = raw->data()->constBegin(); it != raw->data()->constEnd(); ++it) {
+            c.smoothed = c.hasSmoothed ? w * c.smoothed + (1 - w) * it->value : it->value;
+            c.hasSmoothed = true;
+            smooth->addData(it->key, c.smoothed);
+        }
+    }
+}
+
+void MetricsChart::appendStep(const StepReport& r) {
+    auto it = runs_.find(r.run_id);
+    if (it == runs_.end()) return;
+    StepMetric m;
+    m.step = r.step;
+    m.epoch = r.epoch;
+    m.loss = r.loss;
+    m.lr = r.lr;
+    addStepPoint(*it, m);
+    replotAll(true);
+}
+
+void MetricsChart::appendEpoch(const EpochReport& r) {
+    auto it = runs_.find(r.run_id);
+    if (it == runs_.end()) return;
+    addEpochPoint(*it, r.metrics);
+    replotAll(true);
+}
+
+int MetricsChart::pointCount(qint64 runId, const QString& curve) const {
+    auto it = runs_.find(runId);
+    if (it == runs_.end() || !it->graphs.contains(curve)) return 0;
+    return it->graphs[curve]->dataCount();
+}
+
+void MetricsChart::replotAll(bool rescale) {
+    for (QCustomPlot* p : {loss_, accuracy_, lr_}) {
+        if (rescale) p->rescaleAxes(true);
+        p->replot(QCustomPlot::rpQueuedReplot);  // coalesced: live runs report many steps
+    }
+}
+
+void MetricsChart::showHover(QCustomPlot* plot, QMouseEvent* event) {
+    const double x = plot->xAxis->pixelToCoord(event->pos().x());
+    QString text;
+    for (int i = 0; i < plot->graphCount(); ++i) {
+        QCPGraph* g = plot->graph(i);
+        if (g->dataCount() == 0) continue;
+        auto it = g->data()->findBegin(x, true);
+        if (it == g->data()->constEnd()) continue;
+        if (std::abs(it->key - x) > std::max(1.0, (plot->xAxis->range().size()) / 50)) continue;
+        text += QString("%1 @ %2: %3\n").arg(g->name()).arg(it->key).arg(it->value, 0, 'g', 5);
+    }
+    if (!text.isEmpty()) QToolTip::showText(event->globalPosition().toPoint(), text.trimmed(), plot);
+}
+
+bool MetricsChart::saveImage(const QString& path, QString* error) const {
+    // The three plots stacked into one picture (PNG) or page (PDF).
+    const int w = loss_->width() > 0 ? loss_->width() : 900;
+    bool ok = true;
+    if (path.endsWith(".pdf", Qt::CaseInsensitive)) {  // vector graphics, the three plots on one page
+        QPdfWriter pdf(path);
+        pdf.setResolution(72);
+        pdf.setPageSize(QPageSize(QSizeF(w, 1000), QPageSize::Point));
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        QCPPainter painter;
+        ok = painter.begin(&pdf);
+        if (ok) {
+            loss_->toPainter(&painter, w, 400);
+            painter.translate(0, 400);
+            accuracy_->toPainter(&painter, w, 400);
+            painter.translate(0, 400);
+            lr_->toPainter(&painter, w, 200);
+            painter.end();
+        }
+    } else {
+        QPixmap all(w, 400 + 400 + 200);
+        all.fill(Qt::white);
+        QPainter painter(&all);
+        painter.drawPixmap(0, 0, loss_->toPixmap(w, 400));
+        painter.drawPixmap(0, 400, accuracy_->toPixmap(w, 400));
+        painter.drawPixmap(0, 800, lr_->toPixmap(w, 200));
+        painter.end();
+        ok = all.save(path);
+    }
+    if (!ok && error) *error = tr("cannot write %1").arg(path);
+    return ok;
+}
+
+}  // namespace ferkd::ui
