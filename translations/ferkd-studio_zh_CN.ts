@@ -2,131 +2,517 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ConfigEditor</name>
+    <message>
+        <location filename="../ui/config_editor.cpp" line="34"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/config_editor.cpp" line="35"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/config_editor.cpp" line="36"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/config_editor.cpp" line="37"/>
+        <source>FerKD rule</source>
+        <translation>FerKD 规则</translation>
+    </message>
+    <message>
+        <location filename="../ui/config_editor.cpp" line="38"/>
+        <source>Teacher and labels</source>
+        <translation>教师与标签</translation>
+    </message>
+    <message>
+        <location filename="../ui/config_editor.cpp" line="39"/>
+        <source>Augmentation</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <location filename="../ui/config_editor.cpp" line="40"/>
+        <source>Optimisation</source>
+        <translation>优化</translation>
+    </message>
+    <message>
+        <location filename="../ui/config_editor.cpp" line="41"/>
+        <source>Schedule</source>
+        <translation>训练计划</translation>
+    </message>
+    <message>
+        <location filename="../ui/config_editor.cpp" line="42"/>
+        <source>Checkpoints and runtime</source>
+        <translation>检查点与运行环境</translation>
+    </message>
+</context>
+<context>
     <name>RunStatus</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="26"/>
+        <location filename="../ui/main_window.cpp" line="49"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="27"/>
+        <location filename="../ui/main_window.cpp" line="50"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="28"/>
+        <location filename="../ui/main_window.cpp" line="51"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="29"/>
+        <location filename="../ui/main_window.cpp" line="52"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="30"/>
+        <location filename="../ui/main_window.cpp" line="53"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="31"/>
+        <location filename="../ui/main_window.cpp" line="54"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="32"/>
+        <location filename="../ui/main_window.cpp" line="55"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
 </context>
 <context>
+    <name>ferkd::ui::ConfigEditor</name>
+    <message>
+        <location filename="../ui/config_editor.cpp" line="70"/>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <location filename="../ui/config_editor.cpp" line="100"/>
+        <location filename="../ui/config_editor.cpp" line="201"/>
+        <source>Paper: %1</source>
+        <translation>论文取值：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/config_editor.cpp" line="175"/>
+        <source>expected a whole number</source>
+        <translation>应为整数</translation>
+    </message>
+    <message>
+        <location filename="../ui/config_editor.cpp" line="175"/>
+        <source>expected a number</source>
+        <translation>应为数字</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/config_editor.cpp" line="207"/>
+        <source>Valid. %n field(s) differ from the preset.</source>
+        <translation>
+            <numerusform>有效。%n 个字段与预设不同。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ferkd::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="44"/>
+        <location filename="../ui/main_window.cpp" line="75"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="50"/>
+        <location filename="../ui/main_window.cpp" line="148"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="50"/>
+        <location filename="../ui/main_window.cpp" line="148"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="50"/>
+        <location filename="../ui/main_window.cpp" line="148"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="50"/>
+        <location filename="../ui/main_window.cpp" line="148"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="50"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>Best top-1 %</source>
         <translation>最佳 top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="51"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="51"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="60"/>
+        <location filename="../ui/main_window.cpp" line="81"/>
         <source>Device: CPU, %1 threads</source>
         <translation>设备：CPU，%1 个线程</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="62"/>
+        <location filename="../ui/main_window.cpp" line="85"/>
         <source>Workspace: %1</source>
         <translation>工作区：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="71"/>
+        <location filename="../ui/main_window.cpp" line="90"/>
+        <source>run %1 started</source>
+        <translation>运行 %1 已开始</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="100"/>
+        <source>epoch %1/%2, %3 img/s, ETA %4</source>
+        <translation>第 %1/%2 轮，%3 张图/秒，预计剩余 %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="115"/>
+        <source>run %1 %2</source>
+        <translation>运行 %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="141"/>
+        <source>Search runs (name, preset, status, tags)</source>
+        <translation>搜索运行（名称、预设、状态、标签）</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="148"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="149"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="166"/>
+        <source>Monitor</source>
+        <translation>监控</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="170"/>
+        <source>Config</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="175"/>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="189"/>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window.cpp" line="363"/>
+        <source>New run</source>
+        <translation>新建运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="201"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="210"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="212"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="215"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="219"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="221"/>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="230"/>
+        <location filename="../ui/main_window.cpp" line="384"/>
+        <location filename="../ui/main_window.cpp" line="404"/>
+        <location filename="../ui/main_window.cpp" line="427"/>
+        <source>Export weights</source>
+        <translation>导出权重</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="231"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="232"/>
+        <location filename="../ui/main_window.cpp" line="235"/>
+        <source>Export metrics</source>
+        <translation>导出指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="232"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="237"/>
+        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="238"/>
+        <source>PNG (*.png);;PDF (*.pdf)</source>
+        <translation>PNG (*.png);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="72"/>
+        <location filename="../ui/main_window.cpp" line="245"/>
         <source>&amp;Refresh runs</source>
         <translation>刷新运行列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="75"/>
+        <location filename="../ui/main_window.cpp" line="251"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="77"/>
+        <location filename="../ui/main_window.cpp" line="253"/>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="78"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
         <source>&amp;About FerKD Studio</source>
         <translation>关于 FerKD Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="79"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>About FerKD Studio</source>
         <translation>关于 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="80"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 基于区域级软标签的知识蒸馏（FKD、FerKD）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="394"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="395"/>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="396"/>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="397"/>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="417"/>
+        <source>exported %1 tensors to %2</source>
+        <translation>已导出 %1 个张量到 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="419"/>
+        <source>export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="424"/>
+        <source>exporting to %1 ...</source>
+        <translation>正在导出到 %1 ...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="442"/>
+        <source>Quit FerKD Studio</source>
+        <translation>退出 FerKD Studio</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="443"/>
+        <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
+        <translation>有运行正在进行。停止它（会保存检查点，之后可继续）并退出吗？</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="448"/>
+        <source>stopping...</source>
+        <translation>正在停止...</translation>
+    </message>
+</context>
+<context>
+    <name>ferkd::ui::MetricsChart</name>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="56"/>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="61"/>
+        <source>Exponential moving average of the step loss</source>
+        <translation>逐步损失的指数移动平均</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="67"/>
+        <source>Log loss axis</source>
+        <translation>损失对数坐标</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="74"/>
+        <location filename="../ui/metrics_chart.cpp" line="76"/>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="74"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="75"/>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="75"/>
+        <source>top-1 / top-5 (%)</source>
+        <translation>top-1 / top-5 (%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="76"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="119"/>
+        <source>step loss</source>
+        <translation>逐步损失</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="120"/>
+        <source>smoothed</source>
+        <translation>平滑后</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="121"/>
+        <source>epoch train loss</source>
+        <translation>每轮训练损失</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="122"/>
+        <source>test loss</source>
+        <translation>测试损失</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="123"/>
+        <source>test top-1</source>
+        <translation>测试 top-1</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="124"/>
+        <source>test top-5</source>
+        <translation>测试 top-5</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="125"/>
+        <source>train top-1</source>
+        <translation>训练 top-1</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="126"/>
+        <source>lr</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="240"/>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ferkd::ui::NewRunDialog</name>
+    <message>
+        <location filename="../ui/new_run_dialog.cpp" line="14"/>
+        <source>New run</source>
+        <translation>新建运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_run_dialog.cpp" line="19"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_run_dialog.cpp" line="21"/>
+        <source>Load JSON...</source>
+        <translation>载入 JSON...</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_run_dialog.cpp" line="22"/>
+        <source>Save JSON...</source>
+        <translation>保存 JSON...</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_run_dialog.cpp" line="30"/>
+        <location filename="../ui/new_run_dialog.cpp" line="32"/>
+        <source>Load config</source>
+        <translation>载入配置</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_run_dialog.cpp" line="30"/>
+        <location filename="../ui/new_run_dialog.cpp" line="35"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/new_run_dialog.cpp" line="35"/>
+        <location filename="../ui/new_run_dialog.cpp" line="37"/>
+        <source>Save config</source>
+        <translation>保存配置</translation>
     </message>
 </context>
 <context>
@@ -157,12 +543,22 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="38"/>
+        <location filename="../app/studio/main.cpp" line="28"/>
+        <source>Show these runs (comma-separated ids).</source>
+        <translation>显示这些运行（以逗号分隔的编号）。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="29"/>
+        <source>ids</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="41"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="39"/>
+        <location filename="../app/studio/main.cpp" line="42"/>
         <source>Cannot open the workspace:
 %1</source>
         <translation>无法打开工作区：

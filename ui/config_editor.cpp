@@ -1,6 +1,7 @@
 #include "config_editor.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -88,7 +89,7 @@ void ConfigEditor::build() {
         auto* scroll = new QScrollArea;
         scroll->setWidget(page);
         scroll->setWidgetResizable(true);
-        groups_->addTab(scroll, tr(g.title));
+        groups_->addTab(scroll, QCoreApplication::translate("ConfigEditor", g.title));
         forms.push_back(form);
     }
     for (const auto& f : configFields()) {

@@ -318,11 +318,12 @@ QList<qint64> MainWindow::selectedRuns() const {
     return ids;
 }
 
-void MainWindow::selectRun(qint64 runId) {
+void MainWindow::selectRun(qint64 runId, bool addToSelection) {
     for (int row = 0; row < runsTable_->rowCount(); ++row)
         if (runsTable_->item(row, kId)->text().toLongLong() == runId) {
-            runsTable_->clearSelection();
-            runsTable_->selectRow(row);
+            if (!addToSelection) runsTable_->clearSelection();
+            runsTable_->selectionModel()->select(runsTable_->model()->index(row, 0),
+                                                 QItemSelectionModel::Select | QItemSelectionModel::Rows);
             return;
         }
 }

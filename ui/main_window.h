@@ -35,7 +35,7 @@ public:
     void refreshRuns();  // re-reads the runs from the store
     int runCount() const;
     QList<qint64> selectedRuns() const;
-    void selectRun(qint64 runId);
+    void selectRun(qint64 runId, bool addToSelection = false);
 
     // What "New run" does once the dialog is accepted: record and queue the run.
     qint64 startRun(const RunConfig& config);

@@ -28,6 +28,7 @@ QCustomPlot* makePlot(const QString& xLabel, const QString& yLabel) {
     plot->yAxis->setLabel(yLabel);
     plot->legend->setVisible(true);
     plot->legend->setFont(QFont(plot->font().family(), 8));
+    plot->legend->setBrush(QBrush(QColor(255, 255, 255, 200)));
     plot->setMinimumHeight(140);
     QObject::connect(plot, &QCustomPlot::mouseDoubleClick, plot, [plot](QMouseEvent*) {
         plot->rescaleAxes(true);
@@ -99,12 +100,21 @@ void MetricsChart::setRuns(const std::vector<RunSeries>& runs) {
     for (QCustomPlot* p : {loss_, accuracy_, lr_}) p->clearGraphs();
     runs_.clear();
     for (size_t i = 0; i < runs.size(); ++i) addRun(runs[i], int(i));
+    if (runs.size() > 1) {  // an overlay: one legend entry per run and plot, in the run's colour
+        for (const auto& run : runs) {
+            Curves& c = runs_[run.id];
+            for (auto it = c.graphs.begin(); it != c.graphs.end(); ++it) {
+                if (it.key() == "smoothed" || it.key() == "test_top1") it.value()->setName(run.name);
+                else it.value()->removeFromLegend();
+            }
+        }
+    }
     replotAll(true);
 }
 
 void MetricsChart::addRun(const RunSeries& run, int index) {
     const QColor c = runColour(index);
-    const QString prefix = run.name.isEmpty() ? QString() : run.name + " ";
+    const QString prefix;  // one run: the curves' own names; an overlay renames them in setRuns
     Curves& curves = runs_[run.id];
     curves.graphs["loss"] = addGraph(loss_, prefix + tr("step loss"), c, Qt::SolidLine, false, 60);
     curves.graphs["smoothed"] = addGraph(loss_, prefix + tr("smoothed"), c, Qt::SolidLine, false);
@@ -177,6 +187,7 @@ int MetricsChart::pointCount(qint64 runId, const QString& curve) const {
 }
 
 void MetricsChart::replotAll(bool rescale) {
+    for (QCustomPlot* p : {loss_, accuracy_}) p->legend->setVisible(p->graphCount() > 0);
     for (QCustomPlot* p : {loss_, accuracy_, lr_}) {
         if (rescale) p->rescaleAxes(true);
         p->replot(QCustomPlot::rpQueuedReplot);  // coalesced: live runs report many steps

@@ -25,8 +25,11 @@ int main(int argc, char** argv) {
                                  QApplication::translate("main", "folder"));
     QCommandLineOption quitAfter("quit-after", QApplication::translate("main", "Quit after this many milliseconds (for tests)."),
                                  QApplication::translate("main", "ms"));
+    QCommandLineOption select("select", QApplication::translate("main", "Show these runs (comma-separated ids)."),
+                              QApplication::translate("main", "ids"));
     parser.addOption(workspace);
     parser.addOption(quitAfter);
+    parser.addOption(select);
     parser.process(app);
 
     std::shared_ptr<ferkd::ExperimentStore> store;
@@ -42,6 +45,8 @@ int main(int argc, char** argv) {
 
     ferkd::ui::MainWindow window(store);
     window.show();
+    if (parser.isSet(select))
+        for (const QString& id : parser.value(select).split(',', Qt::SkipEmptyParts)) window.selectRun(id.toLongLong(), true);
     if (parser.isSet(quitAfter)) QTimer::singleShot(parser.value(quitAfter).toInt(), &window, &QWidget::close);
     return app.exec();
 }
