@@ -50,39 +50,47 @@
     </message>
 </context>
 <context>
+    <name>CropBrowser</name>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="88"/>
+        <source>p(true class); dashed: hard, bold: easy</source>
+        <translation>p(wahre Klasse); gestrichelt: schwer, fett: leicht</translation>
+    </message>
+</context>
+<context>
     <name>RunStatus</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="49"/>
+        <location filename="../ui/main_window.cpp" line="50"/>
         <source>queued</source>
         <translation>wartend</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="50"/>
+        <location filename="../ui/main_window.cpp" line="51"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="51"/>
+        <location filename="../ui/main_window.cpp" line="52"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="52"/>
+        <location filename="../ui/main_window.cpp" line="53"/>
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53"/>
+        <location filename="../ui/main_window.cpp" line="54"/>
         <source>finished</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="54"/>
+        <location filename="../ui/main_window.cpp" line="55"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="55"/>
+        <location filename="../ui/main_window.cpp" line="56"/>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
@@ -120,268 +128,415 @@
     </message>
 </context>
 <context>
+    <name>ferkd::ui::CropBrowser</name>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="110"/>
+        <source>Label sets generated in this workspace</source>
+        <translation>In diesem Arbeitsbereich erzeugte Label-Sets</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="114"/>
+        <source>The data set the labels were made for</source>
+        <translation>Der Datensatz, für den die Labels erzeugt wurden</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="118"/>
+        <source>label store (.fkdl)</source>
+        <translation>Label-Speicher (.fkdl)</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="120"/>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="121"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="131"/>
+        <source>Open label store</source>
+        <translation>Label-Speicher öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="131"/>
+        <source>Label stores (*.fkdl);;All files (*)</source>
+        <translation>Label-Speicher (*.fkdl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="147"/>
+        <source>Random image</source>
+        <translation>Zufälliges Bild</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="150"/>
+        <source>Images with the most crops whose p(true class) is below the hard threshold</source>
+        <translation>Bilder mit den meisten Ausschnitten, deren p(wahre Klasse) unter der Schwelle liegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="151"/>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="152"/>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="154"/>
+        <source>Most crops the teacher hardly recognises:</source>
+        <translation>Die meisten Ausschnitte, die der Lehrer kaum erkennt:</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="178"/>
+        <source>Open a label set to browse its crops.</source>
+        <translation>Ein Label-Set öffnen, um seine Ausschnitte zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="201"/>
+        <source>fraction: each image&apos;s least confident share of crops is hard; threshold: crops whose p(true class) is below the value</source>
+        <translation>Anteil: der unsicherste Anteil der Ausschnitte jedes Bildes ist schwer; Schwelle: Ausschnitte mit p(wahre Klasse) unter dem Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="210"/>
+        <source>Hard rule</source>
+        <translation>Regel für schwere Ausschnitte</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="216"/>
+        <source>p(true class)</source>
+        <translation>p(wahre Klasse)</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="217"/>
+        <source>share of crops (%)</source>
+        <translation>Anteil der Ausschnitte (%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="223"/>
+        <source>Export Figure 1...</source>
+        <translation>Abbildung 1 exportieren...</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="232"/>
+        <source>Export Figure 1</source>
+        <translation>Abbildung 1 exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="232"/>
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="233"/>
+        <source>cannot write %1</source>
+        <translation>kann %1 nicht schreiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="271"/>
+        <source>all classes</source>
+        <translation>alle Klassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="314"/>
+        <source>The %1% least confident crops of each image are hard: %2% of all crops are calibrated.</source>
+        <translation>Die unsichersten %1% der Ausschnitte jedes Bildes sind schwer: %2% aller Ausschnitte werden kalibriert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="317"/>
+        <source>Crops with p(true class) below %1 are hard: %2% of all crops are calibrated.</source>
+        <translation>Ausschnitte mit p(wahre Klasse) unter %1 sind schwer: %2% aller Ausschnitte werden kalibriert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="322"/>
+        <source>image %1 (%2): %3 crops</source>
+        <translation>Bild %1 (%2): %3 Ausschnitte</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="354"/>
+        <source>Image %1, class %2, %3 stored crops, %4 hard under this rule</source>
+        <translation>Bild %1, Klasse %2, %3 gespeicherte Ausschnitte, %4 schwer nach dieser Regel</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="370"/>
+        <source>crop %1 (%2)
+teacher&apos;s top-5:
+%3</source>
+        <translation>Ausschnitt %1 (%2)
+Top-5 des Lehrers:
+%3</translation>
+    </message>
+</context>
+<context>
     <name>ferkd::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="75"/>
+        <location filename="../ui/main_window.cpp" line="76"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="148"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>Id</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="148"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="148"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>Preset</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="148"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window.cpp" line="150"/>
         <source>Best top-1 %</source>
         <translation>Beste Top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window.cpp" line="150"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window.cpp" line="150"/>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="82"/>
         <source>Device: CPU, %1 threads</source>
         <translation>Gerät: CPU, %1 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="85"/>
+        <location filename="../ui/main_window.cpp" line="86"/>
         <source>Workspace: %1</source>
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="90"/>
+        <location filename="../ui/main_window.cpp" line="91"/>
         <source>run %1 started</source>
         <translation>Lauf %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="101"/>
         <source>epoch %1/%2, %3 img/s, ETA %4</source>
         <translation>Epoche %1/%2, %3 Bilder/s, noch %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115"/>
+        <location filename="../ui/main_window.cpp" line="116"/>
         <source>run %1 %2</source>
         <translation>Lauf %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="141"/>
+        <location filename="../ui/main_window.cpp" line="142"/>
         <source>Search runs (name, preset, status, tags)</source>
         <translation>Läufe suchen (Name, Vorgabe, Status, Tags)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="148"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window.cpp" line="150"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="166"/>
+        <location filename="../ui/main_window.cpp" line="167"/>
         <source>Monitor</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window.cpp" line="171"/>
         <source>Config</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175"/>
+        <location filename="../ui/main_window.cpp" line="176"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="189"/>
+        <location filename="../ui/main_window.cpp" line="179"/>
+        <source>Crop browser</source>
+        <translation>Ausschnitte</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="193"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
-        <location filename="../ui/main_window.cpp" line="363"/>
+        <location filename="../ui/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window.cpp" line="373"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201"/>
+        <location filename="../ui/main_window.cpp" line="205"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="210"/>
+        <location filename="../ui/main_window.cpp" line="214"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212"/>
+        <location filename="../ui/main_window.cpp" line="216"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="219"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="223"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window.cpp" line="225"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="230"/>
-        <location filename="../ui/main_window.cpp" line="384"/>
-        <location filename="../ui/main_window.cpp" line="404"/>
-        <location filename="../ui/main_window.cpp" line="427"/>
+        <location filename="../ui/main_window.cpp" line="234"/>
+        <location filename="../ui/main_window.cpp" line="394"/>
+        <location filename="../ui/main_window.cpp" line="414"/>
+        <location filename="../ui/main_window.cpp" line="437"/>
         <source>Export weights</source>
         <translation>Gewichte exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window.cpp" line="235"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232"/>
-        <location filename="../ui/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window.cpp" line="239"/>
         <source>Export metrics</source>
         <translation>Metriken exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232"/>
+        <location filename="../ui/main_window.cpp" line="236"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
-        <location filename="../ui/main_window.cpp" line="238"/>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="244"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="247"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245"/>
+        <location filename="../ui/main_window.cpp" line="249"/>
         <source>&amp;Refresh runs</source>
         <translation>Läufe &amp;aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window.cpp" line="259"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>&amp;About FerKD Studio</source>
         <translation>Ü&amp;ber FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="257"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>About FerKD Studio</source>
         <translation>Über FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="262"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="394"/>
+        <location filename="../ui/main_window.cpp" line="404"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="395"/>
+        <location filename="../ui/main_window.cpp" line="405"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="396"/>
+        <location filename="../ui/main_window.cpp" line="406"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="397"/>
+        <location filename="../ui/main_window.cpp" line="407"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="417"/>
+        <location filename="../ui/main_window.cpp" line="427"/>
         <source>exported %1 tensors to %2</source>
         <translation>%1 Tensoren nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="419"/>
+        <location filename="../ui/main_window.cpp" line="429"/>
         <source>export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="424"/>
+        <location filename="../ui/main_window.cpp" line="434"/>
         <source>exporting to %1 ...</source>
         <translation>exportiere nach %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="442"/>
+        <location filename="../ui/main_window.cpp" line="452"/>
         <source>Quit FerKD Studio</source>
         <translation>FerKD Studio beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="443"/>
+        <location filename="../ui/main_window.cpp" line="453"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>Ein Lauf ist aktiv. Anhalten (er speichert einen Checkpoint und kann fortgesetzt werden) und beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="448"/>
+        <location filename="../ui/main_window.cpp" line="458"/>
         <source>stopping...</source>
         <translation>halte an...</translation>
     </message>
@@ -554,12 +709,32 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
         <translation>Ids</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="41"/>
+        <location filename="../app/studio/main.cpp" line="32"/>
+        <source>Open this label store in the crop browser.</source>
+        <translation>Diesen Label-Speicher in den Ausschnitten öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="33"/>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="34"/>
+        <source>The data set of --labels (default: fashion-mnist).</source>
+        <translation>Der Datensatz zu --labels (Standard: fashion-mnist).</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="35"/>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="47"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="42"/>
+        <location filename="../app/studio/main.cpp" line="48"/>
         <source>Cannot open the workspace:
 %1</source>
         <translation>Der Arbeitsbereich lässt sich nicht öffnen:

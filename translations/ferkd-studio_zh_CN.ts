@@ -50,39 +50,47 @@
     </message>
 </context>
 <context>
+    <name>CropBrowser</name>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="88"/>
+        <source>p(true class); dashed: hard, bold: easy</source>
+        <translation>p(真实类别)；虚线：困难，粗线：容易</translation>
+    </message>
+</context>
+<context>
     <name>RunStatus</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="49"/>
+        <location filename="../ui/main_window.cpp" line="50"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="50"/>
+        <location filename="../ui/main_window.cpp" line="51"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="51"/>
+        <location filename="../ui/main_window.cpp" line="52"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="52"/>
+        <location filename="../ui/main_window.cpp" line="53"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53"/>
+        <location filename="../ui/main_window.cpp" line="54"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="54"/>
+        <location filename="../ui/main_window.cpp" line="55"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="55"/>
+        <location filename="../ui/main_window.cpp" line="56"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
@@ -119,268 +127,415 @@
     </message>
 </context>
 <context>
+    <name>ferkd::ui::CropBrowser</name>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="110"/>
+        <source>Label sets generated in this workspace</source>
+        <translation>此工作区生成的标签集</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="114"/>
+        <source>The data set the labels were made for</source>
+        <translation>标签所对应的数据集</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="118"/>
+        <source>label store (.fkdl)</source>
+        <translation>标签存储 (.fkdl)</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="120"/>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="121"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="131"/>
+        <source>Open label store</source>
+        <translation>打开标签存储</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="131"/>
+        <source>Label stores (*.fkdl);;All files (*)</source>
+        <translation>标签存储 (*.fkdl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="147"/>
+        <source>Random image</source>
+        <translation>随机图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="150"/>
+        <source>Images with the most crops whose p(true class) is below the hard threshold</source>
+        <translation>p(真实类别) 低于困难阈值的裁剪最多的图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="151"/>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="152"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="154"/>
+        <source>Most crops the teacher hardly recognises:</source>
+        <translation>教师几乎无法识别的裁剪最多的图像：</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="178"/>
+        <source>Open a label set to browse its crops.</source>
+        <translation>打开一个标签集以浏览其裁剪。</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="201"/>
+        <source>fraction: each image&apos;s least confident share of crops is hard; threshold: crops whose p(true class) is below the value</source>
+        <translation>比例：每张图像中置信度最低的一部分裁剪为困难样本；阈值：p(真实类别) 低于该值的裁剪</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="210"/>
+        <source>Hard rule</source>
+        <translation>困难样本规则</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="216"/>
+        <source>p(true class)</source>
+        <translation>p(真实类别)</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="217"/>
+        <source>share of crops (%)</source>
+        <translation>裁剪占比 (%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="223"/>
+        <source>Export Figure 1...</source>
+        <translation>导出图 1...</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="232"/>
+        <source>Export Figure 1</source>
+        <translation>导出图 1</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="232"/>
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="233"/>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="271"/>
+        <source>all classes</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="314"/>
+        <source>The %1% least confident crops of each image are hard: %2% of all crops are calibrated.</source>
+        <translation>每张图像中置信度最低的 %1% 裁剪为困难样本：全部裁剪中有 %2% 被校准。</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="317"/>
+        <source>Crops with p(true class) below %1 are hard: %2% of all crops are calibrated.</source>
+        <translation>p(真实类别) 低于 %1 的裁剪为困难样本：全部裁剪中有 %2% 被校准。</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="322"/>
+        <source>image %1 (%2): %3 crops</source>
+        <translation>图像 %1（%2）：%3 个裁剪</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="354"/>
+        <source>Image %1, class %2, %3 stored crops, %4 hard under this rule</source>
+        <translation>图像 %1，类别 %2，存储了 %3 个裁剪，按此规则有 %4 个困难样本</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="370"/>
+        <source>crop %1 (%2)
+teacher&apos;s top-5:
+%3</source>
+        <translation>裁剪 %1（%2）
+教师的 top-5：
+%3</translation>
+    </message>
+</context>
+<context>
     <name>ferkd::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="75"/>
+        <location filename="../ui/main_window.cpp" line="76"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="148"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="148"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="148"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="148"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window.cpp" line="150"/>
         <source>Best top-1 %</source>
         <translation>最佳 top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window.cpp" line="150"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window.cpp" line="150"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="82"/>
         <source>Device: CPU, %1 threads</source>
         <translation>设备：CPU，%1 个线程</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="85"/>
+        <location filename="../ui/main_window.cpp" line="86"/>
         <source>Workspace: %1</source>
         <translation>工作区：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="90"/>
+        <location filename="../ui/main_window.cpp" line="91"/>
         <source>run %1 started</source>
         <translation>运行 %1 已开始</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="101"/>
         <source>epoch %1/%2, %3 img/s, ETA %4</source>
         <translation>第 %1/%2 轮，%3 张图/秒，预计剩余 %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115"/>
+        <location filename="../ui/main_window.cpp" line="116"/>
         <source>run %1 %2</source>
         <translation>运行 %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="141"/>
+        <location filename="../ui/main_window.cpp" line="142"/>
         <source>Search runs (name, preset, status, tags)</source>
         <translation>搜索运行（名称、预设、状态、标签）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="148"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window.cpp" line="150"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="166"/>
+        <location filename="../ui/main_window.cpp" line="167"/>
         <source>Monitor</source>
         <translation>监控</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window.cpp" line="171"/>
         <source>Config</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175"/>
+        <location filename="../ui/main_window.cpp" line="176"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="189"/>
+        <location filename="../ui/main_window.cpp" line="179"/>
+        <source>Crop browser</source>
+        <translation>裁剪浏览器</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="193"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
-        <location filename="../ui/main_window.cpp" line="363"/>
+        <location filename="../ui/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window.cpp" line="373"/>
         <source>New run</source>
         <translation>新建运行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201"/>
+        <location filename="../ui/main_window.cpp" line="205"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="210"/>
+        <location filename="../ui/main_window.cpp" line="214"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212"/>
+        <location filename="../ui/main_window.cpp" line="216"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="219"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="223"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window.cpp" line="225"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="230"/>
-        <location filename="../ui/main_window.cpp" line="384"/>
-        <location filename="../ui/main_window.cpp" line="404"/>
-        <location filename="../ui/main_window.cpp" line="427"/>
+        <location filename="../ui/main_window.cpp" line="234"/>
+        <location filename="../ui/main_window.cpp" line="394"/>
+        <location filename="../ui/main_window.cpp" line="414"/>
+        <location filename="../ui/main_window.cpp" line="437"/>
         <source>Export weights</source>
         <translation>导出权重</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window.cpp" line="235"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232"/>
-        <location filename="../ui/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window.cpp" line="239"/>
         <source>Export metrics</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232"/>
+        <location filename="../ui/main_window.cpp" line="236"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
-        <location filename="../ui/main_window.cpp" line="238"/>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="244"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="247"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245"/>
+        <location filename="../ui/main_window.cpp" line="249"/>
         <source>&amp;Refresh runs</source>
         <translation>刷新运行列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window.cpp" line="259"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>&amp;About FerKD Studio</source>
         <translation>关于 FerKD Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="257"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>About FerKD Studio</source>
         <translation>关于 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="262"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 基于区域级软标签的知识蒸馏（FKD、FerKD）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="394"/>
+        <location filename="../ui/main_window.cpp" line="404"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="395"/>
+        <location filename="../ui/main_window.cpp" line="405"/>
         <source>Precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="396"/>
+        <location filename="../ui/main_window.cpp" line="406"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="397"/>
+        <location filename="../ui/main_window.cpp" line="407"/>
         <source>Checkpoint</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="417"/>
+        <location filename="../ui/main_window.cpp" line="427"/>
         <source>exported %1 tensors to %2</source>
         <translation>已导出 %1 个张量到 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="419"/>
+        <location filename="../ui/main_window.cpp" line="429"/>
         <source>export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="424"/>
+        <location filename="../ui/main_window.cpp" line="434"/>
         <source>exporting to %1 ...</source>
         <translation>正在导出到 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="442"/>
+        <location filename="../ui/main_window.cpp" line="452"/>
         <source>Quit FerKD Studio</source>
         <translation>退出 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="443"/>
+        <location filename="../ui/main_window.cpp" line="453"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>有运行正在进行。停止它（会保存检查点，之后可继续）并退出吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="448"/>
+        <location filename="../ui/main_window.cpp" line="458"/>
         <source>stopping...</source>
         <translation>正在停止...</translation>
     </message>
@@ -553,12 +708,32 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="41"/>
+        <location filename="../app/studio/main.cpp" line="32"/>
+        <source>Open this label store in the crop browser.</source>
+        <translation>在裁剪浏览器中打开此标签存储。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="33"/>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="34"/>
+        <source>The data set of --labels (default: fashion-mnist).</source>
+        <translation>--labels 对应的数据集（默认：fashion-mnist）。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="35"/>
+        <source>path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="47"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="42"/>
+        <location filename="../app/studio/main.cpp" line="48"/>
         <source>Cannot open the workspace:
 %1</source>
         <translation>无法打开工作区：

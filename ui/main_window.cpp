@@ -29,6 +29,7 @@
 #include <thread>
 
 #include "config/config_io.h"
+#include "crop_browser.h"
 #include "interop/model_export.h"
 #include "metrics_chart.h"
 #include "new_run_dialog.h"
@@ -173,6 +174,9 @@ void MainWindow::buildLayout() {
     logView_->setReadOnly(true);
     logView_->setMaximumBlockCount(5000);
     details_->addTab(logView_, tr("Log"));
+    cropBrowser_ = new CropBrowser(store_);
+    cropBrowser_->setObjectName("cropBrowser");
+    details_->addTab(cropBrowser_, tr("Crop browser"));
     split->addWidget(details_);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
@@ -351,6 +355,12 @@ qint64 MainWindow::startRun(const RunConfig& config) {
     selectRun(id);
     updateActions();
     return id;
+}
+
+void MainWindow::showCropBrowser(const QString& dataPath, const QString& labelsPath) {
+    details_->setCurrentWidget(cropBrowser_);
+    QString error;
+    if (!cropBrowser_->open(dataPath, labelsPath, &error)) statusBar()->showMessage(error);
 }
 
 void MainWindow::newRun(const RunConfig* base) {

@@ -23,6 +23,7 @@ class ExperimentStore;
 
 namespace ferkd::ui {
 
+class CropBrowser;
 class MetricsChart;
 class RunController;
 
@@ -39,6 +40,8 @@ public:
 
     // What "New run" does once the dialog is accepted: record and queue the run.
     qint64 startRun(const RunConfig& config);
+    // Opens a label set in the crop browser tab and shows it.
+    void showCropBrowser(const QString& dataPath, const QString& labelsPath);
     bool exportMetricsCsv(const QString& path, const QList<qint64>& runs, QString* error) const;
 
     // Closing while a run is active asks first; tests turn the question off (the run
@@ -47,6 +50,7 @@ public:
 
     RunController* controller() const { return controller_; }
     MetricsChart* chart() const { return chart_; }
+    CropBrowser* cropBrowser() const { return cropBrowser_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -67,6 +71,7 @@ private:
     QLineEdit* filter_ = nullptr;
     QTabWidget* details_ = nullptr;
     MetricsChart* chart_ = nullptr;
+    CropBrowser* cropBrowser_ = nullptr;
     QPlainTextEdit *configView_ = nullptr, *logView_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QLabel *stageLabel_ = nullptr, *deviceLabel_ = nullptr;

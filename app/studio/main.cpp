@@ -29,7 +29,13 @@ int main(int argc, char** argv) {
                               QApplication::translate("main", "ids"));
     parser.addOption(workspace);
     parser.addOption(quitAfter);
+    QCommandLineOption labels("labels", QApplication::translate("main", "Open this label store in the crop browser."),
+                              QApplication::translate("main", "file"));
+    QCommandLineOption data("data", QApplication::translate("main", "The data set of --labels (default: fashion-mnist)."),
+                            QApplication::translate("main", "path"), "fashion-mnist");
     parser.addOption(select);
+    parser.addOption(labels);
+    parser.addOption(data);
     parser.process(app);
 
     std::shared_ptr<ferkd::ExperimentStore> store;
@@ -47,6 +53,7 @@ int main(int argc, char** argv) {
     window.show();
     if (parser.isSet(select))
         for (const QString& id : parser.value(select).split(',', Qt::SkipEmptyParts)) window.selectRun(id.toLongLong(), true);
+    if (parser.isSet(labels)) window.showCropBrowser(parser.value(data), parser.value(labels));
     if (parser.isSet(quitAfter)) QTimer::singleShot(parser.value(quitAfter).toInt(), &window, &QWidget::close);
     return app.exec();
 }

@@ -2,15 +2,21 @@
 // core's message and blocks Start; a run started from the window trains on the worker
 // thread, draws its curves and ends "finished" while the event loop stays responsive;
 // pause, resume and stop; CSV export; closing during a run stops it cleanly.
+// LibTorch before Qt: Qt's `slots` macro breaks torch headers included after it.
+#include "data/dataset_factory.h"
+#include "labels/label_store.h"
+
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QtTest>
 
 #include "config_editor.h"
+#include "crop_browser.h"
 #include "main_window.h"
 #include "metrics_chart.h"
 #include "new_run_dialog.h"
@@ -152,6 +158,60 @@ private slots:
         }
         QCOMPARE(store->run(id)->status, std::string(run_status::kStopped));
         QVERIFY(!store->checkpoints(id).empty());  // resumable
+    }
+
+    // A hand-made label set: 5 crops per image with known p(true class).
+    void cropBrowserDrawsEveryCropAndFollowsTheRule() {
+        QTemporaryDir dir;
+        const std::string d = dir.path().toStdString();
+        test::writeIdxPair(d, "train", 8, 4, false);
+        test::writeIdxPair(d, "t10k", 4, 4, false);
+        auto data = openDataSplits(d).train;
+        LabelSetInfo info;
+        info.dataset_fingerprint = data->fingerprint();
+        info.num_images = 8;
+        info.crops_per_image = 5;
+        info.num_classes = 4;
+        info.topk = 2;
+        info.teacher = "hand-made";
+        const std::string path = d + "/hand.fkdl";
+        LabelStoreWriter w(path, info);
+        for (int64_t i = 0; i < 8; ++i) {
+            std::vector<CropLabel> crops;
+            const int y = int(data->label(i)), other = (y + 1) % 4;
+            float x = 0;
+            for (float p : {0.0625f, 0.875f, 0.5f, 0.25f, 0.75f}) {
+                crops.push_back({CropBox{x, 0.1f, 0.5f, 0.5f, false}, {p, 1 - p}, {y, other}});
+                x += 0.1f;
+            }
+            w.writeImage(i, crops);
+        }
+        w.finish();
+
+        CropBrowser browser(nullptr);
+        browser.resize(900, 600);
+        browser.show();
+        QString error;
+        QVERIFY2(browser.open(dir.path(), QString::fromStdString(path), &error), qPrintable(error));
+        browser.showImage(3);
+        QCOMPARE(browser.boxCount(), 5);
+        QCOMPARE(browser.hardCount(), 1);  // default rule: the least confident 20%
+        browser.setHardRule("fraction", 0.4);
+        QCOMPARE(browser.hardCount(), 2);
+        QVERIFY(std::abs(browser.datasetHardShare() - 0.4) < 1e-9);
+        browser.setHardRule("threshold", 0.3);  // 0.0625 and 0.25
+        QCOMPARE(browser.hardCount(), 2);
+        browser.setHardRule("threshold", 0.8);  // and 0.5, 0.75
+        QCOMPARE(browser.hardCount(), 4);
+        QVERIFY(std::abs(browser.datasetHardShare() - 0.8) < 1e-9);
+        QCOMPARE(browser.findChild<QListWidget*>("cropStrip")->count(), 5);
+        const QImage figure = browser.figureOne(4, 1);
+        QVERIFY(!figure.isNull() && figure.width() > 4 * 96);
+        // A label set for other data is refused with the reason.
+        QTemporaryDir other;
+        test::writeIdxPair(other.path().toStdString(), "train", 6, 4, false);
+        QVERIFY(!browser.open(other.path(), QString::fromStdString(path), &error));
+        QVERIFY2(error.contains("another data set"), qPrintable(error));
     }
 };
 

@@ -1,0 +1,58 @@
+#pragma once
+// What the studio's crop browser (the paper's Figure 1) reads: one image of a label
+// set's data with all its stored crops, each with the teacher's probability of the true
+// class, its top-5 and its FerKD class under a given rule; the data-set-wide share of
+// hard crops for a rule; images ranked by how many crops the teacher hardly recognises.
+// Free of torch headers, so Qt widgets can include it.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "data/crop_box.h"
+#include "labels/ferkd_rule.h"
+
+namespace ferkd {
+
+struct ImagePixels {
+    int height = 0, width = 0, channels = 0;
+    std::vector<uint8_t> data;  // height x width x channels
+};
+
+struct InspectedCrop {
+    int index = 0;  // the crop's position in the store
+    CropBox box;
+    float p_true = 0;
+    CropClass cls = CropClass::Middle;
+    std::vector<std::pair<int, float>> top5;  // (class, probability), most probable first
+};
+
+class CropInspector {
+public:
+    // Opens the training split of `dataPath` and the label store made for it (errors
+    // name the file: FileError, ConfigError).
+    CropInspector(const std::string& dataPath, const std::string& labelsPath);
+    ~CropInspector();
+
+    int64_t images() const;
+    int cropsPerImage() const;
+    const std::vector<std::string>& classNames() const;
+    int64_t label(int64_t image) const;
+    ImagePixels image(int64_t image) const;
+
+    // Every stored crop of `image`, in store order, classified by `rule`.
+    std::vector<InspectedCrop> crops(int64_t image, const FerkdRule& rule) const;
+    // Share of all crops of the label set that `rule` calls hard.
+    double hardShare(const FerkdRule& rule) const;
+    // Crops per bin of p(true class) over [0, 1].
+    std::vector<int64_t> histogram(int bins) const;
+    // Images with the most crops below `threshold` (p(true class)), with that count.
+    std::vector<std::pair<int64_t, int>> mostUnrecognised(float threshold, int limit) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ferkd

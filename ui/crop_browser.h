@@ -1,0 +1,75 @@
+#pragma once
+// The crop browser, the paper's Figure 1 made interactive: pick a label set and an
+// image (by class, by index, at random, or among those with the most crops the teacher
+// hardly recognises); every stored crop is drawn on the image, coloured by the
+// teacher's probability of the true class, hard crops dashed and easy ones bold; a strip
+// of crop thumbnails sorted by confidence with the teacher's top-5; a slider for the
+// hard rule that shows which crops would be calibrated and the data-set-wide share; the
+// label set's confidence histogram; and a Figure-1-style PNG (a row of hard crops over
+// a row of easy crops of several images).
+#include <QImage>
+#include <QWidget>
+
+#include <memory>
+
+#include "labels/crop_inspector.h"
+
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QSlider;
+class QSpinBox;
+
+namespace ferkd {
+class ExperimentStore;
+}
+
+namespace ferkd::ui {
+
+class CropImageView;
+
+class CropBrowser : public QWidget {
+    Q_OBJECT
+public:
+    explicit CropBrowser(std::shared_ptr<ExperimentStore> store, QWidget* parent = nullptr);
+    ~CropBrowser() override;
+
+    // Opens a label set against the data set it was made for; false with the reason.
+    bool open(const QString& dataPath, const QString& labelsPath, QString* error);
+    void showImage(int64_t image);
+    void setHardRule(const QString& mode, double value);  // "fraction" share or "threshold" probability
+
+    int64_t currentImage() const { return image_; }
+    int boxCount() const;   // boxes drawn on the current image
+    int hardCount() const;  // of them, hard under the current rule
+    double datasetHardShare() const { return datasetShare_; }
+    const FerkdRule& rule() const { return rule_; }
+    QImage figureOne(int images, uint32_t seed) const;
+
+private:
+    void build();
+    void refreshLabelSets();
+    void refreshCrops();
+    void refreshRule();
+    QImage cropImage(const ImagePixels& pixels, const CropBox& box, int side) const;
+
+    std::shared_ptr<ExperimentStore> store_;
+    std::unique_ptr<CropInspector> inspector_;
+    FerkdRule rule_;
+    int64_t image_ = -1;
+    double datasetShare_ = 0;
+    std::vector<InspectedCrop> crops_;
+
+    QComboBox *labelSets_ = nullptr, *classFilter_ = nullptr, *ruleMode_ = nullptr;
+    QLineEdit *dataPath_ = nullptr, *labelsPath_ = nullptr;
+    QSpinBox* index_ = nullptr;
+    QListWidget *ranking_ = nullptr, *strip_ = nullptr;
+    QSlider* hardSlider_ = nullptr;
+    QLabel *ruleLabel_ = nullptr, *imageLabel_ = nullptr;
+    CropImageView* view_ = nullptr;
+    QCustomPlot* histogram_ = nullptr;
+};
+
+}  // namespace ferkd::ui
