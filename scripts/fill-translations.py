@@ -145,6 +145,13 @@ TABLES = {
         'p(true class); dashed: hard, bold: easy': 'p(真实类别)；虚线：困难，粗线：容易',
         'path': '路径',
         'share of crops (%)': '裁剪占比 (%)',
+        'Compare': '比较',
+        'Last top-1 %': '最终 top-1 %',
+        'Only fields that differ': '只显示不同的字段',
+        'Runs that differ only in their seed:': '仅随机种子不同的运行：',
+        'Seeds': '种子',
+        'best test top-1 %': '最佳测试 top-1 %',
+        'last test top-1 %': '最终测试 top-1 %',
     },
     "de": {
         "FerKD Studio": "FerKD Studio",
@@ -282,6 +289,13 @@ TABLES = {
         'p(true class); dashed: hard, bold: easy': 'p(wahre Klasse); gestrichelt: schwer, fett: leicht',
         'path': 'Pfad',
         'share of crops (%)': 'Anteil der Ausschnitte (%)',
+        'Compare': 'Vergleich',
+        'Last top-1 %': 'Letzte Top-1 %',
+        'Only fields that differ': 'Nur abweichende Felder',
+        'Runs that differ only in their seed:': 'Läufe, die sich nur im Seed unterscheiden:',
+        'Seeds': 'Seeds',
+        'best test top-1 %': 'beste Test-Top-1 %',
+        'last test top-1 %': 'letzte Test-Top-1 %',
     },
 }
 

@@ -33,6 +33,7 @@
 #include "interop/model_export.h"
 #include "metrics_chart.h"
 #include "new_run_dialog.h"
+#include "run_comparison_view.h"
 #include "run_controller.h"
 #include "store/experiment_store.h"
 #include "store/metrics_csv.h"
@@ -174,6 +175,9 @@ void MainWindow::buildLayout() {
     logView_->setReadOnly(true);
     logView_->setMaximumBlockCount(5000);
     details_->addTab(logView_, tr("Log"));
+    comparison_ = new RunComparisonView;
+    comparison_->setObjectName("comparisonView");
+    details_->addTab(comparison_, tr("Compare"));
     cropBrowser_ = new CropBrowser(store_);
     cropBrowser_->setObjectName("cropBrowser");
     details_->addTab(cropBrowser_, tr("Crop browser"));
@@ -334,12 +338,21 @@ void MainWindow::selectRun(qint64 runId, bool addToSelection) {
 
 void MainWindow::showSelection() {
     std::vector<RunSeries> series;
+    std::vector<ComparedRun> compared;
     for (qint64 id : selectedRuns()) {
         auto r = store_->run(id);
         if (!r) continue;
         series.push_back({id, QString::fromStdString(r->name), store_->stepMetrics(id), store_->epochMetrics(id)});
+        ComparedRun c;
+        c.id = id;
+        c.name = r->name;
+        c.config = runConfigOf(*r);
+        c.best_top1 = r->best_top1;
+        if (!series.back().epochs.empty()) c.last_top1 = series.back().epochs.back().test_top1;
+        compared.push_back(std::move(c));
     }
     chart_->setRuns(series);
+    comparison_->setRuns(compared);
     configView_->clear();
     logView_->clear();
     if (series.empty()) return;

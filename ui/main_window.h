@@ -25,6 +25,7 @@ namespace ferkd::ui {
 
 class CropBrowser;
 class MetricsChart;
+class RunComparisonView;
 class RunController;
 
 class MainWindow : public QMainWindow {
@@ -72,6 +73,7 @@ private:
     QTabWidget* details_ = nullptr;
     MetricsChart* chart_ = nullptr;
     CropBrowser* cropBrowser_ = nullptr;
+    RunComparisonView* comparison_ = nullptr;
     QPlainTextEdit *configView_ = nullptr, *logView_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QLabel *stageLabel_ = nullptr, *deviceLabel_ = nullptr;

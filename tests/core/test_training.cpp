@@ -2,6 +2,7 @@
 // and optimiser groups are right, bad data paths fail the run with a clear message.
 #include <QtTest>
 #include <filesystem>
+#include <optional>
 #include <thread>
 
 #include "bench/ablation.h"
@@ -10,6 +11,7 @@
 #include "train/checkpoint.h"
 #include "train/lr_schedule.h"
 #include "train/optimizer_factory.h"
+#include "train/run_comparison.h"
 #include "train/trainer.h"
 #include "test_support.h"
 #include "util/error.h"
@@ -264,6 +266,39 @@ private slots:
         QVERIFY(md.find("| fkd | 2 | 80.00 ± 14.14 | 80.00 ± 14.14 |") != std::string::npos);
         const std::string csv = ablationCsv(cells);
         QCOMPARE(std::count(csv.begin(), csv.end(), '\n'), 1 + 8);
+    }
+
+    // Runs side by side: the differing fields, and seeds grouped to mean and spread.
+    void runComparison() {
+        RunConfig base = test::smallRunConfig();
+        auto run = [&](int64_t id, const std::string& name, uint64_t seed, double lr, std::optional<double> last) {
+            ComparedRun r;
+            r.id = id;
+            r.name = name;
+            r.config = base;
+            r.config.name = name;
+            r.config.seed = seed;
+            r.config.optim.lr = lr;
+            r.last_top1 = last;
+            r.best_top1 = last;
+            return r;
+        };
+        std::vector<ComparedRun> runs{run(1, "a s1", 1, 0.001, 80.0), run(2, "a s2", 2, 0.001, 82.0),
+                                      run(3, "a s3", 3, 0.001, 84.0), run(4, "b", 1, 0.002, 70.0),
+                                      run(5, "a s4", 4, 0.001, std::nullopt)};
+        std::vector<std::string> differing;
+        for (const auto& row : compareConfigs(runs))
+            if (row.differs) differing.push_back(row.field);
+        QCOMPARE(differing, (std::vector<std::string>{"name", "seed", "optim.lr"}));
+        auto groups = groupBySeed(runs);
+        QCOMPARE(groups.size(), size_t(2));
+        QCOMPARE(groups[0].label, std::string("a"));
+        QCOMPARE(groups[0].runs, (std::vector<int64_t>{1, 2, 3, 5}));
+        QCOMPARE(groups[0].finished, 3);  // run 5 has no result yet
+        QCOMPARE(groups[0].last_mean, 82.0);
+        QCOMPARE(groups[0].last_std, 2.0);
+        QCOMPARE(groups[1].runs, (std::vector<int64_t>{4}));
+        QCOMPARE(groups[1].last_std, 0.0);
     }
 };
 

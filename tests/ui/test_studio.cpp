@@ -20,6 +20,7 @@
 #include "main_window.h"
 #include "metrics_chart.h"
 #include "new_run_dialog.h"
+#include "run_comparison_view.h"
 #include "run_controller.h"
 #include "store/experiment_store.h"
 #include "test_support.h"
@@ -212,6 +213,30 @@ private slots:
         test::writeIdxPair(other.path().toStdString(), "train", 6, 4, false);
         QVERIFY(!browser.open(other.path(), QString::fromStdString(path), &error));
         QVERIFY2(error.contains("another data set"), qPrintable(error));
+    }
+
+    void comparisonShowsOnlyWhatDiffers() {
+        RunComparisonView view;
+        std::vector<ComparedRun> runs(2);
+        runs[0].id = 1;
+        runs[0].name = "x s1";
+        runs[0].config = test::smallRunConfig();
+        runs[0].config.seed = 1;
+        runs[0].last_top1 = 80.0;
+        runs[1] = runs[0];
+        runs[1].id = 2;
+        runs[1].name = "x s2";
+        runs[1].config.seed = 2;
+        runs[1].last_top1 = 84.0;
+        view.setRuns(runs);
+        QTableWidget* t = view.configTable();
+        QCOMPARE(t->rowCount(), 2 + 1);  // best, last, seed (names are equal in the config)
+        QCOMPARE(t->verticalHeaderItem(2)->text(), QString("seed"));
+        QCOMPARE(t->item(1, 1)->text(), QString("84.00"));
+        QCOMPARE(view.seedTable()->rowCount(), 1);
+        QCOMPARE(view.seedTable()->item(0, 2)->text(), QString("82.00 ± 2.83"));
+        view.setOnlyDifferences(false);
+        QVERIFY(t->rowCount() > 50);
     }
 };
 

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Regenerates the studio's screenshots under Xvfb (monitor with overlaid runs, crop
+# browser) at 1366x768 and 1920x1080, in English and Simplified Chinese.
+# Usage: scripts/screenshots.sh OUT_DIR WORKSPACE LABEL_STORE [RUN_IDS]
+#   WORKSPACE and LABEL_STORE: e.g. the ablation of docs/DISTILLATION.md.
+set -euo pipefail
+OUT=${1:?output folder}
+WS=${2:?workspace with runs}
+LABELS=${3:?label store}
+RUNS=${4:-3,4,5,6,7}
+mkdir -p "$OUT"
+here=$(dirname "$0")
+for size in 1366x768 1920x1080; do
+  "$here/screenshot-studio.sh" "$OUT/monitor-$size.png" "$WS" en_US.UTF-8 "$RUNS" "$size"
+  "$here/screenshot-studio.sh" "$OUT/crops-$size.png" "$WS" en_US.UTF-8 "" "$size" "$LABELS"
+done
+"$here/screenshot-studio.sh" "$OUT/crops-zh_CN.png" "$WS" zh_CN.UTF-8 "" 1366x768 "$LABELS"
+echo "screenshots in $OUT"
