@@ -33,6 +33,7 @@
 #include "interop/model_export.h"
 #include "metrics_chart.h"
 #include "new_run_dialog.h"
+#include "results_view.h"
 #include "run_comparison_view.h"
 #include "run_controller.h"
 #include "store/experiment_store.h"
@@ -178,6 +179,9 @@ void MainWindow::buildLayout() {
     comparison_ = new RunComparisonView;
     comparison_->setObjectName("comparisonView");
     details_->addTab(comparison_, tr("Compare"));
+    results_ = new ResultsView(store_);
+    results_->setObjectName("resultsView");
+    details_->addTab(results_, tr("Results"));
     cropBrowser_ = new CropBrowser(store_);
     cropBrowser_->setObjectName("cropBrowser");
     details_->addTab(cropBrowser_, tr("Crop browser"));
@@ -353,6 +357,7 @@ void MainWindow::showSelection() {
     }
     chart_->setRuns(series);
     comparison_->setRuns(compared);
+    results_->setRun(series.size() == 1 ? series.front().id : 0);
     configView_->clear();
     logView_->clear();
     if (series.empty()) return;

@@ -25,6 +25,7 @@ namespace ferkd::ui {
 
 class CropBrowser;
 class MetricsChart;
+class ResultsView;
 class RunComparisonView;
 class RunController;
 
@@ -52,6 +53,7 @@ public:
     RunController* controller() const { return controller_; }
     MetricsChart* chart() const { return chart_; }
     CropBrowser* cropBrowser() const { return cropBrowser_; }
+    ResultsView* results() const { return results_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -74,6 +76,7 @@ private:
     MetricsChart* chart_ = nullptr;
     CropBrowser* cropBrowser_ = nullptr;
     RunComparisonView* comparison_ = nullptr;
+    ResultsView* results_ = nullptr;
     QPlainTextEdit *configView_ = nullptr, *logView_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QLabel *stageLabel_ = nullptr, *deviceLabel_ = nullptr;

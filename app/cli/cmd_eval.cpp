@@ -1,14 +1,8 @@
-// `ferkd eval RUN`: top-1/top-5 of a run's checkpoint on its test set (or another one).
+// `ferkd eval RUN`: top-1/top-5 and per-class accuracy of a run's checkpoint on its test set (or another one).
 #include <cstdio>
 
 #include "commands.h"
-#include "config/config_io.h"
-#include "data/dataset_factory.h"
-#include "models/model_registry.h"
-#include "train/checkpoint.h"
-#include "train/evaluator.h"
-#include "train/runtime.h"
-#include "train/trainer.h"
+#include "train/run_evaluation.h"
 #include "util/error.h"
 
 namespace ferkd::cli {
@@ -23,25 +17,13 @@ int runEval(const CliContext& ctx, const EvalOptions& o) {
     auto store = ctx.openStore();
     auto run = store->findRun(o.run);
     if (!run) throw Error("no run '" + o.run + "' in " + store->workspace() + " (see `ferkd runs list`)");
-    std::string path = o.checkpoint;
-    if (path == "best" || path == "last") {
-        path = checkpointPath(*store, run->id, o.checkpoint);
-        if (o.checkpoint == "best" && !std::filesystem::exists(path)) path = checkpointPath(*store, run->id, "last");
-    }
-    RunConfig config = runConfigOf(*run);
-    if (!o.testPath.empty()) config.data.test_path = o.testPath;
-    configureThreads(config.runtime.threads);
-    torch::Device device = resolveDevice(config.runtime.device);
-    DataSplits data = openRunData(config.data);
-    auto model = createModel(config.model.arch, readCheckpointHeader(path).spec);
-    CheckpointContent content{model.get(), nullptr, nullptr, {}, {}, {}};
-    loadCheckpoint(path, content);
-    model->to(device);
-    BatchBuilder testData(data.test, config);
-    EvalResult r = evaluate(*model, testData, device, o.batchSize);
-    std::printf("run %lld '%s', checkpoint %s (epoch %lld)\n", (long long)run->id, run->name.c_str(), path.c_str(),
-                (long long)content.position.epoch);
-    std::printf("test images %lld: loss %.4f top-1 %.2f%% top-5 %.2f%%\n", (long long)r.images, r.loss, r.top1, r.top5);
+    const RunEvaluation r = evaluateRun(*store, run->id, o.checkpoint, o.testPath, o.batchSize);
+    std::printf("run %lld '%s', checkpoint %s (epoch %lld)\n", (long long)run->id, run->name.c_str(),
+                r.checkpoint.c_str(), (long long)r.epoch);
+    std::printf("test images %lld: loss %.4f top-1 %.2f%% top-5 %.2f%%\nper class:\n", (long long)r.images, r.loss,
+                r.top1, r.top5);
+    for (size_t c = 0; c < r.classes.size(); ++c)
+        std::printf("  %-16s %6.2f%%\n", r.classes[c].c_str(), r.classAccuracy(int(c)));
     return kOk;
 }
 

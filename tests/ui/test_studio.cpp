@@ -20,6 +20,7 @@
 #include "main_window.h"
 #include "metrics_chart.h"
 #include "new_run_dialog.h"
+#include "results_view.h"
 #include "run_comparison_view.h"
 #include "run_controller.h"
 #include "store/experiment_store.h"
@@ -112,6 +113,18 @@ private slots:
         QString error;
         QVERIFY2(window.exportMetricsCsv(csv, {id}, &error), qPrintable(error));
         QCOMPARE(QString::fromStdString(test::readFile(csv.toStdString())).count('\n'), 1 + 2);
+        // Results: the best checkpoint on the 256 test images, per class and as a confusion matrix.
+        window.selectRun(id);
+        QSignalSpy evaluated(window.results(), &ResultsView::evaluated);
+        window.results()->evaluate();
+        QVERIFY(evaluated.wait(120000));
+        QTableWidget* confusion = window.results()->confusionTable();
+        QCOMPARE(confusion->rowCount(), 10);
+        int64_t total = 0;
+        for (int r = 0; r < 10; ++r)
+            for (int c = 0; c < 10; ++c) total += confusion->item(r, c)->text().toLongLong();
+        QCOMPARE(total, int64_t(256));
+        QCOMPARE(window.results()->classTable()->rowCount(), 10);
         // Charts save as PNG and PDF.
         QVERIFY(window.chart()->saveImage(dir.filePath("chart.png"), &error));
         QVERIFY(window.chart()->saveImage(dir.filePath("chart.pdf"), &error));
