@@ -28,6 +28,7 @@
 #include <sstream>
 #include <thread>
 
+#include "checkpoints_view.h"
 #include "config/config_io.h"
 #include "crop_browser.h"
 #include "interop/model_export.h"
@@ -36,6 +37,7 @@
 #include "results_view.h"
 #include "run_comparison_view.h"
 #include "run_controller.h"
+#include "settings_dialog.h"
 #include "store/experiment_store.h"
 #include "store/metrics_csv.h"
 #include "train/trainer.h"
@@ -182,6 +184,9 @@ void MainWindow::buildLayout() {
     results_ = new ResultsView(store_);
     results_->setObjectName("resultsView");
     details_->addTab(results_, tr("Results"));
+    checkpoints_ = new CheckpointsView(store_, controller_);
+    checkpoints_->setObjectName("checkpointsView");
+    details_->addTab(checkpoints_, tr("Checkpoints"));
     cropBrowser_ = new CropBrowser(store_);
     cropBrowser_->setObjectName("cropBrowser");
     details_->addTab(cropBrowser_, tr("Crop browser"));
@@ -259,6 +264,12 @@ void MainWindow::buildActions() {
     file->addAction(exportAct_);
     file->addAction(csvAct_);
     file->addAction(saveChartAct_);
+    file->addSeparator();
+    auto* settings = file->addAction(tr("&Settings..."), this, [this] {
+        SettingsDialog dialog(this);
+        dialog.exec();
+    });
+    settings->setShortcut(QKeySequence::Preferences);
     file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -358,6 +369,7 @@ void MainWindow::showSelection() {
     chart_->setRuns(series);
     comparison_->setRuns(compared);
     results_->setRun(series.size() == 1 ? series.front().id : 0);
+    checkpoints_->setRun(series.size() == 1 ? series.front().id : 0);
     configView_->clear();
     logView_->clear();
     if (series.empty()) return;
@@ -383,7 +395,15 @@ void MainWindow::showCropBrowser(const QString& dataPath, const QString& labelsP
 
 void MainWindow::newRun(const RunConfig* base) {
     NewRunDialog dialog(this);
-    if (base) dialog.setConfig(*base);
+    if (base) {
+        dialog.setConfig(*base);
+    } else {  // a preset, with the threads and device of the settings
+        RunConfig config = dialog.config();
+        const StudioSettings settings = StudioSettings::load();
+        config.runtime.threads = settings.threads;
+        config.runtime.device = settings.device.toStdString();
+        dialog.setConfig(config);
+    }
     if (dialog.exec() != QDialog::Accepted) return;
     try {
         startRun(dialog.config());

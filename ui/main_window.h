@@ -23,6 +23,7 @@ class ExperimentStore;
 
 namespace ferkd::ui {
 
+class CheckpointsView;
 class CropBrowser;
 class MetricsChart;
 class ResultsView;
@@ -54,6 +55,7 @@ public:
     MetricsChart* chart() const { return chart_; }
     CropBrowser* cropBrowser() const { return cropBrowser_; }
     ResultsView* results() const { return results_; }
+    CheckpointsView* checkpoints() const { return checkpoints_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -77,6 +79,7 @@ private:
     CropBrowser* cropBrowser_ = nullptr;
     RunComparisonView* comparison_ = nullptr;
     ResultsView* results_ = nullptr;
+    CheckpointsView* checkpoints_ = nullptr;
     QPlainTextEdit *configView_ = nullptr, *logView_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QLabel *stageLabel_ = nullptr, *deviceLabel_ = nullptr;

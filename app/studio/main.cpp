@@ -6,6 +6,7 @@
 
 #include "language_manager.h"
 #include "main_window.h"
+#include "settings_dialog.h"
 #include "store/experiment_store.h"
 
 int main(int argc, char** argv) {
@@ -14,8 +15,9 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName("ferkd-studio");
     QApplication::setApplicationVersion(FERKD_VERSION);
 
+    const ferkd::ui::StudioSettings settings = ferkd::ui::StudioSettings::load();
     ferkd::ui::LanguageManager languages;
-    languages.install(QLocale());
+    languages.install(settings.language.isEmpty() ? QLocale() : QLocale(settings.language));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "FerKD Studio: knowledge distillation with region-level soft labels"));
@@ -40,8 +42,9 @@ int main(int argc, char** argv) {
 
     std::shared_ptr<ferkd::ExperimentStore> store;
     try {
-        std::string dir = parser.isSet(workspace) ? parser.value(workspace).toStdString()
-                                                  : ferkd::ExperimentStore::defaultWorkspace();
+        std::string dir = parser.isSet(workspace)           ? parser.value(workspace).toStdString()
+                          : !settings.workspace.isEmpty() ? settings.workspace.toStdString()
+                                                          : ferkd::ExperimentStore::defaultWorkspace();
         store = std::make_shared<ferkd::ExperimentStore>(dir);
     } catch (const std::exception& e) {
         QMessageBox::critical(nullptr, QApplication::translate("main", "FerKD Studio"),

@@ -20,6 +20,7 @@
 #include "train/model_ema.h"
 #include "train/optimizer_factory.h"
 #include "train/runtime.h"
+#include "util/atomic_file.h"
 #include "util/error.h"
 #include "util/hash.h"
 
@@ -71,6 +72,19 @@ RunConfig runConfigOf(const RunRecord& run) {
 
 std::string checkpointPath(const ExperimentStore& store, int64_t runId, const std::string& kind) {
     return (fs::path(store.runDirectory(runId)) / (kind + ".pt")).string();
+}
+
+void rewindToCheckpoint(ExperimentStore& store, int64_t runId, const std::string& kind) {
+    if (kind == "last") return;
+    const std::string from = checkpointPath(store, runId, kind), to = checkpointPath(store, runId, "last");
+    readCheckpointHeader(from);  // refuses a damaged file before anything changes
+    writeFileAtomically(to, [&](const std::string& tmp) {
+        std::error_code ec;
+        fs::copy_file(from, tmp, fs::copy_options::overwrite_existing, ec);
+        if (ec) throw FileError(tmp, "cannot copy the checkpoint: " + ec.message());
+    });
+    store.addEvent(runId, "info", "rewound to the " + kind + " checkpoint; the next start resumes from it");
+    store.setStatus(runId, run_status::kStopped);
 }
 
 Trainer::Trainer(ExperimentStore& store, TrainingObserver& observer, TrainingControl& control)

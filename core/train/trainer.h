@@ -35,4 +35,8 @@ RunConfig runConfigOf(const RunRecord& run);
 // Path of a run's checkpoint of the given kind ("last", "best").
 std::string checkpointPath(const ExperimentStore& store, int64_t runId, const std::string& kind);
 
+// Makes checkpoint `kind` the one the run resumes from (copied over "last", atomically);
+// its metrics after that point are dropped when it resumes. The run must not be active.
+void rewindToCheckpoint(ExperimentStore& store, int64_t runId, const std::string& kind);
+
 }  // namespace ferkd

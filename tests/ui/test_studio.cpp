@@ -11,10 +11,12 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QtTest>
 
+#include "checkpoints_view.h"
 #include "config_editor.h"
 #include "crop_browser.h"
 #include "main_window.h"
@@ -23,6 +25,7 @@
 #include "results_view.h"
 #include "run_comparison_view.h"
 #include "run_controller.h"
+#include "settings_dialog.h"
 #include "store/experiment_store.h"
 #include "test_support.h"
 
@@ -129,6 +132,16 @@ private slots:
         QVERIFY(window.chart()->saveImage(dir.filePath("chart.png"), &error));
         QVERIFY(window.chart()->saveImage(dir.filePath("chart.pdf"), &error));
         QVERIFY(test::readFile(dir.filePath("chart.pdf").toStdString()).rfind("%PDF", 0) == 0);
+
+        // Checkpoints: last and best listed; resuming from best runs what is left after it.
+        QTableWidget* checkpoints = window.checkpoints()->table();
+        QVERIFY(checkpoints->rowCount() >= 2);
+        QVERIFY2(window.checkpoints()->resumeFrom("best", &error), qPrintable(error));
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.last().at(1).toString(), QString("finished"));
+        bool rewound = false;
+        for (const auto& e : store->events(id)) rewound |= e.message.find("rewound to the best") != std::string::npos;
+        QVERIFY(rewound);
         window.close();
     }
 
@@ -250,6 +263,25 @@ private slots:
         QCOMPARE(view.seedTable()->item(0, 2)->text(), QString("82.00 ± 2.83"));
         view.setOnlyDifferences(false);
         QVERIFY(t->rowCount() > 50);
+    }
+
+    void settingsRoundTrip() {
+        QCoreApplication::setOrganizationName("ferkd-studio-test");
+        QTemporaryDir dir;
+        StudioSettings s;
+        s.workspace = dir.path();
+        s.threads = 3;
+        s.device = "cpu";
+        s.language = "zh_CN";
+        s.save();
+        const StudioSettings back = StudioSettings::load();
+        QCOMPARE(back.workspace, s.workspace);
+        QCOMPARE(back.threads, 3);
+        QCOMPARE(back.device, QString("cpu"));
+        QCOMPARE(back.language, QString("zh_CN"));
+        SettingsDialog dialog;
+        QCOMPARE(dialog.settings().language, QString("zh_CN"));
+        QSettings().clear();
     }
 };
 

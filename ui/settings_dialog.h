@@ -1,0 +1,35 @@
+#pragma once
+// Studio settings kept in QSettings: the workspace opened when --workspace is not
+// given, the threads and device new runs start with, and the language (system locale,
+// English, Simplified Chinese, German; applied at the next start).
+#include <QDialog>
+
+class QComboBox;
+class QLineEdit;
+class QSpinBox;
+
+namespace ferkd::ui {
+
+struct StudioSettings {
+    QString workspace;         // empty: $FERKD_WORKSPACE or the default folder
+    int threads = 0;           // 0: all cores
+    QString device = "auto";   // auto | cpu | cuda
+    QString language;          // empty: the system locale; else "en", "zh_CN", "de"
+
+    static StudioSettings load();
+    void save() const;
+};
+
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit SettingsDialog(QWidget* parent = nullptr);
+    StudioSettings settings() const;
+
+private:
+    QLineEdit* workspace_ = nullptr;
+    QSpinBox* threads_ = nullptr;
+    QComboBox *device_ = nullptr, *language_ = nullptr;
+};
+
+}  // namespace ferkd::ui
