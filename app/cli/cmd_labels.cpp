@@ -12,6 +12,7 @@
 #include "data/batch_builder.h"
 #include "labels/distill_targets.h"
 #include "labels/label_generator.h"
+#include "labels/label_job.h"
 #include "labels/label_set_stats.h"
 #include "train/evaluator.h"
 #include "train/runtime.h"
@@ -36,16 +37,14 @@ struct TeacherOptions {
             ->check(CLI::IsMember({"dataset", "imagenet"}));
     }
 
+    void fill(LabelJob& job) const {
+        job.teacher_run = run;
+        job.teacher_script = script;
+        job.teacher_input_size = inputSize;
+        job.teacher_normalize = normalize;
+    }
     Teacher load(const ExperimentStore& store, const Dataset& data, torch::Device device) const {
-        if (!run.empty()) return loadRunTeacher(store, run, device);
-        if (script.empty()) throw ConfigError("", "give a teacher: --teacher RUN or --teacher-script FILE");
-        TorchScriptTeacherSpec spec;
-        spec.path = script;
-        spec.input_size = inputSize > 0 ? inputSize : static_cast<int>(data.image(0).size(0));
-        spec.normalize = normalize;
-        spec.num_classes = data.numClasses();
-        spec.in_chans = data.channels();
-        return loadTorchScriptTeacher(spec, device);
+        return loadTeacher(store, run, script, inputSize, normalize, data, device);
     }
 };
 
@@ -74,89 +73,46 @@ void printStats(const LabelSetStats& s, const std::vector<std::string>& classNam
                     100.0 * s.hardShare(int(c)));
 }
 
-// An unfinished generation into the same file continues under its earlier run.
-int64_t labelsRun(ExperimentStore& store, const std::string& name, const nlohmann::json& config) {
-    if (auto r = store.findRun(name); r && r->kind == "labels" && r->status != run_status::kFinished &&
-                                      r->status != run_status::kRunning)
-        return r->id;
-    return store.createRun(name, "labels", "", config.dump(2));
-}
-
 int generate(const CliContext& ctx, const GenerateOptions& o) {
     auto store = ctx.openStore();
-    configureThreads(o.threads);
-    const torch::Device device = resolveDevice(o.device);
-    auto train = openDataSplits(o.data).train;
-    Teacher teacher = o.teacher.load(*store, *train, device);
-    LabelGenerationOptions g;
-    g.crops_per_image = o.crops;
-    g.crop.scale_min = o.scaleMin;
-    g.crop.scale_max = o.scaleMax;
-    g.seed = o.seed;
-    g.type = labelTypeFromName(o.type);
-    g.topk = o.topk;
-    g.temperature = o.temperature;
-    g.batch_size = o.batchSize;
-    g.reference = o.reference;
-    LabelSetInfo info = labelSetInfoFor(*train, teacher, g);
-    std::printf("teacher: %s\ndata: %s, %lld images\nstore: %d crops per image, %s, %zu bytes per crop, %.1f MB\n",
-                teacher.description.c_str(), train->report().path.c_str(), (long long)train->size(),
-                info.crops_per_image, labelTypeName(info.type), info.recordBytes(),
-                double(LabelStoreWriter::fileBytesFor(info)) / 1e6);
-    if (o.estimate) {
-        LabelGenerationEstimate e = estimateLabelGeneration(*train, teacher, g);
-        std::printf("estimate: %s on %s (%.0f images/s, %.0f crops/s, timed on %lld images)\n",
-                    formatDuration(e.seconds).c_str(), describeDevice(device).c_str(), e.images_per_sec,
-                    e.images_per_sec * info.crops_per_image, (long long)e.probe_images);
-        return kOk;
-    }
-
-    const std::string out = std::filesystem::absolute(o.out).lexically_normal().string();
-    const std::string name = o.name.empty() ? "labels " + std::filesystem::path(out).stem().string() : o.name;
-    nlohmann::json config = {{"data", o.data}, {"out", out}, {"header", info.toJson()}};
-    const int64_t runId = labelsRun(*store, name, config);
-    store->markStarted(runId, describeDevice(device));
-    store->addEvent(runId, "info", "labelling " + std::to_string(train->size()) + " images, " +
-                                       std::to_string(info.crops_per_image) + " crops each, into " + out);
+    LabelJob job;
+    o.teacher.fill(job);
+    job.data = o.data;
+    job.out = o.out;
+    job.type = o.type;
+    job.device = o.device;
+    job.reference = o.reference;
+    job.name = o.name;
+    job.crops = o.crops;
+    job.topk = o.topk;
+    job.batch_size = o.batchSize;
+    job.threads = o.threads;
+    job.temperature = o.temperature;
+    job.scale_min = o.scaleMin;
+    job.scale_max = o.scaleMax;
+    job.seed = o.seed;
+    for (const auto& line : describeLabelJob(*store, job, o.estimate)) std::printf("%s\n", line.c_str());
+    if (o.estimate) return kOk;
 
     TrainingControl control;
     StopOnSignal stopOnSignal(control);
     const bool tty = ::isatty(::fileno(stdout));
     int64_t lastShown = -1;
-    bool done = false;
-    try {
-        done = generateLabels(*train, teacher, g, out, [&](const LabelGenerationProgress& p) {
-            int64_t percent = p.done * 100 / std::max<int64_t>(1, p.total);
-            if (!tty && percent / 10 == lastShown / 10 && p.done != p.total) return;
-            if (percent / 10 != lastShown / 10)
-                store->addEvent(runId, "progress", std::to_string(p.done) + "/" + std::to_string(p.total) + " images, " +
-                                                       std::to_string(int64_t(p.images_per_sec)) + " img/s");
-            lastShown = percent;
-            std::printf(tty ? "\rlabelling %lld/%lld images, %.0f img/s, ETA %s   " : "labelling %lld/%lld images, %.0f img/s, ETA %s\n",
-                        (long long)p.done, (long long)p.total, p.images_per_sec, formatDuration(p.eta_seconds).c_str());
-            std::fflush(stdout);
-        }, &control);
-    } catch (const std::exception& e) {
-        store->setStatus(runId, run_status::kFailed, e.what());
-        throw;
-    }
+    const LabelJobOutcome outcome = runLabelJob(*store, job, [&](const LabelJobProgress& p) {
+        const int64_t percent = p.done * 100 / std::max<int64_t>(1, p.total);
+        if (!tty && percent / 10 == lastShown / 10 && p.done != p.total) return;
+        lastShown = percent;
+        std::printf(tty ? "\rlabelling %lld/%lld images, %.0f img/s, ETA %s   " : "labelling %lld/%lld images, %.0f img/s, ETA %s\n",
+                    (long long)p.done, (long long)p.total, p.images_per_sec, formatDuration(p.eta_seconds).c_str());
+        std::fflush(stdout);
+    }, &control);
     if (tty) std::printf("\n");
-    if (!done) {
-        store->setStatus(runId, run_status::kStopped);
-        std::printf("stopped; the same command continues where it stopped\n");
-        return kStopped;
+    if (outcome.status == run_status::kFailed) {
+        std::fprintf(stderr, "error: %s\n", outcome.message.c_str());
+        return kFailed;
     }
-    // The studio's crop statistics, under FerKD's default rule.
-    LabelSetStats stats = computeLabelSetStats(*train, out, FerkdRule{});
-    store->saveLabelSet(labelSetRecord(out, stats, runId));
-    char summary[160];
-    std::snprintf(summary, sizeof summary, "wrote %s: hard %.1f%%, middle %.1f%%, easy %.1f%% of crops (default rule)",
-                  out.c_str(), 100.0 * stats.share(CropClass::Hard), 100.0 * stats.share(CropClass::Middle),
-                  100.0 * stats.share(CropClass::Easy));
-    store->addEvent(runId, "info", summary);
-    store->setStatus(runId, run_status::kFinished);
-    std::printf("wrote %s (run %lld)\n", out.c_str(), (long long)runId);
-    return kOk;
+    std::printf("%s (run %lld)\n", outcome.message.c_str(), (long long)outcome.run_id);
+    return outcome.status == run_status::kStopped ? kStopped : kOk;
 }
 
 int info(const CliContext& ctx, const std::string& path, const std::string& data) {

@@ -32,4 +32,17 @@ Teacher loadRunTeacher(const ExperimentStore& store, const std::string& runIdOrN
     return t;
 }
 
+Teacher loadTeacher(const ExperimentStore& store, const std::string& run, const std::string& script, int inputSize,
+                    const std::string& normalize, const Dataset& data, torch::Device device) {
+    if (!run.empty()) return loadRunTeacher(store, run, device);
+    if (script.empty()) throw ConfigError("", "give a teacher: a run (--teacher) or a TorchScript file (--teacher-script)");
+    TorchScriptTeacherSpec spec;
+    spec.path = script;
+    spec.input_size = inputSize > 0 ? inputSize : static_cast<int>(data.image(0).size(0));
+    spec.normalize = normalize;
+    spec.num_classes = data.numClasses();
+    spec.in_chans = data.channels();
+    return loadTorchScriptTeacher(spec, device);
+}
+
 }  // namespace ferkd

@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 
+#include "data/dataset.h"
 #include "store/experiment_store.h"
 
 namespace ferkd {
@@ -37,5 +38,10 @@ struct TorchScriptTeacherSpec {
 // in a child process, so a malformed or hostile file gives a FileError naming it (not
 // a crash of this process); the output must be [batch, num_classes].
 Teacher loadTorchScriptTeacher(const TorchScriptTeacherSpec& spec, torch::Device device);
+
+// A run of the workspace (`run`), else a TorchScript file (`script`) for `data`'s
+// channels and classes; inputSize 0 = the data set's image size.
+Teacher loadTeacher(const ExperimentStore& store, const std::string& run, const std::string& script, int inputSize,
+                    const std::string& normalize, const Dataset& data, torch::Device device);
 
 }  // namespace ferkd

@@ -1,0 +1,126 @@
+#include "labels/label_job.h"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "data/dataset_factory.h"
+#include "labels/label_generator.h"
+#include "labels/label_set_stats.h"
+#include "labels/teacher.h"
+#include "train/runtime.h"
+#include "util/error.h"
+#include "util/text.h"
+
+namespace ferkd {
+
+namespace {
+
+Teacher jobTeacher(const ExperimentStore& store, const LabelJob& job, const Dataset& data, torch::Device device) {
+    return loadTeacher(store, job.teacher_run, job.teacher_script, job.teacher_input_size, job.teacher_normalize, data,
+                       device);
+}
+
+LabelGenerationOptions generationOptions(const LabelJob& job) {
+    LabelGenerationOptions g;
+    g.crops_per_image = job.crops;
+    g.crop.scale_min = job.scale_min;
+    g.crop.scale_max = job.scale_max;
+    g.seed = job.seed;
+    g.type = labelTypeFromName(job.type);
+    g.topk = job.topk;
+    g.temperature = job.temperature;
+    g.batch_size = job.batch_size;
+    g.reference = job.reference;
+    return g;
+}
+
+// An unfinished generation into the same file continues under its earlier run.
+int64_t labelsRun(ExperimentStore& store, const std::string& name, const nlohmann::json& config) {
+    if (auto r = store.findRun(name); r && r->kind == "labels" && r->status != run_status::kFinished &&
+                                      r->status != run_status::kRunning)
+        return r->id;
+    return store.createRun(name, "labels", "", config.dump(2));
+}
+
+}  // namespace
+
+std::vector<std::string> describeLabelJob(const ExperimentStore& store, const LabelJob& job, bool timeIt) {
+    configureThreads(job.threads);
+    const torch::Device device = resolveDevice(job.device);
+    auto train = openDataSplits(job.data).train;
+    const Teacher teacher = jobTeacher(store, job, *train, device);
+    const LabelGenerationOptions g = generationOptions(job);
+    const LabelSetInfo info = labelSetInfoFor(*train, teacher, g);
+    char line[256];
+    std::vector<std::string> lines{"teacher: " + teacher.description,
+                                   "data: " + train->report().path + ", " + std::to_string(train->size()) + " images"};
+    std::snprintf(line, sizeof line, "store: %d crops per image, %s, %zu bytes per crop, %.1f MB", info.crops_per_image,
+                  labelTypeName(info.type), info.recordBytes(), double(LabelStoreWriter::fileBytesFor(info)) / 1e6);
+    lines.push_back(line);
+    if (timeIt) {
+        const LabelGenerationEstimate e = estimateLabelGeneration(*train, teacher, g);
+        std::snprintf(line, sizeof line, "estimate: %s on %s (%.0f images/s, %.0f crops/s, timed on %lld images)",
+                      formatDuration(e.seconds).c_str(), describeDevice(device).c_str(), e.images_per_sec,
+                      e.images_per_sec * info.crops_per_image, (long long)e.probe_images);
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+LabelJobOutcome runLabelJob(ExperimentStore& store, const LabelJob& job,
+                            const std::function<void(const LabelJobProgress&)>& progress,
+                            const TrainingControl* control) {
+    if (job.out.empty()) throw ConfigError("out", "give the label store file to write");
+    const std::string out = std::filesystem::absolute(job.out).lexically_normal().string();
+    const std::string name = job.name.empty() ? "labels " + std::filesystem::path(out).stem().string() : job.name;
+    const nlohmann::json config = {{"data", job.data}, {"out", out}, {"teacher", job.teacher_run.empty() ? job.teacher_script : job.teacher_run},
+                                   {"crops", job.crops}, {"type", job.type}, {"topk", job.topk}, {"seed", job.seed}};
+    LabelJobOutcome outcome;
+    outcome.run_id = labelsRun(store, name, config);
+    const int64_t runId = outcome.run_id;
+    try {
+        configureThreads(job.threads);
+        const torch::Device device = resolveDevice(job.device);
+        store.markStarted(runId, describeDevice(device));
+        auto train = openDataSplits(job.data).train;
+        const Teacher teacher = jobTeacher(store, job, *train, device);
+        const LabelGenerationOptions g = generationOptions(job);
+        store.addEvent(runId, "info", "labelling " + std::to_string(train->size()) + " images, " +
+                                          std::to_string(g.crops_per_image) + " crops each, with " +
+                                          teacher.description + ", into " + out);
+        int64_t lastDecile = -1;
+        const bool done = generateLabels(*train, teacher, g, out, [&](const LabelGenerationProgress& p) {
+            const int64_t decile = p.done * 10 / std::max<int64_t>(1, p.total);
+            if (decile != lastDecile)
+                store.addEvent(runId, "progress", std::to_string(p.done) + "/" + std::to_string(p.total) + " images, " +
+                                                      std::to_string(int64_t(p.images_per_sec)) + " img/s");
+            lastDecile = decile;
+            if (progress) progress({runId, p.done, p.total, p.images_per_sec, p.eta_seconds});
+        }, control);
+        if (!done) {
+            store.setStatus(runId, run_status::kStopped);
+            outcome.status = run_status::kStopped;
+            outcome.message = "stopped; the same generation continues where it stopped";
+            return outcome;
+        }
+        // The studio's crop statistics, under FerKD's default rule.
+        const LabelSetStats stats = computeLabelSetStats(*train, out, FerkdRule{});
+        store.saveLabelSet(labelSetRecord(out, stats, runId));
+        char summary[200];
+        std::snprintf(summary, sizeof summary, "wrote %s: hard %.1f%%, middle %.1f%%, easy %.1f%% of crops (default rule)",
+                      out.c_str(), 100.0 * stats.share(CropClass::Hard), 100.0 * stats.share(CropClass::Middle),
+                      100.0 * stats.share(CropClass::Easy));
+        store.addEvent(runId, "info", summary);
+        store.setStatus(runId, run_status::kFinished);
+        outcome.status = run_status::kFinished;
+        outcome.message = summary;
+    } catch (const std::exception& e) {
+        store.addEvent(runId, "error", e.what());
+        store.setStatus(runId, run_status::kFailed, e.what());
+        outcome.status = run_status::kFailed;
+        outcome.message = e.what();
+    }
+    return outcome;
+}
+
+}  // namespace ferkd
