@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHash>
@@ -34,6 +35,7 @@
 #include "interop/model_export.h"
 #include "metrics_chart.h"
 #include "new_run_dialog.h"
+#include "pipeline_dialog.h"
 #include "results_view.h"
 #include "run_comparison_view.h"
 #include "run_controller.h"
@@ -108,6 +110,16 @@ MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, QWidget* parent)
                                  .arg(r.images_per_sec, 0, 'f', 0)
                                  .arg(QString::fromStdString(formatDuration(r.eta_seconds))));
     });
+    connect(controller_, &RunController::labelProgress, this,
+            [this](qint64, qint64 done, qint64 total, double ips, double eta) {
+                progress_->setMaximum(int(std::max<qint64>(1, total)));
+                progress_->setValue(int(done));
+                stageLabel_->setText(tr("labelling %1/%2 images, %3 img/s, ETA %4")
+                                         .arg(done)
+                                         .arg(total)
+                                         .arg(ips, 0, 'f', 0)
+                                         .arg(QString::fromStdString(formatDuration(eta))));
+            });
     connect(controller_, &RunController::epochReported, this, [this](const EpochReport& r) {
         chart_->appendEpoch(r);
         refreshRuns();
@@ -215,6 +227,18 @@ void MainWindow::buildActions() {
         return a;
     };
     newAct_ = add(tr("New run"), QKeySequence::New, "actionNewRun", [this] { newRun(nullptr); });
+    add(tr("Pipeline"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), "actionPipeline", [this] {
+        const QString folder = QString::fromStdString(store_->workspace()) + "/labels";
+        QDir().mkpath(folder);
+        PipelineDialog dialog(folder, this);
+        if (dialog.exec() != QDialog::Accepted) return;
+        try {
+            controller_->enqueuePipeline(dialog.teacherConfig(), dialog.labelJob(), dialog.studentConfig());
+            refreshRuns();
+        } catch (const std::exception& e) {
+            QMessageBox::warning(this, tr("Pipeline"), QString::fromUtf8(e.what()));
+        }
+    });
     startAct_ = add(tr("Start"), QKeySequence(Qt::CTRL | Qt::Key_R), "actionStart", [this] {
         for (qint64 id : selectedRuns()) {
             auto r = store_->run(id);

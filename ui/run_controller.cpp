@@ -53,11 +53,34 @@ int64_t RunController::enqueue(const RunConfig& config, const QString& tags) {
 void RunController::enqueueExisting(int64_t runId) {
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        queue_.push_back(runId);
+        queue_.push_back({runId, false, {}});
     }
     store_->setStatus(runId, run_status::kQueued);
     wake_.notify_all();
     Q_EMIT queueChanged();
+}
+
+void RunController::enqueueLabels(const LabelJob& job) {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        queue_.push_back({0, true, job});
+    }
+    wake_.notify_all();
+    Q_EMIT queueChanged();
+}
+
+std::pair<int64_t, int64_t> RunController::enqueuePipeline(const RunConfig& teacher, LabelJob labels, RunConfig student) {
+    TrainingControl unused;
+    Trainer recorder(*store_, *bridge_, unused);
+    student.distill.labels = labels.out;
+    const int64_t teacherId = recorder.createRun(teacher, "pipeline,teacher");
+    const int64_t studentId = recorder.createRun(student, "pipeline,student");
+    labels.teacher_run = std::to_string(teacherId);
+    labels.teacher_script.clear();
+    enqueueExisting(teacherId);
+    enqueueLabels(labels);
+    enqueueExisting(studentId);
+    return {teacherId, studentId};
 }
 
 void RunController::pause() { control_.requestPause(); }
@@ -97,25 +120,43 @@ int RunController::queuedCount() const {
 
 void RunController::workerLoop() {
     while (true) {
-        int64_t runId = 0;
+        Job job;
         {
             std::unique_lock<std::mutex> lock(mutex_);
             wake_.wait(lock, [this] { return quit_ || !queue_.empty(); });
             if (quit_) break;
-            runId = queue_.front();
+            job = queue_.front();
             queue_.pop_front();
-            active_ = runId;
+            active_ = job.labels ? -1 : job.run;  // -1: a label generation whose run is not recorded yet
             control_.reset();
         }
         Q_EMIT queueChanged();
-        Q_EMIT runStarted(runId);
-        Trainer trainer(*store_, *bridge_, control_);
-        const RunOutcome outcome = trainer.run(runId);  // errors are caught inside and reported here
+        int64_t runId = job.run;
+        std::string status, message;
+        if (job.labels) {
+            Q_EMIT stageStarted(0, QStringLiteral("labels"));
+            const LabelJobOutcome outcome = runLabelJob(*store_, job.labelJob, [this, &runId](const LabelJobProgress& p) {
+                if (runId == 0) {
+                    runId = p.run_id;
+                    Q_EMIT runStarted(runId);
+                }
+                Q_EMIT labelProgress(p.run_id, p.done, p.total, p.images_per_sec, p.eta_seconds);
+            }, &control_);
+            runId = outcome.run_id;
+            status = outcome.status;
+            message = outcome.message;
+        } else {
+            Q_EMIT runStarted(runId);
+            Trainer trainer(*store_, *bridge_, control_);
+            const RunOutcome outcome = trainer.run(runId);  // errors are caught inside and reported here
+            status = outcome.status;
+            message = outcome.message;
+        }
         {
             std::lock_guard<std::mutex> lock(mutex_);
             active_ = 0;
         }
-        Q_EMIT runFinished(runId, QString::fromStdString(outcome.status), QString::fromStdString(outcome.message));
+        Q_EMIT runFinished(runId, QString::fromStdString(status), QString::fromStdString(message));
         Q_EMIT queueChanged();
         idle_.notify_all();
     }

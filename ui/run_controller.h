@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "config/run_config.h"
+#include "labels/label_job.h"
 #include "train/training_control.h"
 #include "train/training_observer.h"
 
@@ -32,6 +33,12 @@ public:
     int64_t enqueue(const RunConfig& config, const QString& tags = {});
     // Queues an existing run: a stopped or interrupted run resumes from its checkpoint.
     void enqueueExisting(int64_t runId);
+    // Queues a label generation (it becomes a run of kind "labels" when it starts).
+    void enqueueLabels(const LabelJob& job);
+    // The usual chain: train the teacher, label its crops, train the student on them.
+    // The student's distill.labels is set to the job's file, the job's teacher to the
+    // teacher run. Both runs are recorded (and validated) now. Returns their ids.
+    std::pair<int64_t, int64_t> enqueuePipeline(const RunConfig& teacher, LabelJob labels, RunConfig student);
 
     void pause();
     void resume();
@@ -51,6 +58,7 @@ Q_SIGNALS:
     void epochReported(const ferkd::EpochReport& report);
     void logged(qint64 runId, const QString& level, const QString& message);
     void runFinished(qint64 runId, const QString& status, const QString& message);
+    void labelProgress(qint64 runId, qint64 done, qint64 total, double imagesPerSec, double etaSeconds);
     void queueChanged();
 
 private:
@@ -62,7 +70,12 @@ private:
     TrainingControl control_;
     mutable std::mutex mutex_;
     std::condition_variable wake_, idle_;
-    std::deque<int64_t> queue_;
+    struct Job {
+        int64_t run = 0;     // a training run, or
+        bool labels = false;  // a label generation
+        LabelJob labelJob;
+    };
+    std::deque<Job> queue_;
     int64_t active_ = 0;
     bool quit_ = false;
     std::thread worker_;

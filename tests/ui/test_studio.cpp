@@ -6,6 +6,8 @@
 #include "data/dataset_factory.h"
 #include "labels/label_store.h"
 
+#include <filesystem>
+
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QLineEdit>
@@ -282,6 +284,40 @@ private slots:
         SettingsDialog dialog;
         QCOMPARE(dialog.settings().language, QString("zh_CN"));
         QSettings().clear();
+    }
+
+    // Teacher -> labels -> student queued at once; each stage a run of the workspace.
+    void pipelineRunsItsThreeStages() {
+        QTemporaryDir dir;
+        const std::string d = dir.path().toStdString() + "/data";
+        std::filesystem::create_directories(d);
+        test::writeIdxPair(d, "train", 256, 4, false);
+        test::writeIdxPair(d, "t10k", 64, 4, false);
+        auto store = std::make_shared<ExperimentStore>(dir.path().toStdString() + "/ws");
+        RunController controller(store);
+        QSignalSpy finished(&controller, &RunController::runFinished);
+        QSignalSpy labelled(&controller, &RunController::labelProgress);
+        RunConfig teacher = test::smallRunConfig(d);
+        teacher.name = "pipeline teacher";
+        teacher.schedule.epochs = 1;
+        RunConfig student = teacher;
+        student.name = "pipeline student";
+        student.distill.mode = "ferkd";
+        student.distill.num_crops = 2;
+        LabelJob job;
+        job.data = d;
+        job.crops = 3;
+        job.threads = 1;
+        job.out = dir.path().toStdString() + "/pipeline.fkdl";
+        const auto [teacherId, studentId] = controller.enqueuePipeline(teacher, job, student);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 240000);
+        for (const auto& f : finished) QCOMPARE(f.at(1).toString(), QString("finished"));
+        QVERIFY(labelled.count() > 0);
+        QCOMPARE(store->run(teacherId)->status, std::string(run_status::kFinished));
+        QCOMPARE(store->run(studentId)->status, std::string(run_status::kFinished));
+        QCOMPARE(store->labelSets().size(), size_t(1));
+        QCOMPARE(store->labelSets()[0].run_id, qint64(finished.at(1).at(0).toLongLong()));
+        QCOMPARE(int(store->epochMetrics(studentId).size()), 1);
     }
 };
 
