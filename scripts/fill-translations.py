@@ -189,6 +189,10 @@ TABLES = {
         'Pipeline: teacher -> labels -> student': '流水线：教师 -> 标签 -> 学生',
         'Start pipeline': '启动流水线',
         'labelling %1/%2 images, %3 img/s, ETA %4': '正在标注 %1/%2 张图像，%3 张图/秒，预计剩余 %4',
+        "A trained run whose prediction is shown beside each crop's stored label": '一个已训练的运行，其预测显示在每个裁剪的存储标签旁',
+        '(none)': '（无）',
+        'Student': '学生',
+        'student: %1 %2': '学生：%1 %2',
     },
     "de": {
         "FerKD Studio": "FerKD Studio",
@@ -370,6 +374,10 @@ TABLES = {
         'Pipeline: teacher -> labels -> student': 'Pipeline: Lehrer -> Labels -> Schüler',
         'Start pipeline': 'Pipeline starten',
         'labelling %1/%2 images, %3 img/s, ETA %4': 'beschrifte %1/%2 Bilder, %3 Bilder/s, noch %4',
+        "A trained run whose prediction is shown beside each crop's stored label": 'Ein trainierter Lauf, dessen Vorhersage neben dem gespeicherten Label jedes Ausschnitts steht',
+        '(none)': '(keiner)',
+        'Student': 'Schüler',
+        'student: %1 %2': 'Schüler: %1 %2',
     },
 }
 

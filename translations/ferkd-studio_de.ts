@@ -52,7 +52,7 @@
 <context>
     <name>CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="88"/>
+        <location filename="../ui/crop_browser.cpp" line="90"/>
         <source>p(true class); dashed: hard, bold: easy</source>
         <translation>p(wahre Klasse); gestrichelt: schwer, fett: leicht</translation>
     </message>
@@ -178,143 +178,163 @@
 <context>
     <name>ferkd::ui::CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="110"/>
+        <location filename="../ui/crop_browser.cpp" line="112"/>
         <source>Label sets generated in this workspace</source>
         <translation>In diesem Arbeitsbereich erzeugte Label-Sets</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="114"/>
+        <location filename="../ui/crop_browser.cpp" line="116"/>
         <source>The data set the labels were made for</source>
         <translation>Der Datensatz, für den die Labels erzeugt wurden</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="118"/>
+        <location filename="../ui/crop_browser.cpp" line="120"/>
         <source>label store (.fkdl)</source>
         <translation>Label-Speicher (.fkdl)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="120"/>
+        <location filename="../ui/crop_browser.cpp" line="122"/>
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="121"/>
+        <location filename="../ui/crop_browser.cpp" line="123"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="131"/>
+        <location filename="../ui/crop_browser.cpp" line="133"/>
         <source>Open label store</source>
         <translation>Label-Speicher öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="131"/>
+        <location filename="../ui/crop_browser.cpp" line="133"/>
         <source>Label stores (*.fkdl);;All files (*)</source>
         <translation>Label-Speicher (*.fkdl);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="147"/>
+        <location filename="../ui/crop_browser.cpp" line="149"/>
         <source>Random image</source>
         <translation>Zufälliges Bild</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="150"/>
+        <location filename="../ui/crop_browser.cpp" line="152"/>
         <source>Images with the most crops whose p(true class) is below the hard threshold</source>
         <translation>Bilder mit den meisten Ausschnitten, deren p(wahre Klasse) unter der Schwelle liegt</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="151"/>
+        <location filename="../ui/crop_browser.cpp" line="153"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="152"/>
+        <location filename="../ui/crop_browser.cpp" line="154"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="154"/>
+        <location filename="../ui/crop_browser.cpp" line="156"/>
         <source>Most crops the teacher hardly recognises:</source>
         <translation>Die meisten Ausschnitte, die der Lehrer kaum erkennt:</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="178"/>
+        <location filename="../ui/crop_browser.cpp" line="180"/>
         <source>Open a label set to browse its crops.</source>
         <translation>Ein Label-Set öffnen, um seine Ausschnitte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="201"/>
+        <location filename="../ui/crop_browser.cpp" line="203"/>
         <source>fraction: each image&apos;s least confident share of crops is hard; threshold: crops whose p(true class) is below the value</source>
         <translation>Anteil: der unsicherste Anteil der Ausschnitte jedes Bildes ist schwer; Schwelle: Ausschnitte mit p(wahre Klasse) unter dem Wert</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="210"/>
+        <location filename="../ui/crop_browser.cpp" line="212"/>
         <source>Hard rule</source>
         <translation>Regel für schwere Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="216"/>
+        <location filename="../ui/crop_browser.cpp" line="218"/>
         <source>p(true class)</source>
         <translation>p(wahre Klasse)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="217"/>
+        <location filename="../ui/crop_browser.cpp" line="219"/>
         <source>share of crops (%)</source>
         <translation>Anteil der Ausschnitte (%)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="223"/>
+        <location filename="../ui/crop_browser.cpp" line="225"/>
+        <source>Student</source>
+        <translation>Schüler</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="228"/>
+        <source>A trained run whose prediction is shown beside each crop&apos;s stored label</source>
+        <translation>Ein trainierter Lauf, dessen Vorhersage neben dem gespeicherten Label jedes Ausschnitts steht</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="234"/>
         <source>Export Figure 1...</source>
         <translation>Abbildung 1 exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="232"/>
+        <location filename="../ui/crop_browser.cpp" line="243"/>
         <source>Export Figure 1</source>
         <translation>Abbildung 1 exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="232"/>
+        <location filename="../ui/crop_browser.cpp" line="243"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="233"/>
+        <location filename="../ui/crop_browser.cpp" line="244"/>
         <source>cannot write %1</source>
         <translation>kann %1 nicht schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="271"/>
+        <location filename="../ui/crop_browser.cpp" line="255"/>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="308"/>
         <source>all classes</source>
         <translation>alle Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="314"/>
+        <location filename="../ui/crop_browser.cpp" line="352"/>
         <source>The %1% least confident crops of each image are hard: %2% of all crops are calibrated.</source>
         <translation>Die unsichersten %1% der Ausschnitte jedes Bildes sind schwer: %2% aller Ausschnitte werden kalibriert.</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="317"/>
+        <location filename="../ui/crop_browser.cpp" line="355"/>
         <source>Crops with p(true class) below %1 are hard: %2% of all crops are calibrated.</source>
         <translation>Ausschnitte mit p(wahre Klasse) unter %1 sind schwer: %2% aller Ausschnitte werden kalibriert.</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="322"/>
+        <location filename="../ui/crop_browser.cpp" line="360"/>
         <source>image %1 (%2): %3 crops</source>
         <translation>Bild %1 (%2): %3 Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="354"/>
+        <location filename="../ui/crop_browser.cpp" line="392"/>
         <source>Image %1, class %2, %3 stored crops, %4 hard under this rule</source>
         <translation>Bild %1, Klasse %2, %3 gespeicherte Ausschnitte, %4 schwer nach dieser Regel</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="370"/>
+        <location filename="../ui/crop_browser.cpp" line="407"/>
         <source>crop %1 (%2)
 teacher&apos;s top-5:
 %3</source>
         <translation>Ausschnitt %1 (%2)
 Top-5 des Lehrers:
 %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="414"/>
+        <source>student: %1 %2</source>
+        <translation>Schüler: %1 %2</translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,7 @@
 <context>
     <name>CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="88"/>
+        <location filename="../ui/crop_browser.cpp" line="90"/>
         <source>p(true class); dashed: hard, bold: easy</source>
         <translation>p(真实类别)；虚线：困难，粗线：容易</translation>
     </message>
@@ -177,143 +177,163 @@
 <context>
     <name>ferkd::ui::CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="110"/>
+        <location filename="../ui/crop_browser.cpp" line="112"/>
         <source>Label sets generated in this workspace</source>
         <translation>此工作区生成的标签集</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="114"/>
+        <location filename="../ui/crop_browser.cpp" line="116"/>
         <source>The data set the labels were made for</source>
         <translation>标签所对应的数据集</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="118"/>
+        <location filename="../ui/crop_browser.cpp" line="120"/>
         <source>label store (.fkdl)</source>
         <translation>标签存储 (.fkdl)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="120"/>
+        <location filename="../ui/crop_browser.cpp" line="122"/>
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="121"/>
+        <location filename="../ui/crop_browser.cpp" line="123"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="131"/>
+        <location filename="../ui/crop_browser.cpp" line="133"/>
         <source>Open label store</source>
         <translation>打开标签存储</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="131"/>
+        <location filename="../ui/crop_browser.cpp" line="133"/>
         <source>Label stores (*.fkdl);;All files (*)</source>
         <translation>标签存储 (*.fkdl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="147"/>
+        <location filename="../ui/crop_browser.cpp" line="149"/>
         <source>Random image</source>
         <translation>随机图像</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="150"/>
+        <location filename="../ui/crop_browser.cpp" line="152"/>
         <source>Images with the most crops whose p(true class) is below the hard threshold</source>
         <translation>p(真实类别) 低于困难阈值的裁剪最多的图像</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="151"/>
+        <location filename="../ui/crop_browser.cpp" line="153"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="152"/>
+        <location filename="../ui/crop_browser.cpp" line="154"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="154"/>
+        <location filename="../ui/crop_browser.cpp" line="156"/>
         <source>Most crops the teacher hardly recognises:</source>
         <translation>教师几乎无法识别的裁剪最多的图像：</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="178"/>
+        <location filename="../ui/crop_browser.cpp" line="180"/>
         <source>Open a label set to browse its crops.</source>
         <translation>打开一个标签集以浏览其裁剪。</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="201"/>
+        <location filename="../ui/crop_browser.cpp" line="203"/>
         <source>fraction: each image&apos;s least confident share of crops is hard; threshold: crops whose p(true class) is below the value</source>
         <translation>比例：每张图像中置信度最低的一部分裁剪为困难样本；阈值：p(真实类别) 低于该值的裁剪</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="210"/>
+        <location filename="../ui/crop_browser.cpp" line="212"/>
         <source>Hard rule</source>
         <translation>困难样本规则</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="216"/>
+        <location filename="../ui/crop_browser.cpp" line="218"/>
         <source>p(true class)</source>
         <translation>p(真实类别)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="217"/>
+        <location filename="../ui/crop_browser.cpp" line="219"/>
         <source>share of crops (%)</source>
         <translation>裁剪占比 (%)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="223"/>
+        <location filename="../ui/crop_browser.cpp" line="225"/>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="228"/>
+        <source>A trained run whose prediction is shown beside each crop&apos;s stored label</source>
+        <translation>一个已训练的运行，其预测显示在每个裁剪的存储标签旁</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="234"/>
         <source>Export Figure 1...</source>
         <translation>导出图 1...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="232"/>
+        <location filename="../ui/crop_browser.cpp" line="243"/>
         <source>Export Figure 1</source>
         <translation>导出图 1</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="232"/>
+        <location filename="../ui/crop_browser.cpp" line="243"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="233"/>
+        <location filename="../ui/crop_browser.cpp" line="244"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="271"/>
+        <location filename="../ui/crop_browser.cpp" line="255"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="308"/>
         <source>all classes</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="314"/>
+        <location filename="../ui/crop_browser.cpp" line="352"/>
         <source>The %1% least confident crops of each image are hard: %2% of all crops are calibrated.</source>
         <translation>每张图像中置信度最低的 %1% 裁剪为困难样本：全部裁剪中有 %2% 被校准。</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="317"/>
+        <location filename="../ui/crop_browser.cpp" line="355"/>
         <source>Crops with p(true class) below %1 are hard: %2% of all crops are calibrated.</source>
         <translation>p(真实类别) 低于 %1 的裁剪为困难样本：全部裁剪中有 %2% 被校准。</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="322"/>
+        <location filename="../ui/crop_browser.cpp" line="360"/>
         <source>image %1 (%2): %3 crops</source>
         <translation>图像 %1（%2）：%3 个裁剪</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="354"/>
+        <location filename="../ui/crop_browser.cpp" line="392"/>
         <source>Image %1, class %2, %3 stored crops, %4 hard under this rule</source>
         <translation>图像 %1，类别 %2，存储了 %3 个裁剪，按此规则有 %4 个困难样本</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="370"/>
+        <location filename="../ui/crop_browser.cpp" line="407"/>
         <source>crop %1 (%2)
 teacher&apos;s top-5:
 %3</source>
         <translation>裁剪 %1（%2）
 教师的 top-5：
 %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="414"/>
+        <source>student: %1 %2</source>
+        <translation>学生：%1 %2</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "crop_browser.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -19,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/experiment_store.h"
+#include "train/trainer.h"
 
 namespace ferkd::ui {
 
@@ -188,7 +190,7 @@ void CropBrowser::build() {
     strip_->setFlow(QListView::LeftToRight);
     strip_->setWrapping(false);
     strip_->setIconSize(QSize(64, 64));
-    strip_->setFixedHeight(112);
+    strip_->setFixedHeight(128);
     middleLayout->addWidget(strip_);
     split->addWidget(middle);
 
@@ -220,6 +222,15 @@ void CropBrowser::build() {
     histogram_->xAxis->setTicker(ticks);
     histogram_->setMinimumWidth(220);
     rightLayout->addWidget(histogram_, 1);
+    rightLayout->addWidget(new QLabel(tr("Student")));
+    student_ = new QComboBox;
+    student_->setObjectName("studentCombo");
+    student_->setToolTip(tr("A trained run whose prediction is shown beside each crop's stored label"));
+    rightLayout->addWidget(student_);
+    connect(student_, &QComboBox::activated, this, [this](int i) {
+        QString error;
+        if (!setStudentRun(student_->itemData(i).toLongLong(), &error)) imageLabel_->setText(error);
+    });
     auto* exportFigure = new QPushButton(tr("Export Figure 1..."));
     rightLayout->addWidget(exportFigure);
     connect(ruleMode_, &QComboBox::currentTextChanged, this, [this](const QString& mode) {
@@ -237,6 +248,32 @@ void CropBrowser::build() {
     split->setStretchFactor(1, 3);
     split->setStretchFactor(2, 1);
     layout->addWidget(split, 1);
+}
+
+void CropBrowser::refreshStudents() {
+    student_->clear();
+    student_->addItem(tr("(none)"), qlonglong(0));
+    if (!store_) return;
+    for (const auto& r : store_->listRuns())
+        if (r.kind == "train" && !store_->checkpoints(r.id).empty())
+            student_->addItem(QString("%1 %2").arg(r.id).arg(QString::fromStdString(r.name)), qlonglong(r.id));
+}
+
+bool CropBrowser::setStudentRun(qint64 runId, QString* error) {
+    if (!inspector_) return false;
+    try {
+        std::string path;
+        if (runId > 0) {
+            path = checkpointPath(*store_, runId, "best");
+            if (!QFile::exists(QString::fromStdString(path))) path = checkpointPath(*store_, runId, "last");
+        }
+        inspector_->setStudent(path);
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromUtf8(e.what());
+        return false;
+    }
+    refreshCrops();
+    return true;
 }
 
 void CropBrowser::refreshLabelSets() {
@@ -289,6 +326,7 @@ bool CropBrowser::open(const QString& dataPath, const QString& labelsPath, QStri
     histogram_->rescaleAxes();
     histogram_->xAxis->setRange(0, 1);
     histogram_->replot();
+    refreshStudents();
     refreshRule();
     showImage(0);
     return true;
@@ -365,12 +403,18 @@ void CropBrowser::refreshCrops() {
         QStringList top;
         for (const auto& [cls, p] : c->top5)
             top << QString("%1 %2").arg(QString::fromStdString(names[cls])).arg(p, 0, 'f', 3);
-        auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(cropImage(pixels, c->box, 64))),
-                                         QString("p=%1").arg(c->p_true, 0, 'f', 2));
-        item->setToolTip(tr("crop %1 (%2)\nteacher's top-5:\n%3")
-                             .arg(c->index)
-                             .arg(QString::fromUtf8(cropClassName(c->cls)))
-                             .arg(top.join("\n")));
+        QString text = QString("p=%1").arg(c->p_true, 0, 'f', 2);
+        QString tip = tr("crop %1 (%2)\nteacher's top-5:\n%3")
+                          .arg(c->index)
+                          .arg(QString::fromUtf8(cropClassName(c->cls)))
+                          .arg(top.join("\n"));
+        if (c->student_class >= 0) {  // the student's answer, marked right or wrong
+            text += QString("\nS %1 %2").arg(c->student_class == y ? QString::fromUtf8("\u2713") : QString::fromUtf8("\u2717"))
+                        .arg(c->student_prob, 0, 'f', 2);
+            tip += "\n" + tr("student: %1 %2").arg(QString::fromStdString(names[c->student_class])).arg(c->student_prob, 0, 'f', 3);
+        }
+        auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(cropImage(pixels, c->box, 64))), text);
+        item->setToolTip(tip);
         item->setBackground(c->cls == CropClass::Hard ? QColor(255, 210, 210)
                             : c->cls == CropClass::Easy ? QColor(210, 245, 210) : QColor(Qt::transparent));
         strip_->addItem(item);

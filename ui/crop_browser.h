@@ -40,6 +40,9 @@ public:
     bool open(const QString& dataPath, const QString& labelsPath, QString* error);
     void showImage(int64_t image);
     void setHardRule(const QString& mode, double value);  // "fraction" share or "threshold" probability
+    // Shows a trained run's predictions beside the stored labels (0: none); false with the reason.
+    bool setStudentRun(qint64 runId, QString* error);
+    const std::vector<InspectedCrop>& currentCrops() const { return crops_; }
 
     int64_t currentImage() const { return image_; }
     int boxCount() const;   // boxes drawn on the current image
@@ -51,6 +54,7 @@ public:
 private:
     void build();
     void refreshLabelSets();
+    void refreshStudents();
     void refreshCrops();
     void refreshRule();
     QImage cropImage(const ImagePixels& pixels, const CropBox& box, int side) const;
@@ -62,7 +66,7 @@ private:
     double datasetShare_ = 0;
     std::vector<InspectedCrop> crops_;
 
-    QComboBox *labelSets_ = nullptr, *classFilter_ = nullptr, *ruleMode_ = nullptr;
+    QComboBox *labelSets_ = nullptr, *classFilter_ = nullptr, *ruleMode_ = nullptr, *student_ = nullptr;
     QLineEdit *dataPath_ = nullptr, *labelsPath_ = nullptr;
     QSpinBox* index_ = nullptr;
     QListWidget *ranking_ = nullptr, *strip_ = nullptr;

@@ -2,15 +2,25 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
+#include "config/config_io.h"
+#include "data/batch_builder.h"
 #include "data/dataset_factory.h"
+#include "data/normalizer.h"
 #include "labels/distill_targets.h"
 #include "labels/label_recovery.h"
+#include "models/classifier.h"
+#include "train/checkpoint.h"
+#include "util/error.h"
 
 namespace ferkd {
 
 struct CropInspector::Impl {
     std::shared_ptr<Dataset> data;
     std::unique_ptr<DistillTargets> targets;  // p(true class) of every crop, read once
+    std::shared_ptr<Classifier> student;
+    RunConfig studentConfig;
 };
 
 CropInspector::CropInspector(const std::string& dataPath, const std::string& labelsPath) : impl_(new Impl) {
@@ -38,6 +48,19 @@ ImagePixels CropInspector::image(int64_t image) const {
     return p;
 }
 
+void CropInspector::setStudent(const std::string& checkpointPath) {
+    impl_->student.reset();
+    if (checkpointPath.empty()) return;
+    CheckpointModel loaded = loadCheckpointModel(checkpointPath);
+    if (loaded.spec.num_classes < int(classNames().size()) || loaded.spec.in_chans != impl_->data->channels())
+        throw Error("the checkpoint's model (" + std::to_string(loaded.spec.in_chans) + " channels, " +
+                    std::to_string(loaded.spec.num_classes) + " classes) does not fit this data set");
+    applyConfigJson(impl_->studentConfig, nlohmann::json::parse(loaded.config_json), checkpointPath);
+    impl_->student = loaded.model;
+}
+
+bool CropInspector::hasStudent() const { return impl_->student != nullptr; }
+
 std::vector<InspectedCrop> CropInspector::crops(int64_t image, const FerkdRule& rule) const {
     const LabelStore& store = impl_->targets->store();
     const int n = cropsPerImage(), K = store.info().num_classes;
@@ -59,6 +82,20 @@ std::vector<InspectedCrop> CropInspector::crops(int64_t image, const FerkdRule& 
         crop.p_true = p[c];
         crop.cls = classes[c];
         for (int k = 0; k < top; ++k) crop.top5.emplace_back(order[k], dist[order[k]]);
+    }
+    if (impl_->student) {  // the student on the same regions, cut and normalised as it trained
+        std::vector<CropBox> boxes;
+        for (const auto& c : out) boxes.push_back(c.box);
+        const auto pixels = impl_->data->image(image).permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);
+        const auto& cfg = impl_->studentConfig;
+        const Normalizer normalize(impl_->data->channels(), cfg.data.normalize);
+        torch::NoGradGuard noGrad;
+        const auto probs = torch::softmax(impl_->student->forward(normalize(cropAndResizeMany(pixels, boxes, cfg.data.input_size))), 1);
+        const auto [p, cls] = probs.max(1);
+        for (size_t c = 0; c < out.size(); ++c) {
+            out[c].student_class = int(cls[int64_t(c)].item<int64_t>());
+            out[c].student_prob = p[int64_t(c)].item<float>();
+        }
     }
     return out;
 }

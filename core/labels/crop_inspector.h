@@ -26,6 +26,8 @@ struct InspectedCrop {
     float p_true = 0;
     CropClass cls = CropClass::Middle;
     std::vector<std::pair<int, float>> top5;  // (class, probability), most probable first
+    int student_class = -1;                   // the student's prediction for the crop (-1: no student)
+    float student_prob = 0;
 };
 
 class CropInspector {
@@ -40,6 +42,11 @@ public:
     const std::vector<std::string>& classNames() const;
     int64_t label(int64_t image) const;
     ImagePixels image(int64_t image) const;
+
+    // A trained run's best checkpoint whose predictions are shown beside the stored labels
+    // (the crops cut and normalised as the run trained). Empty path: none.
+    void setStudent(const std::string& checkpointPath);
+    bool hasStudent() const;
 
     // Every stored crop of `image`, in store order, classified by `rule`.
     std::vector<InspectedCrop> crops(int64_t image, const FerkdRule& rule) const;

@@ -318,6 +318,15 @@ private slots:
         QCOMPARE(store->labelSets().size(), size_t(1));
         QCOMPARE(store->labelSets()[0].run_id, qint64(finished.at(1).at(0).toLongLong()));
         QCOMPARE(int(store->epochMetrics(studentId).size()), 1);
+
+        // The crop browser shows the student's prediction beside each stored label.
+        CropBrowser browser(store);
+        QString error;
+        QVERIFY2(browser.open(QString::fromStdString(d), QString::fromStdString(job.out), &error), qPrintable(error));
+        QCOMPARE(browser.boxCount(), 3);
+        QVERIFY(browser.currentCrops()[0].student_class < 0);
+        QVERIFY2(browser.setStudentRun(studentId, &error), qPrintable(error));
+        for (const auto& c : browser.currentCrops()) QVERIFY(c.student_class >= 0 && c.student_class < 4);
     }
 };
 
