@@ -193,6 +193,10 @@ TABLES = {
         '(none)': '（无）',
         'Student': '学生',
         'student: %1 %2': '学生：%1 %2',
+        'Group': '组',
+        'Open the New run form.': '打开“新建运行”表单。',
+        'Show this tab of the run details.': '显示运行详情的此标签页。',
+        'name': '名称',
     },
     "de": {
         "FerKD Studio": "FerKD Studio",
@@ -378,6 +382,10 @@ TABLES = {
         '(none)': '(keiner)',
         'Student': 'Schüler',
         'student: %1 %2': 'Schüler: %1 %2',
+        'Group': 'Gruppe',
+        'Open the New run form.': 'Das Formular „Neuer Lauf“ öffnen.',
+        'Show this tab of the run details.': 'Diesen Reiter der Laufdetails zeigen.',
+        'name': 'Name',
     },
 }
 

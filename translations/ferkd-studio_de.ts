@@ -466,7 +466,7 @@ Top-5 des Lehrers:
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="229"/>
-        <location filename="../ui/main_window.cpp" line="435"/>
+        <location filename="../ui/main_window.cpp" line="442"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
@@ -508,9 +508,9 @@ Top-5 des Lehrers:
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="271"/>
-        <location filename="../ui/main_window.cpp" line="456"/>
-        <location filename="../ui/main_window.cpp" line="476"/>
-        <location filename="../ui/main_window.cpp" line="499"/>
+        <location filename="../ui/main_window.cpp" line="463"/>
+        <location filename="../ui/main_window.cpp" line="483"/>
+        <location filename="../ui/main_window.cpp" line="506"/>
         <source>Export weights</source>
         <translation>Gewichte exportieren</translation>
     </message>
@@ -590,52 +590,52 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
 Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="466"/>
+        <location filename="../ui/main_window.cpp" line="473"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="467"/>
+        <location filename="../ui/main_window.cpp" line="474"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="468"/>
+        <location filename="../ui/main_window.cpp" line="475"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="469"/>
+        <location filename="../ui/main_window.cpp" line="476"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="489"/>
+        <location filename="../ui/main_window.cpp" line="496"/>
         <source>exported %1 tensors to %2</source>
         <translation>%1 Tensoren nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="491"/>
+        <location filename="../ui/main_window.cpp" line="498"/>
         <source>export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="496"/>
+        <location filename="../ui/main_window.cpp" line="503"/>
         <source>exporting to %1 ...</source>
         <translation>exportiere nach %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="514"/>
+        <location filename="../ui/main_window.cpp" line="521"/>
         <source>Quit FerKD Studio</source>
         <translation>FerKD Studio beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="515"/>
+        <location filename="../ui/main_window.cpp" line="522"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>Ein Lauf ist aktiv. Anhalten (er speichert einen Checkpoint und kann fortgesetzt werden) und beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="520"/>
+        <location filename="../ui/main_window.cpp" line="527"/>
         <source>stopping...</source>
         <translation>halte an...</translation>
     </message>
@@ -881,11 +881,6 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
     </message>
     <message>
         <location filename="../ui/run_comparison_view.cpp" line="43"/>
-        <source>Seeds</source>
-        <translation>Seeds</translation>
-    </message>
-    <message>
-        <location filename="../ui/run_comparison_view.cpp" line="43"/>
         <source>Last top-1 %</source>
         <translation>Letzte Top-1 %</translation>
     </message>
@@ -893,6 +888,11 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
         <location filename="../ui/run_comparison_view.cpp" line="43"/>
         <source>Best top-1 %</source>
         <translation>Beste Top-1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_comparison_view.cpp" line="43"/>
+        <source>Group</source>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <location filename="../ui/run_comparison_view.cpp" line="64"/>
@@ -1016,12 +1016,27 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="50"/>
+        <location filename="../app/studio/main.cpp" line="38"/>
+        <source>Show this tab of the run details.</source>
+        <translation>Diesen Reiter der Laufdetails zeigen.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="39"/>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="40"/>
+        <source>Open the New run form.</source>
+        <translation>Das Formular „Neuer Lauf“ öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="55"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="51"/>
+        <location filename="../app/studio/main.cpp" line="56"/>
         <source>Cannot open the workspace:
 %1</source>
         <translation>Der Arbeitsbereich lässt sich nicht öffnen:

@@ -465,7 +465,7 @@ teacher&apos;s top-5:
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="229"/>
-        <location filename="../ui/main_window.cpp" line="435"/>
+        <location filename="../ui/main_window.cpp" line="442"/>
         <source>New run</source>
         <translation>新建运行</translation>
     </message>
@@ -507,9 +507,9 @@ teacher&apos;s top-5:
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="271"/>
-        <location filename="../ui/main_window.cpp" line="456"/>
-        <location filename="../ui/main_window.cpp" line="476"/>
-        <location filename="../ui/main_window.cpp" line="499"/>
+        <location filename="../ui/main_window.cpp" line="463"/>
+        <location filename="../ui/main_window.cpp" line="483"/>
+        <location filename="../ui/main_window.cpp" line="506"/>
         <source>Export weights</source>
         <translation>导出权重</translation>
     </message>
@@ -589,52 +589,52 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
 基于区域级软标签的知识蒸馏（FKD、FerKD）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="466"/>
+        <location filename="../ui/main_window.cpp" line="473"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="467"/>
+        <location filename="../ui/main_window.cpp" line="474"/>
         <source>Precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="468"/>
+        <location filename="../ui/main_window.cpp" line="475"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="469"/>
+        <location filename="../ui/main_window.cpp" line="476"/>
         <source>Checkpoint</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="489"/>
+        <location filename="../ui/main_window.cpp" line="496"/>
         <source>exported %1 tensors to %2</source>
         <translation>已导出 %1 个张量到 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="491"/>
+        <location filename="../ui/main_window.cpp" line="498"/>
         <source>export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="496"/>
+        <location filename="../ui/main_window.cpp" line="503"/>
         <source>exporting to %1 ...</source>
         <translation>正在导出到 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="514"/>
+        <location filename="../ui/main_window.cpp" line="521"/>
         <source>Quit FerKD Studio</source>
         <translation>退出 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="515"/>
+        <location filename="../ui/main_window.cpp" line="522"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>有运行正在进行。停止它（会保存检查点，之后可继续）并退出吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="520"/>
+        <location filename="../ui/main_window.cpp" line="527"/>
         <source>stopping...</source>
         <translation>正在停止...</translation>
     </message>
@@ -880,11 +880,6 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
     </message>
     <message>
         <location filename="../ui/run_comparison_view.cpp" line="43"/>
-        <source>Seeds</source>
-        <translation>种子</translation>
-    </message>
-    <message>
-        <location filename="../ui/run_comparison_view.cpp" line="43"/>
         <source>Last top-1 %</source>
         <translation>最终 top-1 %</translation>
     </message>
@@ -892,6 +887,11 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <location filename="../ui/run_comparison_view.cpp" line="43"/>
         <source>Best top-1 %</source>
         <translation>最佳 top-1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_comparison_view.cpp" line="43"/>
+        <source>Group</source>
+        <translation>组</translation>
     </message>
     <message>
         <location filename="../ui/run_comparison_view.cpp" line="64"/>
@@ -1015,12 +1015,27 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="50"/>
+        <location filename="../app/studio/main.cpp" line="38"/>
+        <source>Show this tab of the run details.</source>
+        <translation>显示运行详情的此标签页。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="39"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="40"/>
+        <source>Open the New run form.</source>
+        <translation>打开“新建运行”表单。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="55"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="51"/>
+        <location filename="../app/studio/main.cpp" line="56"/>
         <source>Cannot open the workspace:
 %1</source>
         <translation>无法打开工作区：

@@ -411,6 +411,13 @@ qint64 MainWindow::startRun(const RunConfig& config) {
     return id;
 }
 
+void MainWindow::showTab(const QString& name) {
+    const QHash<QString, QWidget*> tabs = {{"monitor", chart_},     {"config", configView_},      {"log", logView_},
+                                           {"compare", comparison_}, {"results", results_},      {"checkpoints", checkpoints_},
+                                           {"crops", cropBrowser_}};
+    if (QWidget* w = tabs.value(name.toLower())) details_->setCurrentWidget(w);
+}
+
 void MainWindow::showCropBrowser(const QString& dataPath, const QString& labelsPath) {
     details_->setCurrentWidget(cropBrowser_);
     QString error;

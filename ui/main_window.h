@@ -43,6 +43,10 @@ public:
 
     // What "New run" does once the dialog is accepted: record and queue the run.
     qint64 startRun(const RunConfig& config);
+    // Shows a details tab by its object name's stem: monitor, config, log, compare,
+    // results, checkpoints, crops.
+    void showTab(const QString& name);
+    void showNewRunForm() { newRun(nullptr); }
     // Opens a label set in the crop browser tab and shows it.
     void showCropBrowser(const QString& dataPath, const QString& labelsPath);
     bool exportMetricsCsv(const QString& path, const QList<qint64>& runs, QString* error) const;

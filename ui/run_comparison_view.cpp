@@ -40,7 +40,7 @@ RunComparisonView::RunComparisonView(QWidget* parent) : QWidget(parent) {
     seeds_->setObjectName("seedTable");
     seeds_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     seeds_->setColumnCount(4);
-    seeds_->setHorizontalHeaderLabels({tr("Runs"), tr("Seeds"), tr("Last top-1 %"), tr("Best top-1 %")});
+    seeds_->setHorizontalHeaderLabels({tr("Group"), tr("Runs"), tr("Last top-1 %"), tr("Best top-1 %")});
     seeds_->horizontalHeader()->setStretchLastSection(true);
     lowerLayout->addWidget(seeds_);
     split->addWidget(lower);

@@ -35,6 +35,11 @@ int main(int argc, char** argv) {
                               QApplication::translate("main", "file"));
     QCommandLineOption data("data", QApplication::translate("main", "The data set of --labels (default: fashion-mnist)."),
                             QApplication::translate("main", "path"), "fashion-mnist");
+    QCommandLineOption tab("tab", QApplication::translate("main", "Show this tab of the run details."),
+                           QApplication::translate("main", "name"));
+    QCommandLineOption newRun("new-run", QApplication::translate("main", "Open the New run form."));
+    parser.addOption(tab);
+    parser.addOption(newRun);
     parser.addOption(select);
     parser.addOption(labels);
     parser.addOption(data);
@@ -56,6 +61,8 @@ int main(int argc, char** argv) {
     window.show();
     if (parser.isSet(select))
         for (const QString& id : parser.value(select).split(',', Qt::SkipEmptyParts)) window.selectRun(id.toLongLong(), true);
+    if (parser.isSet(tab)) window.showTab(parser.value(tab));
+    if (parser.isSet(newRun)) QTimer::singleShot(0, &window, [&window] { window.showNewRunForm(); });
     if (parser.isSet(labels)) window.showCropBrowser(parser.value(data), parser.value(labels));
     if (parser.isSet(quitAfter)) QTimer::singleShot(parser.value(quitAfter).toInt(), &window, &QWidget::close);
     return app.exec();
