@@ -10,6 +10,23 @@
 namespace ferkd {
 namespace {
 
+// Table 2's finetuning recipe: the same for both backbones but the drop path.
+std::string table2Finetuning(const std::string& arch, double dropPath) {
+    nlohmann::json patch = nlohmann::json::parse(R"({
+        "data": {"input_size": 336, "normalize": "imagenet"},
+        "distill": {"mode": "ferkd", "num_crops": 2},
+        "augment": {"crop": "rrc", "scale_min": 0.08, "scale_max": 1.0, "hflip": true, "test_crop_ratio": 1.0,
+                    "randaug_ops": 2, "randaug_magnitude": 9, "randaug_mstd": 0.5,
+                    "selfmix_prob": 1.0, "selfmix_alpha": 1.0, "mixup_alpha": 0.0, "cutmix_alpha": 0.0},
+        "optim": {"name": "adamw", "lr": 3e-5, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": 0.05,
+                  "layer_decay": 0.95, "grad_clip": 0.0},
+        "schedule": {"epochs": 15, "batch_size": 512, "warmup_epochs": 2, "lr_schedule": "cosine"},
+        "ema": {"enabled": true, "decay": 0.9999}
+    })");
+    patch["model"] = {{"arch", arch}, {"drop_path", dropPath}};
+    return patch.dump();
+}
+
 std::vector<PresetInfo> buildPresets() {
     return {
         {"fmnist-resnet-quick",
@@ -83,34 +100,12 @@ std::vector<PresetInfo> buildPresets() {
          "Table 2: ViT-g/14 (EVA) FerKD finetuning on ImageNet-1K at 336 px (15 epochs, batch 512, AdamW 3e-5, "
          "layer decay 0.95, cosine, wd 0.05, 2 warmup epochs, 2 crops, drop path 0.4, RandAugment m9 mstd0.5, "
          "SelfMix 1.0, EMA 0.9999); set data.path and distill.labels",
-         "Table 2", R"({
-            "data": {"input_size": 336, "normalize": "imagenet"},
-            "model": {"arch": "eva_giant_patch14_336", "drop_path": 0.4},
-            "distill": {"mode": "ferkd", "num_crops": 2},
-            "augment": {"crop": "rrc", "scale_min": 0.08, "scale_max": 1.0, "hflip": true, "test_crop_ratio": 1.0,
-                        "randaug_ops": 2, "randaug_magnitude": 9, "randaug_mstd": 0.5,
-                        "selfmix_prob": 1.0, "selfmix_alpha": 1.0, "mixup_alpha": 0.0, "cutmix_alpha": 0.0},
-            "optim": {"name": "adamw", "lr": 3e-5, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": 0.05,
-                      "layer_decay": 0.95, "grad_clip": 0.0},
-            "schedule": {"epochs": 15, "batch_size": 512, "warmup_epochs": 2, "lr_schedule": "cosine"},
-            "ema": {"enabled": true, "decay": 0.9999}
-         })"},
+         "Table 2", table2Finetuning("eva_giant_patch14_336", 0.4)},
         {"table2-regnety-128gf-finetune",
          "Table 2: RegNetY-128GF FerKD finetuning on ImageNet-1K at 336 px (15 epochs, batch 512, AdamW 3e-5, "
          "layer decay 0.95, cosine, wd 0.05, 2 warmup epochs, 2 crops, no drop path, RandAugment m9 mstd0.5, "
          "SelfMix 1.0, EMA 0.9999); set data.path and distill.labels",
-         "Table 2", R"({
-            "data": {"input_size": 336, "normalize": "imagenet"},
-            "model": {"arch": "regnet_y_128gf", "drop_path": 0.0},
-            "distill": {"mode": "ferkd", "num_crops": 2},
-            "augment": {"crop": "rrc", "scale_min": 0.08, "scale_max": 1.0, "hflip": true, "test_crop_ratio": 1.0,
-                        "randaug_ops": 2, "randaug_magnitude": 9, "randaug_mstd": 0.5,
-                        "selfmix_prob": 1.0, "selfmix_alpha": 1.0, "mixup_alpha": 0.0, "cutmix_alpha": 0.0},
-            "optim": {"name": "adamw", "lr": 3e-5, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": 0.05,
-                      "layer_decay": 0.95, "grad_clip": 0.0},
-            "schedule": {"epochs": 15, "batch_size": 512, "warmup_epochs": 2, "lr_schedule": "cosine"},
-            "ema": {"enabled": true, "decay": 0.9999}
-         })"},
+         "Table 2", table2Finetuning("regnet_y_128gf", 0.0)},
     };
 }
 

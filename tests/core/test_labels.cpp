@@ -262,19 +262,7 @@ private slots:
         std::string img, lbl;
         findIdxSplit(d, "train", img, lbl);
         IdxDataset data(img, lbl);
-        LabelSetInfo info = smallInfo(8, 5);
-        info.num_classes = 4;
-        info.topk = 2;
-        info.dataset_fingerprint = data.fingerprint();
-        const std::string path = d + "/hand.fkdl";
-        LabelStoreWriter w(path, info);
-        for (int64_t i = 0; i < 8; ++i) {
-            std::vector<CropLabel> crops;
-            const int y = int(data.label(i)), other = (y + 1) % 4;
-            for (float p : {0.9f, 0.05f, 0.5f, 0.2f, 0.7f}) crops.push_back({CropBox{}, {p, 1 - p}, {y, other}});
-            w.writeImage(i, crops);
-        }
-        w.finish();
+        const std::string path = test::writeHandLabelStore(d + "/hand.fkdl", data, {0.9f, 0.05f, 0.5f, 0.2f, 0.7f});
         DistillConfig cfg;
         cfg.mode = "ferkd";
         cfg.labels = path;
@@ -309,19 +297,8 @@ private slots:
         std::string img, lbl;
         findIdxSplit(d, "train", img, lbl);
         IdxDataset data(img, lbl);
-        LabelSetInfo info = smallInfo(8, 5);
-        info.num_classes = 4;
-        info.topk = 2;
-        info.dataset_fingerprint = data.fingerprint();
-        const std::string path = d + "/stats.fkdl";
-        LabelStoreWriter w(path, info);
-        for (int64_t i = 0; i < 8; ++i) {
-            std::vector<CropLabel> crops;
-            const int y = int(data.label(i)), other = (y + 1) % 4;
-            for (float p : {0.0625f, 0.875f, 0.5f, 0.25f, 0.75f}) crops.push_back({CropBox{}, {p, 1 - p}, {y, other}});
-            w.writeImage(i, crops);
-        }
-        w.finish();
+        const std::string path =
+            test::writeHandLabelStore(d + "/stats.fkdl", data, {0.0625f, 0.875f, 0.5f, 0.25f, 0.75f});
 
         LabelSetStats s = computeLabelSetStats(data, path, FerkdRule{});  // hard 0.2 and easy 0.2 of 5: one each
         QCOMPARE(s.histogram.size(), size_t(20));

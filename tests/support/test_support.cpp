@@ -1,5 +1,8 @@
 #include "test_support.h"
 
+#include "data/dataset.h"
+#include "labels/label_store.h"
+
 #include <zlib.h>
 
 #include <fstream>
@@ -64,6 +67,26 @@ RunConfig smallRunConfig(const std::string& dataPath) {
     c.runtime.log_every = 2;
     c.seed = 7;
     return c;
+}
+
+std::string writeHandLabelStore(const std::string& path, const Dataset& data, const std::vector<float>& pTrue) {
+    LabelSetInfo info;
+    info.dataset_fingerprint = data.fingerprint();
+    info.num_images = data.size();
+    info.crops_per_image = int(pTrue.size());
+    info.num_classes = data.numClasses();
+    info.topk = 2;
+    info.teacher = "hand-made";
+    LabelStoreWriter w(path, info);
+    for (int64_t i = 0; i < data.size(); ++i) {
+        std::vector<CropLabel> crops;
+        const int y = int(data.label(i)), other = (y + 1) % data.numClasses();
+        for (size_t c = 0; c < pTrue.size(); ++c)
+            crops.push_back({CropBox{0.1f * float(c), 0.1f, 0.5f, 0.5f, false}, {pTrue[c], 1 - pTrue[c]}, {y, other}});
+        w.writeImage(i, crops);
+    }
+    w.finish();
+    return path;
 }
 
 std::string readFile(const std::string& path) {

@@ -2,8 +2,13 @@
 // Helpers shared by the tests: temporary folders, small generated data sets.
 #include <QTemporaryDir>
 #include <string>
+#include <vector>
 
 #include "config/run_config.h"
+
+namespace ferkd {
+class Dataset;
+}
 
 namespace ferkd::test {
 
@@ -14,6 +19,11 @@ void writeIdxPair(const std::string& dir, const std::string& split, int count, i
 // A small config training on the first images of Fashion-MNIST (or `dataPath`),
 // one thread, quick enough for a test.
 RunConfig smallRunConfig(const std::string& dataPath = "fashion-mnist");
+
+// A label store for `data` whose every image has one crop per entry of `pTrue`, the
+// teacher giving the true class that probability (the rest to the next class, top-2);
+// crop c's box starts at x = 0.1 * c. Returns `path`.
+std::string writeHandLabelStore(const std::string& path, const Dataset& data, const std::vector<float>& pTrue);
 
 std::string readFile(const std::string& path);
 void writeFile(const std::string& path, const std::string& content);

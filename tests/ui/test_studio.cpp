@@ -4,7 +4,6 @@
 // pause, resume and stop; CSV export; closing during a run stops it cleanly.
 // LibTorch before Qt: Qt's `slots` macro breaks torch headers included after it.
 #include "data/dataset_factory.h"
-#include "labels/label_store.h"
 
 #include <filesystem>
 
@@ -196,26 +195,8 @@ private slots:
         test::writeIdxPair(d, "train", 8, 4, false);
         test::writeIdxPair(d, "t10k", 4, 4, false);
         auto data = openDataSplits(d).train;
-        LabelSetInfo info;
-        info.dataset_fingerprint = data->fingerprint();
-        info.num_images = 8;
-        info.crops_per_image = 5;
-        info.num_classes = 4;
-        info.topk = 2;
-        info.teacher = "hand-made";
-        const std::string path = d + "/hand.fkdl";
-        LabelStoreWriter w(path, info);
-        for (int64_t i = 0; i < 8; ++i) {
-            std::vector<CropLabel> crops;
-            const int y = int(data->label(i)), other = (y + 1) % 4;
-            float x = 0;
-            for (float p : {0.0625f, 0.875f, 0.5f, 0.25f, 0.75f}) {
-                crops.push_back({CropBox{x, 0.1f, 0.5f, 0.5f, false}, {p, 1 - p}, {y, other}});
-                x += 0.1f;
-            }
-            w.writeImage(i, crops);
-        }
-        w.finish();
+        const std::string path =
+            test::writeHandLabelStore(d + "/hand.fkdl", *data, {0.0625f, 0.875f, 0.5f, 0.25f, 0.75f});
 
         CropBrowser browser(nullptr);
         browser.resize(900, 600);
