@@ -197,6 +197,11 @@ TABLES = {
         'Open the New run form.': '打开“新建运行”表单。',
         'Show this tab of the run details.': '显示运行详情的此标签页。',
         'name': '名称',
+        '(needs a label set: use Pipeline)': '（需要标签集：请使用流水线）',
+        'Quick start': '快速开始',
+        'Runs that differ only in their seed as one mean curve with a band': '仅种子不同的运行显示为一条均值曲线及其区间带',
+        'Seeds: mean ± std': '种子：均值 ± 标准差',
+        'mean of %n seeds': ['%n 个种子的均值'],
     },
     "de": {
         "FerKD Studio": "FerKD Studio",
@@ -386,6 +391,11 @@ TABLES = {
         'Open the New run form.': 'Das Formular „Neuer Lauf“ öffnen.',
         'Show this tab of the run details.': 'Diesen Reiter der Laufdetails zeigen.',
         'name': 'Name',
+        '(needs a label set: use Pipeline)': '(braucht ein Label-Set: Pipeline verwenden)',
+        'Quick start': 'Schnellstart',
+        'Runs that differ only in their seed as one mean curve with a band': 'Läufe, die sich nur im Seed unterscheiden, als eine Mittelwertkurve mit Band',
+        'Seeds: mean ± std': 'Seeds: Mittel ± Std.-Abw.',
+        'mean of %n seeds': ['Mittel über %n Seed', 'Mittel über %n Seeds'],
     },
 }
 

@@ -60,37 +60,37 @@
 <context>
     <name>RunStatus</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="56"/>
+        <location filename="../ui/main_window.cpp" line="59"/>
         <source>queued</source>
         <translation>wartend</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="57"/>
+        <location filename="../ui/main_window.cpp" line="60"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="58"/>
+        <location filename="../ui/main_window.cpp" line="61"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="59"/>
+        <location filename="../ui/main_window.cpp" line="62"/>
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="60"/>
+        <location filename="../ui/main_window.cpp" line="63"/>
         <source>finished</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="61"/>
+        <location filename="../ui/main_window.cpp" line="64"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="62"/>
+        <location filename="../ui/main_window.cpp" line="65"/>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
@@ -340,302 +340,314 @@ Top-5 des Lehrers:
 <context>
     <name>ferkd::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="82"/>
+        <location filename="../ui/main_window.cpp" line="85"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>Id</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>Preset</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="166"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Best top-1 %</source>
         <translation>Beste Top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="166"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="166"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window.cpp" line="91"/>
         <source>Device: CPU, %1 threads</source>
         <translation>Gerät: CPU, %1 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="92"/>
+        <location filename="../ui/main_window.cpp" line="95"/>
         <source>Workspace: %1</source>
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97"/>
+        <location filename="../ui/main_window.cpp" line="100"/>
         <source>run %1 started</source>
         <translation>Lauf %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107"/>
+        <location filename="../ui/main_window.cpp" line="110"/>
         <source>epoch %1/%2, %3 img/s, ETA %4</source>
         <translation>Epoche %1/%2, %3 Bilder/s, noch %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117"/>
+        <location filename="../ui/main_window.cpp" line="120"/>
         <source>labelling %1/%2 images, %3 img/s, ETA %4</source>
         <translation>beschrifte %1/%2 Bilder, %3 Bilder/s, noch %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="132"/>
+        <location filename="../ui/main_window.cpp" line="135"/>
         <source>run %1 %2</source>
         <translation>Lauf %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window.cpp" line="161"/>
         <source>Search runs (name, preset, status, tags)</source>
         <translation>Läufe suchen (Name, Vorgabe, Status, Tags)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="166"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="183"/>
+        <location filename="../ui/main_window.cpp" line="186"/>
         <source>Monitor</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="187"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
         <source>Config</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="192"/>
+        <location filename="../ui/main_window.cpp" line="195"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195"/>
+        <location filename="../ui/main_window.cpp" line="198"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="201"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201"/>
+        <location filename="../ui/main_window.cpp" line="204"/>
         <source>Checkpoints</source>
         <translation>Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window.cpp" line="207"/>
         <source>Crop browser</source>
         <translation>Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="221"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
-        <location filename="../ui/main_window.cpp" line="442"/>
+        <location filename="../ui/main_window.cpp" line="232"/>
+        <location filename="../ui/main_window.cpp" line="478"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="230"/>
-        <location filename="../ui/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window.cpp" line="248"/>
+        <location filename="../ui/main_window.cpp" line="259"/>
+        <source>Quick start</source>
+        <translation>Schnellstart</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="254"/>
+        <source>(needs a label set: use Pipeline)</source>
+        <translation>(braucht ein Label-Set: Pipeline verwenden)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="263"/>
+        <location filename="../ui/main_window.cpp" line="272"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="275"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="284"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window.cpp" line="286"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="289"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="262"/>
+        <location filename="../ui/main_window.cpp" line="295"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="271"/>
-        <location filename="../ui/main_window.cpp" line="463"/>
-        <location filename="../ui/main_window.cpp" line="483"/>
-        <location filename="../ui/main_window.cpp" line="506"/>
+        <location filename="../ui/main_window.cpp" line="304"/>
+        <location filename="../ui/main_window.cpp" line="499"/>
+        <location filename="../ui/main_window.cpp" line="519"/>
+        <location filename="../ui/main_window.cpp" line="542"/>
         <source>Export weights</source>
         <translation>Gewichte exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="305"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
-        <location filename="../ui/main_window.cpp" line="276"/>
+        <location filename="../ui/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window.cpp" line="309"/>
         <source>Export metrics</source>
         <translation>Metriken exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="306"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="278"/>
-        <location filename="../ui/main_window.cpp" line="279"/>
-        <location filename="../ui/main_window.cpp" line="281"/>
+        <location filename="../ui/main_window.cpp" line="311"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="314"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="279"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="317"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>&amp;Refresh runs</source>
         <translation>Läufe &amp;aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window.cpp" line="325"/>
         <source>&amp;Settings...</source>
         <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="298"/>
+        <location filename="../ui/main_window.cpp" line="331"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="300"/>
+        <location filename="../ui/main_window.cpp" line="333"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="302"/>
+        <location filename="../ui/main_window.cpp" line="335"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="303"/>
+        <location filename="../ui/main_window.cpp" line="336"/>
         <source>&amp;About FerKD Studio</source>
         <translation>Ü&amp;ber FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="304"/>
+        <location filename="../ui/main_window.cpp" line="337"/>
         <source>About FerKD Studio</source>
         <translation>Über FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="338"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="473"/>
+        <location filename="../ui/main_window.cpp" line="509"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="474"/>
+        <location filename="../ui/main_window.cpp" line="510"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="475"/>
+        <location filename="../ui/main_window.cpp" line="511"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="476"/>
+        <location filename="../ui/main_window.cpp" line="512"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="496"/>
+        <location filename="../ui/main_window.cpp" line="532"/>
         <source>exported %1 tensors to %2</source>
         <translation>%1 Tensoren nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="498"/>
+        <location filename="../ui/main_window.cpp" line="534"/>
         <source>export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="503"/>
+        <location filename="../ui/main_window.cpp" line="539"/>
         <source>exporting to %1 ...</source>
         <translation>exportiere nach %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="521"/>
+        <location filename="../ui/main_window.cpp" line="557"/>
         <source>Quit FerKD Studio</source>
         <translation>FerKD Studio beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="522"/>
+        <location filename="../ui/main_window.cpp" line="558"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>Ein Lauf ist aktiv. Anhalten (er speichert einen Checkpoint und kann fortgesetzt werden) und beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="527"/>
+        <location filename="../ui/main_window.cpp" line="563"/>
         <source>stopping...</source>
         <translation>halte an...</translation>
     </message>
@@ -643,88 +655,106 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
 <context>
     <name>ferkd::ui::MetricsChart</name>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="56"/>
+        <location filename="../ui/metrics_chart.cpp" line="57"/>
         <source>Smoothing</source>
         <translation>Glättung</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="61"/>
+        <location filename="../ui/metrics_chart.cpp" line="62"/>
         <source>Exponential moving average of the step loss</source>
         <translation>Exponentieller gleitender Mittelwert des Schritt-Loss</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="67"/>
+        <location filename="../ui/metrics_chart.cpp" line="68"/>
         <source>Log loss axis</source>
         <translation>Loss logarithmisch</translation>
     </message>
     <message>
+        <location filename="../ui/metrics_chart.cpp" line="72"/>
+        <source>Seeds: mean ± std</source>
+        <translation>Seeds: Mittel ± Std.-Abw.</translation>
+    </message>
+    <message>
         <location filename="../ui/metrics_chart.cpp" line="74"/>
-        <location filename="../ui/metrics_chart.cpp" line="76"/>
+        <source>Runs that differ only in their seed as one mean curve with a band</source>
+        <translation>Läufe, die sich nur im Seed unterscheiden, als eine Mittelwertkurve mit Band</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="80"/>
+        <location filename="../ui/metrics_chart.cpp" line="82"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="74"/>
+        <location filename="../ui/metrics_chart.cpp" line="80"/>
         <source>loss</source>
         <translation>Loss</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="75"/>
+        <location filename="../ui/metrics_chart.cpp" line="81"/>
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="75"/>
+        <location filename="../ui/metrics_chart.cpp" line="81"/>
         <source>top-1 / top-5 (%)</source>
         <translation>Top-1 / Top-5 (%)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="76"/>
+        <location filename="../ui/metrics_chart.cpp" line="82"/>
         <source>learning rate</source>
         <translation>Lernrate</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/metrics_chart.cpp" line="137"/>
+        <source>mean of %n seeds</source>
+        <translation>
+            <numerusform>Mittel über %n Seed</numerusform>
+            <numerusform>Mittel über %n Seeds</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="119"/>
+        <location filename="../ui/metrics_chart.cpp" line="184"/>
         <source>step loss</source>
         <translation>Schritt-Loss</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="120"/>
+        <location filename="../ui/metrics_chart.cpp" line="185"/>
         <source>smoothed</source>
         <translation>geglättet</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="121"/>
+        <location filename="../ui/metrics_chart.cpp" line="186"/>
         <source>epoch train loss</source>
         <translation>Trainings-Loss je Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="122"/>
+        <location filename="../ui/metrics_chart.cpp" line="187"/>
         <source>test loss</source>
         <translation>Test-Loss</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="123"/>
+        <location filename="../ui/metrics_chart.cpp" line="188"/>
         <source>test top-1</source>
         <translation>Test Top-1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="124"/>
+        <location filename="../ui/metrics_chart.cpp" line="189"/>
         <source>test top-5</source>
         <translation>Test Top-5</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="125"/>
+        <location filename="../ui/metrics_chart.cpp" line="190"/>
         <source>train top-1</source>
         <translation>Training Top-1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="126"/>
+        <location filename="../ui/metrics_chart.cpp" line="191"/>
         <source>lr</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="240"/>
+        <location filename="../ui/metrics_chart.cpp" line="305"/>
         <source>cannot write %1</source>
         <translation>kann %1 nicht schreiben</translation>
     </message>

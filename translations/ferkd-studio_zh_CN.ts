@@ -60,37 +60,37 @@
 <context>
     <name>RunStatus</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="56"/>
+        <location filename="../ui/main_window.cpp" line="59"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="57"/>
+        <location filename="../ui/main_window.cpp" line="60"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="58"/>
+        <location filename="../ui/main_window.cpp" line="61"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="59"/>
+        <location filename="../ui/main_window.cpp" line="62"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="60"/>
+        <location filename="../ui/main_window.cpp" line="63"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="61"/>
+        <location filename="../ui/main_window.cpp" line="64"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="62"/>
+        <location filename="../ui/main_window.cpp" line="65"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
@@ -339,302 +339,314 @@ teacher&apos;s top-5:
 <context>
     <name>ferkd::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="82"/>
+        <location filename="../ui/main_window.cpp" line="85"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="166"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Best top-1 %</source>
         <translation>最佳 top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="166"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="166"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window.cpp" line="91"/>
         <source>Device: CPU, %1 threads</source>
         <translation>设备：CPU，%1 个线程</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="92"/>
+        <location filename="../ui/main_window.cpp" line="95"/>
         <source>Workspace: %1</source>
         <translation>工作区：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97"/>
+        <location filename="../ui/main_window.cpp" line="100"/>
         <source>run %1 started</source>
         <translation>运行 %1 已开始</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107"/>
+        <location filename="../ui/main_window.cpp" line="110"/>
         <source>epoch %1/%2, %3 img/s, ETA %4</source>
         <translation>第 %1/%2 轮，%3 张图/秒，预计剩余 %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117"/>
+        <location filename="../ui/main_window.cpp" line="120"/>
         <source>labelling %1/%2 images, %3 img/s, ETA %4</source>
         <translation>正在标注 %1/%2 张图像，%3 张图/秒，预计剩余 %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="132"/>
+        <location filename="../ui/main_window.cpp" line="135"/>
         <source>run %1 %2</source>
         <translation>运行 %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window.cpp" line="161"/>
         <source>Search runs (name, preset, status, tags)</source>
         <translation>搜索运行（名称、预设、状态、标签）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="166"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="183"/>
+        <location filename="../ui/main_window.cpp" line="186"/>
         <source>Monitor</source>
         <translation>监控</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="187"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
         <source>Config</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="192"/>
+        <location filename="../ui/main_window.cpp" line="195"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195"/>
+        <location filename="../ui/main_window.cpp" line="198"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="201"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201"/>
+        <location filename="../ui/main_window.cpp" line="204"/>
         <source>Checkpoints</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window.cpp" line="207"/>
         <source>Crop browser</source>
         <translation>裁剪浏览器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="221"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
-        <location filename="../ui/main_window.cpp" line="442"/>
+        <location filename="../ui/main_window.cpp" line="232"/>
+        <location filename="../ui/main_window.cpp" line="478"/>
         <source>New run</source>
         <translation>新建运行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="230"/>
-        <location filename="../ui/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window.cpp" line="248"/>
+        <location filename="../ui/main_window.cpp" line="259"/>
+        <source>Quick start</source>
+        <translation>快速开始</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="254"/>
+        <source>(needs a label set: use Pipeline)</source>
+        <translation>（需要标签集：请使用流水线）</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="263"/>
+        <location filename="../ui/main_window.cpp" line="272"/>
         <source>Pipeline</source>
         <translation>流水线</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="275"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="284"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window.cpp" line="286"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="289"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="262"/>
+        <location filename="../ui/main_window.cpp" line="295"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="271"/>
-        <location filename="../ui/main_window.cpp" line="463"/>
-        <location filename="../ui/main_window.cpp" line="483"/>
-        <location filename="../ui/main_window.cpp" line="506"/>
+        <location filename="../ui/main_window.cpp" line="304"/>
+        <location filename="../ui/main_window.cpp" line="499"/>
+        <location filename="../ui/main_window.cpp" line="519"/>
+        <location filename="../ui/main_window.cpp" line="542"/>
         <source>Export weights</source>
         <translation>导出权重</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="305"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
-        <location filename="../ui/main_window.cpp" line="276"/>
+        <location filename="../ui/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window.cpp" line="309"/>
         <source>Export metrics</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="306"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="278"/>
-        <location filename="../ui/main_window.cpp" line="279"/>
-        <location filename="../ui/main_window.cpp" line="281"/>
+        <location filename="../ui/main_window.cpp" line="311"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="314"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="279"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="317"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>&amp;Refresh runs</source>
         <translation>刷新运行列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window.cpp" line="325"/>
         <source>&amp;Settings...</source>
         <translation>设置(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="298"/>
+        <location filename="../ui/main_window.cpp" line="331"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="300"/>
+        <location filename="../ui/main_window.cpp" line="333"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="302"/>
+        <location filename="../ui/main_window.cpp" line="335"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="303"/>
+        <location filename="../ui/main_window.cpp" line="336"/>
         <source>&amp;About FerKD Studio</source>
         <translation>关于 FerKD Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="304"/>
+        <location filename="../ui/main_window.cpp" line="337"/>
         <source>About FerKD Studio</source>
         <translation>关于 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="338"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 基于区域级软标签的知识蒸馏（FKD、FerKD）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="473"/>
+        <location filename="../ui/main_window.cpp" line="509"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="474"/>
+        <location filename="../ui/main_window.cpp" line="510"/>
         <source>Precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="475"/>
+        <location filename="../ui/main_window.cpp" line="511"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="476"/>
+        <location filename="../ui/main_window.cpp" line="512"/>
         <source>Checkpoint</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="496"/>
+        <location filename="../ui/main_window.cpp" line="532"/>
         <source>exported %1 tensors to %2</source>
         <translation>已导出 %1 个张量到 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="498"/>
+        <location filename="../ui/main_window.cpp" line="534"/>
         <source>export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="503"/>
+        <location filename="../ui/main_window.cpp" line="539"/>
         <source>exporting to %1 ...</source>
         <translation>正在导出到 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="521"/>
+        <location filename="../ui/main_window.cpp" line="557"/>
         <source>Quit FerKD Studio</source>
         <translation>退出 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="522"/>
+        <location filename="../ui/main_window.cpp" line="558"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>有运行正在进行。停止它（会保存检查点，之后可继续）并退出吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="527"/>
+        <location filename="../ui/main_window.cpp" line="563"/>
         <source>stopping...</source>
         <translation>正在停止...</translation>
     </message>
@@ -642,88 +654,105 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
 <context>
     <name>ferkd::ui::MetricsChart</name>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="56"/>
+        <location filename="../ui/metrics_chart.cpp" line="57"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="61"/>
+        <location filename="../ui/metrics_chart.cpp" line="62"/>
         <source>Exponential moving average of the step loss</source>
         <translation>逐步损失的指数移动平均</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="67"/>
+        <location filename="../ui/metrics_chart.cpp" line="68"/>
         <source>Log loss axis</source>
         <translation>损失对数坐标</translation>
     </message>
     <message>
+        <location filename="../ui/metrics_chart.cpp" line="72"/>
+        <source>Seeds: mean ± std</source>
+        <translation>种子：均值 ± 标准差</translation>
+    </message>
+    <message>
         <location filename="../ui/metrics_chart.cpp" line="74"/>
-        <location filename="../ui/metrics_chart.cpp" line="76"/>
+        <source>Runs that differ only in their seed as one mean curve with a band</source>
+        <translation>仅种子不同的运行显示为一条均值曲线及其区间带</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="80"/>
+        <location filename="../ui/metrics_chart.cpp" line="82"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="74"/>
+        <location filename="../ui/metrics_chart.cpp" line="80"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="75"/>
+        <location filename="../ui/metrics_chart.cpp" line="81"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="75"/>
+        <location filename="../ui/metrics_chart.cpp" line="81"/>
         <source>top-1 / top-5 (%)</source>
         <translation>top-1 / top-5 (%)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="76"/>
+        <location filename="../ui/metrics_chart.cpp" line="82"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/metrics_chart.cpp" line="137"/>
+        <source>mean of %n seeds</source>
+        <translation>
+            <numerusform>%n 个种子的均值</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="119"/>
+        <location filename="../ui/metrics_chart.cpp" line="184"/>
         <source>step loss</source>
         <translation>逐步损失</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="120"/>
+        <location filename="../ui/metrics_chart.cpp" line="185"/>
         <source>smoothed</source>
         <translation>平滑后</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="121"/>
+        <location filename="../ui/metrics_chart.cpp" line="186"/>
         <source>epoch train loss</source>
         <translation>每轮训练损失</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="122"/>
+        <location filename="../ui/metrics_chart.cpp" line="187"/>
         <source>test loss</source>
         <translation>测试损失</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="123"/>
+        <location filename="../ui/metrics_chart.cpp" line="188"/>
         <source>test top-1</source>
         <translation>测试 top-1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="124"/>
+        <location filename="../ui/metrics_chart.cpp" line="189"/>
         <source>test top-5</source>
         <translation>测试 top-5</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="125"/>
+        <location filename="../ui/metrics_chart.cpp" line="190"/>
         <source>train top-1</source>
         <translation>训练 top-1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="126"/>
+        <location filename="../ui/metrics_chart.cpp" line="191"/>
         <source>lr</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="240"/>
+        <location filename="../ui/metrics_chart.cpp" line="305"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>

@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -25,12 +26,14 @@
 #include <QThread>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <sstream>
 #include <thread>
 
 #include "checkpoints_view.h"
 #include "config/config_io.h"
+#include "config/presets.h"
 #include "crop_browser.h"
 #include "interop/model_export.h"
 #include "metrics_chart.h"
@@ -227,6 +230,36 @@ void MainWindow::buildActions() {
         return a;
     };
     newAct_ = add(tr("New run"), QKeySequence::New, "actionNewRun", [this] { newRun(nullptr); });
+    // One click from an empty workspace to a training run: the quick presets that need
+    // nothing else (the distillation students need a label set: Pipeline does that).
+    auto* quick = new QMenu(tr("Quick start"), this);
+    quick->setObjectName("quickStartMenu");
+    for (const auto& preset : presetRegistry()) {
+        if (preset.source != "quick start") continue;
+        const std::string name = preset.name;
+        QAction* a = quick->addAction(QString::fromStdString(name), this, [this, name] {
+            RunConfig config = presetConfig(name);
+            const StudioSettings settings = StudioSettings::load();
+            config.runtime.threads = settings.threads;
+            config.runtime.device = settings.device.toStdString();
+            try {
+                startRun(config);
+            } catch (const std::exception& e) {
+                QMessageBox::warning(this, tr("Quick start"), QString::fromUtf8(e.what()));
+            }
+        });
+        a->setToolTip(QString::fromStdString(preset.description));
+        const bool ready = validationErrors(presetConfig(name)).empty();
+        a->setEnabled(ready);
+        if (!ready) a->setText(a->text() + " " + tr("(needs a label set: use Pipeline)"));
+    }
+    quick->setToolTipsVisible(true);
+    auto* quickButton = new QToolButton;
+    quickButton->setObjectName("quickStartButton");
+    quickButton->setText(tr("Quick start"));
+    quickButton->setMenu(quick);
+    quickButton->setPopupMode(QToolButton::InstantPopup);
+    toolbar->addWidget(quickButton);
     add(tr("Pipeline"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), "actionPipeline", [this] {
         const QString folder = QString::fromStdString(store_->workspace()) + "/labels";
         QDir().mkpath(folder);
@@ -391,6 +424,9 @@ void MainWindow::showSelection() {
         compared.push_back(std::move(c));
     }
     chart_->setRuns(series);
+    std::vector<std::vector<qint64>> groups;
+    for (const auto& g : groupBySeed(compared)) groups.emplace_back(g.runs.begin(), g.runs.end());
+    chart_->setSeedGroups(groups);
     comparison_->setRuns(compared);
     results_->setRun(series.size() == 1 ? series.front().id : 0);
     checkpoints_->setRun(series.size() == 1 ? series.front().id : 0);

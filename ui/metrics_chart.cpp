@@ -1,6 +1,7 @@
 #include "metrics_chart.h"
 
 #include <QCheckBox>
+#include <cmath>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPdfWriter>
@@ -68,6 +69,11 @@ MetricsChart::MetricsChart(QWidget* parent) : QWidget(parent) {
     logAxis_->setObjectName("logAxis");
     connect(logAxis_, &QCheckBox::toggled, this, &MetricsChart::setLogLoss);
     controls->addWidget(logAxis_);
+    seedBands_ = new QCheckBox(tr("Seeds: mean ± std"));
+    seedBands_->setObjectName("seedBands");
+    seedBands_->setToolTip(tr("Runs that differ only in their seed as one mean curve with a band"));
+    connect(seedBands_, &QCheckBox::toggled, this, &MetricsChart::setSeedBands);
+    controls->addWidget(seedBands_);
     layout->addLayout(controls);
 
     auto* split = new QSplitter(Qt::Vertical);
@@ -96,8 +102,67 @@ void MetricsChart::setLogLoss(bool on) {
     replotAll(true);
 }
 
+void MetricsChart::setSeedGroups(const std::vector<std::vector<qint64>>& groups) {
+    seedGroups_ = groups;
+    redrawBands();
+}
+
+void MetricsChart::setSeedBands(bool on) {
+    {
+        const QSignalBlocker block(seedBands_);
+        seedBands_->setChecked(on);
+    }
+    redrawBands();
+}
+
+void MetricsChart::redrawBands() {
+    for (QCPGraph* g : bands_) accuracy_->removeGraph(g);
+    bands_.clear();
+    const bool on = seedBands_->isChecked();
+    int colour = 0;
+    for (const auto& group : seedGroups_) {
+        const bool banded = on && group.size() >= 2;
+        for (qint64 id : group)
+            if (runs_.contains(id))
+                for (const char* key : {"test_top1", "test_top5", "train_top1"}) runs_[id].graphs[key]->setVisible(!banded);
+        if (!banded) continue;
+        // Mean and sample standard deviation of test top-1 per epoch over the group.
+        QMap<double, std::vector<double>> byEpoch;
+        for (qint64 id : group) {
+            if (!runs_.contains(id)) continue;
+            const auto data = runs_[id].graphs["test_top1"]->data();
+            for (auto it = data->constBegin(); it != data->constEnd(); ++it) byEpoch[it->key].push_back(it->value);
+        }
+        const QColor c = runColour(colour++);
+        QCPGraph* mean = addGraph(accuracy_, tr("mean of %n seeds", nullptr, int(group.size())), c, Qt::SolidLine, true);
+        QCPGraph* upper = addGraph(accuracy_, QString(), c, Qt::NoPen, false, 0);
+        QCPGraph* lower = addGraph(accuracy_, QString(), c, Qt::NoPen, false, 0);
+        upper->removeFromLegend();
+        lower->removeFromLegend();
+        QColor fill = c;
+        fill.setAlpha(50);
+        upper->setBrush(fill);
+        upper->setChannelFillGraph(lower);
+        for (auto it = byEpoch.constBegin(); it != byEpoch.constEnd(); ++it) {
+            const auto& v = it.value();
+            double m = 0, ss = 0;
+            for (double x : v) m += x;
+            m /= double(v.size());
+            for (double x : v) ss += (x - m) * (x - m);
+            const double sd = v.size() > 1 ? std::sqrt(ss / double(v.size() - 1)) : 0.0;
+            mean->addData(it.key(), m);
+            upper->addData(it.key(), m + sd);
+            lower->addData(it.key(), m - sd);
+        }
+        bands_.insert(bands_.end(), {mean, upper, lower});
+    }
+    replotAll(true);
+}
+
 void MetricsChart::setRuns(const std::vector<RunSeries>& runs) {
     for (QCustomPlot* p : {loss_, accuracy_, lr_}) p->clearGraphs();
+    bands_.clear();
+    seedGroups_.clear();
     runs_.clear();
     for (size_t i = 0; i < runs.size(); ++i) addRun(runs[i], int(i));
     if (runs.size() > 1) {  // an overlay: one legend entry per run and plot, in the run's colour

@@ -32,6 +32,13 @@ public:
 
     // Replaces what is shown with these runs (read from the store).
     void setRuns(const std::vector<RunSeries>& runs);
+    // Runs that differ only in their seed (from the core's groupBySeed); with the
+    // "mean ± std" box on, each group of two or more is drawn as its mean test top-1 with
+    // a band of one sample standard deviation instead of one curve per run.
+    void setSeedGroups(const std::vector<std::vector<qint64>>& groups);
+    void setSeedBands(bool on);
+    int bandCount() const { return int(bands_.size() / 3); }  // groups drawn as a band
+
     // Live points for a shown run; others are ignored.
     void appendStep(const StepReport& report);
     void appendEpoch(const EpochReport& report);
@@ -57,10 +64,13 @@ private:
     void recomputeSmoothing();
     void replotAll(bool rescale);
     void showHover(QCustomPlot* plot, QMouseEvent* event);
+    void redrawBands();
 
     QCustomPlot *loss_ = nullptr, *accuracy_ = nullptr, *lr_ = nullptr;
     QSlider* smoothingSlider_ = nullptr;
-    QCheckBox* logAxis_ = nullptr;
+    QCheckBox *logAxis_ = nullptr, *seedBands_ = nullptr;
+    std::vector<std::vector<qint64>> seedGroups_;
+    std::vector<QCPGraph*> bands_;  // mean, upper, lower per group
     QMap<qint64, Curves> runs_;
 };
 

@@ -152,6 +152,7 @@ bool generateLabels(const Dataset& data, const Teacher& teacher, const LabelGene
     torch::NoGradGuard noGrad;
 
     for (int64_t first = start; first < total; first += per) {
+        if (control) control->waitWhilePaused();  // returns at once when a stop is requested
         if (control && control->stopRequested()) {
             writer.flush();
             return false;

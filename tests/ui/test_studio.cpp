@@ -11,7 +11,9 @@
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
+#include <QToolButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -138,7 +140,7 @@ private slots:
         QTableWidget* checkpoints = window.checkpoints()->table();
         QVERIFY(checkpoints->rowCount() >= 2);
         QVERIFY2(window.checkpoints()->resumeFrom("best", &error), qPrintable(error));
-        QVERIFY(finished.wait(120000));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 120000);  // the signal may come before a wait() would start
         QCOMPARE(finished.last().at(1).toString(), QString("finished"));
         bool rewound = false;
         for (const auto& e : store->events(id)) rewound |= e.message.find("rewound to the best") != std::string::npos;
@@ -308,6 +310,56 @@ private slots:
         QVERIFY(browser.currentCrops()[0].student_class < 0);
         QVERIFY2(browser.setStudentRun(studentId, &error), qPrintable(error));
         for (const auto& c : browser.currentCrops()) QVERIFY(c.student_class >= 0 && c.student_class < 4);
+    }
+
+    void seedsDrawAsAMeanWithABand() {
+        MetricsChart chart;
+        std::vector<RunSeries> runs;
+        for (qint64 id : {1, 2, 3}) {
+            RunSeries r;
+            r.id = id;
+            r.name = QString("run s%1").arg(id);
+            for (int e = 1; e <= 3; ++e) {
+                EpochMetric m;
+                m.epoch = e;
+                m.step = e * 10;
+                m.test_top1 = 50.0 + 10.0 * e + double(id);
+                r.epochs.push_back(m);
+            }
+            runs.push_back(r);
+        }
+        chart.setRuns(runs);
+        chart.setSeedGroups({{1, 2, 3}});
+        QCOMPARE(chart.bandCount(), 0);
+        chart.setSeedBands(true);
+        QCOMPARE(chart.bandCount(), 1);
+        chart.setSeedGroups({{1}, {2}, {3}});  // groups of one stay single curves
+        QCOMPARE(chart.bandCount(), 0);
+        QString error;
+        QTemporaryDir dir;
+        QVERIFY(chart.saveImage(dir.filePath("bands.png"), &error));
+    }
+
+    void quickStartIsOneClick() {
+        QTemporaryDir dir;
+        auto store = std::make_shared<ExperimentStore>(dir.path().toStdString());
+        MainWindow window(store);
+        auto* button = window.findChild<QToolButton*>("quickStartButton");
+        QVERIFY(button && button->menu());
+        QAction *quick = nullptr, *student = nullptr;
+        for (QAction* a : button->menu()->actions()) {
+            if (a->text() == "fmnist-resnet-quick") quick = a;
+            if (a->text().startsWith("fmnist-ferkd-student")) student = a;
+        }
+        QVERIFY(quick && quick->isEnabled());
+        QVERIFY(student && !student->isEnabled());  // needs a label set first
+        QSignalSpy started(window.controller(), &RunController::runStarted);
+        quick->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(started.count() > 0, 60000);  // may come before any wait() starts
+        window.controller()->stopAll();
+        QVERIFY(window.controller()->waitUntilIdle(120000));
+        QCOMPARE(store->listRuns().size(), size_t(1));
+        QCOMPARE(store->listRuns()[0].preset, std::string("fmnist-resnet-quick"));
     }
 };
 
