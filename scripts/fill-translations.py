@@ -202,6 +202,7 @@ TABLES = {
         'Runs that differ only in their seed as one mean curve with a band': '仅种子不同的运行显示为一条均值曲线及其区间带',
         'Seeds: mean ± std': '种子：均值 ± 标准差',
         'mean of %n seeds': ['%n 个种子的均值'],
+        'reading %1 ...': '正在读取 %1 ...',
     },
     "de": {
         "FerKD Studio": "FerKD Studio",
@@ -396,6 +397,7 @@ TABLES = {
         'Runs that differ only in their seed as one mean curve with a band': 'Läufe, die sich nur im Seed unterscheiden, als eine Mittelwertkurve mit Band',
         'Seeds: mean ± std': 'Seeds: Mittel ± Std.-Abw.',
         'mean of %n seeds': ['Mittel über %n Seed', 'Mittel über %n Seeds'],
+        'reading %1 ...': 'lese %1 ...',
     },
 }
 

@@ -52,7 +52,7 @@
 <context>
     <name>CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="90"/>
+        <location filename="../ui/crop_browser.cpp" line="93"/>
         <source>p(true class); dashed: hard, bold: easy</source>
         <translation>p(wahre Klasse); gestrichelt: schwer, fett: leicht</translation>
     </message>
@@ -178,152 +178,157 @@
 <context>
     <name>ferkd::ui::CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="112"/>
+        <location filename="../ui/crop_browser.cpp" line="115"/>
         <source>Label sets generated in this workspace</source>
         <translation>In diesem Arbeitsbereich erzeugte Label-Sets</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="116"/>
+        <location filename="../ui/crop_browser.cpp" line="119"/>
         <source>The data set the labels were made for</source>
         <translation>Der Datensatz, für den die Labels erzeugt wurden</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="120"/>
+        <location filename="../ui/crop_browser.cpp" line="123"/>
         <source>label store (.fkdl)</source>
         <translation>Label-Speicher (.fkdl)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="122"/>
+        <location filename="../ui/crop_browser.cpp" line="125"/>
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="123"/>
+        <location filename="../ui/crop_browser.cpp" line="126"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="133"/>
+        <location filename="../ui/crop_browser.cpp" line="136"/>
         <source>Open label store</source>
         <translation>Label-Speicher öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="133"/>
+        <location filename="../ui/crop_browser.cpp" line="136"/>
         <source>Label stores (*.fkdl);;All files (*)</source>
         <translation>Label-Speicher (*.fkdl);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="149"/>
+        <location filename="../ui/crop_browser.cpp" line="151"/>
         <source>Random image</source>
         <translation>Zufälliges Bild</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="152"/>
+        <location filename="../ui/crop_browser.cpp" line="154"/>
         <source>Images with the most crops whose p(true class) is below the hard threshold</source>
         <translation>Bilder mit den meisten Ausschnitten, deren p(wahre Klasse) unter der Schwelle liegt</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="153"/>
+        <location filename="../ui/crop_browser.cpp" line="155"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="154"/>
+        <location filename="../ui/crop_browser.cpp" line="156"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="156"/>
+        <location filename="../ui/crop_browser.cpp" line="158"/>
         <source>Most crops the teacher hardly recognises:</source>
         <translation>Die meisten Ausschnitte, die der Lehrer kaum erkennt:</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="180"/>
+        <location filename="../ui/crop_browser.cpp" line="182"/>
         <source>Open a label set to browse its crops.</source>
         <translation>Ein Label-Set öffnen, um seine Ausschnitte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="203"/>
+        <location filename="../ui/crop_browser.cpp" line="205"/>
         <source>fraction: each image&apos;s least confident share of crops is hard; threshold: crops whose p(true class) is below the value</source>
         <translation>Anteil: der unsicherste Anteil der Ausschnitte jedes Bildes ist schwer; Schwelle: Ausschnitte mit p(wahre Klasse) unter dem Wert</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="212"/>
+        <location filename="../ui/crop_browser.cpp" line="214"/>
         <source>Hard rule</source>
         <translation>Regel für schwere Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="218"/>
+        <location filename="../ui/crop_browser.cpp" line="220"/>
         <source>p(true class)</source>
         <translation>p(wahre Klasse)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="219"/>
+        <location filename="../ui/crop_browser.cpp" line="221"/>
         <source>share of crops (%)</source>
         <translation>Anteil der Ausschnitte (%)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="225"/>
+        <location filename="../ui/crop_browser.cpp" line="227"/>
         <source>Student</source>
         <translation>Schüler</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="228"/>
+        <location filename="../ui/crop_browser.cpp" line="230"/>
         <source>A trained run whose prediction is shown beside each crop&apos;s stored label</source>
         <translation>Ein trainierter Lauf, dessen Vorhersage neben dem gespeicherten Label jedes Ausschnitts steht</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="234"/>
+        <location filename="../ui/crop_browser.cpp" line="236"/>
         <source>Export Figure 1...</source>
         <translation>Abbildung 1 exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="243"/>
+        <location filename="../ui/crop_browser.cpp" line="245"/>
         <source>Export Figure 1</source>
         <translation>Abbildung 1 exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="243"/>
+        <location filename="../ui/crop_browser.cpp" line="245"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="244"/>
+        <location filename="../ui/crop_browser.cpp" line="246"/>
         <source>cannot write %1</source>
         <translation>kann %1 nicht schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="255"/>
+        <location filename="../ui/crop_browser.cpp" line="257"/>
         <source>(none)</source>
         <translation>(keiner)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="308"/>
+        <location filename="../ui/crop_browser.cpp" line="311"/>
+        <source>reading %1 ...</source>
+        <translation>lese %1 ...</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="340"/>
         <source>all classes</source>
         <translation>alle Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="352"/>
+        <location filename="../ui/crop_browser.cpp" line="383"/>
         <source>The %1% least confident crops of each image are hard: %2% of all crops are calibrated.</source>
         <translation>Die unsichersten %1% der Ausschnitte jedes Bildes sind schwer: %2% aller Ausschnitte werden kalibriert.</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="355"/>
+        <location filename="../ui/crop_browser.cpp" line="386"/>
         <source>Crops with p(true class) below %1 are hard: %2% of all crops are calibrated.</source>
         <translation>Ausschnitte mit p(wahre Klasse) unter %1 sind schwer: %2% aller Ausschnitte werden kalibriert.</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="360"/>
+        <location filename="../ui/crop_browser.cpp" line="391"/>
         <source>image %1 (%2): %3 crops</source>
         <translation>Bild %1 (%2): %3 Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="392"/>
+        <location filename="../ui/crop_browser.cpp" line="423"/>
         <source>Image %1, class %2, %3 stored crops, %4 hard under this rule</source>
         <translation>Bild %1, Klasse %2, %3 gespeicherte Ausschnitte, %4 schwer nach dieser Regel</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="407"/>
+        <location filename="../ui/crop_browser.cpp" line="438"/>
         <source>crop %1 (%2)
 teacher&apos;s top-5:
 %3</source>
@@ -332,7 +337,7 @@ Top-5 des Lehrers:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="414"/>
+        <location filename="../ui/crop_browser.cpp" line="445"/>
         <source>student: %1 %2</source>
         <translation>Schüler: %1 %2</translation>
     </message>
@@ -466,7 +471,7 @@ Top-5 des Lehrers:
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="232"/>
-        <location filename="../ui/main_window.cpp" line="478"/>
+        <location filename="../ui/main_window.cpp" line="477"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
@@ -520,9 +525,9 @@ Top-5 des Lehrers:
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="304"/>
-        <location filename="../ui/main_window.cpp" line="499"/>
-        <location filename="../ui/main_window.cpp" line="519"/>
-        <location filename="../ui/main_window.cpp" line="542"/>
+        <location filename="../ui/main_window.cpp" line="498"/>
+        <location filename="../ui/main_window.cpp" line="518"/>
+        <location filename="../ui/main_window.cpp" line="541"/>
         <source>Export weights</source>
         <translation>Gewichte exportieren</translation>
     </message>
@@ -602,52 +607,52 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
 Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="509"/>
+        <location filename="../ui/main_window.cpp" line="508"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="510"/>
+        <location filename="../ui/main_window.cpp" line="509"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="511"/>
+        <location filename="../ui/main_window.cpp" line="510"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="512"/>
+        <location filename="../ui/main_window.cpp" line="511"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="532"/>
+        <location filename="../ui/main_window.cpp" line="531"/>
         <source>exported %1 tensors to %2</source>
         <translation>%1 Tensoren nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="534"/>
+        <location filename="../ui/main_window.cpp" line="533"/>
         <source>export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="539"/>
+        <location filename="../ui/main_window.cpp" line="538"/>
         <source>exporting to %1 ...</source>
         <translation>exportiere nach %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="557"/>
+        <location filename="../ui/main_window.cpp" line="556"/>
         <source>Quit FerKD Studio</source>
         <translation>FerKD Studio beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="558"/>
+        <location filename="../ui/main_window.cpp" line="557"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>Ein Lauf ist aktiv. Anhalten (er speichert einen Checkpoint und kann fortgesetzt werden) und beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="563"/>
+        <location filename="../ui/main_window.cpp" line="562"/>
         <source>stopping...</source>
         <translation>halte an...</translation>
     </message>

@@ -52,7 +52,7 @@
 <context>
     <name>CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="90"/>
+        <location filename="../ui/crop_browser.cpp" line="93"/>
         <source>p(true class); dashed: hard, bold: easy</source>
         <translation>p(真实类别)；虚线：困难，粗线：容易</translation>
     </message>
@@ -177,152 +177,157 @@
 <context>
     <name>ferkd::ui::CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="112"/>
+        <location filename="../ui/crop_browser.cpp" line="115"/>
         <source>Label sets generated in this workspace</source>
         <translation>此工作区生成的标签集</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="116"/>
+        <location filename="../ui/crop_browser.cpp" line="119"/>
         <source>The data set the labels were made for</source>
         <translation>标签所对应的数据集</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="120"/>
+        <location filename="../ui/crop_browser.cpp" line="123"/>
         <source>label store (.fkdl)</source>
         <translation>标签存储 (.fkdl)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="122"/>
+        <location filename="../ui/crop_browser.cpp" line="125"/>
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="123"/>
+        <location filename="../ui/crop_browser.cpp" line="126"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="133"/>
+        <location filename="../ui/crop_browser.cpp" line="136"/>
         <source>Open label store</source>
         <translation>打开标签存储</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="133"/>
+        <location filename="../ui/crop_browser.cpp" line="136"/>
         <source>Label stores (*.fkdl);;All files (*)</source>
         <translation>标签存储 (*.fkdl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="149"/>
+        <location filename="../ui/crop_browser.cpp" line="151"/>
         <source>Random image</source>
         <translation>随机图像</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="152"/>
+        <location filename="../ui/crop_browser.cpp" line="154"/>
         <source>Images with the most crops whose p(true class) is below the hard threshold</source>
         <translation>p(真实类别) 低于困难阈值的裁剪最多的图像</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="153"/>
+        <location filename="../ui/crop_browser.cpp" line="155"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="154"/>
+        <location filename="../ui/crop_browser.cpp" line="156"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="156"/>
+        <location filename="../ui/crop_browser.cpp" line="158"/>
         <source>Most crops the teacher hardly recognises:</source>
         <translation>教师几乎无法识别的裁剪最多的图像：</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="180"/>
+        <location filename="../ui/crop_browser.cpp" line="182"/>
         <source>Open a label set to browse its crops.</source>
         <translation>打开一个标签集以浏览其裁剪。</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="203"/>
+        <location filename="../ui/crop_browser.cpp" line="205"/>
         <source>fraction: each image&apos;s least confident share of crops is hard; threshold: crops whose p(true class) is below the value</source>
         <translation>比例：每张图像中置信度最低的一部分裁剪为困难样本；阈值：p(真实类别) 低于该值的裁剪</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="212"/>
+        <location filename="../ui/crop_browser.cpp" line="214"/>
         <source>Hard rule</source>
         <translation>困难样本规则</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="218"/>
+        <location filename="../ui/crop_browser.cpp" line="220"/>
         <source>p(true class)</source>
         <translation>p(真实类别)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="219"/>
+        <location filename="../ui/crop_browser.cpp" line="221"/>
         <source>share of crops (%)</source>
         <translation>裁剪占比 (%)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="225"/>
+        <location filename="../ui/crop_browser.cpp" line="227"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="228"/>
+        <location filename="../ui/crop_browser.cpp" line="230"/>
         <source>A trained run whose prediction is shown beside each crop&apos;s stored label</source>
         <translation>一个已训练的运行，其预测显示在每个裁剪的存储标签旁</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="234"/>
+        <location filename="../ui/crop_browser.cpp" line="236"/>
         <source>Export Figure 1...</source>
         <translation>导出图 1...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="243"/>
+        <location filename="../ui/crop_browser.cpp" line="245"/>
         <source>Export Figure 1</source>
         <translation>导出图 1</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="243"/>
+        <location filename="../ui/crop_browser.cpp" line="245"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="244"/>
+        <location filename="../ui/crop_browser.cpp" line="246"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="255"/>
+        <location filename="../ui/crop_browser.cpp" line="257"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="308"/>
+        <location filename="../ui/crop_browser.cpp" line="311"/>
+        <source>reading %1 ...</source>
+        <translation>正在读取 %1 ...</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="340"/>
         <source>all classes</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="352"/>
+        <location filename="../ui/crop_browser.cpp" line="383"/>
         <source>The %1% least confident crops of each image are hard: %2% of all crops are calibrated.</source>
         <translation>每张图像中置信度最低的 %1% 裁剪为困难样本：全部裁剪中有 %2% 被校准。</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="355"/>
+        <location filename="../ui/crop_browser.cpp" line="386"/>
         <source>Crops with p(true class) below %1 are hard: %2% of all crops are calibrated.</source>
         <translation>p(真实类别) 低于 %1 的裁剪为困难样本：全部裁剪中有 %2% 被校准。</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="360"/>
+        <location filename="../ui/crop_browser.cpp" line="391"/>
         <source>image %1 (%2): %3 crops</source>
         <translation>图像 %1（%2）：%3 个裁剪</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="392"/>
+        <location filename="../ui/crop_browser.cpp" line="423"/>
         <source>Image %1, class %2, %3 stored crops, %4 hard under this rule</source>
         <translation>图像 %1，类别 %2，存储了 %3 个裁剪，按此规则有 %4 个困难样本</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="407"/>
+        <location filename="../ui/crop_browser.cpp" line="438"/>
         <source>crop %1 (%2)
 teacher&apos;s top-5:
 %3</source>
@@ -331,7 +336,7 @@ teacher&apos;s top-5:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="414"/>
+        <location filename="../ui/crop_browser.cpp" line="445"/>
         <source>student: %1 %2</source>
         <translation>学生：%1 %2</translation>
     </message>
@@ -465,7 +470,7 @@ teacher&apos;s top-5:
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="232"/>
-        <location filename="../ui/main_window.cpp" line="478"/>
+        <location filename="../ui/main_window.cpp" line="477"/>
         <source>New run</source>
         <translation>新建运行</translation>
     </message>
@@ -519,9 +524,9 @@ teacher&apos;s top-5:
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="304"/>
-        <location filename="../ui/main_window.cpp" line="499"/>
-        <location filename="../ui/main_window.cpp" line="519"/>
-        <location filename="../ui/main_window.cpp" line="542"/>
+        <location filename="../ui/main_window.cpp" line="498"/>
+        <location filename="../ui/main_window.cpp" line="518"/>
+        <location filename="../ui/main_window.cpp" line="541"/>
         <source>Export weights</source>
         <translation>导出权重</translation>
     </message>
@@ -601,52 +606,52 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
 基于区域级软标签的知识蒸馏（FKD、FerKD）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="509"/>
+        <location filename="../ui/main_window.cpp" line="508"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="510"/>
+        <location filename="../ui/main_window.cpp" line="509"/>
         <source>Precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="511"/>
+        <location filename="../ui/main_window.cpp" line="510"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="512"/>
+        <location filename="../ui/main_window.cpp" line="511"/>
         <source>Checkpoint</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="532"/>
+        <location filename="../ui/main_window.cpp" line="531"/>
         <source>exported %1 tensors to %2</source>
         <translation>已导出 %1 个张量到 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="534"/>
+        <location filename="../ui/main_window.cpp" line="533"/>
         <source>export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="539"/>
+        <location filename="../ui/main_window.cpp" line="538"/>
         <source>exporting to %1 ...</source>
         <translation>正在导出到 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="557"/>
+        <location filename="../ui/main_window.cpp" line="556"/>
         <source>Quit FerKD Studio</source>
         <translation>退出 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="558"/>
+        <location filename="../ui/main_window.cpp" line="557"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>有运行正在进行。停止它（会保存检查点，之后可继续）并退出吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="563"/>
+        <location filename="../ui/main_window.cpp" line="562"/>
         <source>stopping...</source>
         <translation>正在停止...</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "crop_browser.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
@@ -9,11 +10,13 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPainter>
+#include <QPointer>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QThread>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -134,8 +137,7 @@ void CropBrowser::build() {
         if (!path.isEmpty()) labelsPath_->setText(path);
     });
     connect(openButton, &QPushButton::clicked, this, [this] {
-        QString error;
-        if (!open(dataPath_->text(), labelsPath_->text(), &error)) imageLabel_->setText(error);
+        openAsync(dataPath_->text(), labelsPath_->text());
     });
 
     auto* split = new QSplitter(Qt::Horizontal);
@@ -296,12 +298,42 @@ void CropBrowser::refreshLabelSets() {
 
 bool CropBrowser::open(const QString& dataPath, const QString& labelsPath, QString* error) {
     try {
-        inspector_ = std::make_unique<CropInspector>(dataPath.toStdString(), labelsPath.toStdString());
+        adopt(std::make_shared<CropInspector>(dataPath.toStdString(), labelsPath.toStdString()), dataPath, labelsPath);
+        return true;
     } catch (const std::exception& e) {
         inspector_.reset();
         if (error) *error = QString::fromUtf8(e.what());
         return false;
     }
+}
+
+void CropBrowser::openAsync(const QString& dataPath, const QString& labelsPath) {
+    imageLabel_->setText(tr("reading %1 ...").arg(labelsPath));
+    QPointer<CropBrowser> self(this);  // the browser may be gone when the scan ends
+    auto* worker = QThread::create([self, dataPath, labelsPath] {
+        std::shared_ptr<CropInspector> inspector;
+        QString error;
+        try {
+            inspector = std::make_shared<CropInspector>(dataPath.toStdString(), labelsPath.toStdString());
+        } catch (const std::exception& e) {
+            error = QString::fromUtf8(e.what());
+        }
+        QMetaObject::invokeMethod(qApp, [self, inspector, dataPath, labelsPath, error] {
+            if (!self) return;
+            if (inspector) {
+                self->adopt(inspector, dataPath, labelsPath);
+            } else {
+                self->imageLabel_->setText(error);
+            }
+            Q_EMIT self->opened(inspector != nullptr, error);
+        });
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
+
+void CropBrowser::adopt(std::shared_ptr<CropInspector> inspector, const QString& dataPath, const QString& labelsPath) {
+    inspector_ = std::move(inspector);
     dataPath_->setText(dataPath);
     labelsPath_->setText(labelsPath);
     classFilter_->clear();
@@ -329,7 +361,6 @@ bool CropBrowser::open(const QString& dataPath, const QString& labelsPath, QStri
     refreshStudents();
     refreshRule();
     showImage(0);
-    return true;
 }
 
 void CropBrowser::setHardRule(const QString& mode, double value) {

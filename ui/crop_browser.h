@@ -38,6 +38,8 @@ public:
 
     // Opens a label set against the data set it was made for; false with the reason.
     bool open(const QString& dataPath, const QString& labelsPath, QString* error);
+    // The same off the GUI thread (a large label set takes a while to scan); `opened` tells.
+    void openAsync(const QString& dataPath, const QString& labelsPath);
     void showImage(int64_t image);
     void setHardRule(const QString& mode, double value);  // "fraction" share or "threshold" probability
     // Shows a trained run's predictions beside the stored labels (0: none); false with the reason.
@@ -51,8 +53,12 @@ public:
     const FerkdRule& rule() const { return rule_; }
     QImage figureOne(int images, uint32_t seed) const;
 
+Q_SIGNALS:
+    void opened(bool ok, const QString& error);
+
 private:
     void build();
+    void adopt(std::shared_ptr<CropInspector> inspector, const QString& dataPath, const QString& labelsPath);
     void refreshLabelSets();
     void refreshStudents();
     void refreshCrops();
@@ -60,7 +66,7 @@ private:
     QImage cropImage(const ImagePixels& pixels, const CropBox& box, int side) const;
 
     std::shared_ptr<ExperimentStore> store_;
-    std::unique_ptr<CropInspector> inspector_;
+    std::shared_ptr<CropInspector> inspector_;
     FerkdRule rule_;
     int64_t image_ = -1;
     double datasetShare_ = 0;

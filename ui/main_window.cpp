@@ -456,8 +456,7 @@ void MainWindow::showTab(const QString& name) {
 
 void MainWindow::showCropBrowser(const QString& dataPath, const QString& labelsPath) {
     details_->setCurrentWidget(cropBrowser_);
-    QString error;
-    if (!cropBrowser_->open(dataPath, labelsPath, &error)) statusBar()->showMessage(error);
+    cropBrowser_->openAsync(dataPath, labelsPath);
 }
 
 void MainWindow::newRun(const RunConfig* base) {

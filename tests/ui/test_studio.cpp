@@ -302,10 +302,14 @@ private slots:
         QCOMPARE(store->labelSets()[0].run_id, qint64(finished.at(1).at(0).toLongLong()));
         QCOMPARE(int(store->epochMetrics(studentId).size()), 1);
 
-        // The crop browser shows the student's prediction beside each stored label.
+        // The crop browser (opened off the GUI thread) shows the student's prediction beside
+        // each stored label.
         CropBrowser browser(store);
+        QSignalSpy opened(&browser, &CropBrowser::opened);
+        browser.openAsync(QString::fromStdString(d), QString::fromStdString(job.out));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 60000);
+        QVERIFY2(opened.first().at(0).toBool(), qPrintable(opened.first().at(1).toString()));
         QString error;
-        QVERIFY2(browser.open(QString::fromStdString(d), QString::fromStdString(job.out), &error), qPrintable(error));
         QCOMPARE(browser.boxCount(), 3);
         QVERIFY(browser.currentCrops()[0].student_class < 0);
         QVERIFY2(browser.setStudentRun(studentId, &error), qPrintable(error));
