@@ -16,6 +16,7 @@
 #include "models/model_registry.h"
 #include "train/checkpoint.h"
 #include "train/evaluator.h"
+#include "train/losses.h"
 #include "train/lr_schedule.h"
 #include "train/model_ema.h"
 #include "train/optimizer_factory.h"
@@ -59,7 +60,7 @@ torch::Tensor onlineDistillationLoss(const Teacher& teacher, const torch::Tensor
                            .align_corners(false));
         target = torch::softmax(teacher.forward(input) / temperature, 1);
     }
-    return -(target * torch::log_softmax(logits / temperature, 1)).sum(1).mean() * (temperature * temperature);
+    return softCrossEntropy(logits, target, temperature);
 }
 
 }  // namespace
@@ -273,20 +274,23 @@ RunOutcome Trainer::train(int64_t runId) {
                 loss = onlineDistillationLoss(*teacher, images, logits, cfg.distill.temperature);
             } else if (batch->targets.defined()) {
                 // Soft cross-entropy against the stored (and adapted) teacher labels.
-                loss = -(batch->targets.to(device, true) * torch::log_softmax(logits, 1)).sum(1).mean();
+                loss = softCrossEntropy(logits, batch->targets.to(device, true));
             } else {
                 loss = torch::nn::functional::cross_entropy(logits, labels);
             }
+            // Checked before the update: a NaN or inf never reaches the weights, the EMA or a
+            // checkpoint, and the run stops at the step that produced it.
+            const double lossValue = loss.item<double>();
+            if (!std::isfinite(lossValue))
+                throw Error("the loss became " + std::to_string(lossValue) + " at step " +
+                            std::to_string(pos.global_step + 1) + "; lower optim.lr or set optim.grad_clip (the last "
+                            "checkpoint holds the weights before it)");
             optimizer.impl->zero_grad();
             loss.backward();
             if (cfg.optim.grad_clip > 0) torch::nn::utils::clip_grad_norm_(model->parameters(), cfg.optim.grad_clip);
             optimizer.impl->step();
             if (ema) ema->update();
 
-            const double lossValue = loss.item<double>();
-            if (!std::isfinite(lossValue))
-                throw Error("the loss became " + std::to_string(lossValue) + " at step " +
-                            std::to_string(pos.global_step + 1) + "; lower optim.lr or set optim.grad_clip");
             const double correct = logits.argmax(1).eq(labels).sum().item<double>();
             pos.loss_sum += lossValue * double(labels.size(0));
             pos.correct += correct;

@@ -9,6 +9,7 @@
 #include "config/config_io.h"
 #include "models/model_registry.h"
 #include "train/checkpoint.h"
+#include "train/losses.h"
 #include "train/lr_schedule.h"
 #include "train/optimizer_factory.h"
 #include "train/run_comparison.h"
@@ -133,6 +134,54 @@ private slots:
                      QString::fromStdString(o.message).contains("/no/such/folder"),
                  o.message.c_str());
         QCOMPARE(store.run(id)->status, std::string(run_status::kFailed));
+    }
+
+    // A diverging run stops at the step whose loss is not finite, says why, records it,
+    // and its last checkpoint still holds finite weights.
+    void nonFiniteLossStopsTheRun() {
+        QTemporaryDir dir;
+        ExperimentStore store(dir.filePath("ws").toStdString());
+        RecordingObserver obs;
+        TrainingControl control;
+        Trainer trainer(store, obs, control);
+        RunConfig c = test::smallRunConfig(syntheticData(dir));
+        c.optim.lr = 1e30;
+        c.schedule.warmup_epochs = 0;
+        c.checkpoint.every_steps = 1;
+        const int64_t id = trainer.createRun(c);
+        RunOutcome o = trainer.run(id);
+        QCOMPARE(o.status, std::string(run_status::kFailed));
+        QVERIFY2(o.message.find("the loss became") != std::string::npos, o.message.c_str());
+        bool recorded = false;
+        for (const auto& e : store.events(id)) recorded |= e.message.find("the loss became") != std::string::npos;
+        QVERIFY(recorded);
+        QVERIFY(int(obs.steps.size()) < 16);  // well inside the first epoch
+        const std::string last = checkpointPath(store, id, "last");
+        QVERIFY(fs::exists(last));  // written after the first, finite step
+        CheckpointModel m = loadCheckpointModel(last);
+        for (const auto& p : m.model->parameters()) QVERIFY(torch::isfinite(p).all().item<bool>());
+    }
+
+    void softCrossEntropyStaysFinite() {
+        const auto uniform = torch::full({2, 10}, 0.1f);
+        const auto onehot = torch::nn::functional::one_hot(torch::tensor({3, 7}), 10).to(torch::kFloat);
+        for (double scale : {1.0, 1e4}) {
+            auto logits = (torch::randn({2, 10}) * scale).requires_grad_(true);
+            logits.data().index_put_({0, 0}, 1e4);
+            logits.data().index_put_({1, 0}, -1e4);
+            for (double t : {0.05, 1.0, 20.0})
+                for (const auto& target : {uniform, onehot}) {
+                    auto loss = softCrossEntropy(logits, target, t);
+                    QVERIFY2(std::isfinite(loss.item<double>()), ("T=" + std::to_string(t)).c_str());
+                    auto grad = torch::autograd::grad({loss}, {logits})[0];
+                    QVERIFY(torch::isfinite(grad).all().item<bool>());
+                }
+        }
+        // Against the definition on ordinary values.
+        auto z = torch::tensor({{1.0f, 2.0f, 3.0f}});
+        auto t = torch::tensor({{0.2f, 0.3f, 0.5f}});
+        const double expected = -(t * torch::log_softmax(z / 2.0, 1)).sum().item<double>() * 4.0;
+        QVERIFY(std::abs(softCrossEntropy(z, t, 2.0).item<double>() - expected) < 1e-6);
     }
 
     void checkpointIsAtomicAndRejectsForeignFiles() {
