@@ -203,6 +203,8 @@ TABLES = {
         'Seeds: mean ± std': '种子：均值 ± 标准差',
         'mean of %n seeds': ['%n 个种子的均值'],
         'reading %1 ...': '正在读取 %1 ...',
+        'Cannot open the workspace:\n%1\n\nStart a fresh experiment database there? The damaged file is kept under another name.': '无法打开工作区：\n%1\n\n要在该处新建实验数据库吗？损坏的文件会以另一个名称保留。',
+        'The damaged database was kept as %1.': '损坏的数据库已保留为 %1。',
     },
     "de": {
         "FerKD Studio": "FerKD Studio",
@@ -398,6 +400,8 @@ TABLES = {
         'Seeds: mean ± std': 'Seeds: Mittel ± Std.-Abw.',
         'mean of %n seeds': ['Mittel über %n Seed', 'Mittel über %n Seeds'],
         'reading %1 ...': 'lese %1 ...',
+        'Cannot open the workspace:\n%1\n\nStart a fresh experiment database there? The damaged file is kept under another name.': 'Der Arbeitsbereich lässt sich nicht öffnen:\n%1\n\nDort eine neue Experiment-Datenbank anlegen? Die beschädigte Datei bleibt unter anderem Namen erhalten.',
+        'The damaged database was kept as %1.': 'Die beschädigte Datenbank wurde als %1 aufbewahrt.',
     },
 }
 

@@ -1066,12 +1066,30 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
         <translation>Das Formular „Neuer Lauf“ öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="55"/>
+        <location filename="../app/studio/main.cpp" line="57"/>
+        <location filename="../app/studio/main.cpp" line="65"/>
+        <location filename="../app/studio/main.cpp" line="69"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="56"/>
+        <location filename="../app/studio/main.cpp" line="58"/>
+        <source>Cannot open the workspace:
+%1
+
+Start a fresh experiment database there? The damaged file is kept under another name.</source>
+        <translation>Der Arbeitsbereich lässt sich nicht öffnen:
+%1
+
+Dort eine neue Experiment-Datenbank anlegen? Die beschädigte Datei bleibt unter anderem Namen erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="66"/>
+        <source>The damaged database was kept as %1.</source>
+        <translation>Die beschädigte Datenbank wurde als %1 aufbewahrt.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="70"/>
         <source>Cannot open the workspace:
 %1</source>
         <translation>Der Arbeitsbereich lässt sich nicht öffnen:

@@ -1064,12 +1064,30 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>打开“新建运行”表单。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="55"/>
+        <location filename="../app/studio/main.cpp" line="57"/>
+        <location filename="../app/studio/main.cpp" line="65"/>
+        <location filename="../app/studio/main.cpp" line="69"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="56"/>
+        <location filename="../app/studio/main.cpp" line="58"/>
+        <source>Cannot open the workspace:
+%1
+
+Start a fresh experiment database there? The damaged file is kept under another name.</source>
+        <translation>无法打开工作区：
+%1
+
+要在该处新建实验数据库吗？损坏的文件会以另一个名称保留。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="66"/>
+        <source>The damaged database was kept as %1.</source>
+        <translation>损坏的数据库已保留为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="70"/>
         <source>Cannot open the workspace:
 %1</source>
         <translation>无法打开工作区：

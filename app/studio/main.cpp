@@ -46,15 +46,30 @@ int main(int argc, char** argv) {
     parser.process(app);
 
     std::shared_ptr<ferkd::ExperimentStore> store;
+    const std::string dir = parser.isSet(workspace)           ? parser.value(workspace).toStdString()
+                            : !settings.workspace.isEmpty() ? settings.workspace.toStdString()
+                                                            : ferkd::ExperimentStore::defaultWorkspace();
     try {
-        std::string dir = parser.isSet(workspace)           ? parser.value(workspace).toStdString()
-                          : !settings.workspace.isEmpty() ? settings.workspace.toStdString()
-                                                          : ferkd::ExperimentStore::defaultWorkspace();
         store = std::make_shared<ferkd::ExperimentStore>(dir);
     } catch (const std::exception& e) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "FerKD Studio"),
-                              QApplication::translate("main", "Cannot open the workspace:\n%1").arg(e.what()));
-        return 1;
+        // A damaged database: offer a fresh one, keeping the damaged file beside it.
+        const auto answer = QMessageBox::question(
+            nullptr, QApplication::translate("main", "FerKD Studio"),
+            QApplication::translate("main", "Cannot open the workspace:\n%1\n\nStart a fresh experiment database there? "
+                                            "The damaged file is kept under another name.")
+                .arg(e.what()));
+        if (answer != QMessageBox::Yes) return 1;
+        try {
+            const std::string aside = ferkd::ExperimentStore::setAsideDamaged(dir);
+            store = std::make_shared<ferkd::ExperimentStore>(dir);
+            QMessageBox::information(nullptr, QApplication::translate("main", "FerKD Studio"),
+                                     QApplication::translate("main", "The damaged database was kept as %1.")
+                                         .arg(QString::fromStdString(aside)));
+        } catch (const std::exception& again) {
+            QMessageBox::critical(nullptr, QApplication::translate("main", "FerKD Studio"),
+                                  QApplication::translate("main", "Cannot open the workspace:\n%1").arg(again.what()));
+            return 1;
+        }
     }
 
     ferkd::ui::MainWindow window(store);

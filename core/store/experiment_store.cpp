@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 
 #include "store/sqlite_statement.h"
@@ -106,6 +107,22 @@ std::string ExperimentStore::defaultWorkspace() {
     if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return (fs::path(x) / "ferkd-studio").string();
     const char* home = std::getenv("HOME");
     return (fs::path(home && *home ? home : ".") / ".local/share/ferkd-studio").string();
+}
+
+std::string ExperimentStore::setAsideDamaged(const std::string& workspace) {
+    const fs::path db = fs::path(workspace) / "experiments.sqlite";
+    char stamp[32];
+    const std::time_t now = std::time(nullptr);
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+    const std::string target = db.string() + ".damaged-" + stamp;
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        const fs::path from = db.string() + suffix;
+        std::error_code ec;
+        if (!fs::exists(from, ec)) continue;
+        fs::rename(from, target + suffix, ec);
+        if (ec) throw FileError(from.string(), "cannot move the damaged database aside: " + ec.message());
+    }
+    return target;
 }
 
 ExperimentStore::ExperimentStore(const std::string& workspace) : workspace_(workspace) {

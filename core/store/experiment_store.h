@@ -73,6 +73,11 @@ public:
     // $FERKD_WORKSPACE, else $XDG_DATA_HOME/ferkd-studio, else ~/.local/share/ferkd-studio.
     static std::string defaultWorkspace();
 
+    // Moves a damaged <workspace>/experiments.sqlite (and its -wal, -shm files) aside as
+    // experiments.sqlite.damaged-<time>, so a fresh store can be created; nothing is
+    // deleted. Returns the new name of the database file.
+    static std::string setAsideDamaged(const std::string& workspace);
+
     // Opens (creating if needed) <workspace>/experiments.sqlite.
     explicit ExperimentStore(const std::string& workspace);
     ~ExperimentStore();

@@ -219,6 +219,42 @@ private slots:
         f.write(QByteArray(4096, 'x'));
         f.close();
         QVERIFY_THROWS_EXCEPTION(FileError, ExperimentStore(dir.path().toStdString()));
+        // The studio's way out: the damaged file moved aside (kept), a fresh store opens.
+        const std::string aside = ExperimentStore::setAsideDamaged(dir.path().toStdString());
+        QVERIFY(QFile::exists(QString::fromStdString(aside)));
+        QCOMPARE(QFile(QString::fromStdString(aside)).size(), qint64(4096));
+        ExperimentStore fresh(dir.path().toStdString());
+        QVERIFY(fresh.listRuns().empty());
+    }
+
+    // Bytes flipped inside the pages, and a file cut short: a clear error or an intact
+    // read, never a crash.
+    void flippedAndTruncatedDatabases() {
+        QTemporaryDir dir;
+        const std::string ws = dir.path().toStdString();
+        {
+            ExperimentStore store(ws);
+            const int64_t id = store.createRun("a", "train", "", "{}");
+            std::vector<StepMetric> rows(500);
+            for (int i = 0; i < 500; ++i) rows[i].step = i;
+            store.addStepMetrics(id, rows);
+        }
+        const QString path = dir.path() + "/experiments.sqlite";
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray bytes = f.readAll();
+        for (int i = 0; i < 64; ++i) bytes[int((i * 7919 + 100) % bytes.size())] = char(i * 37);
+        f.seek(0);
+        f.write(bytes);
+        f.resize(bytes.size() / 2);
+        f.close();
+        try {
+            ExperimentStore damaged(ws);
+            damaged.listRuns();
+            damaged.stepMetrics(1);
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("experiment"), e.what());
+        }
     }
 };
 
