@@ -197,6 +197,8 @@ std::vector<ConfigField> buildFields() {
             "Also checkpoint every N steps inside an epoch; 0 = at epoch ends only").atLeast(0),
         sub("checkpoint.keep_best", &R::checkpoint, &CheckpointConfig::keep_best,
             "Keep the checkpoint with the best test top-1 besides the last"),
+        sub("checkpoint.keep_top_k", &R::checkpoint, &CheckpointConfig::keep_top_k,
+            "Also keep the k epoch-end checkpoints with the best test top-1 (epoch<N>); 0 = off").range(0, 100),
 
         sub("runtime.threads", &R::runtime, &RuntimeConfig::threads, "Intra-op CPU threads; 0 = all cores")
             .range(0, 1024),

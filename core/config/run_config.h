@@ -88,6 +88,7 @@ struct EmaConfig {
 struct CheckpointConfig {
     int every_steps = 0;  // also checkpoint every N steps inside an epoch, 0 = epoch ends only
     bool keep_best = true;
+    int keep_top_k = 0;   // also keep the k epoch checkpoints with the best test top-1 (epoch<N>), 0 = off
 };
 
 struct RuntimeConfig {

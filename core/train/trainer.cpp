@@ -221,6 +221,24 @@ RunOutcome Trainer::train(int64_t runId) {
     // Rows written after the checkpoint by a killed process are redone, never doubled.
     store_.truncateMetrics(runId, pos.global_step, pos.epoch);
 
+    // timm's CheckpointSaver idea: the k best epoch-end checkpoints stay, the rest go.
+    auto keepTopK = [&](int64_t epochNumber, double top1) {
+        std::vector<CheckpointRecord> kept;
+        for (const auto& c : store_.checkpoints(runId))
+            if (c.kind.rfind("epoch", 0) == 0) kept.push_back(c);
+        auto worst = std::min_element(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.top1 < b.top1; });
+        if (int(kept.size()) >= cfg.checkpoint.keep_top_k && (worst == kept.end() || top1 <= worst->top1)) return;
+        const std::string kind = "epoch" + std::to_string(epochNumber);
+        const std::string path = checkpointPath(store_, runId, kind);
+        observer_.stageStarted({runId, "checkpoint", 0});
+        saveCheckpoint(path, {model.get(), ema ? &ema->shadow() : nullptr, optimizer.impl.get(), pos, record->config_json, spec});
+        store_.addCheckpoint({runId, path, kind, pos.epoch, pos.global_step, top1, 0});
+        if (int(kept.size()) >= cfg.checkpoint.keep_top_k) {
+            store_.removeCheckpoint(runId, worst->path);
+            std::error_code ec;
+            fs::remove(worst->path, ec);
+        }
+    };
     auto saveLast = [&](const std::string& path, const std::string& kind) {
         observer_.stageStarted({runId, "checkpoint", 0});
         saveCheckpoint(path, {model.get(), ema ? &ema->shadow() : nullptr, optimizer.impl.get(), pos, record->config_json, spec});
@@ -360,6 +378,7 @@ RunOutcome Trainer::train(int64_t runId) {
         pos.loss_sum = pos.correct = pos.seen = 0;
         saveLast(lastPath, "last");
         if (best && cfg.checkpoint.keep_best) saveLast(bestPath, "best");
+        if (cfg.checkpoint.keep_top_k > 0) keepTopK(epoch + 1, eval.top1);
     }
     store_.setStatus(runId, run_status::kFinished);
     log(LogLevel::Info, "finished: best test top-1 " + std::to_string(pos.best_top1) + "%");

@@ -162,6 +162,37 @@ private slots:
         for (const auto& p : m.model->parameters()) QVERIFY(torch::isfinite(p).all().item<bool>());
     }
 
+    void keepsTheTopKEpochCheckpoints() {
+        QTemporaryDir dir;
+        ExperimentStore store(dir.filePath("ws").toStdString());
+        RecordingObserver obs;
+        TrainingControl control;
+        Trainer trainer(store, obs, control);
+        RunConfig c = test::smallRunConfig(syntheticData(dir));
+        c.schedule.epochs = 4;
+        c.data.train_limit = 128;
+        c.checkpoint.keep_top_k = 2;
+        const int64_t id = trainer.createRun(c);
+        QCOMPARE(trainer.run(id).status, std::string(run_status::kFinished));
+        std::vector<double> top1;
+        for (const auto& m : store.epochMetrics(id)) top1.push_back(m.test_top1);
+        std::sort(top1.rbegin(), top1.rend());
+        std::vector<double> kept;
+        int onDisk = 0;
+        for (const auto& ck : store.checkpoints(id))
+            if (ck.kind.rfind("epoch", 0) == 0) {
+                kept.push_back(ck.top1);
+                QVERIFY(fs::exists(ck.path));
+            }
+        for (const auto& f : fs::directory_iterator(store.runDirectory(id)))
+            onDisk += f.path().filename().string().rfind("epoch", 0) == 0;
+        QCOMPARE(int(kept.size()), 2);
+        QCOMPARE(onDisk, 2);  // the others were deleted
+        std::sort(kept.rbegin(), kept.rend());
+        QCOMPARE(kept[0], top1[0]);
+        QCOMPARE(kept[1], top1[1]);
+    }
+
     void softCrossEntropyStaysFinite() {
         const auto uniform = torch::full({2, 10}, 0.1f);
         const auto onehot = torch::nn::functional::one_hot(torch::tensor({3, 7}), 10).to(torch::kFloat);
