@@ -239,9 +239,7 @@ void MainWindow::buildActions() {
         const std::string name = preset.name;
         QAction* a = quick->addAction(QString::fromStdString(name), this, [this, name] {
             RunConfig config = presetConfig(name);
-            const StudioSettings settings = StudioSettings::load();
-            config.runtime.threads = settings.threads;
-            config.runtime.device = settings.device.toStdString();
+            StudioSettings::load().applyTo(config);
             try {
                 startRun(config);
             } catch (const std::exception& e) {
@@ -465,9 +463,7 @@ void MainWindow::newRun(const RunConfig* base) {
         dialog.setConfig(*base);
     } else {  // a preset, with the threads and device of the settings
         RunConfig config = dialog.config();
-        const StudioSettings settings = StudioSettings::load();
-        config.runtime.threads = settings.threads;
-        config.runtime.device = settings.device.toStdString();
+        StudioSettings::load().applyTo(config);
         dialog.setConfig(config);
     }
     if (dialog.exec() != QDialog::Accepted) return;

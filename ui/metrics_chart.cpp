@@ -1,7 +1,6 @@
 #include "metrics_chart.h"
 
 #include <QCheckBox>
-#include <cmath>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPdfWriter>
@@ -10,6 +9,8 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
+
+#include "util/statistics.h"
 
 namespace ferkd::ui {
 
@@ -144,15 +145,10 @@ void MetricsChart::redrawBands() {
         upper->setBrush(fill);
         upper->setChannelFillGraph(lower);
         for (auto it = byEpoch.constBegin(); it != byEpoch.constEnd(); ++it) {
-            const auto& v = it.value();
-            double m = 0, ss = 0;
-            for (double x : v) m += x;
-            m /= double(v.size());
-            for (double x : v) ss += (x - m) * (x - m);
-            const double sd = v.size() > 1 ? std::sqrt(ss / double(v.size() - 1)) : 0.0;
-            mean->addData(it.key(), m);
-            upper->addData(it.key(), m + sd);
-            lower->addData(it.key(), m - sd);
+            const MeanStd top1 = meanStd(it.value());
+            mean->addData(it.key(), top1.mean);
+            upper->addData(it.key(), top1.mean + top1.std);
+            lower->addData(it.key(), top1.mean - top1.std);
         }
         bands_.insert(bands_.end(), {mean, upper, lower});
     }

@@ -30,6 +30,11 @@ void StudioSettings::save() const {
     s.setValue("settings/language", language);
 }
 
+void StudioSettings::applyTo(RunConfig& config) const {
+    config.runtime.threads = threads;
+    config.runtime.device = device.toStdString();
+}
+
 SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Settings"));
     const StudioSettings current = StudioSettings::load();

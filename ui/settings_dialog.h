@@ -4,6 +4,8 @@
 // English, Simplified Chinese, German; applied at the next start).
 #include <QDialog>
 
+#include "config/run_config.h"
+
 class QComboBox;
 class QLineEdit;
 class QSpinBox;
@@ -18,6 +20,8 @@ struct StudioSettings {
 
     static StudioSettings load();
     void save() const;
+    // What new runs take from the settings: threads and device.
+    void applyTo(RunConfig& config) const;
 };
 
 class SettingsDialog : public QDialog {

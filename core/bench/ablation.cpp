@@ -1,12 +1,12 @@
 #include "bench/ablation.h"
 
-#include <cmath>
+#include <algorithm>
 #include <cstdio>
-#include <numeric>
 #include <sstream>
 
 #include "util/error.h"
 #include "util/registry.h"
+#include "util/statistics.h"
 #include "util/text.h"
 
 namespace ferkd {
@@ -52,13 +52,6 @@ RunConfig ablationConfig(const RunConfig& base, const std::string& variant, uint
 
 namespace {
 
-void meanStd(const std::vector<double>& v, double& mean, double& sd) {
-    mean = v.empty() ? 0 : std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());
-    double ss = 0;
-    for (double x : v) ss += (x - mean) * (x - mean);
-    sd = v.size() > 1 ? std::sqrt(ss / double(v.size() - 1)) : 0;
-}
-
 // Top-1 is stored in percent.
 std::string pct(double mean, double sd, int runs) {
     char buf[64];
@@ -90,15 +83,16 @@ std::vector<AblationSummary> summarizeAblation(const std::vector<AblationCell>& 
             seconds.push_back(c.seconds);
         }
         s.runs = static_cast<int>(finals.size());
-        meanStd(finals, s.final_mean, s.final_std);
-        meanStd(bests, s.best_mean, s.best_std);
-        double unused;
-        meanStd(seconds, s.seconds_mean, unused);
+        const MeanStd last = meanStd(finals), best = meanStd(bests);
+        s.final_mean = last.mean;
+        s.final_std = last.std;
+        s.best_mean = best.mean;
+        s.best_std = best.std;
+        s.seconds_mean = meanStd(seconds).mean;
         for (const auto& e : perEpoch) {
-            double m, sd;
-            meanStd(e, m, sd);
-            s.epoch_mean.push_back(m);
-            s.epoch_std.push_back(sd);
+            const MeanStd top1 = meanStd(e);
+            s.epoch_mean.push_back(top1.mean);
+            s.epoch_std.push_back(top1.std);
         }
         out.push_back(std::move(s));
     }

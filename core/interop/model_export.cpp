@@ -1,7 +1,5 @@
 #include "interop/model_export.h"
 
-#include <fstream>
-
 #include "interop/weights_file.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
@@ -25,13 +23,7 @@ int64_t exportCheckpoint(const std::string& checkpoint, const std::string& out, 
     if (o.format == WeightsFormat::Checkpoint) {
         if (o.precision != ExportPrecision::Fp32) throw ConfigError("dtype", "a checkpoint resumes training and stays fp32");
         const StateDict check = readWeightsFile(checkpoint, o.weights);  // refuses a damaged file before copying
-        writeFileAtomically(out, [&](const std::string& tmp) {
-            std::ifstream in(checkpoint, std::ios::binary);
-            std::ofstream to(tmp, std::ios::binary);
-            to << in.rdbuf();
-            to.flush();
-            if (!in || !to) throw FileError(tmp, "cannot copy the checkpoint (disk full?)");
-        });
+        copyFileAtomically(checkpoint, out);
         return static_cast<int64_t>(check.size());
     }
     StateDict sd = readWeightsFile(checkpoint, o.weights);

@@ -1,9 +1,10 @@
 #include "train/run_comparison.h"
 
-#include <cmath>
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "config/config_fields.h"
+#include "util/statistics.h"
 
 namespace ferkd {
 
@@ -23,15 +24,6 @@ std::vector<ConfigRow> compareConfigs(const std::vector<ComparedRun>& runs) {
 }
 
 namespace {
-
-void meanStd(const std::vector<double>& v, double& mean, double& sd) {
-    mean = 0;
-    for (double x : v) mean += x;
-    mean = v.empty() ? 0 : mean / double(v.size());
-    double ss = 0;
-    for (double x : v) ss += (x - mean) * (x - mean);
-    sd = v.size() > 1 ? std::sqrt(ss / double(v.size() - 1)) : 0;
-}
 
 std::string withoutSeed(const RunConfig& c) {
     RunConfig copy = c;
@@ -76,8 +68,11 @@ std::vector<SeedGroup> groupBySeed(const std::vector<ComparedRun>& runs) {
     }
     for (size_t g = 0; g < groups.size(); ++g) {
         groups[g].finished = int(lasts[g].size());
-        meanStd(lasts[g], groups[g].last_mean, groups[g].last_std);
-        meanStd(bests[g], groups[g].best_mean, groups[g].best_std);
+        const MeanStd last = meanStd(lasts[g]), best = meanStd(bests[g]);
+        groups[g].last_mean = last.mean;
+        groups[g].last_std = last.std;
+        groups[g].best_mean = best.mean;
+        groups[g].best_std = best.std;
     }
     return groups;
 }

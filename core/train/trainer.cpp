@@ -79,11 +79,7 @@ void rewindToCheckpoint(ExperimentStore& store, int64_t runId, const std::string
     if (kind == "last") return;
     const std::string from = checkpointPath(store, runId, kind), to = checkpointPath(store, runId, "last");
     readCheckpointHeader(from);  // refuses a damaged file before anything changes
-    writeFileAtomically(to, [&](const std::string& tmp) {
-        std::error_code ec;
-        fs::copy_file(from, tmp, fs::copy_options::overwrite_existing, ec);
-        if (ec) throw FileError(tmp, "cannot copy the checkpoint: " + ec.message());
-    });
+    copyFileAtomically(from, to);
     store.addEvent(runId, "info", "rewound to the " + kind + " checkpoint; the next start resumes from it");
     store.setStatus(runId, run_status::kStopped);
 }

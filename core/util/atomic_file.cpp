@@ -53,4 +53,12 @@ void writeTextFileAtomically(const std::string& path, const std::string& content
     });
 }
 
+void copyFileAtomically(const std::string& from, const std::string& path) {
+    writeFileAtomically(path, [&](const std::string& tmp) {
+        std::error_code ec;
+        std::filesystem::copy_file(from, tmp, std::filesystem::copy_options::overwrite_existing, ec);
+        if (ec) throw FileError(tmp, "cannot copy " + from + " (disk full?): " + ec.message());
+    });
+}
+
 }  // namespace ferkd

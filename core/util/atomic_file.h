@@ -12,4 +12,7 @@ void writeFileAtomically(const std::string& path, const std::function<void(const
 
 void writeTextFileAtomically(const std::string& path, const std::string& content);
 
+// Copies `from` to `path` the same way: the target is the old file or the whole new one.
+void copyFileAtomically(const std::string& from, const std::string& path);
+
 }  // namespace ferkd
