@@ -52,7 +52,7 @@
 <context>
     <name>CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="93"/>
+        <location filename="../ui/crop_browser.cpp" line="83"/>
         <source>p(true class); dashed: hard, bold: easy</source>
         <translation>p(wahre Klasse); gestrichelt: schwer, fett: leicht</translation>
     </message>
@@ -60,37 +60,37 @@
 <context>
     <name>RunStatus</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="59"/>
+        <location filename="../ui/main_window.cpp" line="60"/>
         <source>queued</source>
         <translation>wartend</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="60"/>
+        <location filename="../ui/main_window.cpp" line="61"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="61"/>
+        <location filename="../ui/main_window.cpp" line="62"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="62"/>
+        <location filename="../ui/main_window.cpp" line="63"/>
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="63"/>
+        <location filename="../ui/main_window.cpp" line="64"/>
         <source>finished</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="64"/>
+        <location filename="../ui/main_window.cpp" line="65"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="65"/>
+        <location filename="../ui/main_window.cpp" line="66"/>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
@@ -178,59 +178,69 @@
 <context>
     <name>ferkd::ui::CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="115"/>
+        <location filename="../ui/crop_browser.cpp" line="105"/>
         <source>Label sets generated in this workspace</source>
         <translation>In diesem Arbeitsbereich erzeugte Label-Sets</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="119"/>
+        <location filename="../ui/crop_browser.cpp" line="109"/>
         <source>The data set the labels were made for</source>
         <translation>Der Datensatz, für den die Labels erzeugt wurden</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="123"/>
+        <location filename="../ui/crop_browser.cpp" line="113"/>
         <source>label store (.fkdl)</source>
         <translation>Label-Speicher (.fkdl)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="125"/>
+        <location filename="../ui/crop_browser.cpp" line="115"/>
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="126"/>
+        <location filename="../ui/crop_browser.cpp" line="116"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="136"/>
+        <location filename="../ui/crop_browser.cpp" line="126"/>
         <source>Open label store</source>
         <translation>Label-Speicher öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="136"/>
+        <location filename="../ui/crop_browser.cpp" line="126"/>
         <source>Label stores (*.fkdl);;All files (*)</source>
         <translation>Label-Speicher (*.fkdl);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="151"/>
+        <location filename="../ui/crop_browser.cpp" line="141"/>
         <source>Random image</source>
         <translation>Zufälliges Bild</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="154"/>
+        <location filename="../ui/crop_browser.cpp" line="144"/>
         <source>Images with the most crops whose p(true class) is below the hard threshold</source>
         <translation>Bilder mit den meisten Ausschnitten, deren p(wahre Klasse) unter der Schwelle liegt</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="155"/>
+        <location filename="../ui/crop_browser.cpp" line="147"/>
+        <source>file name, or #index</source>
+        <translation>Dateiname oder #Index</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="153"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="156"/>
+        <location filename="../ui/crop_browser.cpp" line="154"/>
         <source>Image</source>
         <translation>Bild</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="155"/>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../ui/crop_browser.cpp" line="158"/>
@@ -238,97 +248,97 @@
         <translation>Die meisten Ausschnitte, die der Lehrer kaum erkennt:</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="182"/>
+        <location filename="../ui/crop_browser.cpp" line="186"/>
         <source>Open a label set to browse its crops.</source>
         <translation>Ein Label-Set öffnen, um seine Ausschnitte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="205"/>
+        <location filename="../ui/crop_browser.cpp" line="209"/>
         <source>fraction: each image&apos;s least confident share of crops is hard; threshold: crops whose p(true class) is below the value</source>
         <translation>Anteil: der unsicherste Anteil der Ausschnitte jedes Bildes ist schwer; Schwelle: Ausschnitte mit p(wahre Klasse) unter dem Wert</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="214"/>
+        <location filename="../ui/crop_browser.cpp" line="218"/>
         <source>Hard rule</source>
         <translation>Regel für schwere Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="220"/>
+        <location filename="../ui/crop_browser.cpp" line="224"/>
         <source>p(true class)</source>
         <translation>p(wahre Klasse)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="221"/>
+        <location filename="../ui/crop_browser.cpp" line="225"/>
         <source>share of crops (%)</source>
         <translation>Anteil der Ausschnitte (%)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="227"/>
+        <location filename="../ui/crop_browser.cpp" line="231"/>
         <source>Student</source>
         <translation>Schüler</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="230"/>
+        <location filename="../ui/crop_browser.cpp" line="234"/>
         <source>A trained run whose prediction is shown beside each crop&apos;s stored label</source>
         <translation>Ein trainierter Lauf, dessen Vorhersage neben dem gespeicherten Label jedes Ausschnitts steht</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="236"/>
+        <location filename="../ui/crop_browser.cpp" line="240"/>
         <source>Export Figure 1...</source>
         <translation>Abbildung 1 exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="245"/>
+        <location filename="../ui/crop_browser.cpp" line="249"/>
         <source>Export Figure 1</source>
         <translation>Abbildung 1 exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="245"/>
+        <location filename="../ui/crop_browser.cpp" line="249"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="246"/>
+        <location filename="../ui/crop_browser.cpp" line="250"/>
         <source>cannot write %1</source>
         <translation>kann %1 nicht schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="257"/>
+        <location filename="../ui/crop_browser.cpp" line="261"/>
         <source>(none)</source>
         <translation>(keiner)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="311"/>
+        <location filename="../ui/crop_browser.cpp" line="315"/>
         <source>reading %1 ...</source>
         <translation>lese %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="340"/>
+        <location filename="../ui/crop_browser.cpp" line="344"/>
         <source>all classes</source>
         <translation>alle Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="383"/>
+        <location filename="../ui/crop_browser.cpp" line="387"/>
         <source>The %1% least confident crops of each image are hard: %2% of all crops are calibrated.</source>
         <translation>Die unsichersten %1% der Ausschnitte jedes Bildes sind schwer: %2% aller Ausschnitte werden kalibriert.</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="386"/>
+        <location filename="../ui/crop_browser.cpp" line="390"/>
         <source>Crops with p(true class) below %1 are hard: %2% of all crops are calibrated.</source>
         <translation>Ausschnitte mit p(wahre Klasse) unter %1 sind schwer: %2% aller Ausschnitte werden kalibriert.</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="391"/>
+        <location filename="../ui/crop_browser.cpp" line="395"/>
         <source>image %1 (%2): %3 crops</source>
         <translation>Bild %1 (%2): %3 Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="423"/>
+        <location filename="../ui/crop_browser.cpp" line="427"/>
         <source>Image %1, class %2, %3 stored crops, %4 hard under this rule</source>
         <translation>Bild %1, Klasse %2, %3 gespeicherte Ausschnitte, %4 schwer nach dieser Regel</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="438"/>
+        <location filename="../ui/crop_browser.cpp" line="441"/>
         <source>crop %1 (%2)
 teacher&apos;s top-5:
 %3</source>
@@ -337,322 +347,413 @@ Top-5 des Lehrers:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="445"/>
+        <location filename="../ui/crop_browser.cpp" line="448"/>
         <source>student: %1 %2</source>
         <translation>Schüler: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="503"/>
+        <source>no image named like &quot;%1&quot;</source>
+        <translation>kein Bild mit einem Namen wie „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>ferkd::ui::DatasetView</name>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="29"/>
+        <source>Inspect data set</source>
+        <translation>Datensatz prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="35"/>
+        <source>fashion-mnist, an IDX folder, an image folder (class sub-folders, or train/ and val/ inside) or a packed folder</source>
+        <translation>fashion-mnist, ein IDX-Ordner, ein Bildordner (Unterordner je Klasse oder train/ und val/ darin) oder ein gepackter Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="37"/>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="38"/>
+        <source>Decode every image</source>
+        <translation>Jedes Bild dekodieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="40"/>
+        <source>Finds images whose data is damaged past the header; slow for large folders</source>
+        <translation>Findet Bilder, deren Daten hinter dem Kopf beschädigt sind; langsam bei großen Ordnern</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="41"/>
+        <source>Scan</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="48"/>
+        <source>Choose a data set and scan it.</source>
+        <translation>Einen Datensatz wählen und prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="74"/>
+        <source>Data set folder</source>
+        <translation>Datensatz-Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="86"/>
+        <source>scanning %1 ...</source>
+        <translation>prüfe %1 ...</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dataset_view.cpp" line="114"/>
+        <source>%1: %2 (%3), %n image(s), first image %4x%5x%6</source>
+        <translation>
+            <numerusform>%1: %2 (%3), %n Bild, erstes Bild %4x%5x%6</numerusform>
+            <numerusform>%1: %2 (%3), %n Bilder, erstes Bild %4x%5x%6</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="120"/>
+        <source>fingerprint: %1</source>
+        <translation>Fingerabdruck: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="127"/>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="127"/>
+        <source>Train images</source>
+        <translation>Trainingsbilder</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="128"/>
+        <source>Test images</source>
+        <translation>Testbilder</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="142"/>
+        <source>No file left out.</source>
+        <translation>Keine Datei ausgelassen.</translation>
     </message>
 </context>
 <context>
     <name>ferkd::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="85"/>
+        <location filename="../ui/main_window.cpp" line="86"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Id</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Preset</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="170"/>
         <source>Best top-1 %</source>
         <translation>Beste Top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="170"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="170"/>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91"/>
+        <location filename="../ui/main_window.cpp" line="92"/>
         <source>Device: CPU, %1 threads</source>
         <translation>Gerät: CPU, %1 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="95"/>
+        <location filename="../ui/main_window.cpp" line="96"/>
         <source>Workspace: %1</source>
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="101"/>
         <source>run %1 started</source>
         <translation>Lauf %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110"/>
+        <location filename="../ui/main_window.cpp" line="111"/>
         <source>epoch %1/%2, %3 img/s, ETA %4</source>
         <translation>Epoche %1/%2, %3 Bilder/s, noch %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="120"/>
+        <location filename="../ui/main_window.cpp" line="121"/>
         <source>labelling %1/%2 images, %3 img/s, ETA %4</source>
         <translation>beschrifte %1/%2 Bilder, %3 Bilder/s, noch %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="135"/>
+        <location filename="../ui/main_window.cpp" line="136"/>
         <source>run %1 %2</source>
         <translation>Lauf %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window.cpp" line="162"/>
         <source>Search runs (name, preset, status, tags)</source>
         <translation>Läufe suchen (Name, Vorgabe, Status, Tags)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="170"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="186"/>
+        <location filename="../ui/main_window.cpp" line="187"/>
         <source>Monitor</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window.cpp" line="191"/>
         <source>Config</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195"/>
+        <location filename="../ui/main_window.cpp" line="196"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="199"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201"/>
+        <location filename="../ui/main_window.cpp" line="202"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window.cpp" line="205"/>
         <source>Checkpoints</source>
         <translation>Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207"/>
+        <location filename="../ui/main_window.cpp" line="208"/>
         <source>Crop browser</source>
         <translation>Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window.cpp" line="222"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232"/>
-        <location filename="../ui/main_window.cpp" line="477"/>
+        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="490"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235"/>
-        <location filename="../ui/main_window.cpp" line="248"/>
-        <location filename="../ui/main_window.cpp" line="259"/>
+        <location filename="../ui/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window.cpp" line="247"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Quick start</source>
         <translation>Schnellstart</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="253"/>
         <source>(needs a label set: use Pipeline)</source>
         <translation>(braucht ein Label-Set: Pipeline verwenden)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="263"/>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="262"/>
+        <location filename="../ui/main_window.cpp" line="271"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="283"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window.cpp" line="285"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="289"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="293"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="304"/>
-        <location filename="../ui/main_window.cpp" line="498"/>
-        <location filename="../ui/main_window.cpp" line="518"/>
-        <location filename="../ui/main_window.cpp" line="541"/>
+        <location filename="../ui/main_window.cpp" line="303"/>
+        <location filename="../ui/main_window.cpp" line="511"/>
+        <location filename="../ui/main_window.cpp" line="531"/>
+        <location filename="../ui/main_window.cpp" line="554"/>
         <source>Export weights</source>
         <translation>Gewichte exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="304"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="306"/>
-        <location filename="../ui/main_window.cpp" line="309"/>
+        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
         <source>Export metrics</source>
         <translation>Metriken exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window.cpp" line="305"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <location filename="../ui/main_window.cpp" line="311"/>
-        <location filename="../ui/main_window.cpp" line="312"/>
-        <location filename="../ui/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window.cpp" line="313"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="311"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="317"/>
+        <location filename="../ui/main_window.cpp" line="316"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="319"/>
+        <location filename="../ui/main_window.cpp" line="318"/>
         <source>&amp;Refresh runs</source>
         <translation>Läufe &amp;aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="325"/>
+        <location filename="../ui/main_window.cpp" line="324"/>
+        <source>&amp;Inspect data set...</source>
+        <translation>Datensatz &amp;prüfen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="331"/>
         <source>&amp;Settings...</source>
         <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="331"/>
+        <location filename="../ui/main_window.cpp" line="339"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="333"/>
+        <location filename="../ui/main_window.cpp" line="341"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="335"/>
+        <location filename="../ui/main_window.cpp" line="343"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="336"/>
+        <location filename="../ui/main_window.cpp" line="344"/>
         <source>&amp;About FerKD Studio</source>
         <translation>Ü&amp;ber FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="337"/>
+        <location filename="../ui/main_window.cpp" line="345"/>
         <source>About FerKD Studio</source>
         <translation>Über FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="338"/>
+        <location filename="../ui/main_window.cpp" line="346"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="508"/>
+        <location filename="../ui/main_window.cpp" line="521"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="509"/>
+        <location filename="../ui/main_window.cpp" line="522"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="510"/>
+        <location filename="../ui/main_window.cpp" line="523"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="511"/>
+        <location filename="../ui/main_window.cpp" line="524"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="531"/>
+        <location filename="../ui/main_window.cpp" line="544"/>
         <source>exported %1 tensors to %2</source>
         <translation>%1 Tensoren nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="533"/>
+        <location filename="../ui/main_window.cpp" line="546"/>
         <source>export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="538"/>
+        <location filename="../ui/main_window.cpp" line="551"/>
         <source>exporting to %1 ...</source>
         <translation>exportiere nach %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="556"/>
+        <location filename="../ui/main_window.cpp" line="569"/>
         <source>Quit FerKD Studio</source>
         <translation>FerKD Studio beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="557"/>
+        <location filename="../ui/main_window.cpp" line="570"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>Ein Lauf ist aktiv. Anhalten (er speichert einen Checkpoint und kann fortgesetzt werden) und beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="562"/>
+        <location filename="../ui/main_window.cpp" line="575"/>
         <source>stopping...</source>
         <translation>halte an...</translation>
     </message>
@@ -660,58 +761,58 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
 <context>
     <name>ferkd::ui::MetricsChart</name>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="57"/>
+        <location filename="../ui/metrics_chart.cpp" line="58"/>
         <source>Smoothing</source>
         <translation>Glättung</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="62"/>
+        <location filename="../ui/metrics_chart.cpp" line="63"/>
         <source>Exponential moving average of the step loss</source>
         <translation>Exponentieller gleitender Mittelwert des Schritt-Loss</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="68"/>
+        <location filename="../ui/metrics_chart.cpp" line="69"/>
         <source>Log loss axis</source>
         <translation>Loss logarithmisch</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="72"/>
+        <location filename="../ui/metrics_chart.cpp" line="73"/>
         <source>Seeds: mean ± std</source>
         <translation>Seeds: Mittel ± Std.-Abw.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="74"/>
+        <location filename="../ui/metrics_chart.cpp" line="75"/>
         <source>Runs that differ only in their seed as one mean curve with a band</source>
         <translation>Läufe, die sich nur im Seed unterscheiden, als eine Mittelwertkurve mit Band</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="80"/>
-        <location filename="../ui/metrics_chart.cpp" line="82"/>
+        <location filename="../ui/metrics_chart.cpp" line="81"/>
+        <location filename="../ui/metrics_chart.cpp" line="83"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="80"/>
+        <location filename="../ui/metrics_chart.cpp" line="81"/>
         <source>loss</source>
         <translation>Loss</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="81"/>
+        <location filename="../ui/metrics_chart.cpp" line="82"/>
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="81"/>
+        <location filename="../ui/metrics_chart.cpp" line="82"/>
         <source>top-1 / top-5 (%)</source>
         <translation>Top-1 / Top-5 (%)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="82"/>
+        <location filename="../ui/metrics_chart.cpp" line="83"/>
         <source>learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/metrics_chart.cpp" line="137"/>
+        <location filename="../ui/metrics_chart.cpp" line="138"/>
         <source>mean of %n seeds</source>
         <translation>
             <numerusform>Mittel über %n Seed</numerusform>
@@ -719,47 +820,47 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="184"/>
+        <location filename="../ui/metrics_chart.cpp" line="180"/>
         <source>step loss</source>
         <translation>Schritt-Loss</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="185"/>
+        <location filename="../ui/metrics_chart.cpp" line="181"/>
         <source>smoothed</source>
         <translation>geglättet</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="186"/>
+        <location filename="../ui/metrics_chart.cpp" line="182"/>
         <source>epoch train loss</source>
         <translation>Trainings-Loss je Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="187"/>
+        <location filename="../ui/metrics_chart.cpp" line="183"/>
         <source>test loss</source>
         <translation>Test-Loss</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="188"/>
+        <location filename="../ui/metrics_chart.cpp" line="184"/>
         <source>test top-1</source>
         <translation>Test Top-1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="189"/>
+        <location filename="../ui/metrics_chart.cpp" line="185"/>
         <source>test top-5</source>
         <translation>Test Top-5</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="190"/>
+        <location filename="../ui/metrics_chart.cpp" line="186"/>
         <source>train top-1</source>
         <translation>Training Top-1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="191"/>
+        <location filename="../ui/metrics_chart.cpp" line="187"/>
         <source>lr</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="305"/>
+        <location filename="../ui/metrics_chart.cpp" line="301"/>
         <source>cannot write %1</source>
         <translation>kann %1 nicht schreiben</translation>
     </message>
@@ -943,137 +1044,137 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
 <context>
     <name>ferkd::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="34"/>
+        <location filename="../ui/settings_dialog.cpp" line="39"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="40"/>
+        <location filename="../ui/settings_dialog.cpp" line="45"/>
         <source>default ($FERKD_WORKSPACE or ~/.local/share/ferkd-studio)</source>
         <translation>Standard ($FERKD_WORKSPACE oder ~/.local/share/ferkd-studio)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="41"/>
+        <location filename="../ui/settings_dialog.cpp" line="46"/>
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="43"/>
+        <location filename="../ui/settings_dialog.cpp" line="48"/>
         <source>Workspace folder</source>
         <translation>Arbeitsbereich-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="48"/>
+        <location filename="../ui/settings_dialog.cpp" line="53"/>
         <source>Workspace (at the next start)</source>
         <translation>Arbeitsbereich (beim nächsten Start)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="52"/>
+        <location filename="../ui/settings_dialog.cpp" line="57"/>
         <source>all cores</source>
         <translation>alle Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="54"/>
+        <location filename="../ui/settings_dialog.cpp" line="59"/>
         <source>Threads of new runs</source>
         <translation>Threads neuer Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="59"/>
+        <location filename="../ui/settings_dialog.cpp" line="64"/>
         <source>Device of new runs</source>
         <translation>Gerät neuer Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="62"/>
+        <location filename="../ui/settings_dialog.cpp" line="67"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="67"/>
-        <source>Language (at the next start)</source>
-        <translation>Sprache (beim nächsten Start)</translation>
+        <location filename="../ui/settings_dialog.cpp" line="72"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="23"/>
+        <location filename="../app/studio/main.cpp" line="24"/>
         <source>FerKD Studio: knowledge distillation with region-level soft labels</source>
         <translation>FerKD Studio: Wissensdestillation mit Soft-Labels auf Regionsebene</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="26"/>
+        <location filename="../app/studio/main.cpp" line="27"/>
         <source>Workspace folder.</source>
         <translation>Ordner des Arbeitsbereichs.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="27"/>
+        <location filename="../app/studio/main.cpp" line="28"/>
         <source>folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="28"/>
+        <location filename="../app/studio/main.cpp" line="29"/>
         <source>Quit after this many milliseconds (for tests).</source>
         <translation>Nach so vielen Millisekunden beenden (für Tests).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="29"/>
+        <location filename="../app/studio/main.cpp" line="30"/>
         <source>ms</source>
         <translation>ms</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="30"/>
+        <location filename="../app/studio/main.cpp" line="31"/>
         <source>Show these runs (comma-separated ids).</source>
         <translation>Diese Läufe zeigen (Ids durch Kommas getrennt).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="31"/>
+        <location filename="../app/studio/main.cpp" line="32"/>
         <source>ids</source>
         <translation>Ids</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="34"/>
+        <location filename="../app/studio/main.cpp" line="35"/>
         <source>Open this label store in the crop browser.</source>
         <translation>Diesen Label-Speicher in den Ausschnitten öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="35"/>
+        <location filename="../app/studio/main.cpp" line="36"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="36"/>
+        <location filename="../app/studio/main.cpp" line="37"/>
         <source>The data set of --labels (default: fashion-mnist).</source>
         <translation>Der Datensatz zu --labels (Standard: fashion-mnist).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="37"/>
+        <location filename="../app/studio/main.cpp" line="38"/>
         <source>path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="38"/>
+        <location filename="../app/studio/main.cpp" line="39"/>
         <source>Show this tab of the run details.</source>
         <translation>Diesen Reiter der Laufdetails zeigen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="39"/>
+        <location filename="../app/studio/main.cpp" line="40"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="40"/>
+        <location filename="../app/studio/main.cpp" line="41"/>
         <source>Open the New run form.</source>
         <translation>Das Formular „Neuer Lauf“ öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="57"/>
-        <location filename="../app/studio/main.cpp" line="65"/>
-        <location filename="../app/studio/main.cpp" line="69"/>
+        <location filename="../app/studio/main.cpp" line="58"/>
+        <location filename="../app/studio/main.cpp" line="66"/>
+        <location filename="../app/studio/main.cpp" line="70"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="58"/>
+        <location filename="../app/studio/main.cpp" line="59"/>
         <source>Cannot open the workspace:
 %1
 
@@ -1084,12 +1185,12 @@ Start a fresh experiment database there? The damaged file is kept under another 
 Dort eine neue Experiment-Datenbank anlegen? Die beschädigte Datei bleibt unter anderem Namen erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="66"/>
+        <location filename="../app/studio/main.cpp" line="67"/>
         <source>The damaged database was kept as %1.</source>
         <translation>Die beschädigte Datenbank wurde als %1 aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="70"/>
+        <location filename="../app/studio/main.cpp" line="71"/>
         <source>Cannot open the workspace:
 %1</source>
         <translation>Der Arbeitsbereich lässt sich nicht öffnen:

@@ -52,7 +52,7 @@
 <context>
     <name>CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="93"/>
+        <location filename="../ui/crop_browser.cpp" line="83"/>
         <source>p(true class); dashed: hard, bold: easy</source>
         <translation>p(真实类别)；虚线：困难，粗线：容易</translation>
     </message>
@@ -60,37 +60,37 @@
 <context>
     <name>RunStatus</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="59"/>
+        <location filename="../ui/main_window.cpp" line="60"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="60"/>
+        <location filename="../ui/main_window.cpp" line="61"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="61"/>
+        <location filename="../ui/main_window.cpp" line="62"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="62"/>
+        <location filename="../ui/main_window.cpp" line="63"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="63"/>
+        <location filename="../ui/main_window.cpp" line="64"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="64"/>
+        <location filename="../ui/main_window.cpp" line="65"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="65"/>
+        <location filename="../ui/main_window.cpp" line="66"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
@@ -177,59 +177,69 @@
 <context>
     <name>ferkd::ui::CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="115"/>
+        <location filename="../ui/crop_browser.cpp" line="105"/>
         <source>Label sets generated in this workspace</source>
         <translation>此工作区生成的标签集</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="119"/>
+        <location filename="../ui/crop_browser.cpp" line="109"/>
         <source>The data set the labels were made for</source>
         <translation>标签所对应的数据集</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="123"/>
+        <location filename="../ui/crop_browser.cpp" line="113"/>
         <source>label store (.fkdl)</source>
         <translation>标签存储 (.fkdl)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="125"/>
+        <location filename="../ui/crop_browser.cpp" line="115"/>
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="126"/>
+        <location filename="../ui/crop_browser.cpp" line="116"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="136"/>
+        <location filename="../ui/crop_browser.cpp" line="126"/>
         <source>Open label store</source>
         <translation>打开标签存储</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="136"/>
+        <location filename="../ui/crop_browser.cpp" line="126"/>
         <source>Label stores (*.fkdl);;All files (*)</source>
         <translation>标签存储 (*.fkdl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="151"/>
+        <location filename="../ui/crop_browser.cpp" line="141"/>
         <source>Random image</source>
         <translation>随机图像</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="154"/>
+        <location filename="../ui/crop_browser.cpp" line="144"/>
         <source>Images with the most crops whose p(true class) is below the hard threshold</source>
         <translation>p(真实类别) 低于困难阈值的裁剪最多的图像</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="155"/>
+        <location filename="../ui/crop_browser.cpp" line="147"/>
+        <source>file name, or #index</source>
+        <translation>文件名，或 #序号</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="153"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="156"/>
+        <location filename="../ui/crop_browser.cpp" line="154"/>
         <source>Image</source>
         <translation>图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="155"/>
+        <source>Name</source>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../ui/crop_browser.cpp" line="158"/>
@@ -237,97 +247,97 @@
         <translation>教师几乎无法识别的裁剪最多的图像：</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="182"/>
+        <location filename="../ui/crop_browser.cpp" line="186"/>
         <source>Open a label set to browse its crops.</source>
         <translation>打开一个标签集以浏览其裁剪。</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="205"/>
+        <location filename="../ui/crop_browser.cpp" line="209"/>
         <source>fraction: each image&apos;s least confident share of crops is hard; threshold: crops whose p(true class) is below the value</source>
         <translation>比例：每张图像中置信度最低的一部分裁剪为困难样本；阈值：p(真实类别) 低于该值的裁剪</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="214"/>
+        <location filename="../ui/crop_browser.cpp" line="218"/>
         <source>Hard rule</source>
         <translation>困难样本规则</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="220"/>
+        <location filename="../ui/crop_browser.cpp" line="224"/>
         <source>p(true class)</source>
         <translation>p(真实类别)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="221"/>
+        <location filename="../ui/crop_browser.cpp" line="225"/>
         <source>share of crops (%)</source>
         <translation>裁剪占比 (%)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="227"/>
+        <location filename="../ui/crop_browser.cpp" line="231"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="230"/>
+        <location filename="../ui/crop_browser.cpp" line="234"/>
         <source>A trained run whose prediction is shown beside each crop&apos;s stored label</source>
         <translation>一个已训练的运行，其预测显示在每个裁剪的存储标签旁</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="236"/>
+        <location filename="../ui/crop_browser.cpp" line="240"/>
         <source>Export Figure 1...</source>
         <translation>导出图 1...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="245"/>
+        <location filename="../ui/crop_browser.cpp" line="249"/>
         <source>Export Figure 1</source>
         <translation>导出图 1</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="245"/>
+        <location filename="../ui/crop_browser.cpp" line="249"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="246"/>
+        <location filename="../ui/crop_browser.cpp" line="250"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="257"/>
+        <location filename="../ui/crop_browser.cpp" line="261"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="311"/>
+        <location filename="../ui/crop_browser.cpp" line="315"/>
         <source>reading %1 ...</source>
         <translation>正在读取 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="340"/>
+        <location filename="../ui/crop_browser.cpp" line="344"/>
         <source>all classes</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="383"/>
+        <location filename="../ui/crop_browser.cpp" line="387"/>
         <source>The %1% least confident crops of each image are hard: %2% of all crops are calibrated.</source>
         <translation>每张图像中置信度最低的 %1% 裁剪为困难样本：全部裁剪中有 %2% 被校准。</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="386"/>
+        <location filename="../ui/crop_browser.cpp" line="390"/>
         <source>Crops with p(true class) below %1 are hard: %2% of all crops are calibrated.</source>
         <translation>p(真实类别) 低于 %1 的裁剪为困难样本：全部裁剪中有 %2% 被校准。</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="391"/>
+        <location filename="../ui/crop_browser.cpp" line="395"/>
         <source>image %1 (%2): %3 crops</source>
         <translation>图像 %1（%2）：%3 个裁剪</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="423"/>
+        <location filename="../ui/crop_browser.cpp" line="427"/>
         <source>Image %1, class %2, %3 stored crops, %4 hard under this rule</source>
         <translation>图像 %1，类别 %2，存储了 %3 个裁剪，按此规则有 %4 个困难样本</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="438"/>
+        <location filename="../ui/crop_browser.cpp" line="441"/>
         <source>crop %1 (%2)
 teacher&apos;s top-5:
 %3</source>
@@ -336,322 +346,412 @@ teacher&apos;s top-5:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="445"/>
+        <location filename="../ui/crop_browser.cpp" line="448"/>
         <source>student: %1 %2</source>
         <translation>学生：%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="503"/>
+        <source>no image named like &quot;%1&quot;</source>
+        <translation>没有名称类似“%1”的图像</translation>
+    </message>
+</context>
+<context>
+    <name>ferkd::ui::DatasetView</name>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="29"/>
+        <source>Inspect data set</source>
+        <translation>检查数据集</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="35"/>
+        <source>fashion-mnist, an IDX folder, an image folder (class sub-folders, or train/ and val/ inside) or a packed folder</source>
+        <translation>fashion-mnist、IDX 文件夹、图像文件夹（按类别分子文件夹，或内含 train/ 与 val/）或打包文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="37"/>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="38"/>
+        <source>Decode every image</source>
+        <translation>解码每张图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="40"/>
+        <source>Finds images whose data is damaged past the header; slow for large folders</source>
+        <translation>找出文件头之后数据损坏的图像；大文件夹较慢</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="41"/>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="48"/>
+        <source>Choose a data set and scan it.</source>
+        <translation>选择一个数据集并扫描。</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="74"/>
+        <source>Data set folder</source>
+        <translation>数据集文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="86"/>
+        <source>scanning %1 ...</source>
+        <translation>正在扫描 %1 ...</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dataset_view.cpp" line="114"/>
+        <source>%1: %2 (%3), %n image(s), first image %4x%5x%6</source>
+        <translation>
+            <numerusform>%1：%2（%3），%n 张图像，首张图像 %4x%5x%6</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="120"/>
+        <source>fingerprint: %1</source>
+        <translation>指纹：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="127"/>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="127"/>
+        <source>Train images</source>
+        <translation>训练图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="128"/>
+        <source>Test images</source>
+        <translation>测试图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="142"/>
+        <source>No file left out.</source>
+        <translation>没有遗漏任何文件。</translation>
     </message>
 </context>
 <context>
     <name>ferkd::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="85"/>
+        <location filename="../ui/main_window.cpp" line="86"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="170"/>
         <source>Best top-1 %</source>
         <translation>最佳 top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="170"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="170"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91"/>
+        <location filename="../ui/main_window.cpp" line="92"/>
         <source>Device: CPU, %1 threads</source>
         <translation>设备：CPU，%1 个线程</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="95"/>
+        <location filename="../ui/main_window.cpp" line="96"/>
         <source>Workspace: %1</source>
         <translation>工作区：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="101"/>
         <source>run %1 started</source>
         <translation>运行 %1 已开始</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110"/>
+        <location filename="../ui/main_window.cpp" line="111"/>
         <source>epoch %1/%2, %3 img/s, ETA %4</source>
         <translation>第 %1/%2 轮，%3 张图/秒，预计剩余 %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="120"/>
+        <location filename="../ui/main_window.cpp" line="121"/>
         <source>labelling %1/%2 images, %3 img/s, ETA %4</source>
         <translation>正在标注 %1/%2 张图像，%3 张图/秒，预计剩余 %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="135"/>
+        <location filename="../ui/main_window.cpp" line="136"/>
         <source>run %1 %2</source>
         <translation>运行 %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window.cpp" line="162"/>
         <source>Search runs (name, preset, status, tags)</source>
         <translation>搜索运行（名称、预设、状态、标签）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="170"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="186"/>
+        <location filename="../ui/main_window.cpp" line="187"/>
         <source>Monitor</source>
         <translation>监控</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window.cpp" line="191"/>
         <source>Config</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195"/>
+        <location filename="../ui/main_window.cpp" line="196"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="199"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201"/>
+        <location filename="../ui/main_window.cpp" line="202"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window.cpp" line="205"/>
         <source>Checkpoints</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207"/>
+        <location filename="../ui/main_window.cpp" line="208"/>
         <source>Crop browser</source>
         <translation>裁剪浏览器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window.cpp" line="222"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232"/>
-        <location filename="../ui/main_window.cpp" line="477"/>
+        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="490"/>
         <source>New run</source>
         <translation>新建运行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235"/>
-        <location filename="../ui/main_window.cpp" line="248"/>
-        <location filename="../ui/main_window.cpp" line="259"/>
+        <location filename="../ui/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window.cpp" line="247"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Quick start</source>
         <translation>快速开始</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="253"/>
         <source>(needs a label set: use Pipeline)</source>
         <translation>（需要标签集：请使用流水线）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="263"/>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="262"/>
+        <location filename="../ui/main_window.cpp" line="271"/>
         <source>Pipeline</source>
         <translation>流水线</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="283"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window.cpp" line="285"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="289"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="293"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="304"/>
-        <location filename="../ui/main_window.cpp" line="498"/>
-        <location filename="../ui/main_window.cpp" line="518"/>
-        <location filename="../ui/main_window.cpp" line="541"/>
+        <location filename="../ui/main_window.cpp" line="303"/>
+        <location filename="../ui/main_window.cpp" line="511"/>
+        <location filename="../ui/main_window.cpp" line="531"/>
+        <location filename="../ui/main_window.cpp" line="554"/>
         <source>Export weights</source>
         <translation>导出权重</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="304"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="306"/>
-        <location filename="../ui/main_window.cpp" line="309"/>
+        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
         <source>Export metrics</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window.cpp" line="305"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <location filename="../ui/main_window.cpp" line="311"/>
-        <location filename="../ui/main_window.cpp" line="312"/>
-        <location filename="../ui/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window.cpp" line="313"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="311"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="317"/>
+        <location filename="../ui/main_window.cpp" line="316"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="319"/>
+        <location filename="../ui/main_window.cpp" line="318"/>
         <source>&amp;Refresh runs</source>
         <translation>刷新运行列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="325"/>
+        <location filename="../ui/main_window.cpp" line="324"/>
+        <source>&amp;Inspect data set...</source>
+        <translation>检查数据集(&amp;I)...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="331"/>
         <source>&amp;Settings...</source>
         <translation>设置(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="331"/>
+        <location filename="../ui/main_window.cpp" line="339"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="333"/>
+        <location filename="../ui/main_window.cpp" line="341"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="335"/>
+        <location filename="../ui/main_window.cpp" line="343"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="336"/>
+        <location filename="../ui/main_window.cpp" line="344"/>
         <source>&amp;About FerKD Studio</source>
         <translation>关于 FerKD Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="337"/>
+        <location filename="../ui/main_window.cpp" line="345"/>
         <source>About FerKD Studio</source>
         <translation>关于 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="338"/>
+        <location filename="../ui/main_window.cpp" line="346"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 基于区域级软标签的知识蒸馏（FKD、FerKD）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="508"/>
+        <location filename="../ui/main_window.cpp" line="521"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="509"/>
+        <location filename="../ui/main_window.cpp" line="522"/>
         <source>Precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="510"/>
+        <location filename="../ui/main_window.cpp" line="523"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="511"/>
+        <location filename="../ui/main_window.cpp" line="524"/>
         <source>Checkpoint</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="531"/>
+        <location filename="../ui/main_window.cpp" line="544"/>
         <source>exported %1 tensors to %2</source>
         <translation>已导出 %1 个张量到 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="533"/>
+        <location filename="../ui/main_window.cpp" line="546"/>
         <source>export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="538"/>
+        <location filename="../ui/main_window.cpp" line="551"/>
         <source>exporting to %1 ...</source>
         <translation>正在导出到 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="556"/>
+        <location filename="../ui/main_window.cpp" line="569"/>
         <source>Quit FerKD Studio</source>
         <translation>退出 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="557"/>
+        <location filename="../ui/main_window.cpp" line="570"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>有运行正在进行。停止它（会保存检查点，之后可继续）并退出吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="562"/>
+        <location filename="../ui/main_window.cpp" line="575"/>
         <source>stopping...</source>
         <translation>正在停止...</translation>
     </message>
@@ -659,105 +759,105 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
 <context>
     <name>ferkd::ui::MetricsChart</name>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="57"/>
+        <location filename="../ui/metrics_chart.cpp" line="58"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="62"/>
+        <location filename="../ui/metrics_chart.cpp" line="63"/>
         <source>Exponential moving average of the step loss</source>
         <translation>逐步损失的指数移动平均</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="68"/>
+        <location filename="../ui/metrics_chart.cpp" line="69"/>
         <source>Log loss axis</source>
         <translation>损失对数坐标</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="72"/>
+        <location filename="../ui/metrics_chart.cpp" line="73"/>
         <source>Seeds: mean ± std</source>
         <translation>种子：均值 ± 标准差</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="74"/>
+        <location filename="../ui/metrics_chart.cpp" line="75"/>
         <source>Runs that differ only in their seed as one mean curve with a band</source>
         <translation>仅种子不同的运行显示为一条均值曲线及其区间带</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="80"/>
-        <location filename="../ui/metrics_chart.cpp" line="82"/>
+        <location filename="../ui/metrics_chart.cpp" line="81"/>
+        <location filename="../ui/metrics_chart.cpp" line="83"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="80"/>
+        <location filename="../ui/metrics_chart.cpp" line="81"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="81"/>
+        <location filename="../ui/metrics_chart.cpp" line="82"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="81"/>
+        <location filename="../ui/metrics_chart.cpp" line="82"/>
         <source>top-1 / top-5 (%)</source>
         <translation>top-1 / top-5 (%)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="82"/>
+        <location filename="../ui/metrics_chart.cpp" line="83"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/metrics_chart.cpp" line="137"/>
+        <location filename="../ui/metrics_chart.cpp" line="138"/>
         <source>mean of %n seeds</source>
         <translation>
             <numerusform>%n 个种子的均值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="184"/>
+        <location filename="../ui/metrics_chart.cpp" line="180"/>
         <source>step loss</source>
         <translation>逐步损失</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="185"/>
+        <location filename="../ui/metrics_chart.cpp" line="181"/>
         <source>smoothed</source>
         <translation>平滑后</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="186"/>
+        <location filename="../ui/metrics_chart.cpp" line="182"/>
         <source>epoch train loss</source>
         <translation>每轮训练损失</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="187"/>
+        <location filename="../ui/metrics_chart.cpp" line="183"/>
         <source>test loss</source>
         <translation>测试损失</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="188"/>
+        <location filename="../ui/metrics_chart.cpp" line="184"/>
         <source>test top-1</source>
         <translation>测试 top-1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="189"/>
+        <location filename="../ui/metrics_chart.cpp" line="185"/>
         <source>test top-5</source>
         <translation>测试 top-5</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="190"/>
+        <location filename="../ui/metrics_chart.cpp" line="186"/>
         <source>train top-1</source>
         <translation>训练 top-1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="191"/>
+        <location filename="../ui/metrics_chart.cpp" line="187"/>
         <source>lr</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="305"/>
+        <location filename="../ui/metrics_chart.cpp" line="301"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -941,137 +1041,137 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
 <context>
     <name>ferkd::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="34"/>
+        <location filename="../ui/settings_dialog.cpp" line="39"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="40"/>
+        <location filename="../ui/settings_dialog.cpp" line="45"/>
         <source>default ($FERKD_WORKSPACE or ~/.local/share/ferkd-studio)</source>
         <translation>默认（$FERKD_WORKSPACE 或 ~/.local/share/ferkd-studio）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="41"/>
+        <location filename="../ui/settings_dialog.cpp" line="46"/>
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="43"/>
+        <location filename="../ui/settings_dialog.cpp" line="48"/>
         <source>Workspace folder</source>
         <translation>工作区文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="48"/>
+        <location filename="../ui/settings_dialog.cpp" line="53"/>
         <source>Workspace (at the next start)</source>
         <translation>工作区（下次启动时生效）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="52"/>
+        <location filename="../ui/settings_dialog.cpp" line="57"/>
         <source>all cores</source>
         <translation>全部核心</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="54"/>
+        <location filename="../ui/settings_dialog.cpp" line="59"/>
         <source>Threads of new runs</source>
         <translation>新运行的线程数</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="59"/>
+        <location filename="../ui/settings_dialog.cpp" line="64"/>
         <source>Device of new runs</source>
         <translation>新运行的设备</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="62"/>
+        <location filename="../ui/settings_dialog.cpp" line="67"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="67"/>
-        <source>Language (at the next start)</source>
-        <translation>语言（下次启动时生效）</translation>
+        <location filename="../ui/settings_dialog.cpp" line="72"/>
+        <source>Language</source>
+        <translation>语言</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="23"/>
+        <location filename="../app/studio/main.cpp" line="24"/>
         <source>FerKD Studio: knowledge distillation with region-level soft labels</source>
         <translation>FerKD Studio：基于区域级软标签的知识蒸馏</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="26"/>
+        <location filename="../app/studio/main.cpp" line="27"/>
         <source>Workspace folder.</source>
         <translation>工作区文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="27"/>
+        <location filename="../app/studio/main.cpp" line="28"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="28"/>
+        <location filename="../app/studio/main.cpp" line="29"/>
         <source>Quit after this many milliseconds (for tests).</source>
         <translation>在指定毫秒数后退出（用于测试）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="29"/>
+        <location filename="../app/studio/main.cpp" line="30"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="30"/>
+        <location filename="../app/studio/main.cpp" line="31"/>
         <source>Show these runs (comma-separated ids).</source>
         <translation>显示这些运行（以逗号分隔的编号）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="31"/>
+        <location filename="../app/studio/main.cpp" line="32"/>
         <source>ids</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="34"/>
+        <location filename="../app/studio/main.cpp" line="35"/>
         <source>Open this label store in the crop browser.</source>
         <translation>在裁剪浏览器中打开此标签存储。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="35"/>
+        <location filename="../app/studio/main.cpp" line="36"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="36"/>
+        <location filename="../app/studio/main.cpp" line="37"/>
         <source>The data set of --labels (default: fashion-mnist).</source>
         <translation>--labels 对应的数据集（默认：fashion-mnist）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="37"/>
+        <location filename="../app/studio/main.cpp" line="38"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="38"/>
+        <location filename="../app/studio/main.cpp" line="39"/>
         <source>Show this tab of the run details.</source>
         <translation>显示运行详情的此标签页。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="39"/>
+        <location filename="../app/studio/main.cpp" line="40"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="40"/>
+        <location filename="../app/studio/main.cpp" line="41"/>
         <source>Open the New run form.</source>
         <translation>打开“新建运行”表单。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="57"/>
-        <location filename="../app/studio/main.cpp" line="65"/>
-        <location filename="../app/studio/main.cpp" line="69"/>
+        <location filename="../app/studio/main.cpp" line="58"/>
+        <location filename="../app/studio/main.cpp" line="66"/>
+        <location filename="../app/studio/main.cpp" line="70"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="58"/>
+        <location filename="../app/studio/main.cpp" line="59"/>
         <source>Cannot open the workspace:
 %1
 
@@ -1082,12 +1182,12 @@ Start a fresh experiment database there? The damaged file is kept under another 
 要在该处新建实验数据库吗？损坏的文件会以另一个名称保留。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="66"/>
+        <location filename="../app/studio/main.cpp" line="67"/>
         <source>The damaged database was kept as %1.</source>
         <translation>损坏的数据库已保留为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="70"/>
+        <location filename="../app/studio/main.cpp" line="71"/>
         <source>Cannot open the workspace:
 %1</source>
         <translation>无法打开工作区：

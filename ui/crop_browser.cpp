@@ -22,6 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pixels_image.h"
 #include "store/experiment_store.h"
 #include "train/trainer.h"
 
@@ -31,17 +32,6 @@ namespace {
 
 // Red (the teacher does not see the class) through yellow to green (it is sure).
 QColor confidenceColour(float p) { return QColor::fromHsvF(std::clamp(p, 0.0f, 1.0f) / 3.0f, 0.95, 0.9); }
-
-QImage toImage(const ImagePixels& p) {
-    QImage img(p.width, p.height, QImage::Format_RGB888);
-    for (int y = 0; y < p.height; ++y)
-        for (int x = 0; x < p.width; ++x) {
-            const uint8_t* px = p.data.data() + (size_t(y) * p.width + x) * p.channels;
-            const uint8_t r = px[0], g = p.channels >= 3 ? px[1] : px[0], b = p.channels >= 3 ? px[2] : px[0];
-            img.setPixel(x, y, qRgb(r, g, b));
-        }
-    return img;
-}
 
 }  // namespace
 
@@ -152,8 +142,18 @@ void CropBrowser::build() {
     ranking_ = new QListWidget;
     ranking_->setObjectName("hardRanking");
     ranking_->setToolTip(tr("Images with the most crops whose p(true class) is below the hard threshold"));
+    nameSearch_ = new QLineEdit;
+    nameSearch_->setObjectName("imageNameSearch");
+    nameSearch_->setPlaceholderText(tr("file name, or #index"));
+    nameSearch_->setClearButtonEnabled(true);
+    nameMatches_ = new QListWidget;
+    nameMatches_->setObjectName("imageNameMatches");
+    nameMatches_->setMaximumHeight(120);
+    nameMatches_->hide();
     pickLayout->addRow(tr("Class"), classFilter_);
     pickLayout->addRow(tr("Image"), index_);
+    pickLayout->addRow(tr("Name"), nameSearch_);
+    pickLayout->addRow(nameMatches_);
     pickLayout->addRow(random);
     pickLayout->addRow(new QLabel(tr("Most crops the teacher hardly recognises:")));
     pickLayout->addRow(ranking_);
@@ -167,6 +167,10 @@ void CropBrowser::build() {
             const int64_t i = QRandomGenerator::global()->bounded(qint64(inspector_->images()));
             if (cls < 0 || inspector_->label(i) == cls) return showImage(i);
         }
+    });
+    connect(nameSearch_, &QLineEdit::returnPressed, this, [this] { findByName(nameSearch_->text()); });
+    connect(nameMatches_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        showImage(item->data(Qt::UserRole).toLongLong());
     });
     connect(ranking_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
         showImage(item->data(Qt::UserRole).toLongLong());
@@ -407,7 +411,7 @@ void CropBrowser::showImage(int64_t image) {
 }
 
 QImage CropBrowser::cropImage(const ImagePixels& pixels, const CropBox& box, int side) const {
-    const QImage whole = toImage(pixels);
+    const QImage whole = toQImage(pixels);
     const QRect r(int(box.x * pixels.width), int(box.y * pixels.height), std::max(1, int(box.w * pixels.width)),
                   std::max(1, int(box.h * pixels.height)));
     QImage crop = whole.copy(r).scaled(side, side, Qt::IgnoreAspectRatio, Qt::FastTransformation);
@@ -421,11 +425,10 @@ void CropBrowser::refreshCrops() {
     const auto& names = inspector_->classNames();
     const int64_t y = inspector_->label(image_);
     imageLabel_->setText(tr("Image %1, class %2, %3 stored crops, %4 hard under this rule")
-                             .arg(image_)
-                             .arg(QString::fromStdString(names[y]))
-                             .arg(crops_.size())
-                             .arg(hardCount()));
-    view_->set(toImage(pixels), crops_);
+                             .arg(QString::fromStdString(inspector_->imageName(image_)),  // one call: names may hold '%'
+                                  QString::fromStdString(names[y]), QString::number(crops_.size()),
+                                  QString::number(hardCount())));
+    view_->set(toQImage(pixels), crops_);
     strip_->clear();
     std::vector<const InspectedCrop*> sorted;
     for (const auto& c : crops_) sorted.push_back(&c);
@@ -483,6 +486,24 @@ QImage CropBrowser::figureOne(int images, uint32_t seed) const {
                          QString("%1 / %2").arg(lo->p_true, 0, 'f', 2).arg(hi->p_true, 0, 'f', 2));
     }
     return figure;
+}
+
+int CropBrowser::findByName(const QString& text) {
+    nameMatches_->clear();
+    if (!inspector_ || text.trimmed().isEmpty()) {
+        nameMatches_->hide();
+        return 0;
+    }
+    constexpr int kShown = 200;
+    const auto found = inspector_->findImages(text.trimmed().toStdString(), kShown);
+    for (int64_t i : found) {
+        auto* item = new QListWidgetItem(QString::fromStdString(inspector_->imageName(i)), nameMatches_);
+        item->setData(Qt::UserRole, qlonglong(i));
+    }
+    if (found.empty()) new QListWidgetItem(tr("no image named like \"%1\"").arg(text.trimmed()), nameMatches_);
+    nameMatches_->show();
+    if (!found.empty()) showImage(found.front());
+    return int(found.size());
 }
 
 }  // namespace ferkd::ui

@@ -41,6 +41,8 @@ public:
     // The same off the GUI thread (a large label set takes a while to scan); `opened` tells.
     void openAsync(const QString& dataPath, const QString& labelsPath);
     void showImage(int64_t image);
+    // Lists the images whose name contains `text` and shows the first; returns how many matched.
+    int findByName(const QString& text);
     void setHardRule(const QString& mode, double value);  // "fraction" share or "threshold" probability
     // Shows a trained run's predictions beside the stored labels (0: none); false with the reason.
     bool setStudentRun(qint64 runId, QString* error);
@@ -75,7 +77,8 @@ private:
     QComboBox *labelSets_ = nullptr, *classFilter_ = nullptr, *ruleMode_ = nullptr, *student_ = nullptr;
     QLineEdit *dataPath_ = nullptr, *labelsPath_ = nullptr;
     QSpinBox* index_ = nullptr;
-    QListWidget *ranking_ = nullptr, *strip_ = nullptr;
+    QListWidget *ranking_ = nullptr, *strip_ = nullptr, *nameMatches_ = nullptr;
+    QLineEdit* nameSearch_ = nullptr;
     QSlider* hardSlider_ = nullptr;
     QLabel *ruleLabel_ = nullptr, *imageLabel_ = nullptr;
     CropImageView* view_ = nullptr;

@@ -12,6 +12,8 @@ public:
     explicit LanguageManager(QObject* parent = nullptr);
     // Returns true when the studio has a translation for `locale`.
     bool install(const QLocale& locale);
+    // The locale of a settings value: empty is the system's, else a name like "zh_CN".
+    static QLocale localeOf(const QString& language) { return language.isEmpty() ? QLocale() : QLocale(language); }
 
 private:
     QTranslator* qt_ = nullptr;

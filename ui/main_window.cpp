@@ -42,6 +42,7 @@
 #include "results_view.h"
 #include "run_comparison_view.h"
 #include "run_controller.h"
+#include "dataset_view.h"
 #include "settings_dialog.h"
 #include "store/experiment_store.h"
 #include "store/metrics_csv.h"
@@ -79,12 +80,12 @@ enum Column { kId, kName, kKind, kPreset, kStatus, kBest, kStarted, kDuration, k
 
 }  // namespace
 
-MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, QWidget* parent)
-    : QMainWindow(parent), store_(std::move(store)) {
+MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, RunController* controller, QWidget* parent)
+    : QMainWindow(parent), store_(std::move(store)), controller_(controller) {
     setObjectName("MainWindow");
     setWindowTitle(tr("FerKD Studio"));
     setWindowIcon(QIcon(":/icons/ferkd-studio.svg"));
-    controller_ = new RunController(store_, this);
+    if (!controller_) controller_ = new RunController(store_, this);
     buildLayout();
     buildActions();
 
@@ -320,9 +321,18 @@ void MainWindow::buildActions() {
     file->addAction(csvAct_);
     file->addAction(saveChartAct_);
     file->addSeparator();
+    auto* inspect = file->addAction(tr("&Inspect data set..."), this, [this] {
+        auto* view = new DatasetView(this);
+        view->setAttribute(Qt::WA_DeleteOnClose);
+        view->show();
+    });
+    inspect->setObjectName("actionInspectData");
+    inspect->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     auto* settings = file->addAction(tr("&Settings..."), this, [this] {
+        const QString before = StudioSettings::load().language;
         SettingsDialog dialog(this);
-        dialog.exec();
+        if (dialog.exec() == QDialog::Accepted && dialog.settings().language != before)
+            emit languageChosen(dialog.settings().language);
     });
     settings->setShortcut(QKeySequence::Preferences);
     file->addSeparator();
@@ -452,6 +462,13 @@ void MainWindow::showTab(const QString& name) {
     if (QWidget* w = tabs.value(name.toLower())) details_->setCurrentWidget(w);
 }
 
+QString MainWindow::currentTabName() const {
+    const QHash<QWidget*, QString> names = {{chart_, "monitor"},     {configView_, "config"},   {logView_, "log"},
+                                            {comparison_, "compare"}, {results_, "results"},     {checkpoints_, "checkpoints"},
+                                            {cropBrowser_, "crops"}};
+    return names.value(details_->currentWidget());
+}
+
 void MainWindow::showCropBrowser(const QString& dataPath, const QString& labelsPath) {
     details_->setCurrentWidget(cropBrowser_);
     cropBrowser_->openAsync(dataPath, labelsPath);
@@ -559,12 +576,16 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         controller_->stopAll();
         controller_->waitUntilIdle(120000);
     }
+    saveLayout();
+    event->accept();
+}
+
+void MainWindow::saveLayout() const {
     QSettings settings;
     settings.setValue("mainWindow/geometry", saveGeometry());
     settings.setValue("mainWindow/state", saveState());
     if (auto* split = findChild<QSplitter*>("mainSplitter"))
         settings.setValue("mainWindow/splitter", split->saveState());
-    event->accept();
 }
 
 }  // namespace ferkd::ui

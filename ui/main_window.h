@@ -33,7 +33,9 @@ class RunController;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(std::shared_ptr<ExperimentStore> store, QWidget* parent = nullptr);
+    // Without a `controller` the window makes and owns its own.
+    explicit MainWindow(std::shared_ptr<ExperimentStore> store, RunController* controller = nullptr,
+                        QWidget* parent = nullptr);
     ~MainWindow() override;
 
     void refreshRuns();  // re-reads the runs from the store
@@ -46,6 +48,8 @@ public:
     // Shows a details tab by its object name's stem: monitor, config, log, compare,
     // results, checkpoints, crops.
     void showTab(const QString& name);
+    QString currentTabName() const;
+    void saveLayout() const;  // geometry, docks and splitter into QSettings
     void showNewRunForm() { newRun(nullptr); }
     // Opens a label set in the crop browser tab and shows it.
     void showCropBrowser(const QString& dataPath, const QString& labelsPath);
@@ -60,6 +64,10 @@ public:
     CropBrowser* cropBrowser() const { return cropBrowser_; }
     ResultsView* results() const { return results_; }
     CheckpointsView* checkpoints() const { return checkpoints_; }
+
+Q_SIGNALS:
+    // The user chose another language in the settings (empty: the system's).
+    void languageChosen(const QString& language);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -69,7 +69,7 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     language_->addItem(QString::fromUtf8("简体中文"), "zh_CN");
     language_->addItem("Deutsch", "de");
     language_->setCurrentIndex(std::max(0, language_->findData(current.language)));
-    form->addRow(tr("Language (at the next start)"), language_);
+    form->addRow(tr("Language"), language_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         settings().save();

@@ -1,7 +1,7 @@
 #pragma once
 // Studio settings kept in QSettings: the workspace opened when --workspace is not
 // given, the threads and device new runs start with, and the language (system locale,
-// English, Simplified Chinese, German; applied at the next start).
+// English, Simplified Chinese, German; the window switches at once).
 #include <QDialog>
 
 #include "config/run_config.h"

@@ -4,18 +4,17 @@
 
 #include "commands.h"
 #include "data/dataset_factory.h"
+#include "data/dataset_inspection.h"
 #include "data/packed_dataset.h"
 #include "util/error.h"
 
 namespace ferkd::cli {
 namespace {
 
-void printReport(const char* split, const Dataset& d) {
-    const DatasetReport& r = d.report();
-    auto img = d.image(0);
-    std::printf("%s: %s (%s), %lld images, %d classes, first image %lldx%lldx%lld\n", split, r.path.c_str(),
-                r.format.c_str(), (long long)d.size(), d.numClasses(), (long long)img.size(0), (long long)img.size(1),
-                (long long)img.size(2));
+void printReport(const SplitInspection& s) {
+    const DatasetReport& r = s.report;
+    std::printf("%s: %s (%s), %lld images, %zu classes, first image %dx%dx%d\n", s.split.c_str(), r.path.c_str(),
+                r.format.c_str(), (long long)s.images, r.classes.size(), s.first_height, s.first_width, s.channels);
     for (size_t c = 0; c < r.classes.size(); ++c)
         std::printf("  %3zu %-24s %lld\n", c, r.classes[c].c_str(), (long long)r.per_class[c]);
     std::printf("  problems: %zu file(s) left out\n", r.problems.size());
@@ -29,10 +28,9 @@ struct DatasetOptions {
 };
 
 int info(const DatasetOptions& o) {
-    DataSplits s = openDataSplits(o.path, o.format, /*decodeAll=*/!o.quick);
-    printReport("train", *s.train);
-    if (s.test) printReport("test", *s.test);
-    std::printf("fingerprint: %s\n", s.train->fingerprint().c_str());
+    const DatasetInspection inspection = inspectDataset(o.path, o.format, /*decodeAll=*/!o.quick, /*samplesPerClass=*/0);
+    for (const auto& split : inspection.splits) printReport(split);
+    std::printf("fingerprint: %s\n", inspection.fingerprint.c_str());
     return kOk;
 }
 

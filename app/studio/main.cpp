@@ -7,6 +7,7 @@
 #include "language_manager.h"
 #include "main_window.h"
 #include "settings_dialog.h"
+#include "studio_shell.h"
 #include "store/experiment_store.h"
 
 int main(int argc, char** argv) {
@@ -17,7 +18,7 @@ int main(int argc, char** argv) {
 
     const ferkd::ui::StudioSettings settings = ferkd::ui::StudioSettings::load();
     ferkd::ui::LanguageManager languages;
-    languages.install(settings.language.isEmpty() ? QLocale() : QLocale(settings.language));
+    languages.install(ferkd::ui::LanguageManager::localeOf(settings.language));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "FerKD Studio: knowledge distillation with region-level soft labels"));
@@ -72,13 +73,14 @@ int main(int argc, char** argv) {
         }
     }
 
-    ferkd::ui::MainWindow window(store);
+    ferkd::ui::StudioShell shell(store, &languages);
+    ferkd::ui::MainWindow& window = *shell.window();
     window.show();
     if (parser.isSet(select))
         for (const QString& id : parser.value(select).split(',', Qt::SkipEmptyParts)) window.selectRun(id.toLongLong(), true);
     if (parser.isSet(tab)) window.showTab(parser.value(tab));
     if (parser.isSet(newRun)) QTimer::singleShot(0, &window, [&window] { window.showNewRunForm(); });
     if (parser.isSet(labels)) window.showCropBrowser(parser.value(data), parser.value(labels));
-    if (parser.isSet(quitAfter)) QTimer::singleShot(parser.value(quitAfter).toInt(), &window, &QWidget::close);
+    if (parser.isSet(quitAfter)) QTimer::singleShot(parser.value(quitAfter).toInt(), &shell, [&shell] { shell.window()->close(); });
     return app.exec();
 }

@@ -24,6 +24,7 @@ public:
     const std::vector<std::string>& classes() const override { return base_->classes(); }
     torch::Tensor stackedImages() const override { return stacked_; }
     const DatasetReport& report() const override { return report_; }
+    std::string name(int64_t i) const override { return base_->name(i); }
     std::string fingerprint() const override { return base_->fingerprint() + "/first" + std::to_string(limit_); }
 
 private:

@@ -8,22 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "data/dataset_report.h"
+
 namespace ferkd {
-
-struct DataProblem {
-    std::string file;
-    std::string reason;
-};
-
-// What `ferkd dataset info` prints: classes, counts and the files left out.
-struct DatasetReport {
-    std::string path;
-    std::string format;
-    std::vector<std::string> classes;
-    std::vector<int64_t> per_class;
-    std::vector<DataProblem> problems;
-    int64_t total() const;
-};
 
 class Dataset {
 public:
@@ -36,6 +23,9 @@ public:
     // [N, H, W, C] uint8 when all images share one size, else undefined.
     virtual torch::Tensor stackedImages() const { return {}; }
     virtual const DatasetReport& report() const = 0;
+    // What a user calls image `index`: its file relative to the data set's folder, or
+    // "#index" where images have no files of their own (IDX, packed).
+    virtual std::string name(int64_t index) const { return "#" + std::to_string(index); }
     // Identifies the content (for stores that must match this data set later).
     virtual std::string fingerprint() const = 0;
 

@@ -60,4 +60,9 @@ ImageFolderDataset::ImageFolderDataset(const std::string& root, bool decodeAll) 
 
 torch::Tensor ImageFolderDataset::image(int64_t i) const { return decodeImageRgb8(files_.at(i)); }
 
+// Lexical, no file system calls: a scan of 1M names for the crop browser's search stays fast.
+std::string ImageFolderDataset::name(int64_t i) const {
+    return fs::path(files_.at(i)).lexically_relative(report_.path).string();
+}
+
 }  // namespace ferkd

@@ -20,6 +20,7 @@ public:
     const DatasetReport& report() const override { return report_; }
     std::string fingerprint() const override { return fingerprint_; }
     const std::string& file(int64_t i) const { return files_[i]; }
+    std::string name(int64_t i) const override;  // <class>/<file>
 
 private:
     std::vector<std::string> files_;

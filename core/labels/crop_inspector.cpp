@@ -8,6 +8,7 @@
 #include "data/batch_builder.h"
 #include "data/dataset_factory.h"
 #include "data/normalizer.h"
+#include "imaging/tensor_pixels.h"
 #include "labels/distill_targets.h"
 #include "labels/label_recovery.h"
 #include "models/classifier.h"
@@ -36,17 +37,24 @@ CropInspector::~CropInspector() = default;
 int64_t CropInspector::images() const { return impl_->data->size(); }
 int CropInspector::cropsPerImage() const { return impl_->targets->store().info().crops_per_image; }
 const std::vector<std::string>& CropInspector::classNames() const { return impl_->data->classes(); }
+
+std::string CropInspector::imageName(int64_t image) const { return impl_->data->name(image); }
+
+std::vector<int64_t> CropInspector::findImages(const std::string& text, int limit) const {
+    auto lower = [](std::string s) {
+        std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+        return s;
+    };
+    const std::string needle = lower(text);
+    std::vector<int64_t> found;
+    for (int64_t i = 0; i < impl_->data->size() && int(found.size()) < limit; ++i)
+        if (lower(impl_->data->name(i)).find(needle) != std::string::npos) found.push_back(i);
+    return found;
+}
+
 int64_t CropInspector::label(int64_t image) const { return impl_->data->label(image); }
 
-ImagePixels CropInspector::image(int64_t image) const {
-    auto t = impl_->data->image(image).contiguous();
-    ImagePixels p;
-    p.height = int(t.size(0));
-    p.width = int(t.size(1));
-    p.channels = int(t.size(2));
-    p.data.assign(t.data_ptr<uint8_t>(), t.data_ptr<uint8_t>() + t.numel());
-    return p;
-}
+ImagePixels CropInspector::image(int64_t image) const { return pixelsOf(impl_->data->image(image)); }
 
 void CropInspector::setStudent(const std::string& checkpointPath) {
     impl_->student.reset();

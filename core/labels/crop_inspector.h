@@ -11,14 +11,10 @@
 #include <vector>
 
 #include "data/crop_box.h"
+#include "imaging/image_pixels.h"
 #include "labels/ferkd_rule.h"
 
 namespace ferkd {
-
-struct ImagePixels {
-    int height = 0, width = 0, channels = 0;
-    std::vector<uint8_t> data;  // height x width x channels
-};
 
 struct InspectedCrop {
     int index = 0;  // the crop's position in the store
@@ -42,6 +38,9 @@ public:
     const std::vector<std::string>& classNames() const;
     int64_t label(int64_t image) const;
     ImagePixels image(int64_t image) const;
+    std::string imageName(int64_t image) const;  // its file, or "#index" (see Dataset::name)
+    // Images whose name contains `text` (case-insensitive), in data set order, at most `limit`.
+    std::vector<int64_t> findImages(const std::string& text, int limit) const;
 
     // A trained run's best checkpoint whose predictions are shown beside the stored labels
     // (the crops cut and normalised as the run trained). Empty path: none.

@@ -8,7 +8,9 @@
 #include <filesystem>
 
 #include <QComboBox>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QPointer>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -22,6 +24,8 @@
 #include "checkpoints_view.h"
 #include "config_editor.h"
 #include "crop_browser.h"
+#include "dataset_view.h"
+#include "language_manager.h"
 #include "main_window.h"
 #include "metrics_chart.h"
 #include "new_run_dialog.h"
@@ -29,6 +33,7 @@
 #include "run_comparison_view.h"
 #include "run_controller.h"
 #include "settings_dialog.h"
+#include "studio_shell.h"
 #include "store/experiment_store.h"
 #include "test_support.h"
 
@@ -217,6 +222,12 @@ private slots:
         QCOMPARE(browser.hardCount(), 4);
         QVERIFY(std::abs(browser.datasetHardShare() - 0.8) < 1e-9);
         QCOMPARE(browser.findChild<QListWidget*>("cropStrip")->count(), 5);
+        // IDX images are named by their index; the search shows the first match.
+        QCOMPARE(browser.findByName("#5"), 1);
+        QCOMPARE(browser.currentImage(), int64_t(5));
+        QCOMPARE(browser.findByName("#"), 8);
+        QCOMPARE(browser.findByName("cat.jpg"), 0);
+        QCOMPARE(browser.currentImage(), int64_t(0));
         const QImage figure = browser.figureOne(4, 1);
         QVERIFY(!figure.isNull() && figure.width() > 4 * 96);
         // A label set for other data is refused with the reason.
@@ -342,6 +353,73 @@ private slots:
         QString error;
         QTemporaryDir dir;
         QVERIFY(chart.saveImage(dir.filePath("bands.png"), &error));
+    }
+
+    // The language switches at once: the window is rebuilt in it, keeping the selected
+    // run and tab, while the run goes on and the new window draws it.
+    void languageSwitchesWhileARunGoesOn() {
+        QCoreApplication::setOrganizationName("ferkd-studio-test");
+        QTemporaryDir dir;
+        auto store = std::make_shared<ExperimentStore>(dir.path().toStdString());
+        LanguageManager languages;
+        languages.install(QLocale("en"));
+        StudioShell shell(store, &languages);
+        shell.window()->setAskBeforeClosing(false);
+        shell.window()->show();
+        QSignalSpy started(shell.controller(), &RunController::runStarted);
+        QSignalSpy finished(shell.controller(), &RunController::runFinished);
+        const qint64 id = shell.window()->startRun(test::smallRunConfig());
+        QTRY_VERIFY_WITH_TIMEOUT(started.count() > 0, 60000);
+        shell.window()->showTab("log");
+        QPointer<MainWindow> old = shell.window();
+        QCOMPARE(old->findChild<QAction*>("actionNewRun")->text(), QString("New run"));
+
+        shell.setLanguage("de");
+        QVERIFY(shell.window() != old.data());
+        QCOMPARE(shell.window()->findChild<QAction*>("actionNewRun")->text(), QString("Neuer Lauf"));
+        QCOMPARE(shell.window()->currentTabName(), QString("log"));
+        QCOMPARE(shell.window()->selectedRuns(), QList<qint64>{id});
+        QTRY_VERIFY(old.isNull());  // the old window is gone, the run is not
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() > 0, 240000);
+        QCOMPARE(finished.first().at(1).toString(), QString("finished"));
+        QTRY_COMPARE(shell.window()->chart()->pointCount(id, "test_top1"), 2);
+        shell.setLanguage("zh_CN");
+        QCOMPARE(shell.window()->findChild<QAction*>("actionNewRun")->text(), QString::fromUtf8("新建运行"));
+        languages.install(QLocale("en"));
+        QSettings().clear();
+    }
+
+    // The data set view scans off the GUI thread and lists every file left out.
+    void datasetViewScansWithoutBlocking() {
+        QTemporaryDir dir;
+        const std::string root = dir.path().toStdString();
+        for (const char* c : {"cat", "dog"})
+            for (int i = 0; i < 6; ++i) {
+                QImage img(40, 30, QImage::Format_RGB888);
+                img.fill(QColor(20 * i, c[0], 90));
+                QDir().mkpath(QString::fromStdString(root + "/" + c));
+                QVERIFY(img.save(QString::fromStdString(root + "/" + c + "/" + std::to_string(i) + " é.png")));
+            }
+        test::writeFile(root + "/cat/zero.png", "");
+        test::writeFile(root + "/dog/text.jpg", "not an image");
+
+        DatasetView view;
+        view.show();
+        QSignalSpy scanned(&view, &DatasetView::scanned);
+        view.scan(dir.path());
+        const qint64 gap = maxEventLoopGap([&] { return scanned.count() > 0; }, 60000);
+        QCOMPARE(scanned.count(), 1);
+        QVERIFY2(scanned.first().at(0).toBool(), qPrintable(scanned.first().at(1).toString()));
+        QVERIFY2(gap < 100, qPrintable(QString("event loop blocked for %1 ms").arg(gap)));
+        QCOMPARE(view.problemRows(), 2);
+        QCOMPARE(view.sampleCount(), 8);  // 4 per class
+        QCOMPARE(view.inspection().splits.front().images, int64_t(12));
+        QCOMPARE(view.inspection().splits.front().samples[0][0].name, std::string("cat/0 é.png"));
+
+        view.scan(dir.filePath("missing"));
+        QTRY_COMPARE(scanned.count(), 2);
+        QVERIFY(!scanned.last().at(0).toBool());
+        QVERIFY2(scanned.last().at(1).toString().contains("missing"), qPrintable(scanned.last().at(1).toString()));
     }
 
     void quickStartIsOneClick() {
