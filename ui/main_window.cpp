@@ -103,6 +103,7 @@ MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, RunController* co
     });
     connect(controller_, &RunController::stageStarted, this, [this](qint64, const QString& stage) {
         stageLabel_->setText(stage);
+        updateActions();  // the trainer pauses itself when the disk is full
     });
     connect(controller_, &RunController::stepReported, this, [this](const StepReport& r) {
         chart_->appendStep(r);

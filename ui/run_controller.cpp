@@ -28,6 +28,7 @@ RunController::RunController(std::shared_ptr<ExperimentStore> store, QObject* pa
     : QObject(parent), store_(std::move(store)), bridge_(std::make_unique<Bridge>(*this)) {
     qRegisterMetaType<ferkd::StepReport>();
     qRegisterMetaType<ferkd::EpochReport>();
+    control_.setPauseOnStorageFault(true);  // the user frees space and resumes
     worker_ = std::thread([this] { workerLoop(); });
 }
 

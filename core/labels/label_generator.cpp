@@ -5,6 +5,7 @@
 #include "data/batch_builder.h"
 #include "data/normalizer.h"
 #include "util/error.h"
+#include "util/fault_injection.h"
 #include "util/hash.h"
 
 namespace ferkd {
@@ -160,6 +161,7 @@ bool generateLabels(const Dataset& data, const Teacher& teacher, const LabelGene
         const int64_t last = std::min(total, first + per);
         auto labels = labelImages(data, teacher, o, info, reference.get(), first, last);
         for (int64_t i = first; i < last; ++i) writer.writeImage(i, labels[i - first]);
+        faultPoint("labels.batch");
         const auto now = std::chrono::steady_clock::now();
         if (now - lastFlush > std::chrono::seconds(5)) {
             writer.flush();

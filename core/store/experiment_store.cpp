@@ -142,6 +142,9 @@ ExperimentStore::ExperimentStore(const std::string& workspace) : workspace_(work
         exec("PRAGMA synchronous=NORMAL");
         exec("PRAGMA foreign_keys=ON");
         migrate();
+    } catch (const FileError&) {  // SQLite's errors name the database file already
+        sqlite3_close(db_);
+        throw;
     } catch (const Error& e) {
         sqlite3_close(db_);
         throw FileError(path, e.what());
@@ -151,12 +154,7 @@ ExperimentStore::ExperimentStore(const std::string& workspace) : workspace_(work
 ExperimentStore::~ExperimentStore() { sqlite3_close(db_); }
 
 void ExperimentStore::exec(const std::string& sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
-        std::string msg = err ? err : "unknown error";
-        sqlite3_free(err);
-        throw Error("experiment store: " + msg);
-    }
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) throw sqliteError(db_, "");
 }
 
 void ExperimentStore::migrate() {

@@ -10,11 +10,21 @@
 
 namespace ferkd {
 
+// An SQLite failure as the user should read it: the database file, what failed, and for
+// a full disk or an I/O error the likely cause.
+inline FileError sqliteError(sqlite3* db, const std::string& what) {
+    const char* file = sqlite3_db_filename(db, "main");
+    const int code = sqlite3_extended_errcode(db) & 0xff;
+    std::string message = what + sqlite3_errmsg(db);
+    if (code == SQLITE_FULL || code == SQLITE_IOERR) message += " (is the disk full?)";
+    return FileError(file && *file ? file : "experiment store", message);
+}
+
 class SqliteStatement {
 public:
     SqliteStatement(sqlite3* db, const std::string& sql) : db_(db) {
         if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK)
-            throw Error(std::string("experiment store: cannot prepare SQL: ") + sqlite3_errmsg(db));
+            throw sqliteError(db, "cannot prepare SQL: ");
     }
     ~SqliteStatement() { sqlite3_finalize(stmt_); }
     SqliteStatement(const SqliteStatement&) = delete;
@@ -35,7 +45,7 @@ public:
         int rc = sqlite3_step(stmt_);
         if (rc == SQLITE_ROW) return true;
         if (rc == SQLITE_DONE) return false;
-        throw Error(std::string("experiment store: ") + sqlite3_errmsg(db_));
+        throw sqliteError(db_, "");
     }
     void reset() {
         sqlite3_reset(stmt_);
@@ -56,7 +66,7 @@ public:
 
 private:
     void check(int rc) {
-        if (rc != SQLITE_OK) throw Error(std::string("experiment store: bind failed: ") + sqlite3_errmsg(db_));
+        if (rc != SQLITE_OK) throw sqliteError(db_, "bind failed: ");
     }
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;

@@ -6,6 +6,7 @@
 
 #include "util/atomic_file.h"
 #include "util/error.h"
+#include "util/file_sink.h"
 
 namespace ferkd {
 namespace {
@@ -75,7 +76,11 @@ void saveCheckpoint(const std::string& path, const CheckpointContent& c) {
         c.optimizer->save(optimizer);
         archive.write("optimizer", optimizer);
     }
-    writeFileAtomically(path, [&](const std::string& tmp) { archive.save_to(tmp); });
+    writeFileAtomically(path, [&](const std::string& tmp) {
+        FileSink sink(tmp, "checkpoint.piece");
+        archive.save_to([&sink](const void* data, size_t size) { return sink.write(data, size); });
+        sink.close();
+    });
 }
 
 void loadCheckpoint(const std::string& path, CheckpointContent& c) {

@@ -1,6 +1,7 @@
 #include "train/trainer.h"
 
 #include <chrono>
+#include <functional>
 #include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -23,6 +24,7 @@
 #include "train/runtime.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
+#include "util/fault_injection.h"
 #include "util/hash.h"
 
 namespace ferkd {
@@ -83,6 +85,17 @@ void rewindToCheckpoint(ExperimentStore& store, int64_t runId, const std::string
     store.addEvent(runId, "info", "rewound to the " + kind + " checkpoint; the next start resumes from it");
     store.setStatus(runId, run_status::kStopped);
 }
+
+namespace {
+// For status and event writes after a storage fault: they may fail too, and must not
+// hide the fault's message.
+void bestEffort(const std::function<void()>& write) {
+    try {
+        write();
+    } catch (const std::exception&) {
+    }
+}
+}  // namespace
 
 Trainer::Trainer(ExperimentStore& store, TrainingObserver& observer, TrainingControl& control)
     : store_(store), observer_(observer), control_(control) {}
@@ -206,6 +219,8 @@ RunOutcome Trainer::train(int64_t runId) {
     const int64_t totalSteps = spe * cfg.schedule.epochs;
     const int64_t B = cfg.schedule.batch_size;
 
+    if (const int stale = removeStaleTemporaries(fs::path(lastPath).parent_path().string()))
+        log(LogLevel::Info, "removed " + std::to_string(stale) + " partial checkpoint file(s) of an interrupted write");
     TrainingPosition pos;
     if (fs::exists(lastPath)) {
         CheckpointContent c{model.get(), ema ? &ema->shadow() : nullptr, optimizer.impl.get(), {}, {}, {}};
@@ -246,6 +261,35 @@ RunOutcome Trainer::train(int64_t runId) {
         store_.addStepMetrics(runId, pending);
         pending.clear();
     };
+    // Writing checkpoints and metrics fails when the disk fills. Every write is
+    // idempotent (files replaced atomically, rows INSERT OR REPLACE), so the run pauses
+    // with the reason and retries on resume (studio), or ends "stopped" (CLI): the
+    // previous checkpoint is intact and `train --resume` continues from it.
+    std::string storageFault;
+    auto persist = [&](const std::function<void()>& write) {
+        for (;;) {
+            try {
+                write();
+                return true;
+            } catch (const std::exception& e) {
+                storageFault = std::string("cannot save: ") + e.what() + "; free disk space, then resume";
+            }
+            bestEffort([&] { store_.setStatus(runId, run_status::kPaused, storageFault); });
+            bestEffort([&] { store_.addEvent(runId, "error", storageFault); });
+            observer_.log(runId, LogLevel::Error, storageFault);
+            if (!control_.pauseOnStorageFault()) return false;
+            observer_.stageStarted({runId, "paused", 0});
+            control_.requestPause();
+            control_.waitWhilePaused();
+            if (control_.stopRequested()) return false;
+            observer_.log(runId, LogLevel::Info, "retrying the save");
+        }
+    };
+    auto storageStop = [&]() -> RunOutcome {
+        bestEffort([&] { store_.setStatus(runId, run_status::kStopped, storageFault); });
+        return {runId, run_status::kStopped, pos.best_top1, storageFault + " (`ferkd train --resume " +
+                                                               std::to_string(runId) + "` continues from the last checkpoint)"};
+    };
     const auto runStart = Clock::now();
     const int64_t startStep = pos.global_step;
     double windowLoss = 0;
@@ -268,8 +312,11 @@ RunOutcome Trainer::train(int64_t runId) {
                 windowStart = Clock::now();
             }
             if (control_.stopRequested()) {
-                flush();
-                saveLast(lastPath, "last");
+                if (!persist([&] {
+                        flush();
+                        saveLast(lastPath, "last");
+                    }))
+                    return storageStop();
                 store_.setStatus(runId, run_status::kStopped);
                 log(LogLevel::Info, "stopped at step " + std::to_string(pos.global_step) + "; `ferkd train --resume " +
                                         std::to_string(runId) + "` continues it");
@@ -338,13 +385,17 @@ RunOutcome Trainer::train(int64_t runId) {
             report.eta_seconds = done > 0 ? secondsSince(runStart) / done * double(totalSteps - pos.global_step) : -1;
             observer_.step(report);
 
+            faultPoint("train.step");
             if (cfg.checkpoint.every_steps > 0 && pos.global_step % cfg.checkpoint.every_steps == 0 &&
                 pos.step_in_epoch < spe) {
-                flush();
-                saveLast(lastPath, "last");
+                if (!persist([&] {
+                        flush();
+                        saveLast(lastPath, "last");
+                    }))
+                    return storageStop();
             }
         }
-        flush();
+        if (!persist(flush)) return storageStop();
 
         observer_.stageStarted({runId, "evaluate", data.test->size()});
         Classifier& evalModel = ema ? ema->shadow() : *model;
@@ -361,20 +412,24 @@ RunOutcome Trainer::train(int64_t runId) {
         m.test_top5 = eval.top5;
         m.lr = learningRateAt(cfg.schedule, cfg.optim.lr, pos.global_step - 1, spe);
         m.seconds = secondsSince(epochStart);
-        store_.addEpochMetric(runId, m);
         const bool best = eval.top1 > pos.best_top1 || epoch == 0;
-        if (best) {
-            pos.best_top1 = eval.top1;
-            store_.setBestTop1(runId, eval.top1);
-        }
+        if (!persist([&] {
+                store_.addEpochMetric(runId, m);
+                if (best) store_.setBestTop1(runId, eval.top1);
+            }))
+            return storageStop();
+        if (best) pos.best_top1 = eval.top1;
         observer_.epoch({runId, cfg.schedule.epochs, m, best});
 
         pos.epoch = epoch + 1;
         pos.step_in_epoch = 0;
         pos.loss_sum = pos.correct = pos.seen = 0;
-        saveLast(lastPath, "last");
-        if (best && cfg.checkpoint.keep_best) saveLast(bestPath, "best");
-        if (cfg.checkpoint.keep_top_k > 0) keepTopK(epoch + 1, eval.top1);
+        if (!persist([&] {
+                saveLast(lastPath, "last");
+                if (best && cfg.checkpoint.keep_best) saveLast(bestPath, "best");
+                if (cfg.checkpoint.keep_top_k > 0) keepTopK(epoch + 1, eval.top1);
+            }))
+            return storageStop();
     }
     store_.setStatus(runId, run_status::kFinished);
     log(LogLevel::Info, "finished: best test top-1 " + std::to_string(pos.best_top1) + "%");

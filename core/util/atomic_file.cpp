@@ -10,6 +10,7 @@
 #include <random>
 
 #include "util/error.h"
+#include "util/fault_injection.h"
 
 namespace ferkd {
 namespace {
@@ -36,12 +37,25 @@ void writeFileAtomically(const std::string& path, const std::function<void(const
     try {
         writer(tmp);
         fsyncPath(tmp, false);
+        faultPoint("atomic.before_rename");
         fs::rename(tmp, target);
     } catch (...) {
         fs::remove(tmp, ec);
         throw;
     }
     fsyncPath(dir.string(), true);
+}
+
+int removeStaleTemporaries(const std::string& dir) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    int removed = 0;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.size() > 1 && name[0] == '.' && name.find(".tmp-") != std::string::npos && fs::remove(it->path(), ec))
+            ++removed;
+    }
+    return removed;
 }
 
 void writeTextFileAtomically(const std::string& path, const std::string& content) {

@@ -12,6 +12,9 @@ void writeFileAtomically(const std::string& path, const std::function<void(const
 
 void writeTextFileAtomically(const std::string& path, const std::string& content);
 
+// Removes the temporary files that writes killed mid-way left in `dir`; returns how many.
+int removeStaleTemporaries(const std::string& dir);
+
 // Copies `from` to `path` the same way: the target is the old file or the whole new one.
 void copyFileAtomically(const std::string& from, const std::string& path);
 

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "store/experiment_store.h"
+#include "test_support.h"
 #include "util/error.h"
 
 using namespace ferkd;
@@ -123,14 +124,7 @@ private slots:
             QCOMPARE(rows.size() % 10, size_t(0));
             for (size_t i = 0; i < rows.size(); ++i) QCOMPARE(rows[i].step, int64_t(i));
         }
-        sqlite3* db = nullptr;
-        QCOMPARE(sqlite3_open((ws + "/experiments.sqlite").c_str(), &db), SQLITE_OK);
-        sqlite3_stmt* check = nullptr;
-        sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &check, nullptr);
-        QCOMPARE(sqlite3_step(check), SQLITE_ROW);
-        QCOMPARE(QString(reinterpret_cast<const char*>(sqlite3_column_text(check, 0))), QString("ok"));
-        sqlite3_finalize(check);
-        sqlite3_close(db);
+        QCOMPARE(test::sqliteIntegrity(ws + "/experiments.sqlite"), std::string("ok"));
         QVERIFY(ExperimentStore(ws).stepMetrics(id).size() > 0);
     }
 

@@ -3,6 +3,7 @@
 #include "data/dataset.h"
 #include "labels/label_store.h"
 
+#include <sqlite3.h>
 #include <zlib.h>
 
 #include <fstream>
@@ -98,6 +99,22 @@ std::string readFile(const std::string& path) {
 
 void writeFile(const std::string& path, const std::string& content) {
     std::ofstream(path, std::ios::binary) << content;
+}
+
+std::string sqliteIntegrity(const std::string& dbPath) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(dbPath.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return "cannot open " + dbPath;
+    }
+    sqlite3_stmt* check = nullptr;
+    std::string result = "cannot run the check";
+    if (sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &check, nullptr) == SQLITE_OK &&
+        sqlite3_step(check) == SQLITE_ROW)
+        result = reinterpret_cast<const char*>(sqlite3_column_text(check, 0));
+    sqlite3_finalize(check);
+    sqlite3_close(db);
+    return result;
 }
 
 }  // namespace ferkd::test

@@ -25,6 +25,9 @@ RunConfig smallRunConfig(const std::string& dataPath = "fashion-mnist");
 // crop c's box starts at x = 0.1 * c. Returns `path`.
 std::string writeHandLabelStore(const std::string& path, const Dataset& data, const std::vector<float>& pTrue);
 
+// What SQLite's PRAGMA integrity_check says of a database ("ok" when intact).
+std::string sqliteIntegrity(const std::string& dbPath);
+
 std::string readFile(const std::string& path);
 void writeFile(const std::string& path, const std::string& content);
 
