@@ -342,10 +342,15 @@ RunOutcome Trainer::train(int64_t runId) {
             // Checked before the update: a NaN or inf never reaches the weights, the EMA or a
             // checkpoint, and the run stops at the step that produced it.
             const double lossValue = loss.item<double>();
-            if (!std::isfinite(lossValue))
-                throw Error("the loss became " + std::to_string(lossValue) + " at step " +
-                            std::to_string(pos.global_step + 1) + "; lower optim.lr or set optim.grad_clip (the last "
-                            "checkpoint holds the weights before it)");
+            if (!std::isfinite(lossValue)) {
+                const std::string what = std::string("the loss became ") + (std::isnan(lossValue) ? "NaN" : "inf") +
+                                         " at step " + std::to_string(pos.global_step + 1);
+                const std::string keep = " (the last checkpoint holds the weights before it)";
+                if (batch->targets.defined() && !torch::isfinite(batch->targets).all().item<bool>())
+                    throw Error(what + ": a stored soft label is not finite; the label store " + cfg.distill.labels +
+                                " is damaged, generate it again" + keep);
+                throw Error(what + "; lower optim.lr or set optim.grad_clip" + keep);
+            }
             optimizer.impl->zero_grad();
             loss.backward();
             if (cfg.optim.grad_clip > 0) torch::nn::utils::clip_grad_norm_(model->parameters(), cfg.optim.grad_clip);

@@ -2,11 +2,15 @@
 // and optimiser groups are right, bad data paths fail the run with a clear message.
 #include <QtTest>
 #include <filesystem>
+#include <fstream>
+#include <limits>
+#include <unistd.h>
 #include <optional>
 #include <thread>
 
 #include "bench/ablation.h"
 #include "config/config_io.h"
+#include "data/dataset_factory.h"
 #include "models/model_registry.h"
 #include "train/checkpoint.h"
 #include "train/losses.h"
@@ -160,6 +164,66 @@ private slots:
         QVERIFY(fs::exists(last));  // written after the first, finite step
         CheckpointModel m = loadCheckpointModel(last);
         for (const auto& p : m.model->parameters()) QVERIFY(torch::isfinite(p).all().item<bool>());
+    }
+
+    // A NaN in a stored soft label: the run stops at the step that meets it, before any
+    // update, with the reason in the store and no checkpoint of poisoned weights.
+    void nanInASoftLabelStopsTheRun() {
+        QTemporaryDir dir;
+        const std::string d = syntheticData(dir);
+        auto data = openDataSplits(d).train;
+        const std::string labels = test::writeHandLabelStore(dir.filePath("nan.fkdl").toStdString(), *data,
+                                                             {0.5f, std::numeric_limits<float>::quiet_NaN(), 0.7f});
+        ExperimentStore store(dir.filePath("ws").toStdString());
+        RecordingObserver obs;
+        TrainingControl control;
+        Trainer trainer(store, obs, control);
+        RunConfig c = test::smallRunConfig(d);
+        c.distill.mode = "fkd";
+        c.distill.labels = labels;
+        c.distill.num_crops = 3;  // every image's NaN crop is in every step
+        c.checkpoint.every_steps = 1;
+        const int64_t id = trainer.createRun(c);
+        RunOutcome o = trainer.run(id);
+        QCOMPARE(o.status, std::string(run_status::kFailed));
+        QVERIFY2(o.message.find("the loss became NaN at step 1: a stored soft label is not finite") != std::string::npos &&
+                     o.message.find("nan.fkdl") != std::string::npos,
+                 o.message.c_str());
+        QCOMPARE(int(obs.steps.size()), 0);
+        QVERIFY(store.checkpoints(id).empty());
+        QVERIFY(store.run(id)->error.find("the loss became NaN") != std::string::npos);
+    }
+
+    // Resident memory stays flat over 1,000 steps: no per-step growth (tensors kept alive
+    // by the metrics, the prefetcher or autograd would show here).
+    void memoryStaysFlatOverAThousandSteps() {
+        QTemporaryDir dir;
+        ExperimentStore store(dir.filePath("ws").toStdString());
+        RecordingObserver obs;
+        auto rssMiB = [] {
+            std::ifstream statm("/proc/self/statm");
+            long pages = 0, resident = 0;
+            statm >> pages >> resident;
+            return double(resident) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+        };
+        double at100 = 0, peak = 0;
+        obs.onStep = [&](const StepReport& r) {
+            if (r.step == 100) at100 = rssMiB();
+            if (r.step >= 100) peak = std::max(peak, rssMiB());
+        };
+        TrainingControl control;
+        Trainer trainer(store, obs, control);
+        RunConfig c = test::smallRunConfig();
+        c.data.train_limit = 8000;  // 1,000 steps of 8 in one epoch
+        c.data.test_limit = 64;
+        c.schedule.epochs = 1;
+        c.schedule.batch_size = 8;
+        c.checkpoint.every_steps = 250;
+        RunOutcome o = trainer.run(trainer.createRun(c));
+        QCOMPARE(o.status, std::string(run_status::kFinished));
+        QCOMPARE(int(obs.steps.size()), 1000);
+        qInfo("resident memory at step 100: %.1f MiB, peak over steps 100-1000: %.1f MiB", at100, peak);
+        QVERIFY2(peak - at100 < 16.0, qPrintable(QString("grew by %1 MiB").arg(peak - at100)));
     }
 
     void keepsTheTopKEpochCheckpoints() {

@@ -4,6 +4,8 @@
 // pause, resume and stop; CSV export; closing during a run stops it cleanly.
 // LibTorch before Qt: Qt's `slots` macro breaks torch headers included after it.
 #include "data/dataset_factory.h"
+#include "train/checkpoint.h"
+#include "util/fault_injection.h"
 
 #include <filesystem>
 
@@ -170,10 +172,70 @@ private slots:
         QCOMPARE(steps.count(), atPause);
         window.controller()->resume();
         QTRY_VERIFY_WITH_TIMEOUT(steps.count() > atPause, 60000);
+        QElapsedTimer cancel;
+        cancel.start();
         window.controller()->stop();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
         QCOMPARE(finished.first().at(1).toString(), QString("stopped"));
+        QVERIFY2(cancel.elapsed() < 2000, qPrintable(QString("stop took %1 ms").arg(cancel.elapsed())));
+        qInfo("stop to 'stopped' (checkpoint saved): %lld ms", (long long)cancel.elapsed());
         window.close();
+    }
+
+    // The disk fills as a checkpoint is saved: the run pauses with the reason, the
+    // previous checkpoint still loads, and Resume retries the save and finishes.
+    void fullDiskPausesTheRun() {
+        QTemporaryDir dir;
+        auto store = std::make_shared<ExperimentStore>(dir.path().toStdString());
+        MainWindow window(store);
+        QSignalSpy finished(window.controller(), &RunController::runFinished);
+        RunConfig config = test::smallRunConfig();
+        config.checkpoint.every_steps = 3;
+        armFault("atomic.before_rename:enospc:2");  // the second checkpoint, at step 6
+        const qint64 id = window.startRun(config);
+        QTRY_VERIFY_WITH_TIMEOUT(window.controller()->paused(), 120000);
+        armFault("");
+        QTRY_COMPARE(store->run(id)->status, std::string(run_status::kPaused));
+        QVERIFY2(store->run(id)->error.find("No space left on device") != std::string::npos, store->run(id)->error.c_str());
+        QVERIFY(window.findChild<QAction*>("actionResume")->isEnabled());
+        const auto saved = store->checkpoints(id);
+        QCOMPARE(int(saved.size()), 1);
+        QCOMPARE(saved[0].step, int64_t(3));
+        loadCheckpointModel(saved[0].path);  // throws if damaged
+        window.controller()->resume();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+        QCOMPARE(finished.first().at(1).toString(), QString("finished"));
+        QCOMPARE(int(store->epochMetrics(id).size()), 2);
+    }
+
+    // Cancel takes effect within 2 s in label generation too.
+    void labelGenerationCancelsWithinTwoSeconds() {
+        QTemporaryDir dir;
+        const std::string d = dir.path().toStdString() + "/data";
+        std::filesystem::create_directories(d);
+        test::writeIdxPair(d, "train", 256, 4, false);
+        test::writeIdxPair(d, "t10k", 64, 4, false);
+        auto store = std::make_shared<ExperimentStore>(dir.path().toStdString() + "/ws");
+        MainWindow window(store);
+        QSignalSpy finished(window.controller(), &RunController::runFinished);
+        QSignalSpy labelled(window.controller(), &RunController::labelProgress);
+        RunConfig teacher = test::smallRunConfig(d);
+        teacher.schedule.epochs = 1;
+        LabelJob job;
+        job.data = d;
+        job.crops = 400;  // long enough to cancel in the middle
+        job.threads = 1;
+        job.out = dir.path().toStdString() + "/cancel.fkdl";
+        window.controller()->enqueuePipeline(teacher, job, teacher);
+        QTRY_VERIFY_WITH_TIMEOUT(labelled.count() > 0, 120000);
+        QElapsedTimer cancel;
+        cancel.start();
+        window.controller()->stopAll();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+        QCOMPARE(finished.last().at(1).toString(), QString("stopped"));
+        QVERIFY2(cancel.elapsed() < 2000, qPrintable(QString("cancel took %1 ms").arg(cancel.elapsed())));
+        qInfo("label generation: stop to 'stopped' in %lld ms", (long long)cancel.elapsed());
+        QVERIFY(!window.controller()->busy() || window.controller()->waitUntilIdle(10000));
     }
 
     void closingDuringARunStopsItCleanly() {
@@ -288,7 +350,9 @@ private slots:
         test::writeIdxPair(d, "train", 256, 4, false);
         test::writeIdxPair(d, "t10k", 64, 4, false);
         auto store = std::make_shared<ExperimentStore>(dir.path().toStdString() + "/ws");
-        RunController controller(store);
+        MainWindow window(store);  // observing every stage: charts, log, progress
+        window.show();
+        RunController& controller = *window.controller();
         QSignalSpy finished(&controller, &RunController::runFinished);
         QSignalSpy labelled(&controller, &RunController::labelProgress);
         RunConfig teacher = test::smallRunConfig(d);
@@ -304,7 +368,11 @@ private slots:
         job.threads = 1;
         job.out = dir.path().toStdString() + "/pipeline.fkdl";
         const auto [teacherId, studentId] = controller.enqueuePipeline(teacher, job, student);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 240000);
+        // Training, label generation and checkpoint saves: the event loop never stalls.
+        const qint64 gap = maxEventLoopGap([&] { return finished.count() == 3; }, 240000);
+        QCOMPARE(finished.count(), 3);
+        QVERIFY2(gap < 100, qPrintable(QString("event loop blocked for %1 ms").arg(gap)));
+        qInfo("largest event-loop gap over teacher, labels and student: %lld ms", (long long)gap);
         for (const auto& f : finished) QCOMPARE(f.at(1).toString(), QString("finished"));
         QVERIFY(labelled.count() > 0);
         QCOMPARE(store->run(teacherId)->status, std::string(run_status::kFinished));
