@@ -61,10 +61,18 @@ void applyConfigJson(RunConfig& config, const json& patch, const std::string& so
 RunConfig loadConfigFile(const std::string& path, const RunConfig& base) {
     std::ifstream in(path);
     if (!in) throw FileError(path, "cannot open the config file");
+    // A config is a few levels deep; a hostile file nested thousands deep is refused
+    // while parsing, before anything walks it.
+    constexpr int kMaxDepth = 16;
+    const json::parser_callback_t depthLimit = [&](int depth, json::parse_event_t, json&) {
+        if (depth > kMaxDepth)
+            throw FileError(path, "nested more than " + std::to_string(kMaxDepth) + " levels deep; not a run config");
+        return true;
+    };
     json j;
     try {
-        j = json::parse(in);
-    } catch (const json::parse_error& e) {
+        j = json::parse(in, depthLimit);
+    } catch (const json::exception& e) {  // syntax, and numbers out of range (1e400)
         throw FileError(path, std::string("not valid JSON: ") + e.what());
     }
     RunConfig config = base;

@@ -27,9 +27,24 @@ public:
 
     void read(void* dst, size_t n, const char* what) {
         int got = gzread(gz_, dst, static_cast<unsigned>(n));
-        if (got < 0 || static_cast<size_t>(got) != n)
-            throw FileError(path_, std::string("truncated IDX file: expected ") + std::to_string(n) + " bytes of " +
-                                       what + ", got " + std::to_string(got < 0 ? 0 : got));
+        if (got < 0 || static_cast<size_t>(got) != n) throw truncated(n, got < 0 ? 0 : size_t(got), what);
+    }
+    // `n` bytes read in chunks: a header that claims more than the file holds fails at
+    // the file's end, having allocated only what was there.
+    std::vector<uint8_t> readBytes(uint64_t n, const char* what) {
+        constexpr uint64_t kChunk = 1u << 24;
+        std::vector<uint8_t> out;
+        while (out.size() < n) {
+            const size_t at = out.size(), want = size_t(std::min<uint64_t>(kChunk, n - at));
+            out.resize(at + want);
+            int got = gzread(gz_, out.data() + at, static_cast<unsigned>(want));
+            if (got < 0 || size_t(got) != want) throw truncated(n, at + (got < 0 ? 0 : size_t(got)), what);
+        }
+        return out;
+    }
+    FileError truncated(uint64_t expected, uint64_t got, const char* what) const {
+        return FileError(path_, "truncated IDX file: expected " + std::to_string(expected) + " bytes of " + what +
+                                    ", got " + std::to_string(got));
     }
     // Header: two zero bytes, type 0x08 (ubyte), number of dimensions, then big-endian sizes.
     std::vector<int64_t> readHeader(int expectedDims) {
@@ -65,18 +80,18 @@ IdxDataset::IdxDataset(const std::string& imagesPath, const std::string& labelsP
     auto dims = imgFile.readHeader(3);
     if (dims[1] <= 0 || dims[2] <= 0 || dims[1] > 4096 || dims[2] > 4096)
         throw FileError(imagesPath, "implausible image size in the IDX header");
-    images_ = torch::empty({dims[0], dims[1], dims[2], 1}, torch::kUInt8);
-    imgFile.read(images_.data_ptr(), static_cast<size_t>(images_.numel()), "pixels");
+    std::vector<uint8_t> pixels = imgFile.readBytes(uint64_t(dims[0] * dims[1] * dims[2]), "pixels");
     imgFile.expectEnd();
+    images_ = torch::from_blob(pixels.data(), {dims[0], dims[1], dims[2], 1}, torch::kUInt8).clone();
 
     IdxFile lblFile(labelsPath);
     auto ldims = lblFile.readHeader(1);
     if (ldims[0] != dims[0])
         throw FileError(labelsPath, "holds " + std::to_string(ldims[0]) + " labels but " + imagesPath + " holds " +
                                         std::to_string(dims[0]) + " images");
-    auto raw = torch::empty({ldims[0]}, torch::kUInt8);
-    lblFile.read(raw.data_ptr(), static_cast<size_t>(raw.numel()), "labels");
+    std::vector<uint8_t> labelBytes = lblFile.readBytes(uint64_t(ldims[0]), "labels");
     lblFile.expectEnd();
+    auto raw = torch::from_blob(labelBytes.data(), {ldims[0]}, torch::kUInt8).clone();
     labels_ = raw.to(torch::kInt64);
     labelPtr_ = labels_.data_ptr<int64_t>();
 

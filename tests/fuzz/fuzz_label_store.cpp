@@ -1,0 +1,14 @@
+// A soft-label store (.fkdl): header, records, checksum; every crop read back.
+#include "fuzz_support.h"
+#include "labels/label_store.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    const std::string path = ferkd::fuzz::writeInput(data, size, ".fkdl");
+    ferkd::fuzz::expectCleanErrors([&] {
+        ferkd::LabelStore store(path, /*verifyChecksum=*/true);
+        const auto& info = store.info();
+        for (int64_t i = 0; i < info.num_images; ++i)
+            for (const auto& crop : store.image(i)) (void)crop;
+    });
+    return 0;
+}

@@ -1,0 +1,28 @@
+// Runs every file of the given folders (a fuzz target's corpus and the crashes it once
+// found) through the target once: the regression test CTest runs with the normal build.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <vector>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
+
+int main(int argc, char** argv) {
+    int files = 0;
+    for (int a = 1; a < argc; ++a) {
+        if (!std::filesystem::is_directory(argv[a])) {
+            std::fprintf(stderr, "%s: not a folder\n", argv[a]);
+            return 2;
+        }
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(argv[a])) {
+            if (!entry.is_regular_file()) continue;
+            std::ifstream in(entry.path(), std::ios::binary);
+            std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+            ++files;
+        }
+    }
+    std::printf("%d input(s) replayed without a finding\n", files);
+    return files > 0 ? 0 : 1;
+}
