@@ -17,6 +17,29 @@ std::string lowerExtension(const std::string& path) {
 }
 
 uint32_t le32(const unsigned char* p) { return p[0] | (p[1] << 8) | (p[2] << 16) | (uint32_t(p[3]) << 24); }
+uint32_t be32(const unsigned char* p) { return (uint32_t(p[0]) << 24) | (p[1] << 16) | (p[2] << 8) | p[3]; }
+uint32_t be16(const unsigned char* p) { return (p[0] << 8) | p[1]; }
+
+// Decoding a header that claims 100,000 x 100,000 pixels would allocate 30 GB first.
+constexpr uint64_t kMaxPixels = uint64_t(1) << 28;  // 16,384 x 16,384
+
+std::optional<std::string> implausibleSize(uint64_t width, uint64_t height) {
+    if (width == 0 || height == 0 || width * height > kMaxPixels)
+        return "implausible image size " + std::to_string(width) + "x" + std::to_string(height) + " in the header";
+    return std::nullopt;
+}
+
+// The frame header (SOFn) of a JPEG, found by walking the marker segments of its head.
+std::optional<std::string> checkJpegFrame(const std::vector<unsigned char>& head) {
+    size_t at = 2;
+    while (at + 9 <= head.size() && head[at] == 0xFF) {
+        const unsigned char marker = head[at + 1];
+        const bool frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+        if (frame) return implausibleSize(be16(&head[at + 7]), be16(&head[at + 5]));
+        at += 2 + be16(&head[at + 2]);
+    }
+    return std::nullopt;  // not in the head (a large EXIF block): the decoder's own limit applies
+}
 
 }  // namespace
 
@@ -33,7 +56,7 @@ std::optional<std::string> checkImageFile(const std::string& path) {
     if (!in) return "cannot open the file";
     const std::streamoff size = in.tellg();
     if (size <= 0) return "empty file (0 bytes)";
-    const std::streamoff headLen = std::min<std::streamoff>(size, 32), tailLen = std::min<std::streamoff>(size, 64);
+    const std::streamoff headLen = std::min<std::streamoff>(size, 65536), tailLen = std::min<std::streamoff>(size, 64);
     std::vector<unsigned char> head(headLen), tail(tailLen);
     in.seekg(0);
     in.read(reinterpret_cast<char*>(head.data()), headLen);
@@ -50,13 +73,14 @@ std::optional<std::string> checkImageFile(const std::string& path) {
         auto it = std::find_if(tail.rbegin(), last, [](unsigned char c) { return c != 0; });
         if (it == last || *it != 0xD9 || std::next(it) == last || *std::next(it) != 0xFF)
             return "truncated JPEG: no end-of-image marker";
-        return std::nullopt;
+        return checkJpegFrame(head);
     }
     if (starts("\x89PNG\r\n\x1a\n", 8)) {
         // The IEND chunk (length, "IEND", CRC) closes every whole PNG.
         if (tailLen < 12 || std::memcmp(tail.data() + tailLen - 8, "IEND", 4) != 0)
             return "truncated PNG: no IEND chunk at the end";
-        return std::nullopt;
+        if (!starts("IHDR", 4, 12) || headLen < 24) return "damaged PNG: no IHDR chunk first";
+        return implausibleSize(be32(head.data() + 16), be32(head.data() + 20));
     }
     if (starts("BM", 2)) {
         if (headLen < 6) return "truncated BMP header";

@@ -36,6 +36,27 @@ private:
         test::writeFile(root + "/b_class/notes.jpg", "this is a text file, not a JPEG\n");
     }
 
+    // Whole files whose header lies about their size, a JPEG without its end marker, and
+    // names with spaces and non-ASCII letters.
+    static void addHostileFiles(const std::string& root) {
+        cv::imwrite(root + "/a_class/naïve name with spaces.png", cv::Mat(8, 8, CV_8UC3, cv::Scalar(9, 9, 9)));
+        std::string png = test::readFile(root + "/a_class/grey.png");
+        for (int i = 16; i < 24; ++i) png[i] = i % 4 == 1 ? char(0x01) : i % 4 == 2 ? char(0x86) : i % 4 == 3 ? char(0xA0) : 0;
+        test::writeFile(root + "/a_class/huge.png", png);  // IHDR: 100,000 x 100,000
+        std::string jpeg = test::readFile(root + "/b_class/whole.jpg");
+        test::writeFile(root + "/b_class/no-end-marker.jpg", jpeg.substr(0, jpeg.size() - 2));
+        for (size_t at = 2; at + 9 <= jpeg.size();) {  // the frame header: 65,000 x 65,000
+            const unsigned char marker = static_cast<unsigned char>(jpeg[at + 1]);
+            if (marker == 0xC0 || marker == 0xC2) {
+                jpeg[at + 5] = jpeg[at + 7] = char(0xFD);
+                jpeg[at + 6] = jpeg[at + 8] = char(0xE8);
+                break;
+            }
+            at += 2 + ((static_cast<unsigned char>(jpeg[at + 2]) << 8) | static_cast<unsigned char>(jpeg[at + 3]));
+        }
+        test::writeFile(root + "/b_class/huge.jpg", jpeg);
+    }
+
 private slots:
     void idxPlainAndGzipReadAlike() {
         QTemporaryDir dir;
@@ -100,6 +121,24 @@ private slots:
             QCOMPARE(img.size(2), int64_t(3));
             QCOMPARE(img.scalar_type(), torch::kUInt8);
         }
+    }
+
+    void hostileImageFilesAreLeftOutWithTheReason() {
+        QTemporaryDir dir;
+        std::string root = dir.path().toStdString();
+        makeImageFolder(root);
+        addHostileFiles(root);
+        ImageFolderDataset d(root, /*decodeAll=*/true);
+        QCOMPARE(d.size(), int64_t(8));  // the 7 good ones and the one with spaces in its name
+        std::map<std::string, std::string> why;
+        for (const auto& p : d.report().problems) why[fs::path(p.file).filename().string()] = p.reason;
+        QCOMPARE(int(why.size()), 6);
+        QVERIFY2(QString::fromStdString(why["huge.png"]).contains("implausible image size 100000x100000"), why["huge.png"].c_str());
+        QVERIFY2(QString::fromStdString(why["huge.jpg"]).contains("implausible image size 65000x65000"), why["huge.jpg"].c_str());
+        QVERIFY(QString::fromStdString(why["no-end-marker.jpg"]).contains("no end-of-image marker"));
+        bool named = false;
+        for (int64_t i = 0; i < d.size(); ++i) named |= d.name(i) == "a_class/naïve name with spaces.png";
+        QVERIFY(named);
     }
 
     void imageFolderConvertsToRgb8() {
