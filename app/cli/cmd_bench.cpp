@@ -150,6 +150,7 @@ void addBenchCommand(CLI::App& app, CliContext& ctx) {
     ab->add_option("--set", o->sets, "Override a field of every variant, e.g. --set optim.lr=0.002");
     ab->add_option("--out", o->out, "Folder for ablation.csv and ablation.md");
     ab->callback([&ctx, o] { ctx.action = [&ctx, o] { return runAblation(ctx, *o); }; });
+    addSpeedBenchCommands(bench, ctx);
 }
 
 }  // namespace ferkd::cli

@@ -1,0 +1,106 @@
+// `ferkd bench step|store|labels`: the app's side of the speed benchmarks. Each prints a
+// human line and, with --json, one JSON object that bench/run.py puts beside the
+// PyTorch peer's figure (docs/PERFORMANCE.md).
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "bench/label_benchmark.h"
+#include "bench/step_benchmark.h"
+#include "bench/store_benchmark.h"
+#include "commands.h"
+
+namespace ferkd::cli {
+namespace {
+
+int printResult(const nlohmann::json& j, bool json, const std::string& line) {
+    std::printf("%s\n", json ? j.dump().c_str() : line.c_str());
+    return kOk;
+}
+
+std::string tempPath(const std::string& name) {
+    return (std::filesystem::temp_directory_path() / ("ferkd-bench-" + std::to_string(::getpid()) + "-" + name)).string();
+}
+
+}  // namespace
+
+void addSpeedBenchCommands(CLI::App* bench, CliContext& ctx) {
+    auto json = std::make_shared<bool>(false);
+
+    auto step = std::make_shared<StepBenchOptions>();
+    auto* s = bench->add_subcommand("step", "Time the FerKD training step alone (model, soft cross-entropy, AdamW; data ready)");
+    s->add_option("--arch", step->arch, "Registered model");
+    s->add_option("--input-size", step->input_size)->check(CLI::Range(8, 1024));
+    s->add_option("--in-chans", step->in_chans)->check(CLI::Range(1, 4));
+    s->add_option("--classes", step->num_classes)->check(CLI::Range(2, 100000));
+    s->add_option("--batch", step->batch, "Crops per step")->check(CLI::Range(1, 65536));
+    s->add_option("--steps", step->steps, "Timed steps")->check(CLI::Range(1, 100000));
+    s->add_option("--warmup", step->warmup, "Untimed steps first")->check(CLI::Range(0, 1000));
+    s->add_option("--threads", step->threads, "0 = all cores");
+    s->add_option("--channels-last", step->channels_last, "NHWC memory order (true/false)");
+    s->add_option("--device", step->device, "cpu, cuda or auto");
+    s->add_flag("--json", *json, "One JSON object on stdout");
+    s->callback([&ctx, step, json] {
+        ctx.action = [step, json] {
+            const BenchTiming t = benchmarkTrainingStep(*step);
+            const double ips = step->batch / t.median();
+            nlohmann::json j{{"benchmark", "step"}, {"arch", step->arch}, {"batch", step->batch},
+                             {"median_s", t.median()}, {"images_per_s", ips}, {"steps", t.seconds.size()}};
+            char line[256];
+            std::snprintf(line, sizeof line, "step %s batch %d at %d px: median %.4f s, %.1f img/s", step->arch.c_str(),
+                          step->batch, step->input_size, t.median(), ips);
+            return printResult(j, *json, line);
+        };
+    });
+
+    auto store = std::make_shared<StoreBenchOptions>();
+    auto* st = bench->add_subcommand("store", "Label store: bytes per crop and random reads of an image's labels");
+    st->add_option("--images", store->images)->check(CLI::Range(int64_t(1), int64_t(100000000)));
+    st->add_option("--crops", store->crops, "Crops per image")->check(CLI::Range(1, 10000));
+    st->add_option("--classes", store->classes)->check(CLI::Range(2, 100000));
+    st->add_option("--topk", store->topk)->check(CLI::Range(1, 1000));
+    st->add_option("--reads", store->reads, "Random images read back")->check(CLI::Range(1, 100000000));
+    st->add_flag("--json", *json, "One JSON object on stdout");
+    st->callback([&ctx, store, json] {
+        ctx.action = [store, json] {
+            store->dir = tempPath("store");
+            const StoreBenchResult r = benchmarkLabelStore(*store);
+            std::filesystem::remove_all(store->dir);
+            nlohmann::json j{{"benchmark", "store"}, {"bytes_per_crop", r.bytes_per_crop}, {"file_bytes", r.file_bytes},
+                             {"write_s", r.write_seconds}, {"open_s", r.open_seconds}, {"reads_per_s", r.reads_per_sec}};
+            char line[256];
+            std::snprintf(line, sizeof line, "store: %.1f bytes per crop, %.0f random image reads/s (open %.4f s)",
+                          r.bytes_per_crop, r.reads_per_sec, r.open_seconds);
+            return printResult(j, *json, line);
+        };
+    });
+
+    auto labels = std::make_shared<LabelBenchOptions>();
+    auto* lb = bench->add_subcommand("labels", "Soft-label generation: a teacher labels N crops per image");
+    lb->add_option("--arch", labels->arch, "Teacher architecture (random weights)");
+    lb->add_option("--data", labels->data, "Data set (its first --images training images)");
+    lb->add_option("--images", labels->images)->check(CLI::Range(int64_t(1), int64_t(100000000)));
+    lb->add_option("--crops", labels->crops, "Crops per image")->check(CLI::Range(1, 10000));
+    lb->add_option("--input-size", labels->input_size)->check(CLI::Range(8, 1024));
+    lb->add_option("--batch", labels->batch, "Crops per forward pass")->check(CLI::Range(1, 65536));
+    lb->add_option("--topk", labels->topk)->check(CLI::Range(1, 1000));
+    lb->add_option("--threads", labels->threads, "0 = all cores");
+    lb->add_flag("--json", *json, "One JSON object on stdout");
+    lb->callback([&ctx, labels, json] {
+        ctx.action = [labels, json] {
+            labels->out = tempPath("labels.fkdl");
+            const LabelBenchResult r = benchmarkLabelGeneration(*labels);
+            nlohmann::json j{{"benchmark", "labels"}, {"crops", r.crops}, {"seconds", r.seconds},
+                             {"crops_per_s", r.crops_per_sec}, {"file_bytes", r.file_bytes}};
+            char line[256];
+            std::snprintf(line, sizeof line, "labels: %lld crops in %.2f s, %.0f crops/s", (long long)r.crops, r.seconds,
+                          r.crops_per_sec);
+            return printResult(j, *json, line);
+        };
+    });
+}
+
+}  // namespace ferkd::cli

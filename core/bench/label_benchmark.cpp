@@ -1,0 +1,47 @@
+#include "bench/label_benchmark.h"
+
+#include <chrono>
+#include <filesystem>
+
+#include "data/dataset_factory.h"
+#include "labels/label_generator.h"
+#include "labels/teacher.h"
+#include "models/classifier.h"
+#include "models/model_registry.h"
+#include "train/runtime.h"
+
+namespace ferkd {
+
+LabelBenchResult benchmarkLabelGeneration(const LabelBenchOptions& o) {
+    configureThreads(o.threads);
+    auto data = limitDataset(openDataSplits(o.data).train, o.images);
+    torch::manual_seed(0);
+    auto model = createModel(o.arch, {data->numClasses(), data->channels(), o.input_size, 0.0});
+    model->eval();
+    Teacher teacher;
+    teacher.forward = [model](const torch::Tensor& x) { return model->forward(x); };
+    teacher.description = o.arch + " (random weights, benchmark)";
+    teacher.input_size = o.input_size;
+    teacher.normalize = "dataset";
+    teacher.num_classes = data->numClasses();
+    teacher.in_chans = data->channels();
+
+    LabelGenerationOptions g;
+    g.crops_per_image = o.crops;
+    g.topk = o.topk;
+    g.batch_size = o.batch;
+    std::filesystem::remove(o.out);
+    std::filesystem::remove(o.out + ".partial");
+    std::filesystem::remove(o.out + ".progress");
+    const auto t0 = std::chrono::steady_clock::now();
+    generateLabels(*data, teacher, g, o.out, nullptr, nullptr);
+    LabelBenchResult r;
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    r.crops = data->size() * o.crops;
+    r.crops_per_sec = double(r.crops) / r.seconds;
+    r.file_bytes = std::filesystem::file_size(o.out);
+    std::filesystem::remove(o.out);
+    return r;
+}
+
+}  // namespace ferkd

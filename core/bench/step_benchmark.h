@@ -1,0 +1,31 @@
+#pragma once
+// The FerKD training step alone, data ready: a batch of crops and their soft labels
+// already in memory, the model's forward, the soft cross-entropy, backward, the AdamW
+// update and the loss read back, as the trainer does each step. What `ferkd bench
+// step` times against bench/python/step_peer.py doing the same in PyTorch.
+#include <string>
+#include <vector>
+
+namespace ferkd {
+
+struct StepBenchOptions {
+    std::string arch = "resnet18";
+    int input_size = 112;
+    int in_chans = 3;
+    int num_classes = 100;
+    int batch = 32;  // crops per step (images x crops per image)
+    int steps = 20;  // timed
+    int warmup = 3;  // untimed, first
+    int threads = 0; // 0: all cores
+    bool channels_last = true;
+    std::string device = "cpu";
+};
+
+struct BenchTiming {
+    std::vector<double> seconds;  // each timed repetition
+    double median() const;
+};
+
+BenchTiming benchmarkTrainingStep(const StepBenchOptions& options);
+
+}  // namespace ferkd
