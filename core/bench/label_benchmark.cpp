@@ -16,15 +16,10 @@ LabelBenchResult benchmarkLabelGeneration(const LabelBenchOptions& o) {
     configureThreads(o.threads);
     auto data = limitDataset(openDataSplits(o.data).train, o.images);
     torch::manual_seed(0);
-    auto model = createModel(o.arch, {data->numClasses(), data->channels(), o.input_size, 0.0});
-    model->eval();
-    Teacher teacher;
-    teacher.forward = [model](const torch::Tensor& x) { return model->forward(x); };
-    teacher.description = o.arch + " (random weights, benchmark)";
-    teacher.input_size = o.input_size;
-    teacher.normalize = "dataset";
-    teacher.num_classes = data->numClasses();
-    teacher.in_chans = data->channels();
+    const Teacher teacher =
+        teacherFromModel(createModel(o.arch, {data->numClasses(), data->channels(), o.input_size, 0.0}), o.input_size,
+                         data->channels(), data->numClasses(), "dataset", o.arch + " (random weights, benchmark)",
+                         torch::kCPU);
 
     LabelGenerationOptions g;
     g.crops_per_image = o.crops;

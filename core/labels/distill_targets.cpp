@@ -30,10 +30,14 @@ DistillTargets::DistillTargets(const Dataset& data, const DistillConfig& config)
     classes_.resize(pTrue_.size());
     const bool dropping = config.ferkd.drop_easiest > 0 && config.mode == "ferkd";
     if (dropping) kept_.resize(images);
+    CropLabel label;
+    std::vector<float> p(crops_);
     for (int64_t i = 0; i < images; ++i) {
         const int y = static_cast<int>(data.label(i));
-        std::vector<float> p(crops_);
-        for (int c = 0; c < crops_; ++c) p[c] = recoveredProbability(store_->crop(i, c), info.type, numClasses_, y);
+        for (int c = 0; c < crops_; ++c) {
+            store_->readCrop(i, c, label);
+            p[c] = recoveredProbability(label, info.type, numClasses_, y);
+        }
         auto cls = classifyCrops(p, config.ferkd);
         std::copy(p.begin(), p.end(), pTrue_.begin() + i * crops_);
         std::copy(cls.begin(), cls.end(), classes_.begin() + i * crops_);
@@ -61,7 +65,8 @@ std::vector<int> DistillTargets::chooseCrops(int64_t image, std::mt19937_64& rng
 }
 
 CropBox DistillTargets::crop(int64_t image, int crop, int64_t trueClass, float* out) const {
-    const CropLabel label = store_->crop(image, crop);
+    thread_local CropLabel label;  // batches are built on the prefetch thread; no allocation per crop
+    store_->readCrop(image, crop, label);
     if (config_.mode == "ferkd" && classes_[size_t(image) * crops_ + crop] == CropClass::Hard) {
         // Hard negative: the teacher's label is unreliable; calibrate to a softened ground truth.
         const float eps = static_cast<float>(config_.ferkd.eps);

@@ -249,9 +249,8 @@ const unsigned char* LabelStore::record(int64_t image, int crop) const {
     return data_ + (uint64_t(image) * info_.crops_per_image + uint64_t(crop)) * info_.recordBytes();
 }
 
-CropLabel LabelStore::crop(int64_t image, int crop) const {
+void LabelStore::readCrop(int64_t image, int crop, CropLabel& c) const {
     const unsigned char* p = record(image, crop);
-    CropLabel c;
     c.box.x = fromShare(get<uint16_t>(p));
     c.box.y = fromShare(get<uint16_t>(p));
     c.box.w = fromShare(get<uint16_t>(p));
@@ -263,14 +262,25 @@ CropLabel LabelStore::crop(int64_t image, int crop) const {
     if (info_.type != LabelType::Full) {
         c.classes.resize(k);
         for (int i = 0; i < k; ++i) c.classes[i] = get<uint16_t>(p);
+    } else {
+        c.classes.clear();
     }
+}
+
+CropLabel LabelStore::crop(int64_t image, int crop) const {
+    CropLabel c;
+    readCrop(image, crop, c);
     return c;
+}
+
+void LabelStore::readImage(int64_t image, std::vector<CropLabel>& out) const {
+    out.resize(info_.crops_per_image);
+    for (int c = 0; c < info_.crops_per_image; ++c) readCrop(image, c, out[c]);
 }
 
 std::vector<CropLabel> LabelStore::image(int64_t image) const {
     std::vector<CropLabel> out;
-    out.reserve(info_.crops_per_image);
-    for (int c = 0; c < info_.crops_per_image; ++c) out.push_back(crop(image, c));
+    readImage(image, out);
     return out;
 }
 

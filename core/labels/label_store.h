@@ -80,6 +80,10 @@ public:
 
     CropLabel crop(int64_t image, int crop) const;
     std::vector<CropLabel> image(int64_t image) const;
+    // The same into buffers that keep their capacity from call to call: a reader of
+    // many images (the trainer, `bench store`) allocates nothing per crop.
+    void readCrop(int64_t image, int crop, CropLabel& out) const;
+    void readImage(int64_t image, std::vector<CropLabel>& out) const;
     uint64_t fileBytes() const { return fileBytes_; }
 
 private:

@@ -1,5 +1,8 @@
 #include "labels/teacher.h"
 
+#include "models/classifier.h"
+#include "train/runtime.h"
+
 #include <filesystem>
 
 #include "models/model_registry.h"
@@ -19,16 +22,28 @@ Teacher loadRunTeacher(const ExperimentStore& store, const std::string& runIdOrN
     const RunConfig config = runConfigOf(*run);
     const CheckpointModel loaded = loadCheckpointModel(path);
     std::shared_ptr<Classifier> model = loaded.model;
-    const CheckpointHeader header{loaded.config_json, loaded.spec};
+    return teacherFromModel(loaded.model, loaded.spec.input_size, loaded.spec.in_chans, loaded.spec.num_classes,
+                            config.data.normalize,
+                            "run " + std::to_string(run->id) + " '" + run->name + "' (" + config.model.arch + ", " + path + ")",
+                            device);
+}
+
+Teacher teacherFromModel(std::shared_ptr<Classifier> model, int inputSize, int inChans, int numClasses,
+                         const std::string& normalize, const std::string& description, torch::Device device) {
     model->to(device);
+    model->eval();
+    setMemoryFormat(*model, torch::MemoryFormat::ChannelsLast);
     Teacher t;
-    t.forward = [model](const torch::Tensor& x) { return model->forward(x); };
+    t.forward = [model](const torch::Tensor& x) {
+        c10::InferenceMode inference;
+        return model->forward(x.contiguous(torch::MemoryFormat::ChannelsLast));
+    };
     t.device = device;
-    t.input_size = header.spec.input_size;
-    t.in_chans = header.spec.in_chans;
-    t.num_classes = header.spec.num_classes;
-    t.normalize = config.data.normalize;
-    t.description = "run " + std::to_string(run->id) + " '" + run->name + "' (" + config.model.arch + ", " + path + ")";
+    t.input_size = inputSize;
+    t.in_chans = inChans;
+    t.num_classes = numClasses;
+    t.normalize = normalize;
+    t.description = description;
     return t;
 }
 

@@ -23,6 +23,13 @@ struct Teacher {
     int in_chans = 3;
 };
 
+class Classifier;
+
+// A model of this app as a teacher: eval mode on `device`, channels-last memory order
+// (oneDNN's faster convolutions on CPU, tensor cores on CUDA), no autograd bookkeeping.
+Teacher teacherFromModel(std::shared_ptr<Classifier> model, int inputSize, int inChans, int numClasses,
+                         const std::string& normalize, const std::string& description, torch::Device device);
+
 // The best (else last) checkpoint of a run in the store, in eval mode on `device`.
 Teacher loadRunTeacher(const ExperimentStore& store, const std::string& runIdOrName, torch::Device device);
 
