@@ -45,13 +45,16 @@ void addSpeedBenchCommands(CLI::App* bench, CliContext& ctx) {
     s->add_flag("--json", *json, "One JSON object on stdout");
     s->callback([&ctx, step, json] {
         ctx.action = [step, json] {
-            const BenchTiming t = benchmarkTrainingStep(*step);
-            const double ips = step->batch / t.median();
+            const StepBreakdown t = benchmarkTrainingStep(*step);
+            const double ips = step->batch / t.step.median();
             nlohmann::json j{{"benchmark", "step"}, {"arch", step->arch}, {"batch", step->batch},
-                             {"median_s", t.median()}, {"images_per_s", ips}, {"steps", t.seconds.size()}};
+                             {"median_s", t.step.median()}, {"images_per_s", ips}, {"forward_s", t.forward.median()},
+                             {"backward_s", t.backward.median()}, {"update_s", t.update.median()}};
             char line[256];
-            std::snprintf(line, sizeof line, "step %s batch %d at %d px: median %.4f s, %.1f img/s", step->arch.c_str(),
-                          step->batch, step->input_size, t.median(), ips);
+            std::snprintf(line, sizeof line,
+                          "step %s batch %d at %d px: median %.4f s (forward %.4f, backward %.4f, update %.4f), %.1f img/s",
+                          step->arch.c_str(), step->batch, step->input_size, t.step.median(), t.forward.median(),
+                          t.backward.median(), t.update.median(), ips);
             return printResult(j, *json, line);
         };
     });

@@ -45,18 +45,26 @@ def main():
     opt = torch.optim.AdamW(param_groups(model, 0.05), lr=0.002, betas=(0.9, 0.999), eps=1e-8)
     images = torch.randn(args.batch, args.in_chans, args.input_size, args.input_size).contiguous(memory_format=fmt)
     targets = torch.softmax(torch.randn(args.batch, args.classes), 1)
-    times = []
+    times, fwd, bwd, upd = [], [], [], []
     for i in range(args.warmup + args.steps):
         t0 = time.perf_counter()
         loss = soft_cross_entropy(model(images), targets)
+        t1 = time.perf_counter()
         opt.zero_grad()
         loss.backward()
+        t2 = time.perf_counter()
         opt.step()
         loss.item()
         if i >= args.warmup:
-            times.append(time.perf_counter() - t0)
+            t3 = time.perf_counter()
+            times.append(t3 - t0)
+            fwd.append(t1 - t0)
+            bwd.append(t2 - t1)
+            upd.append(t3 - t2)
     median = statistics.median(times)
-    print(json.dumps({"benchmark": "step", "peer": "pytorch", "median_s": median, "images_per_s": args.batch / median}))
+    print(json.dumps({"benchmark": "step", "peer": "pytorch", "median_s": median, "images_per_s": args.batch / median,
+                      "forward_s": statistics.median(fwd), "backward_s": statistics.median(bwd),
+                      "update_s": statistics.median(upd)}))
 
 
 if __name__ == "__main__":

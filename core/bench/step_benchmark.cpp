@@ -20,7 +20,7 @@ double BenchTiming::median() const {
     return s[s.size() / 2];
 }
 
-BenchTiming benchmarkTrainingStep(const StepBenchOptions& o) {
+StepBreakdown benchmarkTrainingStep(const StepBenchOptions& o) {
     configureThreads(o.threads);
     const torch::Device device = resolveDevice(o.device);
     torch::manual_seed(0);
@@ -35,16 +35,23 @@ BenchTiming benchmarkTrainingStep(const StepBenchOptions& o) {
 
     auto images = torch::randn({o.batch, o.in_chans, o.input_size, o.input_size}).to(device).contiguous(format);
     auto targets = torch::softmax(torch::randn({o.batch, o.num_classes}), 1).to(device);
-    BenchTiming timing;
+    StepBreakdown timing;
+    using Clock = std::chrono::steady_clock;
+    auto since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
     for (int i = 0; i < o.warmup + o.steps; ++i) {
-        const auto t0 = std::chrono::steady_clock::now();
+        const auto t0 = Clock::now();
         auto loss = softCrossEntropy(model->forward(images), targets);
+        const auto t1 = Clock::now();
         optimizer.impl->zero_grad();
         loss.backward();
+        const auto t2 = Clock::now();
         optimizer.impl->step();
         (void)loss.item<double>();  // the trainer reads every step's loss (and synchronises)
-        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        if (i >= o.warmup) timing.seconds.push_back(s);
+        if (i < o.warmup) continue;
+        timing.step.seconds.push_back(since(t0));
+        timing.forward.seconds.push_back(std::chrono::duration<double>(t1 - t0).count());
+        timing.backward.seconds.push_back(std::chrono::duration<double>(t2 - t1).count());
+        timing.update.seconds.push_back(since(t2));
     }
     return timing;
 }

@@ -26,6 +26,11 @@ struct BenchTiming {
     double median() const;
 };
 
-BenchTiming benchmarkTrainingStep(const StepBenchOptions& options);
+// Where a step's time goes: medians of forward + loss, backward, optimiser update.
+struct StepBreakdown {
+    BenchTiming step, forward, backward, update;
+};
+
+StepBreakdown benchmarkTrainingStep(const StepBenchOptions& options);
 
 }  // namespace ferkd

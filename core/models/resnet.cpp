@@ -27,7 +27,7 @@ struct BasicBlockImpl : nn::Module {
         auto identity = downsample ? downsample->forward(x) : x;
         auto out = bn1(conv1(x)).relu_();
         out = bn2(conv2(out));
-        return (out + identity).relu_();
+        return out.add_(identity).relu_();  // in place, as torchvision: one tensor fewer per block
     }
     nn::Conv2d conv1, conv2;
     nn::BatchNorm2d bn1, bn2;
@@ -53,7 +53,7 @@ struct BottleneckImpl : nn::Module {
         auto out = bn1(conv1(x)).relu_();
         out = bn2(conv2(out)).relu_();
         out = bn3(conv3(out));
-        return (out + identity).relu_();
+        return out.add_(identity).relu_();  // in place, as torchvision: one tensor fewer per block
     }
     nn::Conv2d conv1, conv2, conv3;
     nn::BatchNorm2d bn1, bn2, bn3;
