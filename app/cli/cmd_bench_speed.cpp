@@ -91,10 +91,13 @@ void addSpeedBenchCommands(CLI::App* bench, CliContext& ctx) {
     lb->add_option("--batch", labels->batch, "Crops per forward pass")->check(CLI::Range(1, 65536));
     lb->add_option("--topk", labels->topk)->check(CLI::Range(1, 1000));
     lb->add_option("--threads", labels->threads, "0 = all cores");
+    auto keep = std::make_shared<std::string>();
+    lb->add_option("--out", *keep, "Keep the label store at this path (bench/run.py epoch trains on it)");
     lb->add_flag("--json", *json, "One JSON object on stdout");
-    lb->callback([&ctx, labels, json] {
-        ctx.action = [labels, json] {
-            labels->out = tempPath("labels.fkdl");
+    lb->callback([&ctx, labels, json, keep] {
+        ctx.action = [labels, json, keep] {
+            labels->out = keep->empty() ? tempPath("labels.fkdl") : *keep;
+            labels->keep = !keep->empty();
             const LabelBenchResult r = benchmarkLabelGeneration(*labels);
             nlohmann::json j{{"benchmark", "labels"}, {"crops", r.crops}, {"seconds", r.seconds},
                              {"crops_per_s", r.crops_per_sec}, {"file_bytes", r.file_bytes}};

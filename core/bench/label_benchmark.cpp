@@ -35,7 +35,7 @@ LabelBenchResult benchmarkLabelGeneration(const LabelBenchOptions& o) {
     r.crops = data->size() * o.crops;
     r.crops_per_sec = double(r.crops) / r.seconds;
     r.file_bytes = std::filesystem::file_size(o.out);
-    std::filesystem::remove(o.out);
+    if (!o.keep) std::filesystem::remove(o.out);
     return r;
 }
 

@@ -17,7 +17,8 @@ struct LabelBenchOptions {
     int batch = 256;  // crops per teacher forward pass
     int topk = 10;
     int threads = 0;
-    std::string out;  // the label store written (removed afterwards)
+    std::string out;    // the label store written
+    bool keep = false;  // else removed afterwards
 };
 
 struct LabelBenchResult {

@@ -197,6 +197,9 @@ private slots:
     // Resident memory stays flat over 1,000 steps: no per-step growth (tensors kept alive
     // by the metrics, the prefetcher or autograd would show here).
     void memoryStaysFlatOverAThousandSteps() {
+#if defined(__SANITIZE_ADDRESS__)
+        QSKIP("AddressSanitizer keeps freed memory in quarantine; resident memory says nothing here");
+#endif
         QTemporaryDir dir;
         ExperimentStore store(dir.filePath("ws").toStdString());
         RecordingObserver obs;
