@@ -221,6 +221,7 @@ TABLES = {
         'No file left out.': '没有遗漏任何文件。',
         '&Inspect data set...': '检查数据集(&I)...',
         'Language': '语言',
+        'Inspect this data set.': '检查此数据集。',
     },
     "de": {
         "FerKD Studio": "FerKD Studio",
@@ -434,6 +435,7 @@ TABLES = {
         'No file left out.': 'Keine Datei ausgelassen.',
         '&Inspect data set...': 'Datensatz &prüfen...',
         'Language': 'Sprache',
+        'Inspect this data set.': 'Diesen Datensatz prüfen.',
     },
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the studio's screenshots under Xvfb (monitor with overlaid runs, crop
-# browser, comparison, config editor) at 1366x768 and 1920x1080, in English and
+# browser, comparison, config editor, data set view) at 1366x768 and 1920x1080, in English and
 # Simplified Chinese.
 # Usage: scripts/screenshots.sh OUT_DIR WORKSPACE LABEL_STORE [RUN_IDS]
 #   WORKSPACE and LABEL_STORE: e.g. the ablation of docs/DISTILLATION.md.
@@ -18,4 +18,5 @@ done
 "$here/screenshot-studio.sh" "$OUT/crops-zh_CN.png" "$WS" zh_CN.UTF-8 "" 1366x768 "$LABELS"
 "$here/screenshot-studio.sh" "$OUT/compare.png" "$WS" en_US.UTF-8 "$RUNS" 1366x768 "" --tab compare
 "$here/screenshot-studio.sh" "$OUT/config-editor.png" "$WS" en_US.UTF-8 "" 1366x768 "" --new-run
+"$here/screenshot-studio.sh" "$OUT/data-set.png" "$WS" en_US.UTF-8 "" 1366x768 "" --inspect-data fashion-mnist
 echo "screenshots in $OUT"

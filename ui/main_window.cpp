@@ -322,11 +322,7 @@ void MainWindow::buildActions() {
     file->addAction(csvAct_);
     file->addAction(saveChartAct_);
     file->addSeparator();
-    auto* inspect = file->addAction(tr("&Inspect data set..."), this, [this] {
-        auto* view = new DatasetView(this);
-        view->setAttribute(Qt::WA_DeleteOnClose);
-        view->show();
-    });
+    auto* inspect = file->addAction(tr("&Inspect data set..."), this, [this] { showDatasetView({}); });
     inspect->setObjectName("actionInspectData");
     inspect->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     auto* settings = file->addAction(tr("&Settings..."), this, [this] {
@@ -461,6 +457,13 @@ void MainWindow::showTab(const QString& name) {
                                            {"compare", comparison_}, {"results", results_},      {"checkpoints", checkpoints_},
                                            {"crops", cropBrowser_}};
     if (QWidget* w = tabs.value(name.toLower())) details_->setCurrentWidget(w);
+}
+
+void MainWindow::showDatasetView(const QString& path) {
+    auto* view = new DatasetView(this);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->show();
+    if (!path.isEmpty()) view->scan(path);
 }
 
 QString MainWindow::currentTabName() const {

@@ -53,6 +53,8 @@ public:
     void showNewRunForm() { newRun(nullptr); }
     // Opens a label set in the crop browser tab and shows it.
     void showCropBrowser(const QString& dataPath, const QString& labelsPath);
+    // Opens the Inspect data set view and scans `path`.
+    void showDatasetView(const QString& path);
     bool exportMetricsCsv(const QString& path, const QList<qint64>& runs, QString* error) const;
 
     // Closing while a run is active asks first; tests turn the question off (the run

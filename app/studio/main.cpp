@@ -39,6 +39,9 @@ int main(int argc, char** argv) {
     QCommandLineOption tab("tab", QApplication::translate("main", "Show this tab of the run details."),
                            QApplication::translate("main", "name"));
     QCommandLineOption newRun("new-run", QApplication::translate("main", "Open the New run form."));
+    QCommandLineOption inspectData("inspect-data", QApplication::translate("main", "Inspect this data set."),
+                                   QApplication::translate("main", "path"));
+    parser.addOption(inspectData);
     parser.addOption(tab);
     parser.addOption(newRun);
     parser.addOption(select);
@@ -81,6 +84,7 @@ int main(int argc, char** argv) {
     if (parser.isSet(tab)) window.showTab(parser.value(tab));
     if (parser.isSet(newRun)) QTimer::singleShot(0, &window, [&window] { window.showNewRunForm(); });
     if (parser.isSet(labels)) window.showCropBrowser(parser.value(data), parser.value(labels));
+    if (parser.isSet(inspectData)) window.showDatasetView(parser.value(inspectData));
     if (parser.isSet(quitAfter)) QTimer::singleShot(parser.value(quitAfter).toInt(), &shell, [&shell] { shell.window()->close(); });
     return app.exec();
 }
