@@ -73,6 +73,15 @@ qint64 maxEventLoopGap(const std::function<bool()>& until, int timeoutMs) {
     return worst;
 }
 
+// 256 training and 64 test images of 4 classes in `dir`/data; returns that folder.
+std::string writeSmallIdxData(const QTemporaryDir& dir) {
+    const std::string d = dir.path().toStdString() + "/data";
+    std::filesystem::create_directories(d);
+    test::writeIdxPair(d, "train", 256, 4, false);
+    test::writeIdxPair(d, "t10k", 64, 4, false);
+    return d;
+}
+
 }  // namespace
 
 class TestStudio : public QObject {
@@ -211,10 +220,7 @@ private slots:
     // Cancel takes effect within 2 s in label generation too.
     void labelGenerationCancelsWithinTwoSeconds() {
         QTemporaryDir dir;
-        const std::string d = dir.path().toStdString() + "/data";
-        std::filesystem::create_directories(d);
-        test::writeIdxPair(d, "train", 256, 4, false);
-        test::writeIdxPair(d, "t10k", 64, 4, false);
+        const std::string d = writeSmallIdxData(dir);
         auto store = std::make_shared<ExperimentStore>(dir.path().toStdString() + "/ws");
         MainWindow window(store);
         QSignalSpy finished(window.controller(), &RunController::runFinished);
@@ -345,10 +351,7 @@ private slots:
     // Teacher -> labels -> student queued at once; each stage a run of the workspace.
     void pipelineRunsItsThreeStages() {
         QTemporaryDir dir;
-        const std::string d = dir.path().toStdString() + "/data";
-        std::filesystem::create_directories(d);
-        test::writeIdxPair(d, "train", 256, 4, false);
-        test::writeIdxPair(d, "t10k", 64, 4, false);
+        const std::string d = writeSmallIdxData(dir);
         auto store = std::make_shared<ExperimentStore>(dir.path().toStdString() + "/ws");
         MainWindow window(store);  // observing every stage: charts, log, progress
         window.show();
