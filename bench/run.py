@@ -1,9 +1,9 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Runs each speed benchmark on both sides in one invocation, the app (`ferkd bench ...`)
 and its PyTorch-in-Python peer (bench/python/*_peer.py) with the same arguments, and
 prints one Markdown row per benchmark with the ratio. Usage:
 
-    bench/run.py [--ferkd build/bin/ferkd] [--python /usr/bin/python3] [step|step-fmnist|store|labels|epoch ...]
+    bench/run.py [--ferkd build/bin/ferkd] [--python /usr/bin/python3] [step|step-fmnist|store|labels|epoch|epoch-jpeg ...]
 
 Figures go to docs/PERFORMANCE.md with the command line that produced them."""
 import argparse
@@ -32,47 +32,84 @@ def run_json(cmd):
     return json.loads(out.strip().splitlines()[-1])
 
 
-EPOCH_IMAGES, EPOCH_CROPS = 10000, 2
+# The two epoch workloads: Fashion-MNIST as the app reads it (IDX), and an image folder of
+# 224-px JPEGs (made here from Fashion-MNIST images, upscaled and coloured).
+EPOCHS = {
+    "epoch": dict(images=10000, crops=2, size=28, batch=256, test=256, folder=False),
+    "epoch-jpeg": dict(images=400, crops=2, size=112, batch=32, test=64, folder=True),
+}
 
 
-def run_epoch(args):
-    """A FerKD epoch on the first 10,000 Fashion-MNIST images (ResNet-18, 2 of 4 stored
-    crops per image, batch 256 images, 2 threads): `ferkd train` against epoch_peer.py on
-    the same label store (made by `ferkd bench labels`, random teacher). Train time plus
-    a 256-image test pass on both sides; the app's checkpoint write is not counted."""
+def make_jpeg_folder(root, per_class_train=100, per_class_val=16, classes=4):
+    """root/train/<class>/*.jpg and root/val/<class>/*.jpg, 224x224 RGB, quality 90."""
+    sys.path.insert(0, os.path.join(HERE, "python"))
+    import fmnist
+    from PIL import Image
+    images, labels = fmnist.load("train", 4000)
+    tint = [(1.0, 0.6, 0.6), (0.6, 1.0, 0.6), (0.6, 0.6, 1.0), (1.0, 1.0, 0.6)]
+    count = {}
+    for img, y in zip(images.numpy(), labels.tolist()):
+        if y >= classes:
+            continue
+        n = count.get(y, 0)
+        if n >= per_class_train + per_class_val:
+            continue
+        count[y] = n + 1
+        split = "train" if n < per_class_train else "val"
+        folder = os.path.join(root, split, f"class{y}")
+        os.makedirs(folder, exist_ok=True)
+        grey = Image.fromarray(img).resize((224, 224), Image.BICUBIC)
+        rgb = Image.merge("RGB", [grey.point(lambda v, t=t: int(v * t)) for t in tint[y]])
+        rgb.save(os.path.join(folder, f"{n:05d}.jpg"), quality=90)
+
+
+def run_epoch(args, name):
+    """A FerKD epoch (ResNet-18; 2 of 4 stored crops per image; 2 threads): `ferkd train`
+    against epoch_peer.py on the same label store (made by `ferkd bench labels`, random
+    teacher). Train time plus a short test pass on both sides; the app's checkpoint
+    write after the epoch is not counted."""
     import csv
     import shutil
     import tempfile
+    w = EPOCHS[name]
     tmp = tempfile.mkdtemp(prefix="ferkd-bench-epoch-")
     try:
+        data = "fashion-mnist"
+        if w["folder"]:
+            data = os.path.join(tmp, "jpeg")
+            make_jpeg_folder(data)
         labels = os.path.join(tmp, "labels.fkdl")
-        run_json([args.ferkd, "bench", "labels", "--arch", "resnet18", "--images", str(EPOCH_IMAGES), "--crops", "4",
-                  "--input-size", "28", "--batch", "512", "--threads", "2", "--out", labels, "--json"])
+        run_json([args.ferkd, "bench", "labels", "--arch", "resnet18", "--data", data, "--images", str(w["images"]),
+                  "--crops", "4", "--input-size", str(w["size"]), "--batch", "512", "--threads", "2", "--out", labels,
+                  "--json"])
         ws = os.path.join(tmp, "ws")
-        subprocess.run([args.ferkd, "--workspace", ws, "train", "--data", "fashion-mnist", "--arch", "resnet18",
-                        "--epochs", "1", "--batch-size", "256", "--threads", "2", "--name", "epoch",
-                        "--set", f"data.train_limit={EPOCH_IMAGES}", "--set", "data.test_limit=256",
+        subprocess.run([args.ferkd, "--workspace", ws, "train", "--data", data, "--arch", "resnet18",
+                        "--epochs", "1", "--batch-size", str(w["batch"]), "--threads", "2", "--name", "epoch",
+                        "--set", f"data.input_size={w['size']}",
+                        "--set", f"data.train_limit={w['images']}", "--set", f"data.test_limit={w['test']}",
                         "--set", "distill.mode=ferkd", "--set", f"distill.labels={labels}",
-                        "--set", f"distill.num_crops={EPOCH_CROPS}", "--set", "schedule.warmup_epochs=0",
+                        "--set", f"distill.num_crops={w['crops']}", "--set", "schedule.warmup_epochs=0",
                         "--set", "checkpoint.keep_best=false"], check=True, capture_output=True)
         out = os.path.join(tmp, "epoch.csv")
         subprocess.run([args.ferkd, "--workspace", ws, "runs", "export-csv", "epoch", "--out", out], check=True,
                        capture_output=True)
         with open(out) as f:
-            row = next(csv.DictReader(f))
-        app_s = float(row["seconds"])
-        steps = EPOCH_IMAGES // 256
-        app = {"crops_per_s": steps * 256 * EPOCH_CROPS / app_s, "epoch_s": app_s}
+            app_s = float(next(csv.DictReader(f))["seconds"])
         peers = []
         for workers in (0, 1, 2):
-            peers.append(run_json([args.python, os.path.join(HERE, "python", "epoch_peer.py"), "--labels", labels,
-                                   "--images", str(EPOCH_IMAGES), "--num-crops", str(EPOCH_CROPS), "--batch", "256",
-                                   "--threads", "2", "--workers", str(workers)]))
+            cmd = [args.python, os.path.join(HERE, "python", "epoch_peer.py"), "--labels", labels,
+                   "--images", str(w["images"]), "--num-crops", str(w["crops"]), "--input-size", str(w["size"]),
+                   "--batch", str(w["batch"]), "--test-images", str(w["test"]), "--threads", "2",
+                   "--workers", str(workers)]
+            if w["folder"]:
+                cmd += ["--folder", data]
+            peers.append(run_json(cmd))
         peer = min(peers, key=lambda p: p["epoch_s"])  # the peer's best DataLoader setting
-        argv = (f"resnet18, first {EPOCH_IMAGES} images, {EPOCH_CROPS} crops/image, batch 256, 2 threads; "
-                f"peer: {peer['peer']} (best of 0, 1, 2: " + ", ".join(f"{p['epoch_s']:.1f} s" for p in peers) + ")")
-        print(f"| epoch | {argv} | {app['epoch_s']:.1f} s | {peer['epoch_s']:.1f} s | "
-              f"{peer['epoch_s'] / app['epoch_s']:.2f}x |")
+        what = "224-px JPEG folder" if w["folder"] else "Fashion-MNIST"
+        argv = (f"{what}, resnet18 at {w['size']} px, {w['images']} images, {w['crops']} of 4 stored crops/image, "
+                f"batch {w['batch']} images, 2 threads; peer: best of 0, 1, 2 DataLoader workers ("
+                + ", ".join(f"{p['epoch_s']:.1f} s" for p in peers) + ")")
+        print(f"| {name} | {argv} | {app_s:.1f} s | {peer['epoch_s']:.1f} s | {peer['epoch_s'] / app_s:.2f}x |")
     finally:
         shutil.rmtree(tmp)
 
@@ -81,13 +118,13 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ferkd", default=os.path.join(HERE, "..", "build", "bin", "ferkd"))
     ap.add_argument("--python", default="/usr/bin/python3")
-    ap.add_argument("benchmarks", nargs="*", default=list(WORKLOADS) + ["epoch"])
+    ap.add_argument("benchmarks", nargs="*", default=list(WORKLOADS) + list(EPOCHS))
     args = ap.parse_args()
     print("| benchmark | arguments | app | PyTorch peer | app / peer |")
     print("|---|---|---|---|---|")
     for name in args.benchmarks:
-        if name == "epoch":
-            run_epoch(args)
+        if name in EPOCHS:
+            run_epoch(args, name)
             continue
         argv, key, unit = WORKLOADS[name]
         sub = name.split("-")[0]

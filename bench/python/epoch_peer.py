@@ -16,13 +16,24 @@ import torch
 import torch.nn.functional as F
 import torchvision
 import torchvision.transforms.functional as TF
+from PIL import Image
 
 import fkdl
 import fmnist
 from step_peer import param_groups, soft_cross_entropy
 
 
+def image_folder(root):
+    """(path, label) of root/<class>/<file>, classes and files sorted as the app sorts them."""
+    classes = sorted(d for d in os.listdir(root) if os.path.isdir(os.path.join(root, d)))
+    return [(os.path.join(root, c, f), y) for y, c in enumerate(classes)
+            for f in sorted(os.listdir(os.path.join(root, c)))]
+
+
 class FerKDCrops(torch.utils.data.Dataset):
+    """`images`: a uint8 tensor [N, H, W] (Fashion-MNIST) or a list of JPEG paths, decoded
+    once per item with PIL as torchvision's ImageFolder does."""
+
     def __init__(self, images, labels, label_dir, num_crops, size, classes, hard_fraction, eps):
         self.images, self.labels, self.dir = images, labels, label_dir
         self.num_crops, self.size, self.classes = num_crops, size, classes
@@ -45,7 +56,10 @@ class FerKDCrops(torch.utils.data.Dataset):
         hard = torch.zeros(stored, dtype=torch.bool)
         hard[p_true.argsort()[: int(round(self.hard_fraction * stored))]] = True
         chosen = torch.randperm(stored)[: self.num_crops]
-        img = self.images[i].unsqueeze(0).float()
+        if isinstance(self.images, list):
+            img = TF.pil_to_tensor(Image.open(self.images[i]).convert("RGB")).float()
+        else:
+            img = self.images[i].unsqueeze(0).float()
         H, W = img.shape[1:]
         crops, targets = [], []
         for c in chosen.tolist():
@@ -66,6 +80,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--labels", required=True, help="the app's .fkdl label store")
     ap.add_argument("--images", type=int, default=10000)
+    ap.add_argument("--folder", default="", help="an image folder with train/ and val/ instead of Fashion-MNIST")
     ap.add_argument("--num-crops", type=int, default=2)
     ap.add_argument("--input-size", type=int, default=28)
     ap.add_argument("--batch", type=int, default=256, help="images per step")
@@ -78,11 +93,21 @@ def main():
     label_dir = tempfile.mkdtemp(prefix="fkd-peer-epoch-")
     try:
         info = fkdl.write_fkd_files(args.labels, label_dir)  # setup, not timed
-        images, labels = fmnist.load("train", args.images)
-        test_images, test_labels = fmnist.load("t10k", args.test_images)
         classes = info["num_classes"]
         model = torchvision.models.resnet18(num_classes=classes)
-        model.conv1 = torch.nn.Conv2d(1, 64, 7, 2, 3, bias=False)
+        if args.folder:
+            train = image_folder(os.path.join(args.folder, "train"))[: args.images]
+            images, labels = [p for p, _ in train], torch.tensor([y for _, y in train])
+            test = image_folder(os.path.join(args.folder, "val"))[: args.test_images]
+            test_images = torch.stack([TF.resize(TF.pil_to_tensor(Image.open(p).convert("RGB")),
+                                                 [args.input_size, args.input_size], antialias=False) for p, _ in test])
+            test_labels = torch.tensor([y for _, y in test])
+        else:
+            images, labels = fmnist.load("train", args.images)
+            test_images, test_labels = fmnist.load("t10k", args.test_images)
+            test_images = test_images.unsqueeze(1)
+            model.conv1 = torch.nn.Conv2d(1, 64, 7, 2, 3, bias=False)
+        chans = 3 if args.folder else 1
         model = model.to(memory_format=torch.channels_last).train()
         opt = torch.optim.AdamW(param_groups(model, 0.05), lr=0.002)
         data = FerKDCrops(images, labels, label_dir, args.num_crops, args.input_size, classes, 0.2, 0.1)
@@ -91,7 +116,7 @@ def main():
         t0 = time.perf_counter()
         steps = 0
         for x, t in loader:
-            x = x.view(-1, 1, args.input_size, args.input_size).contiguous(memory_format=torch.channels_last)
+            x = x.view(-1, chans, args.input_size, args.input_size).contiguous(memory_format=torch.channels_last)
             loss = soft_cross_entropy(model(x), t.view(-1, classes))
             opt.zero_grad()
             loss.backward()
@@ -101,7 +126,7 @@ def main():
         train_s = time.perf_counter() - t0
         model.eval()
         with torch.no_grad():
-            x = ((test_images.unsqueeze(1).float() / 255.0 - 0.5) / 0.5).contiguous(memory_format=torch.channels_last)
+            x = ((test_images.float() / 255.0 - 0.5) / 0.5).contiguous(memory_format=torch.channels_last)
             top1 = (model(x).argmax(1) == test_labels).float().mean().item()
         total_s = time.perf_counter() - t0
     finally:
