@@ -10,6 +10,7 @@
 
 #include "store/sqlite_statement.h"
 #include "util/error.h"
+#include "util/fault_injection.h"
 
 namespace ferkd {
 namespace fs = std::filesystem;
@@ -268,6 +269,7 @@ void ExperimentStore::addStepMetrics(int64_t runId, const std::vector<StepMetric
             s.bind(6, r.images_per_sec).bind(7, r.time).step();
             s.reset();
         }
+        faultPoint("store.commit");  // where a full disk fails a metrics transaction
         exec("COMMIT");
     } catch (...) {
         exec("ROLLBACK");

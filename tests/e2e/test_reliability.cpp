@@ -230,6 +230,25 @@ private slots:
         verifyEqualsReference("enospc");
     }
 
+    // The disk fills as a batch of step metrics is committed (the second one, at step
+    // 10): the transaction rolls back, the rows committed before stay, the run stops
+    // with the reason, and the resume redoes the lost rows exactly once.
+    void fullDiskWhileWritingMetrics() {
+        Result full = runFerkd(QStringList(common_) << "--name" << "metrics-full", "store.commit:enospc:2");
+        QCOMPARE(full.code, 130);
+        QVERIFY2(full.err.contains("cannot save") && full.err.contains("No space left on device"), qPrintable(full.err));
+        {
+            ExperimentStore store(ws_.toStdString());
+            const auto run = store.findRun("metrics-full");
+            QCOMPARE(run->status, std::string(run_status::kStopped));
+            QCOMPARE(int(store.stepMetrics(run->id).size()), 5);  // the first batch, committed before
+        }
+        QCOMPARE(test::sqliteIntegrity(ws_.toStdString() + "/experiments.sqlite"), std::string("ok"));
+        Result resumed = runFerkd({"--workspace", ws_, "train", "--resume", "metrics-full"});
+        QVERIFY2(resumed.code == 0, qPrintable(resumed.err));
+        verifyEqualsReference("metrics-full");
+    }
+
     // Labels under a file size limit: generation stops naming the file, and with space
     // back it continues to the bytes of a generation that had space all along. (A
     // workspace of its own keeps the database well below the limit, so the label store
