@@ -2,9 +2,11 @@
 #include <cstdio>
 
 #include "commands.h"
+#include "util/allocator.h"
 #include "util/error.h"
 
 int main(int argc, char** argv) {
+    ferkd::keepFreedMemoryForReuse();
     using namespace ferkd::cli;
     CLI::App app{"ferkd: FerKD-style knowledge distillation from the command line", "ferkd"};
     app.set_version_flag("--version", std::string("ferkd ") + FERKD_VERSION);

@@ -8,9 +8,11 @@
 #include "main_window.h"
 #include "settings_dialog.h"
 #include "studio_shell.h"
+#include "util/allocator.h"
 #include "store/experiment_store.h"
 
 int main(int argc, char** argv) {
+    ferkd::keepFreedMemoryForReuse();
     QApplication app(argc, argv);
     QApplication::setOrganizationName("FerKD Studio");
     QApplication::setApplicationName("ferkd-studio");
