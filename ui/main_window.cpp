@@ -452,11 +452,15 @@ qint64 MainWindow::startRun(const RunConfig& config) {
     return id;
 }
 
+// The tabs by the names showTab and currentTabName use.
+QList<QPair<QString, QWidget*>> MainWindow::namedTabs() const {
+    return {{"monitor", chart_},     {"config", configView_}, {"log", logView_},           {"compare", comparison_},
+            {"results", results_},   {"checkpoints", checkpoints_}, {"crops", cropBrowser_}};
+}
+
 void MainWindow::showTab(const QString& name) {
-    const QHash<QString, QWidget*> tabs = {{"monitor", chart_},     {"config", configView_},      {"log", logView_},
-                                           {"compare", comparison_}, {"results", results_},      {"checkpoints", checkpoints_},
-                                           {"crops", cropBrowser_}};
-    if (QWidget* w = tabs.value(name.toLower())) details_->setCurrentWidget(w);
+    for (const auto& [tabName, widget] : namedTabs())
+        if (tabName == name.toLower()) details_->setCurrentWidget(widget);
 }
 
 void MainWindow::showDatasetView(const QString& path) {
@@ -467,10 +471,9 @@ void MainWindow::showDatasetView(const QString& path) {
 }
 
 QString MainWindow::currentTabName() const {
-    const QHash<QWidget*, QString> names = {{chart_, "monitor"},     {configView_, "config"},   {logView_, "log"},
-                                            {comparison_, "compare"}, {results_, "results"},     {checkpoints_, "checkpoints"},
-                                            {cropBrowser_, "crops"}};
-    return names.value(details_->currentWidget());
+    for (const auto& [tabName, widget] : namedTabs())
+        if (widget == details_->currentWidget()) return tabName;
+    return {};
 }
 
 void MainWindow::showCropBrowser(const QString& dataPath, const QString& labelsPath) {

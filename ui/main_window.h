@@ -83,6 +83,7 @@ private:
     void newRun(const RunConfig* base);
     void exportWeights();
     void applyFilter();
+    QList<QPair<QString, QWidget*>> namedTabs() const;
 
     std::shared_ptr<ExperimentStore> store_;
     RunController* controller_ = nullptr;

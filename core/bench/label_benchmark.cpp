@@ -5,6 +5,7 @@
 
 #include "data/dataset_factory.h"
 #include "labels/label_generator.h"
+#include "labels/label_store.h"
 #include "labels/teacher.h"
 #include "models/classifier.h"
 #include "models/model_registry.h"
@@ -26,8 +27,7 @@ LabelBenchResult benchmarkLabelGeneration(const LabelBenchOptions& o) {
     g.topk = o.topk;
     g.batch_size = o.batch;
     std::filesystem::remove(o.out);
-    std::filesystem::remove(o.out + ".partial");
-    std::filesystem::remove(o.out + ".progress");
+    LabelStoreWriter::discardUnfinished(o.out);  // timed from the first image, never a continuation
     const auto t0 = std::chrono::steady_clock::now();
     generateLabels(*data, teacher, g, o.out, nullptr, nullptr);
     LabelBenchResult r;

@@ -2,7 +2,6 @@
 
 #include <torch/torch.h>
 
-#include <algorithm>
 #include <chrono>
 
 #include "models/classifier.h"
@@ -10,15 +9,11 @@
 #include "train/losses.h"
 #include "train/optimizer_factory.h"
 #include "train/runtime.h"
+#include "util/statistics.h"
 
 namespace ferkd {
 
-double BenchTiming::median() const {
-    if (seconds.empty()) return 0;
-    std::vector<double> s = seconds;
-    std::nth_element(s.begin(), s.begin() + s.size() / 2, s.end());
-    return s[s.size() / 2];
-}
+double BenchTiming::median() const { return ferkd::median(seconds); }
 
 StepBreakdown benchmarkTrainingStep(const StepBenchOptions& o) {
     configureThreads(o.threads);

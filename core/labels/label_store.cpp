@@ -122,6 +122,12 @@ LabelSetInfo LabelSetInfo::fromJson(const nlohmann::json& j, const std::string& 
 
 // ---------------------------------------------------------------- writer
 
+void LabelStoreWriter::discardUnfinished(const std::string& path) {
+    std::error_code ec;
+    fs::remove(path + ".partial", ec);
+    fs::remove(path + ".progress", ec);
+}
+
 uint64_t LabelStoreWriter::fileBytesFor(const LabelSetInfo& info) {
     const uint64_t records = uint64_t(info.num_images) * uint64_t(info.crops_per_image);
     return framedHeaderBytes(kMagic, info.toJson()).size() + records * info.recordBytes() + 2 * sizeof(uint64_t);

@@ -47,6 +47,10 @@ public:
     LabelStoreWriter(const LabelStoreWriter&) = delete;
     LabelStoreWriter& operator=(const LabelStoreWriter&) = delete;
 
+    // Removes what an unfinished generation into `path` left (its partial file and
+    // progress), so the next writer starts afresh instead of continuing it.
+    static void discardUnfinished(const std::string& path);
+
     // The finished file's size for `info`: framing, header and every record.
     static uint64_t fileBytesFor(const LabelSetInfo& info);
 

@@ -14,25 +14,8 @@
 using namespace ferkd;
 namespace fs = std::filesystem;
 
-namespace {
-
-struct Result {
-    int code = -1;
-    QString out, err;
-};
-
-Result runFerkd(const QStringList& args, int timeoutMs = 300000) {
-    QProcess p;
-    p.start(QString(FERKD_BIN_DIR) + "/ferkd", args);
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
-
-}  // namespace
+using Result = test::FerkdResult;
+using test::runFerkd;
 
 class TestCli : public QObject {
     Q_OBJECT

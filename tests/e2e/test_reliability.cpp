@@ -5,18 +5,16 @@
 // loads, the database is intact, and the resumed run ends with exactly the weights and
 // metric rows of a run that was never interrupted.
 //
-// The fault points and the random draws: FERKD_FAULT (core/util/fault_injection.h);
+// The fault points (FERKD_FAULT, core/util/fault_injection.h) and the file size limit
+// are set by test::runFerkd;
 // FERKD_RELIABILITY_SEED reproduces a draw, FERKD_RELIABILITY_ROUNDS=N repeats every
 // kill N times (docs/RELIABILITY.md).
 #include "train/checkpoint.h"
 #include "train/trainer.h"
 
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QtTest>
-#include <csignal>
 #include <filesystem>
-#include <sys/resource.h>
 
 #include "store/experiment_store.h"
 #include "test_support.h"
@@ -26,34 +24,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-    int code = -1;
-    bool crashed = false;
-    QString out, err;
-};
-
-// Runs `ferkd` with FERKD_FAULT=`fault` (none when empty) and, when `fileSizeLimit` > 0,
-// RLIMIT_FSIZE at that many bytes with SIGXFSZ ignored, so writes past it fail with EFBIG
-// as on a full disk.
-Result runFerkd(const QStringList& args, const QString& fault = {}, rlim_t fileSizeLimit = 0) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove("FERKD_FAULT");
-    if (!fault.isEmpty()) env.insert("FERKD_FAULT", fault);
-    p.setProcessEnvironment(env);
-    if (fileSizeLimit > 0)
-        p.setChildProcessModifier([fileSizeLimit] {
-            ::signal(SIGXFSZ, SIG_IGN);
-            struct rlimit limit{fileSizeLimit, fileSizeLimit};
-            ::setrlimit(RLIMIT_FSIZE, &limit);
-        });
-    p.start(QString(FERKD_BIN_DIR) + "/ferkd", args);
-    if (!p.waitForFinished(300000)) {
-        p.kill();
-        p.waitForFinished();
-    }
-    return {p.exitCode(), p.exitStatus() == QProcess::CrashExit, p.readAllStandardOutput(), p.readAllStandardError()};
-}
+using Result = test::FerkdResult;
+using test::runFerkd;
 
 bool sameTensors(const std::vector<torch::Tensor>& a, const std::vector<torch::Tensor>& b) {
     if (a.size() != b.size()) return false;
@@ -258,7 +230,7 @@ private slots:
         Result teacher = runFerkd({"--workspace", ws, "train", "--data", data_, "--arch", "resnet10_small", "--epochs",
                                    "1", "--batch-size", "64", "--threads", "1", "--name", "teacher"});
         QVERIFY2(teacher.code == 0, qPrintable(teacher.err));
-        auto generate = [&](const QString& out, rlim_t limit) {
+        auto generate = [&](const QString& out, unsigned long long limit) {
             return runFerkd({"--workspace", ws, "labels", "generate", "--teacher", "teacher", "--data", data_, "--out",
                              out, "--crops", "40", "--threads", "1"},
                             {}, limit);

@@ -3,7 +3,10 @@
 #include "data/dataset.h"
 #include "labels/label_store.h"
 
+#include <QProcess>
+#include <csignal>
 #include <sqlite3.h>
+#include <sys/resource.h>
 #include <zlib.h>
 
 #include <fstream>
@@ -99,6 +102,27 @@ std::string readFile(const std::string& path) {
 
 void writeFile(const std::string& path, const std::string& content) {
     std::ofstream(path, std::ios::binary) << content;
+}
+
+FerkdResult runFerkd(const QStringList& args, const QString& fault, unsigned long long fileSizeLimit) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove("FERKD_FAULT");
+    if (!fault.isEmpty()) env.insert("FERKD_FAULT", fault);
+    p.setProcessEnvironment(env);
+    if (fileSizeLimit > 0)
+        p.setChildProcessModifier([fileSizeLimit] {
+            ::signal(SIGXFSZ, SIG_IGN);
+            struct rlimit limit{rlim_t(fileSizeLimit), rlim_t(fileSizeLimit)};
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        });
+    p.start(QString(FERKD_BIN_DIR) + "/ferkd", args);
+    if (!p.waitForFinished(300000)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    const bool crashed = p.exitStatus() == QProcess::CrashExit;
+    return {crashed ? -1 : p.exitCode(), crashed, p.readAllStandardOutput(), p.readAllStandardError()};
 }
 
 std::string sqliteIntegrity(const std::string& dbPath) {

@@ -1,5 +1,6 @@
 #pragma once
 // Helpers shared by the tests: temporary folders, small generated data sets.
+#include <QStringList>
 #include <QTemporaryDir>
 #include <string>
 #include <vector>
@@ -24,6 +25,18 @@ RunConfig smallRunConfig(const std::string& dataPath = "fashion-mnist");
 // teacher giving the true class that probability (the rest to the next class, top-2);
 // crop c's box starts at x = 0.1 * c. Returns `path`.
 std::string writeHandLabelStore(const std::string& path, const Dataset& data, const std::vector<float>& pTrue);
+
+// The `ferkd` binary as a user runs it. `code` is the exit code (-1 when it died on a
+// signal, then `crashed`). FERKD_FAULT is set to `fault` (none when empty; see
+// core/util/fault_injection.h); with `fileSizeLimit` > 0 the child runs under
+// RLIMIT_FSIZE at that many bytes with SIGXFSZ ignored, so writes past it fail with
+// EFBIG as on a full disk.
+struct FerkdResult {
+    int code = -1;
+    bool crashed = false;
+    QString out, err;
+};
+FerkdResult runFerkd(const QStringList& args, const QString& fault = {}, unsigned long long fileSizeLimit = 0);
 
 // What SQLite's PRAGMA integrity_check says of a database ("ok" when intact).
 std::string sqliteIntegrity(const std::string& dbPath);
