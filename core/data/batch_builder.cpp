@@ -7,6 +7,7 @@
 #include "data/rand_augment.h"
 #include "data/selfmix.h"
 #include "labels/distill_targets.h"
+#include "util/error.h"
 #include "util/hash.h"
 
 namespace ferkd {
@@ -55,13 +56,22 @@ torch::Tensor cropAndResizeMany(const torch::Tensor& image, const std::vector<Cr
 }
 
 BatchBuilder::BatchBuilder(std::shared_ptr<Dataset> dataset, const RunConfig& config,
-                           std::shared_ptr<const DistillTargets> targets)
+                           std::shared_ptr<const DistillTargets> targets, DataShard shard)
     : dataset_(std::move(dataset)), config_(config), normalize_(dataset_->channels(), config.data.normalize),
-      targets_(std::move(targets)) {}
+      targets_(std::move(targets)), shard_(shard) {
+    if (shard_.count < 1 || shard_.rank < 0 || shard_.rank >= shard_.count)
+        throw Error("data shard " + std::to_string(shard_.rank) + " of " + std::to_string(shard_.count) + " does not exist");
+    if (config_.schedule.batch_size % shard_.count != 0)
+        throw ConfigError("schedule.batch_size", std::to_string(config_.schedule.batch_size) +
+                                                     " (the global batch) does not split evenly over " +
+                                                     std::to_string(shard_.count) + " processes");
+}
 
 int64_t BatchBuilder::stepsPerEpoch() const {
     return std::max<int64_t>(1, dataset_->size() / config_.schedule.batch_size);
 }
+
+int64_t BatchBuilder::shardBatchSize() const { return config_.schedule.batch_size / shard_.count; }
 
 std::vector<int64_t> BatchBuilder::epochOrder(int64_t epoch) const {
     std::vector<int64_t> order(dataset_->size());
@@ -87,13 +97,13 @@ BatchBuilder::Loaded BatchBuilder::load(const std::vector<int64_t>& indices) con
     return loaded;
 }
 
-torch::Tensor BatchBuilder::randAugment(const torch::Tensor& pixels, std::mt19937_64& rng) const {
+torch::Tensor BatchBuilder::randAugment(const torch::Tensor& pixels, const std::vector<std::mt19937_64*>& rowRngs) const {
     const auto& a = config_.augment;
-    return applyRandAugment(pixels, {a.randaug_ops, a.randaug_magnitude, a.randaug_mstd}, rng);
+    return applyRandAugment(pixels, {a.randaug_ops, a.randaug_magnitude, a.randaug_mstd}, rowRngs);
 }
 
 Batch BatchBuilder::finish(const Loaded& images, const std::vector<CropBox>& boxes,
-                           const std::vector<int64_t>& indices, std::mt19937_64* augmentRng) const {
+                           const std::vector<int64_t>& indices, const std::vector<std::mt19937_64*>& rowRngs) const {
     const int64_t S = config_.data.input_size;
     torch::Tensor out;
     if (images.stacked.defined()) {
@@ -105,7 +115,7 @@ Batch BatchBuilder::finish(const Loaded& images, const std::vector<CropBox>& box
         out = torch::cat(crops, 0);
     }
     Batch batch;
-    batch.images = normalize_(augmentRng ? randAugment(out, *augmentRng) : out);
+    batch.images = normalize_(rowRngs.empty() ? out : randAugment(out, rowRngs));
     std::vector<int64_t> labels;
     labels.reserve(indices.size());
     for (int64_t i : indices) labels.push_back(dataset_->label(i));
@@ -114,30 +124,42 @@ Batch BatchBuilder::finish(const Loaded& images, const std::vector<CropBox>& box
 }
 
 Batch BatchBuilder::trainBatch(const std::vector<int64_t>& order, int64_t epoch, int64_t step) const {
-    const int64_t B = config_.schedule.batch_size;
-    std::vector<int64_t> indices(order.begin() + step * B, order.begin() + std::min<int64_t>((step + 1) * B, order.size()));
-    std::mt19937_64 rng(mixSeed(config_.seed, static_cast<uint64_t>(epoch), static_cast<uint64_t>(step) + 1));
+    const int64_t b = shardBatchSize();
+    const int64_t first = step * config_.schedule.batch_size + shard_.rank * b;
+    std::vector<int64_t> indices(order.begin() + std::min<int64_t>(first, order.size()),
+                                 order.begin() + std::min<int64_t>(first + b, order.size()));
+    // Each image's own generator, seeded by its place in the epoch's order.
+    std::vector<std::mt19937_64> imageRngs;
+    imageRngs.reserve(indices.size());
+    for (size_t j = 0; j < indices.size(); ++j)
+        imageRngs.emplace_back(mixSeed(mixSeed(config_.seed, static_cast<uint64_t>(epoch), 0x1a6e),
+                                       static_cast<uint64_t>(first) + j));
+    // Mixing across images draws from the slice's generator.
+    std::mt19937_64 sliceRng(mixSeed(config_.seed, static_cast<uint64_t>(epoch),
+                                     (static_cast<uint64_t>(step) + 1) * 0x10000 + static_cast<uint64_t>(shard_.rank)));
+    Batch batch;
     if (targets_) {
-        Batch batch = distillBatch(indices, rng);
-        mixAcrossImages(batch, rng);
-        batch.epoch = epoch;
-        batch.step = step;
-        return batch;
+        batch = distillBatch(indices, imageRngs);
+    } else {
+        std::bernoulli_distribution coin(0.5);
+        Loaded images = load(indices);
+        const auto& a = config_.augment;
+        RandomResizedCropParams rrc{a.scale_min, a.scale_max, a.ratio_min, a.ratio_max};
+        std::vector<CropBox> boxes;
+        std::vector<std::mt19937_64*> rowRngs;
+        for (size_t j = 0; j < indices.size(); ++j) {
+            const auto [h, w] = images.sizes[j];
+            auto& rng = imageRngs[j];
+            CropBox box = a.crop == "rrc"   ? sampleRandomResizedCrop(rng, h, w, rrc)
+                          : a.crop == "pad" ? samplePadCrop(rng, h, w, a.pad)
+                                            : centerCrop(h, w, 1.0);
+            box.flip = a.hflip && coin(rng);
+            boxes.push_back(box);
+            rowRngs.push_back(&rng);
+        }
+        batch = finish(images, boxes, indices, rowRngs);
     }
-    std::bernoulli_distribution coin(0.5);
-    Loaded images = load(indices);
-    const auto& a = config_.augment;
-    RandomResizedCropParams rrc{a.scale_min, a.scale_max, a.ratio_min, a.ratio_max};
-    std::vector<CropBox> boxes;
-    for (const auto& [h, w] : images.sizes) {
-        CropBox box = a.crop == "rrc"   ? sampleRandomResizedCrop(rng, h, w, rrc)
-                      : a.crop == "pad" ? samplePadCrop(rng, h, w, a.pad)
-                                        : centerCrop(h, w, 1.0);
-        box.flip = a.hflip && coin(rng);
-        boxes.push_back(box);
-    }
-    Batch batch = finish(images, boxes, indices, &rng);
-    mixAcrossImages(batch, rng);
+    mixAcrossImages(batch, sliceRng);
     batch.epoch = epoch;
     batch.step = step;
     return batch;
@@ -152,7 +174,7 @@ void BatchBuilder::mixAcrossImages(Batch& batch, std::mt19937_64& rng) const {
     applyMixup(batch.images, batch.targets, params, rng);
 }
 
-Batch BatchBuilder::distillBatch(const std::vector<int64_t>& indices, std::mt19937_64& rng) const {
+Batch BatchBuilder::distillBatch(const std::vector<int64_t>& indices, std::vector<std::mt19937_64>& imageRngs) const {
     const int64_t crops = config_.distill.num_crops, K = targets_->store().info().num_classes;
     const int64_t S = config_.data.input_size;
     const int64_t n = static_cast<int64_t>(indices.size()) * crops;
@@ -160,15 +182,18 @@ Batch BatchBuilder::distillBatch(const std::vector<int64_t>& indices, std::mt199
     batch.targets = torch::empty({n, K}, torch::kFloat);
     float* target = batch.targets.data_ptr<float>();
     std::vector<int64_t> labels, source;
+    std::vector<std::mt19937_64*> rowRngs, groupRngs;
     std::vector<std::vector<CropBox>> boxes(indices.size());
     for (size_t j = 0; j < indices.size(); ++j) {
         const int64_t image = indices[j], y = dataset_->label(image);
-        for (int c : targets_->chooseCrops(image, rng)) {
+        for (int c : targets_->chooseCrops(image, imageRngs[j])) {
             boxes[j].push_back(targets_->crop(image, c, y, target));
             target += K;
             labels.push_back(y);
             source.push_back(image);
+            rowRngs.push_back(&imageRngs[j]);
         }
+        groupRngs.push_back(&imageRngs[j]);
     }
     // The crops of an image sit together in the batch (SelfMix mixes within such groups).
     torch::Tensor out;
@@ -186,10 +211,11 @@ Batch BatchBuilder::distillBatch(const std::vector<int64_t>& indices, std::mt199
         }
         out = torch::cat(parts, 0);
     }
-    batch.images = normalize_(randAugment(out, rng));
+    batch.images = normalize_(randAugment(out, rowRngs));
     batch.labels = torch::tensor(labels, torch::kInt64);
     if (config_.augment.selfmix_prob > 0)
-        applySelfMix(batch.images, batch.targets, crops, {config_.augment.selfmix_prob, config_.augment.selfmix_alpha}, rng);
+        applySelfMix(batch.images, batch.targets, crops, {config_.augment.selfmix_prob, config_.augment.selfmix_alpha},
+                     groupRngs);
     return batch;
 }
 
@@ -199,7 +225,7 @@ Batch BatchBuilder::testBatch(int64_t begin, int64_t end) const {
     Loaded images = load(indices);
     std::vector<CropBox> boxes;
     for (const auto& [h, w] : images.sizes) boxes.push_back(centerCrop(h, w, config_.augment.test_crop_ratio));
-    return finish(images, boxes, indices, nullptr);
+    return finish(images, boxes, indices, {});
 }
 
 }  // namespace ferkd

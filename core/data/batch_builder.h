@@ -3,6 +3,12 @@
 // crop of the batch in one affine_grid + grid_sample call (box and flip in the affine
 // matrix), and normalises. A batch is a pure function of (seed, epoch, step), so a
 // resumed run sees exactly the batches an uninterrupted one would.
+//
+// Data parallel: schedule.batch_size is the global batch. Rank r of n builds the r-th
+// of n equal slices of each global batch, and every image draws its crops and
+// augmentations from its own generator, seeded by its position in the epoch's order,
+// so n ranks together see what one process would (mixing across images, Mixup and
+// CutMix, stays within each rank's slice, as with timm on several GPUs).
 #include "config/run_config.h"
 #include "data/crop_box.h"
 #include "data/dataset.h"
@@ -27,13 +33,20 @@ torch::Tensor cropAndResize(const torch::Tensor& images, const std::vector<CropB
 // the crops' sampling grids are stacked, so the image is not copied per crop.
 torch::Tensor cropAndResizeMany(const torch::Tensor& image, const std::vector<CropBox>& boxes, int64_t size);
 
+// Which slice of every global batch this process trains on.
+struct DataShard {
+    int rank = 0, count = 1;
+};
+
 class BatchBuilder {
 public:
     // `targets` (fkd, ferkd modes) supplies each image's stored crops and their labels.
+    // Throws ConfigError naming schedule.batch_size when it does not split into `shard.count` slices.
     BatchBuilder(std::shared_ptr<Dataset> dataset, const RunConfig& config,
-                 std::shared_ptr<const DistillTargets> targets = nullptr);
+                 std::shared_ptr<const DistillTargets> targets = nullptr, DataShard shard = {});
 
-    int64_t stepsPerEpoch() const;  // full batches only (drop_last)
+    int64_t stepsPerEpoch() const;  // full global batches only (drop_last)
+    int64_t shardBatchSize() const;  // images of one step on this rank
     // The image order of `epoch`, seeded by (seed, epoch).
     std::vector<int64_t> epochOrder(int64_t epoch) const;
     Batch trainBatch(const std::vector<int64_t>& order, int64_t epoch, int64_t step) const;
@@ -51,17 +64,19 @@ private:
     };
     Loaded load(const std::vector<int64_t>& indices) const;
     // Cuts, resizes and normalises; training batches (augmentRng set) also get RandAugment.
+    // `rowRngs`: training batches' per-row generators for RandAugment; empty for test batches.
     Batch finish(const Loaded& images, const std::vector<CropBox>& boxes, const std::vector<int64_t>& indices,
-                 std::mt19937_64* augmentRng) const;
+                 const std::vector<std::mt19937_64*>& rowRngs) const;
     // RandAugment of crops in pixel units (0..255), when augment.randaug_ops > 0.
-    torch::Tensor randAugment(const torch::Tensor& pixels, std::mt19937_64& rng) const;
-    Batch distillBatch(const std::vector<int64_t>& indices, std::mt19937_64& rng) const;
+    torch::Tensor randAugment(const torch::Tensor& pixels, const std::vector<std::mt19937_64*>& rowRngs) const;
+    Batch distillBatch(const std::vector<int64_t>& indices, std::vector<std::mt19937_64>& imageRngs) const;
     void mixAcrossImages(Batch& batch, std::mt19937_64& rng) const;
 
     std::shared_ptr<Dataset> dataset_;
     RunConfig config_;
     Normalizer normalize_;
     std::shared_ptr<const DistillTargets> targets_;
+    DataShard shard_;
 };
 
 }  // namespace ferkd

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <stdexcept>
 
 namespace ferkd {
 
@@ -183,8 +184,14 @@ torch::Tensor applyRandAugmentOp(RandAugmentOp op, const torch::Tensor& images, 
 }
 
 torch::Tensor applyRandAugment(const torch::Tensor& images, const RandAugmentParams& params, std::mt19937_64& rng) {
+    return applyRandAugment(images, params, std::vector<std::mt19937_64*>(images.size(0), &rng));
+}
+
+torch::Tensor applyRandAugment(const torch::Tensor& images, const RandAugmentParams& params,
+                               const std::vector<std::mt19937_64*>& rowRngs) {
     if (!params.enabled() || images.size(0) == 0) return images;
     const int64_t N = images.size(0);
+    if (int64_t(rowRngs.size()) != N) throw std::invalid_argument("applyRandAugment: one generator per row");
     std::uniform_int_distribution<int> pick(0, kRandAugmentOpCount - 1);
     std::bernoulli_distribution apply(params.prob), negate(0.5);
     std::normal_distribution<double> noise(0.0, 1.0);
@@ -195,6 +202,7 @@ torch::Tensor applyRandAugment(const torch::Tensor& images, const RandAugmentPar
         for (int64_t i = 0; i < N; ++i) {
             // Every image makes the same draws whether or not its operation applies, so
             // one image's choices never shift another's.
+            std::mt19937_64& rng = *rowRngs[i];
             const int op = pick(rng);
             const bool on = apply(rng);
             const double m = std::clamp(params.magnitude + params.magnitude_std * noise(rng), 0.0, 10.0);

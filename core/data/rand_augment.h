@@ -35,5 +35,9 @@ torch::Tensor applyRandAugmentOp(RandAugmentOp op, const torch::Tensor& images, 
 
 // Augments a batch; a pure function of the batch and the generator's state.
 torch::Tensor applyRandAugment(const torch::Tensor& images, const RandAugmentParams& params, std::mt19937_64& rng);
+// The same with one generator per row (rows may share one; they then draw in row
+// order), so an image's draws do not depend on which batch or rank it lands in.
+torch::Tensor applyRandAugment(const torch::Tensor& images, const RandAugmentParams& params,
+                               const std::vector<std::mt19937_64*>& rowRngs);
 
 }  // namespace ferkd

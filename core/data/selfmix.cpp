@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace ferkd {
 
@@ -26,12 +27,19 @@ PatchBox sampleCutBox(std::mt19937_64& rng, int64_t size, double lambda) {
 
 std::vector<float> applySelfMix(torch::Tensor& images, torch::Tensor& targets, int64_t n, const SelfMixParams& p,
                                 std::mt19937_64& rng) {
+    return applySelfMix(images, targets, n, p, std::vector<std::mt19937_64*>(n > 0 ? images.size(0) / n : 0, &rng));
+}
+
+std::vector<float> applySelfMix(torch::Tensor& images, torch::Tensor& targets, int64_t n, const SelfMixParams& p,
+                                const std::vector<std::mt19937_64*>& groupRngs) {
     const int64_t rows = images.size(0), S = images.size(2);
     std::vector<float> kept(rows, 1.0f);
     if (n < 2 || p.prob <= 0) return kept;
     std::bernoulli_distribution apply(p.prob);
     torch::NoGradGuard guard;
+    if (int64_t(groupRngs.size()) < rows / n) throw std::invalid_argument("applySelfMix: one generator per group");
     for (int64_t g = 0; g + n <= rows; g += n) {
+        std::mt19937_64& rng = *groupRngs[g / n];
         if (!apply(rng)) continue;
         const PatchBox box = sampleCutBox(rng, S, sampleBeta(rng, p.alpha));
         if (box.area() == 0) continue;

@@ -28,5 +28,9 @@ double sampleBeta(std::mt19937_64& rng, double alpha);
 // Returns, per row, the share of its own crop that was kept (1 for unmixed rows).
 std::vector<float> applySelfMix(torch::Tensor& images, torch::Tensor& targets, int64_t groupSize,
                                 const SelfMixParams& params, std::mt19937_64& rng);
+// The same with one generator per group (an image's own), so its draws do not depend
+// on the batch or rank it lands in.
+std::vector<float> applySelfMix(torch::Tensor& images, torch::Tensor& targets, int64_t groupSize,
+                                const SelfMixParams& params, const std::vector<std::mt19937_64*>& groupRngs);
 
 }  // namespace ferkd
