@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "distributed_launch.h"
 #include "stop_on_signal.h"
 #include "data/dataset_factory.h"
 #include "data/batch_builder.h"
@@ -55,6 +56,7 @@ struct GenerateOptions {
     double temperature = 1.0, scaleMin = 0.08, scaleMax = 1.0;
     uint64_t seed = 0;
     bool estimate = false;
+    DistributedOptions dist;
 };
 
 void printStats(const LabelSetStats& s, const std::vector<std::string>& classNames) {
@@ -74,7 +76,6 @@ void printStats(const LabelSetStats& s, const std::vector<std::string>& classNam
 }
 
 int generate(const CliContext& ctx, const GenerateOptions& o) {
-    auto store = ctx.openStore();
     LabelJob job;
     o.teacher.fill(job);
     job.data = o.data;
@@ -91,28 +92,47 @@ int generate(const CliContext& ctx, const GenerateOptions& o) {
     job.scale_min = o.scaleMin;
     job.scale_max = o.scaleMax;
     job.seed = o.seed;
-    for (const auto& line : describeLabelJob(*store, job, o.estimate)) std::printf("%s\n", line.c_str());
-    if (o.estimate) return kOk;
+    if (o.estimate) {
+        for (const auto& line : describeLabelJob(*ctx.openStore(), job, true)) std::printf("%s\n", line.c_str());
+        return kOk;
+    }
+    DistributedLaunch launch(ctx, o.dist);
+    const bool leader = launch.leader();
+    // The other ranks open the workspace once rank 0 has (a new store is created then).
+    std::unique_ptr<ExperimentStore> store;
+    if (launch.group())
+        launch.group()->shareFromLeader("workspace", [&] {
+            store = ctx.openStore();
+            return std::string("open");
+        });
+    if (!store) store = ctx.openStore();
+    if (leader)
+        for (const auto& line : describeLabelJob(*store, job, false)) std::printf("%s\n", line.c_str());
 
     TrainingControl control;
     StopOnSignal stopOnSignal(control);
     const bool tty = ::isatty(::fileno(stdout));
     int64_t lastShown = -1;
     const LabelJobOutcome outcome = runLabelJob(*store, job, [&](const LabelJobProgress& p) {
+        if (!leader) return;
         const int64_t percent = p.done * 100 / std::max<int64_t>(1, p.total);
         if (!tty && percent / 10 == lastShown / 10 && p.done != p.total) return;
         lastShown = percent;
         std::printf(tty ? "\rlabelling %lld/%lld images, %.0f img/s, ETA %s   " : "labelling %lld/%lld images, %.0f img/s, ETA %s\n",
                     (long long)p.done, (long long)p.total, p.images_per_sec, formatDuration(p.eta_seconds).c_str());
         std::fflush(stdout);
-    }, &control);
-    if (tty) std::printf("\n");
+    }, &control, launch.group());
+    if (tty && leader) std::printf("\n");
+    const auto workerProblems = launch.finish(outcome.status == run_status::kFailed);
+    for (const auto& problem : workerProblems) std::fprintf(stderr, "error: %s\n", problem.c_str());
     if (outcome.status == run_status::kFailed) {
-        std::fprintf(stderr, "error: %s\n", outcome.message.c_str());
+        if (leader) std::fprintf(stderr, "error: %s\n", outcome.message.c_str());
+        else std::fprintf(stderr, "[rank %d] error: %s\n", launch.group()->rank(), outcome.message.c_str());
         return kFailed;
     }
-    std::printf("%s (run %lld)\n", outcome.message.c_str(), (long long)outcome.run_id);
-    return outcome.status == run_status::kStopped ? kStopped : kOk;
+    if (leader) std::printf("%s (run %lld)\n", outcome.message.c_str(), (long long)outcome.run_id);
+    if (outcome.status == run_status::kStopped) return kStopped;
+    return workerProblems.empty() ? kOk : kFailed;
 }
 
 int info(const CliContext& ctx, const std::string& path, const std::string& data) {
@@ -210,6 +230,7 @@ void addLabelsCommand(CLI::App& app, CliContext& ctx) {
     gen->add_option("--name", o->name, "Name of the generation's run in the workspace (default: labels <file stem>)");
     gen->add_flag("--estimate", o->estimate,
                   "Only estimate: the store's size, and the time from a few timed teacher forward passes");
+    o->dist.addTo(gen);
     gen->callback([&ctx, o] { ctx.action = [&ctx, o] { return generate(ctx, *o); }; });
 
     auto path = std::make_shared<std::string>();

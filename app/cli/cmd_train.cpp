@@ -5,7 +5,9 @@
 #include "config/config_io.h"
 #include "config/presets.h"
 #include "console_observer.h"
+#include "distributed_launch.h"
 #include "stop_on_signal.h"
+#include "train/data_parallel.h"
 #include "train/trainer.h"
 #include "util/error.h"
 
@@ -20,6 +22,7 @@ struct TrainOptions {
     std::optional<uint64_t> seed;
     std::optional<std::string> arch, data, name, device;
     bool dryRun = false;
+    DistributedOptions dist;
 };
 
 RunConfig resolveConfig(const TrainOptions& o) {
@@ -40,37 +43,52 @@ RunConfig resolveConfig(const TrainOptions& o) {
     return config;
 }
 
-int runTraining(const CliContext& ctx, const TrainOptions& o) {
-    auto store = ctx.openStore();
-    ConsoleObserver observer;
-    TrainingControl control;
-    Trainer trainer(*store, observer, control);
-    int64_t runId;
+// The run to train: a new one, or the one to resume; 0 when the run to resume has finished.
+int64_t chooseRun(const TrainOptions& o, ExperimentStore& store, Trainer& trainer) {
     if (!o.resume.empty()) {
-        auto run = store->findRun(o.resume);
-        if (!run) throw Error("no run '" + o.resume + "' in " + store->workspace() + " (see `ferkd runs list`)");
+        auto run = store.findRun(o.resume);
+        if (!run) throw Error("no run '" + o.resume + "' in " + store.workspace() + " (see `ferkd runs list`)");
         if (run->status == run_status::kFinished) {
             std::printf("run %lld '%s' has already finished\n", (long long)run->id, run->name.c_str());
-            return kOk;
+            return 0;
         }
-        runId = run->id;
-    } else {
-        RunConfig config = resolveConfig(o);
-        if (o.dryRun) {
-            std::printf("%s\n", configToJsonText(config).c_str());
-            return kOk;
-        }
-        if (!o.saveConfig.empty()) saveConfigFile(config, o.saveConfig);
-        runId = trainer.createRun(config, o.tags);
+        return run->id;
     }
+    RunConfig config = resolveConfig(o);
+    if (!o.saveConfig.empty()) saveConfigFile(config, o.saveConfig);
+    return trainer.createRun(config, o.tags);
+}
+
+int runTraining(const CliContext& ctx, const TrainOptions& o) {
+    if (o.dryRun && o.resume.empty()) {
+        std::printf("%s\n", configToJsonText(resolveConfig(o)).c_str());
+        return kOk;
+    }
+    DistributedLaunch launch(ctx, o.dist);
+    ConsoleObserver console;
+    RankErrorObserver quiet(launch.group() ? launch.group()->rank() : 0);
+    TrainingObserver& observer = launch.leader() ? static_cast<TrainingObserver&>(console) : quiet;
+    TrainingControl control;
+    // The other ranks open the workspace once rank 0 has (a new store is created then).
+    std::unique_ptr<ExperimentStore> store;
+    const int64_t run = agreeOnRun(launch.group(), [&] {
+        store = ctx.openStore();
+        Trainer creator(*store, observer, control);
+        return chooseRun(o, *store, creator);
+    });
+    if (run == 0) return kOk;
+    if (!store) store = ctx.openStore();
+    Trainer trainer(*store, observer, control, launch.group());
     RunOutcome outcome;
     {
         StopOnSignal stopOnSignal(control);
-        outcome = trainer.run(runId);
+        outcome = trainer.run(run);
     }
+    const auto workerProblems = launch.finish(outcome.status == run_status::kFailed);
+    for (const auto& problem : workerProblems) std::fprintf(stderr, "error: %s\n", problem.c_str());
     if (outcome.status == run_status::kFailed) return kFailed;
     if (outcome.status == run_status::kStopped) return kStopped;
-    return kOk;
+    return workerProblems.empty() ? kOk : kFailed;
 }
 
 }  // namespace
@@ -94,6 +112,7 @@ void addTrainCommand(CLI::App& app, CliContext& ctx) {
     cmd->add_option("--tags", o->tags, "Comma-separated tags stored with the run");
     cmd->add_option("--save-config", o->saveConfig, "Also write the resolved config to this JSON file");
     cmd->add_flag("--dry-run", o->dryRun, "Print the resolved config and exit");
+    o->dist.addTo(cmd);
     cmd->callback([&ctx, o] { ctx.action = [&ctx, o] { return runTraining(ctx, *o); }; });
 }
 

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "store/experiment_store.h"
 
@@ -14,6 +15,7 @@ namespace ferkd::cli {
 enum ExitCode { kOk = 0, kFailed = 1, kUsage = 2, kStopped = 130 };
 
 struct CliContext {
+    std::vector<std::string> args;  // the command line after the program name (for --nproc's workers)
     std::string workspace;  // --workspace, else ExperimentStore::defaultWorkspace()
     std::function<int()> action;  // set by the chosen sub-command
     std::unique_ptr<ExperimentStore> openStore() const;

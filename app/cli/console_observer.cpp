@@ -71,4 +71,8 @@ void ConsoleObserver::finished(const RunOutcome& outcome) {
     std::fflush(out_);
 }
 
+void RankErrorObserver::log(int64_t, LogLevel level, const std::string& message) {
+    if (level == LogLevel::Error) std::fprintf(stderr, "[rank %d] error: %s\n", rank_, message.c_str());
+}
+
 }  // namespace ferkd::cli

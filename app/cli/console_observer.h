@@ -24,4 +24,15 @@ private:
     std::chrono::steady_clock::time_point lastPrint_{};
 };
 
+// The other ranks of a distributed run: rank 0 shows the progress; they say only what
+// went wrong, naming their rank.
+class RankErrorObserver : public TrainingObserver {
+public:
+    explicit RankErrorObserver(int rank) : rank_(rank) {}
+    void log(int64_t runId, LogLevel level, const std::string& message) override;
+
+private:
+    int rank_;
+};
+
 }  // namespace ferkd::cli

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("ferkd ") + FERKD_VERSION);
     app.require_subcommand(1);
     CliContext ctx;
+    ctx.args.assign(argv + 1, argv + argc);
     app.add_option("--workspace", ctx.workspace,
                    "Workspace folder (default: $FERKD_WORKSPACE or $XDG_DATA_HOME/ferkd-studio)");
     addTrainCommand(app, ctx);

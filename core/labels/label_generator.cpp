@@ -1,6 +1,7 @@
 #include "labels/label_generator.h"
 
 #include <chrono>
+#include <filesystem>
 
 #include "data/batch_builder.h"
 #include "data/normalizer.h"
@@ -139,41 +140,133 @@ LabelGenerationEstimate estimateLabelGeneration(const Dataset& data, const Teach
     return e;
 }
 
-bool generateLabels(const Dataset& data, const Teacher& teacher, const LabelGenerationOptions& o,
-                    const std::string& path, const std::function<void(const LabelGenerationProgress&)>& progress,
-                    const TrainingControl* control) {
-    const LabelSetInfo info = labelSetInfoFor(data, teacher, o);
-    const auto reference = openReference(data, o);
-    LabelStoreWriter writer(path, info);
+namespace {
+
+// Labels images [first, last) into `writer` (its image 0 is `first`; none when this
+// rank's share was finished before and it only keeps in step). With a group,
+// the ranks go chunk by chunk in step (one small all-reduce each: has anyone work left,
+// does anyone want to stop, how many images are done), so a dead rank is noticed
+// within the group's timeout and a stop is taken together. False when stopped.
+bool labelRange(const Dataset& data, const Teacher& teacher, const LabelGenerationOptions& o,
+                const LabelSetInfo& info, const LabelStore* reference, LabelStoreWriter* writer, int64_t first,
+                int64_t last, ProcessGroup* group, const std::function<void(const LabelGenerationProgress&)>& progress,
+                const TrainingControl* control) {
     const int64_t total = data.size();
-    const int64_t start = writer.imagesDone();
+    const int64_t start = writer ? first + writer->imagesDone() : last;
     const int64_t per = imagesPerForward(o, info);
     const auto t0 = std::chrono::steady_clock::now();
     auto lastFlush = t0;
+    int64_t startedDone = -1;  // images done (all ranks) when this call began
     torch::NoGradGuard noGrad;
 
-    for (int64_t first = start; first < total; first += per) {
-        if (control) control->waitWhilePaused();  // returns at once when a stop is requested
-        if (control && control->stopRequested()) {
-            writer.flush();
+    for (int64_t begin = start;; begin += per) {
+        // Alone, a pause waits here; several ranks cannot wait, so there only a stop counts.
+        if (control && !group) control->waitWhilePaused();  // returns at once when a stop is requested
+        const bool mine = begin < last;
+        bool anyWork = mine, stop = control && control->stopRequested();
+        int64_t done = std::min(begin, last) - first;
+        if (group) {
+            std::vector<torch::Tensor> t{torch::tensor({double(mine), double(stop), double(done)}, torch::kDouble)};
+            group->allReduceSum(t);
+            auto v = t[0].accessor<double, 1>();
+            anyWork = v[0] > 0;
+            stop = v[1] > 0;
+            done = static_cast<int64_t>(v[2]);
+        }
+        if (startedDone < 0) startedDone = done;
+        if (stop) {
+            if (writer) writer->flush();
             return false;
         }
-        const int64_t last = std::min(total, first + per);
-        auto labels = labelImages(data, teacher, o, info, reference.get(), first, last);
-        for (int64_t i = first; i < last; ++i) writer.writeImage(i, labels[i - first]);
-        faultPoint("labels.batch");
         const auto now = std::chrono::steady_clock::now();
+        if (progress && done > startedDone) {
+            double secs = std::chrono::duration<double>(now - t0).count();
+            double rate = secs > 0 ? double(done - startedDone) / secs : 0;
+            progress({done, total, rate, rate > 0 ? double(total - done) / rate : -1});
+        }
+        if (!anyWork) break;
+        if (!mine) continue;
+        const int64_t end = std::min(last, begin + per);
+        auto labels = labelImages(data, teacher, o, info, reference, begin, end);
+        for (int64_t i = begin; i < end; ++i) writer->writeImage(i - first, labels[i - begin]);
+        faultPoint("labels.batch");
         if (now - lastFlush > std::chrono::seconds(5)) {
-            writer.flush();
+            writer->flush();
             lastFlush = now;
         }
-        if (progress) {
-            double secs = std::chrono::duration<double>(now - t0).count();
-            double rate = secs > 0 ? double(last - start) / secs : 0;
-            progress({last, total, rate, rate > 0 ? double(total - last) / rate : -1});
+    }
+    if (writer) writer->finish();
+    return true;
+}
+
+std::string shardPath(const std::string& path, int rank, int ranks) {
+    return path + ".rank" + std::to_string(rank) + "-of-" + std::to_string(ranks);
+}
+
+// Rank r's images: whole forward passes of the single-process order, so every pass sees
+// the same images and the merged store equals a single-process one byte for byte.
+std::pair<int64_t, int64_t> shardImages(int64_t total, int64_t per, int rank, int ranks) {
+    const int64_t passes = (total + per - 1) / per;
+    return {std::min(total, passes * rank / ranks * per), std::min(total, passes * (rank + 1) / ranks * per)};
+}
+
+LabelSetInfo shardInfo(LabelSetInfo info, int64_t first, int64_t last, int ranks) {
+    info.num_images = last - first;
+    info.generation["shard"] = {{"first", first}, {"last", last}, {"ranks", ranks}};
+    return info;
+}
+
+// A shard file finished earlier with the same settings (a rerun after an interrupted merge).
+bool finishedShard(const std::string& path, const LabelSetInfo& info) {
+    if (!std::filesystem::exists(path)) return false;
+    try {
+        return LabelStore(path).info().toJson() == info.toJson();
+    } catch (const Error&) {
+        return false;
+    }
+}
+
+void mergeShards(const LabelSetInfo& info, const std::string& path, int ranks, int64_t per) {
+    LabelStoreWriter writer(path, info);
+    std::vector<CropLabel> crops;
+    for (int r = 0; r < ranks; ++r) {
+        const auto [first, last] = shardImages(info.num_images, per, r, ranks);
+        const std::string part = shardPath(path, r, ranks);
+        LabelStore shard(part, /*verifyChecksum=*/true);
+        if (shard.info().toJson() != shardInfo(info, first, last, ranks).toJson())
+            throw FileError(part, "was written with other settings than this generation's");
+        for (int64_t i = std::max(first, writer.imagesDone()); i < last; ++i) {
+            shard.readImage(i - first, crops);
+            writer.writeImage(i, crops);
         }
     }
     writer.finish();
+    for (int r = 0; r < ranks; ++r) std::filesystem::remove(shardPath(path, r, ranks));
+}
+
+}  // namespace
+
+bool generateLabels(const Dataset& data, const Teacher& teacher, const LabelGenerationOptions& o,
+                    const std::string& path, const std::function<void(const LabelGenerationProgress&)>& progress,
+                    const TrainingControl* control, ProcessGroup* group) {
+    const LabelSetInfo info = labelSetInfoFor(data, teacher, o);
+    const auto reference = openReference(data, o);
+    if (!group) {
+        LabelStoreWriter writer(path, info);
+        return labelRange(data, teacher, o, info, reference.get(), &writer, 0, data.size(), nullptr, progress, control);
+    }
+    const int ranks = group->size();
+    const int64_t per = imagesPerForward(o, info);
+    const auto [first, last] = shardImages(data.size(), per, group->rank(), ranks);
+    const LabelSetInfo mine = shardInfo(info, first, last, ranks);
+    const std::string part = shardPath(path, group->rank(), ranks);
+    std::unique_ptr<LabelStoreWriter> writer;
+    if (!finishedShard(part, mine)) writer = std::make_unique<LabelStoreWriter>(part, mine);
+    if (!labelRange(data, teacher, o, info, reference.get(), writer.get(), first, last, group, progress, control))
+        return false;
+    group->barrier();  // every shard is finished
+    if (group->leader()) mergeShards(info, path, ranks, per);
+    group->barrier();  // the merged store is in place when any rank returns
     return true;
 }
 

@@ -7,6 +7,7 @@
 
 #include "data/crop_box.h"
 #include "data/dataset.h"
+#include "dist/process_group.h"
 #include "labels/label_store.h"
 #include "labels/teacher.h"
 #include "train/training_control.h"
@@ -51,8 +52,11 @@ LabelGenerationEstimate estimateLabelGeneration(const Dataset& data, const Teach
 
 // Labels every image of `data` into `path` (continuing an unfinished file with the same
 // settings). Returns false when `control` asked to stop; the file can then be continued.
+// With a process group each rank labels its share of whole forward passes into
+// `path`.rank<r>-of-<n>; rank 0 then merges the shares into `path`, byte for byte the
+// store one process makes with the same settings (at the same threads per process).
 bool generateLabels(const Dataset& data, const Teacher& teacher, const LabelGenerationOptions& options,
                     const std::string& path, const std::function<void(const LabelGenerationProgress&)>& progress = {},
-                    const TrainingControl* control = nullptr);
+                    const TrainingControl* control = nullptr, ProcessGroup* group = nullptr);
 
 }  // namespace ferkd

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "data/dataset_factory.h"
+#include "dist/process_group.h"
 #include "labels/label_generator.h"
 #include "labels/label_set_stats.h"
 #include "labels/teacher.h"
@@ -69,38 +70,52 @@ std::vector<std::string> describeLabelJob(const ExperimentStore& store, const La
 
 LabelJobOutcome runLabelJob(ExperimentStore& store, const LabelJob& job,
                             const std::function<void(const LabelJobProgress&)>& progress,
-                            const TrainingControl* control) {
+                            const TrainingControl* control, ProcessGroup* group) {
     if (job.out.empty()) throw ConfigError("out", "give the label store file to write");
     const std::string out = std::filesystem::absolute(job.out).lexically_normal().string();
     const std::string name = job.name.empty() ? "labels " + std::filesystem::path(out).stem().string() : job.name;
     const nlohmann::json config = {{"data", job.data}, {"out", out}, {"teacher", job.teacher_run.empty() ? job.teacher_script : job.teacher_run},
                                    {"crops", job.crops}, {"type", job.type}, {"topk", job.topk}, {"seed", job.seed}};
+    const bool leader = !group || group->leader();
     LabelJobOutcome outcome;
-    outcome.run_id = labelsRun(store, name, config);
+    outcome.run_id = leader ? labelsRun(store, name, config) : 0;
     const int64_t runId = outcome.run_id;
+    // Only rank 0 records; the others' events and status go nowhere.
+    auto addEvent = [&](const std::string& level, const std::string& message) {
+        if (leader) store.addEvent(runId, level, message);
+    };
+    auto setStatus = [&](const std::string& status, const std::string& message = "") {
+        if (leader) store.setStatus(runId, status, message);
+    };
     try {
-        configureThreads(job.threads);
-        const torch::Device device = resolveDevice(job.device);
-        store.markStarted(runId, describeDevice(device));
+        configureThreads(threadsPerProcess(job.threads, group ? group->env() : DistEnv{}));
+        const torch::Device device = resolveDevice(job.device, group ? group->env().local_rank : 0);
+        const std::string where = describeDevice(device) + (group ? " x " + std::to_string(group->size()) + " processes" : "");
+        if (leader) store.markStarted(runId, where);
         auto train = openDataSplits(job.data).train;
         const Teacher teacher = jobTeacher(store, job, *train, device);
         const LabelGenerationOptions g = generationOptions(job);
-        store.addEvent(runId, "info", "labelling " + std::to_string(train->size()) + " images, " +
+        addEvent("info", "labelling " + std::to_string(train->size()) + " images, " +
                                           std::to_string(g.crops_per_image) + " crops each, with " +
                                           teacher.description + ", into " + out);
         int64_t lastDecile = -1;
         const bool done = generateLabels(*train, teacher, g, out, [&](const LabelGenerationProgress& p) {
             const int64_t decile = p.done * 10 / std::max<int64_t>(1, p.total);
             if (decile != lastDecile)
-                store.addEvent(runId, "progress", std::to_string(p.done) + "/" + std::to_string(p.total) + " images, " +
+                addEvent("progress", std::to_string(p.done) + "/" + std::to_string(p.total) + " images, " +
                                                       std::to_string(int64_t(p.images_per_sec)) + " img/s");
             lastDecile = decile;
             if (progress) progress({runId, p.done, p.total, p.images_per_sec, p.eta_seconds});
-        }, control);
+        }, control, group);
         if (!done) {
-            store.setStatus(runId, run_status::kStopped);
+            setStatus(run_status::kStopped);
             outcome.status = run_status::kStopped;
             outcome.message = "stopped; the same generation continues where it stopped";
+            return outcome;
+        }
+        outcome.status = run_status::kFinished;
+        if (!leader) {
+            outcome.message = "labelled this rank's share; rank 0 merged the shares into " + out;
             return outcome;
         }
         // The studio's crop statistics, under FerKD's default rule.
@@ -112,11 +127,14 @@ LabelJobOutcome runLabelJob(ExperimentStore& store, const LabelJob& job,
                       100.0 * stats.share(CropClass::Easy));
         store.addEvent(runId, "info", summary);
         store.setStatus(runId, run_status::kFinished);
-        outcome.status = run_status::kFinished;
         outcome.message = summary;
     } catch (const std::exception& e) {
-        store.addEvent(runId, "error", e.what());
-        store.setStatus(runId, run_status::kFailed, e.what());
+        try {
+            addEvent("error", e.what());
+            setStatus(run_status::kFailed, e.what());
+        } catch (const std::exception&) {
+            // The store itself failed; the outcome still carries the message.
+        }
         outcome.status = run_status::kFailed;
         outcome.message = e.what();
     }

@@ -13,6 +13,8 @@
 
 namespace ferkd {
 
+class ProcessGroup;  // dist/process_group.h
+
 struct LabelJob {
     std::string teacher_run;                     // run id or name, or
     std::string teacher_script;                  // a TorchScript file
@@ -40,9 +42,10 @@ struct LabelJobOutcome {
 std::vector<std::string> describeLabelJob(const ExperimentStore& store, const LabelJob& job, bool timeIt);
 
 // Runs the job (an unfinished one into the same file continues under its earlier run).
-// Errors are caught: the run is marked failed and the outcome says why.
+// Errors are caught: the run is marked failed and the outcome says why. With a process
+// group this process is one rank of the generation; only rank 0 records the run.
 LabelJobOutcome runLabelJob(ExperimentStore& store, const LabelJob& job,
                             const std::function<void(const LabelJobProgress&)>& progress = {},
-                            const TrainingControl* control = nullptr);
+                            const TrainingControl* control = nullptr, ProcessGroup* group = nullptr);
 
 }  // namespace ferkd

@@ -12,17 +12,17 @@ std::pair<int64_t, int64_t> countTopK(const torch::Tensor& logits, const torch::
 }
 
 EvalResult evaluate(Classifier& model, const BatchBuilder& testData, torch::Device device, int64_t batchSize,
-                    const std::function<void(int64_t, int64_t)>& progress) {
+                    const std::function<void(int64_t, int64_t)>& progress, std::pair<int64_t, int64_t> range) {
     const bool wasTraining = model.is_training();
     model.eval();
     torch::NoGradGuard guard;
-    const int64_t n = testData.dataset().size();
+    const int64_t n = range.second < 0 ? testData.dataset().size() : range.second;
     const int64_t C = testData.dataset().numClasses();
     EvalResult r;
     r.confusion.assign(C * C, 0);
     double lossSum = 0;
     int64_t top1 = 0, top5 = 0;
-    for (int64_t begin = 0; begin < n; begin += batchSize) {
+    for (int64_t begin = range.first; begin < n; begin += batchSize) {
         int64_t end = std::min(n, begin + batchSize);
         Batch b = testData.testBatch(begin, end);
         auto logits = model.forward(b.images.to(device)).to(torch::kCPU).to(torch::kFloat);
@@ -35,16 +35,22 @@ EvalResult evaluate(Classifier& model, const BatchBuilder& testData, torch::Devi
         auto l = b.labels.accessor<int64_t, 1>();
         for (int64_t i = 0; i < p.size(0); ++i)
             if (l[i] < C && p[i] < C) r.confusion[l[i] * C + p[i]]++;
-        if (progress) progress(end, n);
+        if (progress) progress(end - range.first, n - range.first);
     }
-    r.images = n;
-    if (n > 0) {
-        r.loss = lossSum / double(n);
-        r.top1 = 100.0 * double(top1) / double(n);
-        r.top5 = 100.0 * double(top5) / double(n);
-    }
+    r.images = std::max<int64_t>(0, n - range.first);
+    r.loss_sum = lossSum;
+    r.top1_hits = top1;
+    r.top5_hits = top5;
+    finishEvalResult(r);
     if (wasTraining) model.train();
     return r;
+}
+
+void finishEvalResult(EvalResult& r) {
+    if (r.images <= 0) return;
+    r.loss = r.loss_sum / double(r.images);
+    r.top1 = 100.0 * double(r.top1_hits) / double(r.images);
+    r.top5 = 100.0 * double(r.top5_hits) / double(r.images);
 }
 
 }  // namespace ferkd

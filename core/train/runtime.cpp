@@ -12,14 +12,13 @@ int configureThreads(int requested) {
     return at::get_num_threads();
 }
 
-torch::Device resolveDevice(const std::string& requested) {
+torch::Device resolveDevice(const std::string& requested, int localRank) {
     if (requested == "cpu") return torch::kCPU;
-    if (requested == "cuda") {
-        if (!torch::cuda::is_available())
-            throw ConfigError("runtime.device", "'cuda' was asked for but no CUDA device is available; use cpu or auto");
-        return torch::Device(torch::kCUDA, 0);
-    }
-    return torch::cuda::is_available() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+    if (requested == "cuda" && !torch::cuda::is_available())
+        throw ConfigError("runtime.device", "'cuda' was asked for but no CUDA device is available; use cpu or auto");
+    if (!torch::cuda::is_available()) return torch::kCPU;
+    const int gpus = static_cast<int>(torch::cuda::device_count());
+    return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(localRank % std::max(1, gpus)));
 }
 
 std::string describeDevice(const torch::Device& device) {

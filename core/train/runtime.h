@@ -9,8 +9,9 @@ namespace ferkd {
 // Sets LibTorch's intra-op threads; 0 = all cores. Returns the count in force.
 int configureThreads(int requested);
 
-// "auto" picks CUDA when present. Throws ConfigError for "cuda" without a GPU.
-torch::Device resolveDevice(const std::string& requested);
+// "auto" picks CUDA when present. Throws ConfigError for "cuda" without a GPU. The GPU
+// is number `localRank` (modulo the count): each process of a run on its own GPU.
+torch::Device resolveDevice(const std::string& requested, int localRank = 0);
 
 std::string describeDevice(const torch::Device& device);
 

@@ -10,12 +10,14 @@
 #include "config/config_io.h"
 #include "data/batch_prefetcher.h"
 #include "data/dataset_factory.h"
+#include "dist/process_group.h"
 #include "interop/weight_import.h"
 #include "interop/weights_file.h"
 #include "labels/distill_targets.h"
 #include "labels/teacher.h"
 #include "models/model_registry.h"
 #include "train/checkpoint.h"
+#include "train/data_parallel.h"
 #include "train/evaluator.h"
 #include "train/losses.h"
 #include "train/lr_schedule.h"
@@ -97,8 +99,8 @@ void bestEffort(const std::function<void()>& write) {
 }
 }  // namespace
 
-Trainer::Trainer(ExperimentStore& store, TrainingObserver& observer, TrainingControl& control)
-    : store_(store), observer_(observer), control_(control) {}
+Trainer::Trainer(ExperimentStore& store, TrainingObserver& observer, TrainingControl& control, ProcessGroup* group)
+    : store_(store), observer_(observer), control_(control), group_(group) {}
 
 int64_t Trainer::createRun(RunConfig config, const std::string& tags) {
     validateConfig(config);
@@ -115,13 +117,13 @@ RunOutcome Trainer::run(int64_t runId) {
     } catch (const std::exception& e) {
         outcome.status = run_status::kFailed;
         outcome.message = e.what();
-        try {
-            store_.setStatus(runId, run_status::kFailed, e.what());
-            store_.addEvent(runId, "error", e.what());
-        } catch (const std::exception&) {
-            // The store itself failed; the outcome still carries the message.
+        if (dynamic_cast<const DistributedError*>(&e))
+            outcome.message += "; `ferkd train --resume " + std::to_string(runId) + "` continues from the last checkpoint";
+        if (!group_ || group_->leader()) {
+            bestEffort([&] { store_.setStatus(runId, run_status::kFailed, outcome.message); });
+            bestEffort([&] { store_.addEvent(runId, "error", outcome.message); });
         }
-        observer_.log(runId, LogLevel::Error, e.what());
+        observer_.log(runId, LogLevel::Error, outcome.message);
     }
     observer_.finished(outcome);
     return outcome;
@@ -132,15 +134,21 @@ RunOutcome Trainer::train(int64_t runId) {
     if (!record) throw Error("no run with id " + std::to_string(runId) + " in " + store_.workspace());
     const RunConfig cfg = runConfigOf(*record);
     validateConfig(cfg);
+    DataParallel parallel(group_);
+    const bool leader = parallel.leader();
     auto log = [&](LogLevel level, const std::string& message) {
-        store_.addEvent(runId, logLevelName(level), message);
+        if (leader) store_.addEvent(runId, logLevelName(level), message);
         observer_.log(runId, level, message);
     };
 
-    configureThreads(cfg.runtime.threads);
-    const torch::Device device = resolveDevice(cfg.runtime.device);
-    store_.markStarted(runId, describeDevice(device));
-    log(LogLevel::Info, "run " + std::to_string(runId) + " '" + record->name + "' on " + describeDevice(device));
+    configureThreads(threadsPerProcess(cfg.runtime.threads, group_ ? group_->env() : DistEnv{}));
+    const torch::Device device = resolveDevice(cfg.runtime.device, group_ ? group_->env().local_rank : 0);
+    const std::string where = describeDevice(device) + (parallel.distributed()
+                                                            ? " x " + std::to_string(parallel.size()) + " processes (" +
+                                                                  group_->backendName() + ")"
+                                                            : "");
+    if (leader) store_.markStarted(runId, where);
+    log(LogLevel::Info, "run " + std::to_string(runId) + " '" + record->name + "' on " + where);
 
     observer_.stageStarted({runId, "load data", 0});
     DataSplits data = openRunData(cfg.data);
@@ -167,7 +175,8 @@ RunOutcome Trainer::train(int64_t runId) {
     auto model = createModel(cfg.model.arch, spec);
     const std::string lastPath = checkpointPath(store_, runId, "last");
     const std::string bestPath = checkpointPath(store_, runId, "best");
-    if (!cfg.model.pretrained.empty() && !fs::exists(lastPath)) {  // a resume takes its weights from the checkpoint
+    // A resume takes its weights from the checkpoint; other ranks take rank 0's.
+    if (leader && !cfg.model.pretrained.empty() && !fs::exists(lastPath)) {
         observer_.stageStarted({runId, "load pretrained weights", 0});
         ImportOptions options;
         options.strict = cfg.model.pretrained_strict;
@@ -214,12 +223,12 @@ RunOutcome Trainer::train(int64_t runId) {
                                 std::to_string(cfg.distill.num_crops) + " crops per image per step, mode " +
                                 cfg.distill.mode);
     }
-    BatchBuilder trainData(data.train, cfg, targets), testData(data.test, cfg);
+    BatchBuilder trainData(data.train, cfg, targets, parallel.shard()), testData(data.test, cfg);
     const int64_t spe = trainData.stepsPerEpoch();
     const int64_t totalSteps = spe * cfg.schedule.epochs;
     const int64_t B = cfg.schedule.batch_size;
 
-    if (const int stale = removeStaleTemporaries(fs::path(lastPath).parent_path().string()))
+    if (const int stale = leader ? removeStaleTemporaries(fs::path(lastPath).parent_path().string()) : 0)
         log(LogLevel::Info, "removed " + std::to_string(stale) + " partial checkpoint file(s) of an interrupted write");
     TrainingPosition pos;
     if (fs::exists(lastPath)) {
@@ -229,8 +238,9 @@ RunOutcome Trainer::train(int64_t runId) {
         log(LogLevel::Info, "resuming from " + lastPath + " at epoch " + std::to_string(pos.epoch + 1) + ", step " +
                                 std::to_string(pos.global_step));
     }
+    parallel.start(*model, ema ? &ema->shadow() : nullptr);
     // Rows written after the checkpoint by a killed process are redone, never doubled.
-    store_.truncateMetrics(runId, pos.global_step, pos.epoch);
+    if (leader) store_.truncateMetrics(runId, pos.global_step, pos.epoch);
 
     // timm's CheckpointSaver idea: the k best epoch-end checkpoints stay, the rest go.
     auto keepTopK = [&](int64_t epochNumber, double top1) {
@@ -277,7 +287,7 @@ RunOutcome Trainer::train(int64_t runId) {
             bestEffort([&] { store_.setStatus(runId, run_status::kPaused, storageFault); });
             bestEffort([&] { store_.addEvent(runId, "error", storageFault); });
             observer_.log(runId, LogLevel::Error, storageFault);
-            if (!control_.pauseOnStorageFault()) return false;
+            if (!control_.pauseOnStorageFault() || parallel.distributed()) return false;
             observer_.stageStarted({runId, "paused", 0});
             control_.requestPause();
             control_.waitWhilePaused();
@@ -285,8 +295,14 @@ RunOutcome Trainer::train(int64_t runId) {
             observer_.log(runId, LogLevel::Info, "retrying the save");
         }
     };
+    // On several ranks only rank 0 writes; all learn whether it could, and stop together if not.
+    auto persistAll = [&](const std::function<void()>& write) {
+        const bool ok = leader ? persist(write) : true;
+        return parallel.distributed() ? !parallel.any(!ok) : ok;
+    };
     auto storageStop = [&]() -> RunOutcome {
-        bestEffort([&] { store_.setStatus(runId, run_status::kStopped, storageFault); });
+        if (!leader) storageFault = "rank 0 could not save";
+        else bestEffort([&] { store_.setStatus(runId, run_status::kStopped, storageFault); });
         return {runId, run_status::kStopped, pos.best_top1, storageFault + " (`ferkd train --resume " +
                                                                std::to_string(runId) + "` continues from the last checkpoint)"};
     };
@@ -303,7 +319,7 @@ RunOutcome Trainer::train(int64_t runId) {
         const auto epochStart = Clock::now();
         BatchPrefetcher batches(trainData, epoch, pos.step_in_epoch);
         while (auto batch = batches.next()) {
-            if (control_.pauseRequested()) {
+            if (!parallel.distributed() && control_.pauseRequested()) {
                 store_.setStatus(runId, run_status::kPaused);
                 log(LogLevel::Info, "paused at step " + std::to_string(pos.global_step));
                 control_.waitWhilePaused();
@@ -311,24 +327,28 @@ RunOutcome Trainer::train(int64_t runId) {
                 log(LogLevel::Info, "resumed");
                 windowStart = Clock::now();
             }
-            if (control_.stopRequested()) {
-                if (!persist([&] {
+            if (parallel.any(control_.stopRequested() || (parallel.distributed() && control_.pauseRequested()))) {
+                if (!persistAll([&] {
                         flush();
                         saveLast(lastPath, "last");
                     }))
                     return storageStop();
-                store_.setStatus(runId, run_status::kStopped);
+                if (leader) store_.setStatus(runId, run_status::kStopped);
+                if (parallel.distributed() && control_.pauseRequested() && !control_.stopRequested())
+                    log(LogLevel::Info, "a run of several processes stops instead of pausing (the others cannot wait "
+                                        "indefinitely); Resume continues it from this checkpoint");
                 log(LogLevel::Info, "stopped at step " + std::to_string(pos.global_step) + "; `ferkd train --resume " +
                                         std::to_string(runId) + "` continues it");
                 return {runId, run_status::kStopped, pos.best_top1, ""};
             }
             const double lr = learningRateAt(cfg.schedule, cfg.optim.lr, pos.global_step, spe);
             setLearningRate(optimizer, lr);
-            // Stochastic depth draws from torch's generator: seed it per step so a resumed
-            // run draws what an uninterrupted one would.
-            torch::manual_seed(mixSeed(cfg.seed, static_cast<uint64_t>(pos.global_step), 0xd9));
+            // Stochastic depth draws from torch's generator: seed it per step (and rank) so a
+            // resumed run draws what an uninterrupted one would.
+            torch::manual_seed(mixSeed(cfg.seed, static_cast<uint64_t>(pos.global_step), 0xd9 + 0x100 * parallel.rank()));
             auto images = batch->images.to(device, /*non_blocking=*/true).contiguous(memoryFormat);
             auto labels = batch->labels.to(device, true);
+            parallel.beforeForward(*model);
             auto logits = model->forward(images);
             torch::Tensor loss;
             if (teacher) {
@@ -339,9 +359,14 @@ RunOutcome Trainer::train(int64_t runId) {
             } else {
                 loss = torch::nn::functional::cross_entropy(logits, labels);
             }
-            // Checked before the update: a NaN or inf never reaches the weights, the EMA or a
-            // checkpoint, and the run stops at the step that produced it.
-            const double lossValue = loss.item<double>();
+            // The step's totals over all ranks, before the update: every rank then sees a NaN
+            // or inf, which never reaches the weights, the EMA or a checkpoint; the run stops
+            // at the step that produced it.
+            const double localLoss = loss.item<double>();
+            const double n = double(labels.size(0));
+            const StepTotals totals =
+                parallel.reduce(StepTotals{localLoss * n, logits.argmax(1).eq(labels).sum().item<double>(), n});
+            const double lossValue = parallel.distributed() ? totals.meanLoss() : localLoss;
             if (!std::isfinite(lossValue)) {
                 const std::string what = std::string("the loss became ") + (std::isnan(lossValue) ? "NaN" : "inf") +
                                          " at step " + std::to_string(pos.global_step + 1);
@@ -353,14 +378,14 @@ RunOutcome Trainer::train(int64_t runId) {
             }
             optimizer.impl->zero_grad();
             loss.backward();
+            parallel.averageGradients();
             if (cfg.optim.grad_clip > 0) torch::nn::utils::clip_grad_norm_(model->parameters(), cfg.optim.grad_clip);
             optimizer.impl->step();
             if (ema) ema->update();
 
-            const double correct = logits.argmax(1).eq(labels).sum().item<double>();
-            pos.loss_sum += lossValue * double(labels.size(0));
-            pos.correct += correct;
-            pos.seen += double(labels.size(0));
+            pos.loss_sum += totals.loss_sum;
+            pos.correct += totals.correct;
+            pos.seen += totals.seen;
             pos.global_step++;
             pos.step_in_epoch++;
 
@@ -393,20 +418,21 @@ RunOutcome Trainer::train(int64_t runId) {
             faultPoint("train.step");
             if (cfg.checkpoint.every_steps > 0 && pos.global_step % cfg.checkpoint.every_steps == 0 &&
                 pos.step_in_epoch < spe) {
-                if (!persist([&] {
+                if (!persistAll([&] {
                         flush();
                         saveLast(lastPath, "last");
                     }))
                     return storageStop();
             }
         }
-        if (!persist(flush)) return storageStop();
+        if (!persistAll(flush)) return storageStop();
 
         observer_.stageStarted({runId, "evaluate", data.test->size()});
         Classifier& evalModel = ema ? ema->shadow() : *model;
         StageInfo evalStage{runId, "evaluate", data.test->size()};
-        EvalResult eval = evaluate(evalModel, testData, device, std::max<int64_t>(B, 256),
-                                   [&](int64_t d, int64_t) { observer_.stageProgress(evalStage, d); });
+        EvalResult eval = parallel.reduce(evaluate(evalModel, testData, device, std::max<int64_t>(B, 256),
+                                                   [&](int64_t d, int64_t) { observer_.stageProgress(evalStage, d); },
+                                                   parallel.evaluationRange(data.test->size())));
         EpochMetric m;
         m.epoch = epoch + 1;
         m.step = pos.global_step;
@@ -418,7 +444,7 @@ RunOutcome Trainer::train(int64_t runId) {
         m.lr = learningRateAt(cfg.schedule, cfg.optim.lr, pos.global_step - 1, spe);
         m.seconds = secondsSince(epochStart);
         const bool best = eval.top1 > pos.best_top1 || epoch == 0;
-        if (!persist([&] {
+        if (!persistAll([&] {
                 store_.addEpochMetric(runId, m);
                 if (best) store_.setBestTop1(runId, eval.top1);
             }))
@@ -429,14 +455,14 @@ RunOutcome Trainer::train(int64_t runId) {
         pos.epoch = epoch + 1;
         pos.step_in_epoch = 0;
         pos.loss_sum = pos.correct = pos.seen = 0;
-        if (!persist([&] {
+        if (!persistAll([&] {
                 saveLast(lastPath, "last");
                 if (best && cfg.checkpoint.keep_best) saveLast(bestPath, "best");
                 if (cfg.checkpoint.keep_top_k > 0) keepTopK(epoch + 1, eval.top1);
             }))
             return storageStop();
     }
-    store_.setStatus(runId, run_status::kFinished);
+    if (leader) store_.setStatus(runId, run_status::kFinished);
     log(LogLevel::Info, "finished: best test top-1 " + std::to_string(pos.best_top1) + "%");
     return {runId, run_status::kFinished, pos.best_top1, ""};
 }

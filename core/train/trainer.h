@@ -3,6 +3,11 @@
 // schedule for each step's learning rate, reports through the observer, writes the
 // store and checkpoints, and honours pause/stop between steps. Runs on the caller's
 // thread: the CLI calls it directly, the studio from a worker thread.
+//
+// Given a process group it is one rank of a data-parallel run (train/data_parallel.h):
+// every rank reads the run's config and checkpoint from the workspace (shared by the
+// ranks), only rank 0 writes the store and checkpoints, and a pause request stops the
+// run (with a checkpoint) since the other ranks cannot wait indefinitely.
 #include "config/run_config.h"
 #include "store/experiment_store.h"
 #include "train/training_control.h"
@@ -10,9 +15,12 @@
 
 namespace ferkd {
 
+class ProcessGroup;  // dist/process_group.h
+
 class Trainer {
 public:
-    Trainer(ExperimentStore& store, TrainingObserver& observer, TrainingControl& control);
+    Trainer(ExperimentStore& store, TrainingObserver& observer, TrainingControl& control,
+            ProcessGroup* group = nullptr);
 
     // Validates `config`, gives it a name if it has none and records a queued run.
     int64_t createRun(RunConfig config, const std::string& tags = "");
@@ -27,6 +35,7 @@ private:
     ExperimentStore& store_;
     TrainingObserver& observer_;
     TrainingControl& control_;
+    ProcessGroup* group_;
 };
 
 // The config a run was created with (defaults under the stored JSON).

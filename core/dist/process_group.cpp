@@ -1,0 +1,167 @@
+#include "dist/process_group.h"
+
+#include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
+#include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#ifdef USE_C10D_NCCL
+#include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
+#endif
+
+#include <cstdlib>
+
+namespace ferkd {
+
+// The backend is held by its own type: LibTorch 1.13's ProcessGroupGloo derives from
+// c10d::ProcessGroup, 2.x's from c10d::Backend; their collectives are called alike.
+struct ProcessGroup::Impl {
+    c10::intrusive_ptr<c10d::Store> store;
+    c10::intrusive_ptr<c10d::ProcessGroupGloo> gloo;
+#ifdef USE_C10D_NCCL
+    c10::intrusive_ptr<c10d::ProcessGroupNCCL> nccl;
+#endif
+    std::string backend;
+
+    template <class Call>
+    void run(Call call) {
+#ifdef USE_C10D_NCCL
+        if (nccl) {
+            call(*nccl)->wait();
+            return;
+        }
+#endif
+        call(*gloo)->wait();
+    }
+};
+
+namespace {
+
+bool isLoopback(const std::string& addr) {
+    return addr == "localhost" || addr.rfind("127.", 0) == 0 || addr == "::1";
+}
+
+// Gloo's network device: the interface GLOO_SOCKET_IFNAME names (as PyTorch honours
+// it), loopback for a one-machine run, else the interface this host name resolves to.
+std::shared_ptr<gloo::transport::Device> glooDevice(const DistEnv& env) {
+    if (const char* name = std::getenv("GLOO_SOCKET_IFNAME"); name && *name)
+        return c10d::ProcessGroupGloo::createDeviceForInterface(name);
+    if (isLoopback(env.master_addr)) return c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1");
+    return c10d::ProcessGroupGloo::createDefaultDevice();
+}
+
+}  // namespace
+
+ProcessGroup::ProcessGroup(const DistEnv& env, std::chrono::milliseconds timeout, bool cuda)
+    : env_(env), timeout_(timeout), impl_(std::make_unique<Impl>()) {
+    try {
+        c10d::TCPStoreOptions options;
+        options.port = static_cast<uint16_t>(env.master_port);
+        options.isServer = env.rank == 0;
+        options.numWorkers = env.world_size;
+        options.waitWorkers = true;
+        options.timeout = timeout;
+        impl_->store = c10::make_intrusive<c10d::TCPStore>(env.master_addr, options);
+#ifdef USE_C10D_NCCL
+        if (cuda) {
+            auto nccl = c10d::ProcessGroupNCCL::Options::create();
+            nccl->timeout = timeout;
+            impl_->nccl = c10::make_intrusive<c10d::ProcessGroupNCCL>(impl_->store, env.rank, env.world_size, nccl);
+            impl_->backend = "nccl";
+            return;
+        }
+#endif
+        (void)cuda;  // without NCCL, Gloo carries CUDA tensors too (through host memory)
+        auto gloo = c10d::ProcessGroupGloo::Options::create(timeout);
+        gloo->devices.push_back(glooDevice(env));
+        impl_->gloo = c10::make_intrusive<c10d::ProcessGroupGloo>(impl_->store, env.rank, env.world_size, gloo);
+        impl_->backend = "gloo";
+    } catch (const std::exception& e) {
+        throw DistributedError("rank " + std::to_string(env.rank) + " of " + std::to_string(env.world_size) +
+                               " could not join the process group at " + env.master_addr + ":" +
+                               std::to_string(env.master_port) + " within " +
+                               std::to_string(timeout.count() / 1000) + " s: " + e.what());
+    }
+}
+
+ProcessGroup::~ProcessGroup() = default;
+
+std::string ProcessGroup::backendName() const { return impl_->backend; }
+
+void ProcessGroup::fail(const std::string& what, const std::exception& e) const {
+    std::string reason = e.what();
+    if (const auto nl = reason.find('\n'); nl != std::string::npos) reason.resize(nl);
+    throw DistributedError("rank " + std::to_string(rank()) + " of " + std::to_string(size()) + ": " + what +
+                           " failed: another process of the run died or stopped answering (waited at most " +
+                           std::to_string(timeout_.count() / 1000) + " s; " + reason + ")");
+}
+
+void ProcessGroup::allReduceSum(std::vector<torch::Tensor>& tensors) {
+    try {
+        impl_->run([&](auto& backend) { return backend.allreduce(tensors); });
+    } catch (const std::exception& e) {
+        fail("all-reduce", e);
+    }
+}
+
+void ProcessGroup::broadcast(std::vector<torch::Tensor>& tensors, int root) {
+    c10d::BroadcastOptions options;
+    options.rootRank = root;
+    try {
+        impl_->run([&](auto& backend) { return backend.broadcast(tensors, options); });
+    } catch (const std::exception& e) {
+        fail("broadcast", e);
+    }
+}
+
+void ProcessGroup::barrier() {
+    try {
+        impl_->run([&](auto& backend) { return backend.barrier(); });
+    } catch (const std::exception& e) {
+        fail("barrier", e);
+    }
+}
+
+bool ProcessGroup::any(bool flag) {
+    std::vector<torch::Tensor> t{torch::full({1}, flag ? 1.0f : 0.0f)};
+    allReduceSum(t);
+    return t[0].item<float>() > 0;
+}
+
+void ProcessGroup::publish(const std::string& key, const std::string& value) {
+    try {
+        impl_->store->set("ferkd/" + key, std::vector<uint8_t>(value.begin(), value.end()));
+    } catch (const std::exception& e) {
+        fail("publishing '" + key + "'", e);
+    }
+}
+
+std::string ProcessGroup::fetch(const std::string& key) {
+    try {
+        const auto bytes = impl_->store->get("ferkd/" + key);
+        return std::string(bytes.begin(), bytes.end());
+    } catch (const std::exception& e) {
+        fail("waiting for '" + key + "' from rank 0", e);
+    }
+}
+
+std::string ProcessGroup::shareFromLeader(const std::string& key, const std::function<std::string()>& leaderValue) {
+    if (leader()) {
+        std::string value;
+        try {
+            value = leaderValue();
+        } catch (const std::exception& e) {
+            publish(key, std::string("!") + e.what());
+            throw;
+        }
+        publish(key, value);
+        return value;
+    }
+    const std::string value = fetch(key);
+    if (!value.empty() && value[0] == '!') throw DistributedError("rank 0 failed: " + value.substr(1));
+    return value;
+}
+
+std::unique_ptr<ProcessGroup> joinProcessGroup(const DistEnv& env, std::chrono::milliseconds timeout, bool cuda) {
+    if (!env.distributed()) return nullptr;
+    return std::make_unique<ProcessGroup>(env, timeout, cuda);
+}
+
+}  // namespace ferkd
