@@ -328,8 +328,9 @@ void MainWindow::buildActions() {
     auto* settings = file->addAction(tr("&Settings..."), this, [this] {
         const QString before = StudioSettings::load().language;
         SettingsDialog dialog(this);
-        if (dialog.exec() == QDialog::Accepted && dialog.settings().language != before)
-            emit languageChosen(dialog.settings().language);
+        if (dialog.exec() != QDialog::Accepted) return;
+        controller_->setProcesses(dialog.settings().processes);
+        if (dialog.settings().language != before) emit languageChosen(dialog.settings().language);
     });
     settings->setShortcut(QKeySequence::Preferences);
     file->addSeparator();

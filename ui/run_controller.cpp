@@ -1,6 +1,10 @@
 #include "run_controller.h"
 
+#include <QCoreApplication>
+#include <QDir>
+
 #include "store/experiment_store.h"
+#include "train/local_parallel_run.h"
 #include "train/trainer.h"
 
 namespace ferkd::ui {
@@ -102,6 +106,21 @@ bool RunController::waitUntilIdle(int timeoutMs) {
     return idle_.wait_for(lock, std::chrono::milliseconds(timeoutMs), [this] { return active_ == 0 && queue_.empty(); });
 }
 
+void RunController::setProcesses(int processes) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    processes_ = std::max(1, processes);
+}
+
+int RunController::processes() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return processes_;
+}
+
+RunOutcome RunController::trainOnProcesses(int64_t runId, int processes) {
+    const std::string ferkd = QDir(QCoreApplication::applicationDirPath()).filePath("ferkd").toStdString();
+    return trainOnLocalProcesses(*store_, *bridge_, control_, runId, processes, ferkd);
+}
+
 bool RunController::busy() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return active_ != 0 || !queue_.empty();
@@ -122,6 +141,7 @@ int RunController::queuedCount() const {
 void RunController::workerLoop() {
     while (true) {
         Job job;
+        int processes = 1;
         {
             std::unique_lock<std::mutex> lock(mutex_);
             wake_.wait(lock, [this] { return quit_ || !queue_.empty(); });
@@ -129,6 +149,7 @@ void RunController::workerLoop() {
             job = queue_.front();
             queue_.pop_front();
             active_ = job.labels ? -1 : job.run;  // -1: a label generation whose run is not recorded yet
+            processes = processes_;
             control_.reset();
         }
         Q_EMIT queueChanged();
@@ -148,8 +169,13 @@ void RunController::workerLoop() {
             message = outcome.message;
         } else {
             Q_EMIT runStarted(runId);
-            Trainer trainer(*store_, *bridge_, control_);
-            const RunOutcome outcome = trainer.run(runId);  // errors are caught inside and reported here
+            RunOutcome outcome;
+            if (processes > 1) {
+                outcome = trainOnProcesses(runId, processes);
+            } else {
+                Trainer trainer(*store_, *bridge_, control_);
+                outcome = trainer.run(runId);  // errors are caught inside and reported here
+            }
             status = outcome.status;
             message = outcome.message;
         }

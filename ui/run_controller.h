@@ -46,6 +46,12 @@ public:
     void stopAll();                    // also empties the queue
     bool waitUntilIdle(int timeoutMs); // for closing the window and for tests
 
+    // Training runs started from now on run as this many processes on this machine
+    // (data parallel, torch.distributed over Gloo): this one is rank 0, the others are
+    // `ferkd` processes next to the studio's program. Shown as one run.
+    void setProcesses(int processes);
+    int processes() const;
+
     bool busy() const;
     bool paused() const;
     int64_t activeRun() const;         // 0 when idle
@@ -64,6 +70,7 @@ Q_SIGNALS:
 private:
     class Bridge;
     void workerLoop();
+    RunOutcome trainOnProcesses(int64_t runId, int processes);
 
     std::shared_ptr<ExperimentStore> store_;
     std::unique_ptr<Bridge> bridge_;
@@ -78,6 +85,7 @@ private:
     std::deque<Job> queue_;
     int64_t active_ = 0;
     bool quit_ = false;
+    int processes_ = 1;
     std::thread worker_;
 };
 

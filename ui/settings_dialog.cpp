@@ -18,6 +18,7 @@ StudioSettings StudioSettings::load() {
     out.workspace = s.value("settings/workspace").toString();
     out.threads = s.value("settings/threads", 0).toInt();
     out.device = s.value("settings/device", "auto").toString();
+    out.processes = std::max(1, s.value("settings/processes", 1).toInt());
     out.language = s.value("settings/language").toString();
     return out;
 }
@@ -27,6 +28,7 @@ void StudioSettings::save() const {
     s.setValue("settings/workspace", workspace);
     s.setValue("settings/threads", threads);
     s.setValue("settings/device", device);
+    s.setValue("settings/processes", processes);
     s.setValue("settings/language", language);
 }
 
@@ -62,6 +64,13 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     device_->addItems({"auto", "cpu", "cuda"});
     device_->setCurrentText(current.device);
     form->addRow(tr("Device of new runs"), device_);
+    processes_ = new QSpinBox;
+    processes_->setObjectName("settingsProcesses");
+    processes_->setRange(1, 64);
+    processes_->setValue(current.processes);
+    processes_->setToolTip(tr("Data parallel: each process trains on its share of every batch (torch.distributed, "
+                              "Gloo); the run is shown as one. The threads are shared among the processes."));
+    form->addRow(tr("Processes per training run"), processes_);
     language_ = new QComboBox;
     language_->setObjectName("settingsLanguage");
     language_->addItem(tr("System"), QString());
@@ -84,6 +93,7 @@ StudioSettings SettingsDialog::settings() const {
     s.workspace = workspace_->text().trimmed();
     s.threads = threads_->value();
     s.device = device_->currentText();
+    s.processes = processes_->value();
     s.language = language_->currentData().toString();
     return s;
 }

@@ -2,12 +2,14 @@
 
 #include "main_window.h"
 #include "run_controller.h"
+#include "settings_dialog.h"
 
 namespace ferkd::ui {
 
 StudioShell::StudioShell(std::shared_ptr<ExperimentStore> store, LanguageManager* languages, QObject* parent)
     : QObject(parent), store_(std::move(store)), languages_(languages) {
     controller_ = new RunController(store_, this);
+    controller_->setProcesses(StudioSettings::load().processes);
     buildWindow();
 }
 

@@ -336,16 +336,54 @@ private slots:
         s.workspace = dir.path();
         s.threads = 3;
         s.device = "cpu";
+        s.processes = 2;
         s.language = "zh_CN";
         s.save();
         const StudioSettings back = StudioSettings::load();
         QCOMPARE(back.workspace, s.workspace);
         QCOMPARE(back.threads, 3);
+        QCOMPARE(back.processes, 2);
         QCOMPARE(back.device, QString("cpu"));
         QCOMPARE(back.language, QString("zh_CN"));
         SettingsDialog dialog;
         QCOMPARE(dialog.settings().language, QString("zh_CN"));
         QSettings().clear();
+    }
+
+    // Two processes (rank 0 on the controller's thread, rank 1 a `ferkd` child process):
+    // the window draws the run as any other, one run in the workspace; Stop reaches both.
+    void twoProcessRunShowsAsOneRun() {
+        QTemporaryDir dir;
+        auto store = std::make_shared<ExperimentStore>(dir.path().toStdString());
+        MainWindow window(store);
+        window.controller()->setProcesses(2);
+        QSignalSpy steps(window.controller(), &RunController::stepReported);
+        QSignalSpy finished(window.controller(), &RunController::runFinished);
+        const qint64 id = window.startRun(test::smallRunConfig(writeSmallIdxData(dir)));
+        const qint64 gap = maxEventLoopGap([&] { return finished.count() > 0; }, 240000);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().at(1).toString(), QString("finished"));
+        QVERIFY2(gap < 100, qPrintable(QString("event loop blocked for %1 ms").arg(gap)));
+        QCoreApplication::processEvents();
+        QCOMPARE(window.chart()->pointCount(id, "test_top1"), 2);
+        QCOMPARE(window.chart()->pointCount(id, "loss"), 8);  // 4 global steps per epoch
+        QVERIFY2(store->run(id)->device.find("2 processes") != std::string::npos, store->run(id)->device.c_str());
+        QCOMPARE(store->listRuns().size(), size_t(1));
+
+        RunConfig longer = test::smallRunConfig(writeSmallIdxData(dir));
+        longer.name = "longer";
+        longer.schedule.epochs = 50;
+        const qint64 second = window.startRun(longer);
+        QTRY_VERIFY_WITH_TIMEOUT(steps.count() >= 10, 120000);
+        QElapsedTimer cancel;
+        cancel.start();
+        window.controller()->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+        QCOMPARE(finished.last().at(1).toString(), QString("stopped"));
+        qInfo("two processes: stop to 'stopped' %lld ms", (long long)cancel.elapsed());
+        QVERIFY(cancel.elapsed() < 5000);
+        QCOMPARE(store->run(second)->status, std::string("stopped"));
+        window.close();
     }
 
     // Teacher -> labels -> student queued at once; each stage a run of the workspace.
