@@ -41,6 +41,8 @@ DistEnv distEnvFromEnvironment() {
     if (const char* addr = variable("MASTER_ADDR")) env.master_addr = addr;
     else if (env.world_size > 1) throw Error("environment variable MASTER_ADDR is missing: the address of rank 0's machine");
     env.master_port = integerVariable("MASTER_PORT", env.master_port, 1, 65535);
+    if (const char* agent = variable("TORCHELASTIC_USE_AGENT_STORE")) env.agent_store = std::string(agent) == "True";
+    if (const char* restarts = variable("TORCHELASTIC_RESTART_COUNT")) env.restart_count = restarts;
     return env;
 }
 

@@ -11,6 +11,10 @@ struct DistEnv {
     int local_rank = 0, local_world_size = 1;  // processes of this run on this machine
     std::string master_addr = "127.0.0.1";
     int master_port = 29500;
+    // torchrun's agent already serves the TCPStore at MASTER_PORT: every rank is its
+    // client, under the agent's prefix for this restart (as torch.distributed does).
+    bool agent_store = false;
+    std::string restart_count = "0";
 
     bool distributed() const { return world_size > 1; }
     bool leader() const { return rank == 0; }

@@ -1,5 +1,6 @@
 #include "dist/process_group.h"
 
+#include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #ifdef USE_C10D_NCCL
@@ -54,11 +55,15 @@ ProcessGroup::ProcessGroup(const DistEnv& env, std::chrono::milliseconds timeout
     try {
         c10d::TCPStoreOptions options;
         options.port = static_cast<uint16_t>(env.master_port);
-        options.isServer = env.rank == 0;
+        options.isServer = env.rank == 0 && !env.agent_store;
         options.numWorkers = env.world_size;
-        options.waitWorkers = true;
+        options.waitWorkers = true;  // every rank checks in; the server waits for all
         options.timeout = timeout;
-        impl_->store = c10::make_intrusive<c10d::TCPStore>(env.master_addr, options);
+        auto tcp = c10::make_intrusive<c10d::TCPStore>(env.master_addr, options);
+        if (env.agent_store)
+            impl_->store = c10::make_intrusive<c10d::PrefixStore>("/worker/attempt_" + env.restart_count, tcp);
+        else
+            impl_->store = tcp;
 #ifdef USE_C10D_NCCL
         if (cuda) {
             auto nccl = c10d::ProcessGroupNCCL::Options::create();

@@ -11,6 +11,8 @@
 #include "train/trainer.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QtTest>
 #include <cstdlib>
 #include <filesystem>
@@ -168,8 +170,25 @@ private slots:
         const double diff = maxDifference(lastCheckpoint("one").model->parameters(), lastCheckpoint("two").model->parameters());
         qInfo("largest weight difference, 2 processes vs 1: %.3g", diff);
         QVERIFY2(diff < 1e-5, qPrintable(QString::number(diff)));
-        // Only rank 0 recorded: one run, its checkpoints, no second set of rows.
+        // Only rank 0 recorded: one run each, no second set of rows.
         QCOMPARE(store.listRuns().size(), size_t(2));
+    }
+
+    // The same run launched by PyTorch's torchrun: its agent serves the TCPStore, the
+    // ranks are its clients (TORCHELASTIC_USE_AGENT_STORE).
+    void torchrunLaunchesTheSameRun() {
+        const QString torchrun = QStandardPaths::findExecutable("torchrun");
+        if (torchrun.isEmpty()) QSKIP("torchrun is not installed (python3-torch)");
+        QProcess p;
+        // --redirects/--tee 1: Debian's torch 1.13 on Python 3.11 fails to parse the default 0.
+        p.start(torchrun, QStringList{"--no_python", "--nproc_per_node=2", "--redirects", "1", "--tee", "1",
+                                      QString(FERKD_BIN_DIR) + "/ferkd"}
+                              << vit_ << "--name" << "torchrun");
+        QVERIFY(p.waitForFinished(300000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QCOMPARE(run("torchrun").status, std::string(run_status::kFinished));
+        QCOMPARE(maxDifference(lastCheckpoint("torchrun").model->parameters(), lastCheckpoint("two").model->parameters()),
+                 0.0);
     }
 
     void twoProcessLabelsAreTheSameBytes() {
