@@ -170,6 +170,9 @@ TABLES = {
         'Step': '步',
         'System': '跟随系统',
         'Threads of new runs': '新运行的线程数',
+        'Processes per training run': '每个训练运行的进程数',
+        'Data parallel: each process trains on its share of every batch (torch.distributed, Gloo); the run is shown as one. The threads are shared among the processes.':
+            '数据并行：每个进程训练每个批次中属于自己的部分（torch.distributed，Gloo）；整个运行显示为一个运行。线程由各进程分享。',
         'Workspace (at the next start)': '工作区（下次启动时生效）',
         'Workspace folder': '工作区文件夹',
         'Written': '写入时间',
@@ -384,6 +387,9 @@ TABLES = {
         'Step': 'Schritt',
         'System': 'System',
         'Threads of new runs': 'Threads neuer Läufe',
+        'Processes per training run': 'Prozesse je Trainingslauf',
+        'Data parallel: each process trains on its share of every batch (torch.distributed, Gloo); the run is shown as one. The threads are shared among the processes.':
+            'Datenparallel: Jeder Prozess trainiert seinen Teil jedes Batches (torch.distributed, Gloo); der Lauf erscheint als einer. Die Threads werden unter den Prozessen aufgeteilt.',
         'Workspace (at the next start)': 'Arbeitsbereich (beim nächsten Start)',
         'Workspace folder': 'Arbeitsbereich-Ordner',
         'Written': 'Geschrieben',

@@ -567,7 +567,7 @@ Top-5 des Lehrers:
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="234"/>
-        <location filename="../ui/main_window.cpp" line="494"/>
+        <location filename="../ui/main_window.cpp" line="498"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
@@ -621,9 +621,9 @@ Top-5 des Lehrers:
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="304"/>
-        <location filename="../ui/main_window.cpp" line="515"/>
-        <location filename="../ui/main_window.cpp" line="535"/>
-        <location filename="../ui/main_window.cpp" line="558"/>
+        <location filename="../ui/main_window.cpp" line="519"/>
+        <location filename="../ui/main_window.cpp" line="539"/>
+        <location filename="../ui/main_window.cpp" line="562"/>
         <source>Export weights</source>
         <translation>Gewichte exportieren</translation>
     </message>
@@ -676,84 +676,84 @@ Top-5 des Lehrers:
         <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="336"/>
+        <location filename="../ui/main_window.cpp" line="337"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="338"/>
+        <location filename="../ui/main_window.cpp" line="339"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="340"/>
+        <location filename="../ui/main_window.cpp" line="341"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="341"/>
+        <location filename="../ui/main_window.cpp" line="342"/>
         <source>&amp;About FerKD Studio</source>
         <translation>Ü&amp;ber FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="342"/>
+        <location filename="../ui/main_window.cpp" line="343"/>
         <source>About FerKD Studio</source>
         <translation>Über FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="343"/>
+        <location filename="../ui/main_window.cpp" line="344"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="525"/>
+        <location filename="../ui/main_window.cpp" line="529"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="526"/>
+        <location filename="../ui/main_window.cpp" line="530"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="527"/>
+        <location filename="../ui/main_window.cpp" line="531"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="528"/>
+        <location filename="../ui/main_window.cpp" line="532"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="548"/>
+        <location filename="../ui/main_window.cpp" line="552"/>
         <source>exported %1 tensors to %2</source>
         <translation>%1 Tensoren nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="550"/>
+        <location filename="../ui/main_window.cpp" line="554"/>
         <source>export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="555"/>
+        <location filename="../ui/main_window.cpp" line="559"/>
         <source>exporting to %1 ...</source>
         <translation>exportiere nach %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="573"/>
+        <location filename="../ui/main_window.cpp" line="577"/>
         <source>Quit FerKD Studio</source>
         <translation>FerKD Studio beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="574"/>
+        <location filename="../ui/main_window.cpp" line="578"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>Ein Lauf ist aktiv. Anhalten (er speichert einen Checkpoint und kann fortgesetzt werden) und beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="579"/>
+        <location filename="../ui/main_window.cpp" line="583"/>
         <source>stopping...</source>
         <translation>halte an...</translation>
     </message>
@@ -1044,52 +1044,62 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
 <context>
     <name>ferkd::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="39"/>
+        <location filename="../ui/settings_dialog.cpp" line="41"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="45"/>
+        <location filename="../ui/settings_dialog.cpp" line="47"/>
         <source>default ($FERKD_WORKSPACE or ~/.local/share/ferkd-studio)</source>
         <translation>Standard ($FERKD_WORKSPACE oder ~/.local/share/ferkd-studio)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="46"/>
+        <location filename="../ui/settings_dialog.cpp" line="48"/>
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="48"/>
+        <location filename="../ui/settings_dialog.cpp" line="50"/>
         <source>Workspace folder</source>
         <translation>Arbeitsbereich-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="53"/>
+        <location filename="../ui/settings_dialog.cpp" line="55"/>
         <source>Workspace (at the next start)</source>
         <translation>Arbeitsbereich (beim nächsten Start)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="57"/>
+        <location filename="../ui/settings_dialog.cpp" line="59"/>
         <source>all cores</source>
         <translation>alle Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="59"/>
+        <location filename="../ui/settings_dialog.cpp" line="61"/>
         <source>Threads of new runs</source>
         <translation>Threads neuer Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="64"/>
+        <location filename="../ui/settings_dialog.cpp" line="66"/>
         <source>Device of new runs</source>
         <translation>Gerät neuer Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="67"/>
+        <location filename="../ui/settings_dialog.cpp" line="71"/>
+        <source>Data parallel: each process trains on its share of every batch (torch.distributed, Gloo); the run is shown as one. The threads are shared among the processes.</source>
+        <translation>Datenparallel: Jeder Prozess trainiert seinen Teil jedes Batches (torch.distributed, Gloo); der Lauf erscheint als einer. Die Threads werden unter den Prozessen aufgeteilt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="73"/>
+        <source>Processes per training run</source>
+        <translation>Prozesse je Trainingslauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="76"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="72"/>
+        <location filename="../ui/settings_dialog.cpp" line="81"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -1097,90 +1107,90 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="24"/>
+        <location filename="../app/studio/main.cpp" line="26"/>
         <source>FerKD Studio: knowledge distillation with region-level soft labels</source>
         <translation>FerKD Studio: Wissensdestillation mit Soft-Labels auf Regionsebene</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="27"/>
+        <location filename="../app/studio/main.cpp" line="29"/>
         <source>Workspace folder.</source>
         <translation>Ordner des Arbeitsbereichs.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="28"/>
+        <location filename="../app/studio/main.cpp" line="30"/>
         <source>folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="29"/>
+        <location filename="../app/studio/main.cpp" line="31"/>
         <source>Quit after this many milliseconds (for tests).</source>
         <translation>Nach so vielen Millisekunden beenden (für Tests).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="30"/>
+        <location filename="../app/studio/main.cpp" line="32"/>
         <source>ms</source>
         <translation>ms</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="31"/>
+        <location filename="../app/studio/main.cpp" line="33"/>
         <source>Show these runs (comma-separated ids).</source>
         <translation>Diese Läufe zeigen (Ids durch Kommas getrennt).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="32"/>
+        <location filename="../app/studio/main.cpp" line="34"/>
         <source>ids</source>
         <translation>Ids</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="35"/>
+        <location filename="../app/studio/main.cpp" line="37"/>
         <source>Open this label store in the crop browser.</source>
         <translation>Diesen Label-Speicher in den Ausschnitten öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="36"/>
+        <location filename="../app/studio/main.cpp" line="38"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="37"/>
+        <location filename="../app/studio/main.cpp" line="39"/>
         <source>The data set of --labels (default: fashion-mnist).</source>
         <translation>Der Datensatz zu --labels (Standard: fashion-mnist).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="38"/>
-        <location filename="../app/studio/main.cpp" line="43"/>
+        <location filename="../app/studio/main.cpp" line="40"/>
+        <location filename="../app/studio/main.cpp" line="45"/>
         <source>path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="39"/>
+        <location filename="../app/studio/main.cpp" line="41"/>
         <source>Show this tab of the run details.</source>
         <translation>Diesen Reiter der Laufdetails zeigen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="40"/>
+        <location filename="../app/studio/main.cpp" line="42"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="41"/>
+        <location filename="../app/studio/main.cpp" line="43"/>
         <source>Open the New run form.</source>
         <translation>Das Formular „Neuer Lauf“ öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="42"/>
+        <location filename="../app/studio/main.cpp" line="44"/>
         <source>Inspect this data set.</source>
         <translation>Diesen Datensatz prüfen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="61"/>
-        <location filename="../app/studio/main.cpp" line="69"/>
-        <location filename="../app/studio/main.cpp" line="73"/>
+        <location filename="../app/studio/main.cpp" line="63"/>
+        <location filename="../app/studio/main.cpp" line="71"/>
+        <location filename="../app/studio/main.cpp" line="75"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="62"/>
+        <location filename="../app/studio/main.cpp" line="64"/>
         <source>Cannot open the workspace:
 %1
 
@@ -1191,12 +1201,12 @@ Start a fresh experiment database there? The damaged file is kept under another 
 Dort eine neue Experiment-Datenbank anlegen? Die beschädigte Datei bleibt unter anderem Namen erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="70"/>
+        <location filename="../app/studio/main.cpp" line="72"/>
         <source>The damaged database was kept as %1.</source>
         <translation>Die beschädigte Datenbank wurde als %1 aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="74"/>
+        <location filename="../app/studio/main.cpp" line="76"/>
         <source>Cannot open the workspace:
 %1</source>
         <translation>Der Arbeitsbereich lässt sich nicht öffnen:

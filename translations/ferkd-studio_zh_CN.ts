@@ -565,7 +565,7 @@ teacher&apos;s top-5:
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="234"/>
-        <location filename="../ui/main_window.cpp" line="494"/>
+        <location filename="../ui/main_window.cpp" line="498"/>
         <source>New run</source>
         <translation>新建运行</translation>
     </message>
@@ -619,9 +619,9 @@ teacher&apos;s top-5:
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="304"/>
-        <location filename="../ui/main_window.cpp" line="515"/>
-        <location filename="../ui/main_window.cpp" line="535"/>
-        <location filename="../ui/main_window.cpp" line="558"/>
+        <location filename="../ui/main_window.cpp" line="519"/>
+        <location filename="../ui/main_window.cpp" line="539"/>
+        <location filename="../ui/main_window.cpp" line="562"/>
         <source>Export weights</source>
         <translation>导出权重</translation>
     </message>
@@ -674,84 +674,84 @@ teacher&apos;s top-5:
         <translation>设置(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="336"/>
+        <location filename="../ui/main_window.cpp" line="337"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="338"/>
+        <location filename="../ui/main_window.cpp" line="339"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="340"/>
+        <location filename="../ui/main_window.cpp" line="341"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="341"/>
+        <location filename="../ui/main_window.cpp" line="342"/>
         <source>&amp;About FerKD Studio</source>
         <translation>关于 FerKD Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="342"/>
+        <location filename="../ui/main_window.cpp" line="343"/>
         <source>About FerKD Studio</source>
         <translation>关于 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="343"/>
+        <location filename="../ui/main_window.cpp" line="344"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 基于区域级软标签的知识蒸馏（FKD、FerKD）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="525"/>
+        <location filename="../ui/main_window.cpp" line="529"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="526"/>
+        <location filename="../ui/main_window.cpp" line="530"/>
         <source>Precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="527"/>
+        <location filename="../ui/main_window.cpp" line="531"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="528"/>
+        <location filename="../ui/main_window.cpp" line="532"/>
         <source>Checkpoint</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="548"/>
+        <location filename="../ui/main_window.cpp" line="552"/>
         <source>exported %1 tensors to %2</source>
         <translation>已导出 %1 个张量到 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="550"/>
+        <location filename="../ui/main_window.cpp" line="554"/>
         <source>export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="555"/>
+        <location filename="../ui/main_window.cpp" line="559"/>
         <source>exporting to %1 ...</source>
         <translation>正在导出到 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="573"/>
+        <location filename="../ui/main_window.cpp" line="577"/>
         <source>Quit FerKD Studio</source>
         <translation>退出 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="574"/>
+        <location filename="../ui/main_window.cpp" line="578"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>有运行正在进行。停止它（会保存检查点，之后可继续）并退出吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="579"/>
+        <location filename="../ui/main_window.cpp" line="583"/>
         <source>stopping...</source>
         <translation>正在停止...</translation>
     </message>
@@ -1041,52 +1041,62 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
 <context>
     <name>ferkd::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="39"/>
+        <location filename="../ui/settings_dialog.cpp" line="41"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="45"/>
+        <location filename="../ui/settings_dialog.cpp" line="47"/>
         <source>default ($FERKD_WORKSPACE or ~/.local/share/ferkd-studio)</source>
         <translation>默认（$FERKD_WORKSPACE 或 ~/.local/share/ferkd-studio）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="46"/>
+        <location filename="../ui/settings_dialog.cpp" line="48"/>
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="48"/>
+        <location filename="../ui/settings_dialog.cpp" line="50"/>
         <source>Workspace folder</source>
         <translation>工作区文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="53"/>
+        <location filename="../ui/settings_dialog.cpp" line="55"/>
         <source>Workspace (at the next start)</source>
         <translation>工作区（下次启动时生效）</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="57"/>
+        <location filename="../ui/settings_dialog.cpp" line="59"/>
         <source>all cores</source>
         <translation>全部核心</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="59"/>
+        <location filename="../ui/settings_dialog.cpp" line="61"/>
         <source>Threads of new runs</source>
         <translation>新运行的线程数</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="64"/>
+        <location filename="../ui/settings_dialog.cpp" line="66"/>
         <source>Device of new runs</source>
         <translation>新运行的设备</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="67"/>
+        <location filename="../ui/settings_dialog.cpp" line="71"/>
+        <source>Data parallel: each process trains on its share of every batch (torch.distributed, Gloo); the run is shown as one. The threads are shared among the processes.</source>
+        <translation>数据并行：每个进程训练每个批次中属于自己的部分（torch.distributed，Gloo）；整个运行显示为一个运行。线程由各进程分享。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="73"/>
+        <source>Processes per training run</source>
+        <translation>每个训练运行的进程数</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.cpp" line="76"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="72"/>
+        <location filename="../ui/settings_dialog.cpp" line="81"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1094,90 +1104,90 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="24"/>
+        <location filename="../app/studio/main.cpp" line="26"/>
         <source>FerKD Studio: knowledge distillation with region-level soft labels</source>
         <translation>FerKD Studio：基于区域级软标签的知识蒸馏</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="27"/>
+        <location filename="../app/studio/main.cpp" line="29"/>
         <source>Workspace folder.</source>
         <translation>工作区文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="28"/>
+        <location filename="../app/studio/main.cpp" line="30"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="29"/>
+        <location filename="../app/studio/main.cpp" line="31"/>
         <source>Quit after this many milliseconds (for tests).</source>
         <translation>在指定毫秒数后退出（用于测试）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="30"/>
+        <location filename="../app/studio/main.cpp" line="32"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="31"/>
+        <location filename="../app/studio/main.cpp" line="33"/>
         <source>Show these runs (comma-separated ids).</source>
         <translation>显示这些运行（以逗号分隔的编号）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="32"/>
+        <location filename="../app/studio/main.cpp" line="34"/>
         <source>ids</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="35"/>
+        <location filename="../app/studio/main.cpp" line="37"/>
         <source>Open this label store in the crop browser.</source>
         <translation>在裁剪浏览器中打开此标签存储。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="36"/>
+        <location filename="../app/studio/main.cpp" line="38"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="37"/>
+        <location filename="../app/studio/main.cpp" line="39"/>
         <source>The data set of --labels (default: fashion-mnist).</source>
         <translation>--labels 对应的数据集（默认：fashion-mnist）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="38"/>
-        <location filename="../app/studio/main.cpp" line="43"/>
+        <location filename="../app/studio/main.cpp" line="40"/>
+        <location filename="../app/studio/main.cpp" line="45"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="39"/>
+        <location filename="../app/studio/main.cpp" line="41"/>
         <source>Show this tab of the run details.</source>
         <translation>显示运行详情的此标签页。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="40"/>
+        <location filename="../app/studio/main.cpp" line="42"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="41"/>
+        <location filename="../app/studio/main.cpp" line="43"/>
         <source>Open the New run form.</source>
         <translation>打开“新建运行”表单。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="42"/>
+        <location filename="../app/studio/main.cpp" line="44"/>
         <source>Inspect this data set.</source>
         <translation>检查此数据集。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="61"/>
-        <location filename="../app/studio/main.cpp" line="69"/>
-        <location filename="../app/studio/main.cpp" line="73"/>
+        <location filename="../app/studio/main.cpp" line="63"/>
+        <location filename="../app/studio/main.cpp" line="71"/>
+        <location filename="../app/studio/main.cpp" line="75"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="62"/>
+        <location filename="../app/studio/main.cpp" line="64"/>
         <source>Cannot open the workspace:
 %1
 
@@ -1188,12 +1198,12 @@ Start a fresh experiment database there? The damaged file is kept under another 
 要在该处新建实验数据库吗？损坏的文件会以另一个名称保留。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="70"/>
+        <location filename="../app/studio/main.cpp" line="72"/>
         <source>The damaged database was kept as %1.</source>
         <translation>损坏的数据库已保留为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="74"/>
+        <location filename="../app/studio/main.cpp" line="76"/>
         <source>Cannot open the workspace:
 %1</source>
         <translation>无法打开工作区：
