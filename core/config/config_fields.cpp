@@ -179,7 +179,8 @@ std::vector<ConfigField> buildFields() {
 
         sub("schedule.epochs", &R::schedule, &ScheduleConfig::epochs, "Training epochs").range(1, 100000)
             .paper("300 / 15"),
-        sub("schedule.batch_size", &R::schedule, &ScheduleConfig::batch_size, "Images per step")
+        sub("schedule.batch_size", &R::schedule, &ScheduleConfig::batch_size,
+            "Images per step, over all processes of a distributed run (each takes an equal share)")
             .range(1, 65536).paper("1024 / 512"),
         sub("schedule.warmup_epochs", &R::schedule, &ScheduleConfig::warmup_epochs, "Linear warmup length in epochs")
             .atLeast(0).paper("5 / 2"),
