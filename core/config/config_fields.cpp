@@ -206,6 +206,9 @@ std::vector<ConfigField> buildFields() {
         sub("runtime.device", &R::runtime, &RuntimeConfig::device, "Training device").oneOf({"auto", "cpu", "cuda"}),
         sub("runtime.channels_last", &R::runtime, &RuntimeConfig::channels_last,
             "Keep images and convolution weights in channels-last (NHWC) memory order, which is faster"),
+        sub("runtime.precision", &R::runtime, &RuntimeConfig::precision,
+            "fp32, or bf16 autocast of the forward pass and loss (weights, gradients and optimiser stay fp32)")
+            .oneOf({"fp32", "bf16"}).paper("bf16 (GPU)"),
         sub("runtime.log_every", &R::runtime, &RuntimeConfig::log_every, "Steps between stored step metrics")
             .range(1, 100000),
     };

@@ -96,6 +96,7 @@ struct RuntimeConfig {
     std::string device = "auto";  // auto | cpu | cuda
     int log_every = 10;      // steps between step-metric rows
     bool channels_last = true;  // NHWC activations: faster convolutions on CPU (oneDNN) and GPU
+    std::string precision = "fp32";  // fp32 | bf16 (autocast of forward and loss; weights stay fp32)
 };
 
 struct RunConfig {

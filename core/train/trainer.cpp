@@ -21,6 +21,7 @@
 #include "train/evaluator.h"
 #include "train/losses.h"
 #include "train/lr_schedule.h"
+#include "train/mixed_precision.h"
 #include "train/model_ema.h"
 #include "train/optimizer_factory.h"
 #include "train/runtime.h"
@@ -190,6 +191,7 @@ RunOutcome Trainer::train(int64_t runId) {
     }
     model->to(device);
     const auto memoryFormat = cfg.runtime.channels_last ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
+    const bool bf16 = usesBf16(cfg.runtime.precision);
     setMemoryFormat(*model, memoryFormat);
     std::unique_ptr<ModelEma> ema;
     if (cfg.ema.enabled) {
@@ -317,7 +319,7 @@ RunOutcome Trainer::train(int64_t runId) {
     for (int64_t epoch = pos.epoch; epoch < cfg.schedule.epochs; ++epoch) {
         observer_.stageStarted({runId, "train", spe});
         const auto epochStart = Clock::now();
-        BatchPrefetcher batches(trainData, epoch, pos.step_in_epoch);
+        BatchPrefetcher batches(trainData, epoch, pos.step_in_epoch, 2, /*pinMemory=*/device.is_cuda());
         while (auto batch = batches.next()) {
             if (!parallel.distributed() && control_.pauseRequested()) {
                 store_.setStatus(runId, run_status::kPaused);
@@ -349,15 +351,18 @@ RunOutcome Trainer::train(int64_t runId) {
             auto images = batch->images.to(device, /*non_blocking=*/true).contiguous(memoryFormat);
             auto labels = batch->labels.to(device, true);
             parallel.beforeForward(*model);
-            auto logits = model->forward(images);
-            torch::Tensor loss;
-            if (teacher) {
-                loss = onlineDistillationLoss(*teacher, images, logits, cfg.distill.temperature);
-            } else if (batch->targets.defined()) {
-                // Soft cross-entropy against the stored (and adapted) teacher labels.
-                loss = softCrossEntropy(logits, batch->targets.to(device, true));
-            } else {
-                loss = torch::nn::functional::cross_entropy(logits, labels);
+            torch::Tensor logits, loss;
+            {
+                AutocastScope autocast(device, bf16);
+                logits = model->forward(images);
+                if (teacher) {
+                    loss = onlineDistillationLoss(*teacher, images, logits, cfg.distill.temperature);
+                } else if (batch->targets.defined()) {
+                    // Soft cross-entropy against the stored (and adapted) teacher labels.
+                    loss = softCrossEntropy(logits, batch->targets.to(device, true));
+                } else {
+                    loss = torch::nn::functional::cross_entropy(logits, labels);
+                }
             }
             // The step's totals over all ranks, before the update: every rank then sees a NaN
             // or inf, which never reaches the weights, the EMA or a checkpoint; the run stops

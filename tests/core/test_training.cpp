@@ -15,6 +15,7 @@
 #include "train/checkpoint.h"
 #include "train/losses.h"
 #include "train/lr_schedule.h"
+#include "train/mixed_precision.h"
 #include "train/optimizer_factory.h"
 #include "train/run_comparison.h"
 #include "train/trainer.h"
@@ -79,6 +80,42 @@ private slots:
         QVERIFY(fs::exists(checkpointPath(store, id, "last")));
         QVERIFY(fs::exists(checkpointPath(store, id, "best")));
         QVERIFY(!store.events(id).empty());
+    }
+
+    // bf16 autocast: convolutions inside the scope compute in bf16, the state is put back
+    // after it, and a bf16 run learns as the fp32 one does (its loss within bf16's reach).
+    void bf16AutocastTrainsLikeFp32() {
+        auto conv = torch::nn::Conv2d(torch::nn::Conv2dOptions(3, 4, 3));
+        auto x = torch::randn({2, 3, 8, 8});
+        {
+            AutocastScope scope(torch::kCPU, true);
+            QCOMPARE(conv->forward(x).scalar_type(), torch::kBFloat16);
+        }
+        QCOMPARE(conv->forward(x).scalar_type(), torch::kFloat);
+        {
+            AutocastScope off(torch::kCPU, false);
+            QCOMPARE(conv->forward(x).scalar_type(), torch::kFloat);
+        }
+
+        QTemporaryDir dir;
+        ExperimentStore store(dir.filePath("ws").toStdString());
+        TrainingControl control;
+        const std::string data = syntheticData(dir);
+        std::vector<double> finalLoss;
+        for (const char* precision : {"fp32", "bf16"}) {
+            RecordingObserver obs;
+            Trainer trainer(store, obs, control);
+            RunConfig c = test::smallRunConfig(data);
+            c.name = precision;
+            c.runtime.precision = precision;
+            const RunOutcome o = trainer.run(trainer.createRun(c));
+            QCOMPARE(o.status, std::string(run_status::kFinished));
+            QVERIFY(std::isfinite(obs.steps.back().loss));
+            QVERIFY(obs.steps.back().loss < obs.steps.front().loss);
+            finalLoss.push_back(obs.epochs.back().metrics.train_loss);
+        }
+        qInfo("last epoch's train loss: fp32 %.4f, bf16 %.4f", finalLoss[0], finalLoss[1]);
+        QVERIFY(std::abs(finalLoss[0] - finalLoss[1]) < 0.1 * finalLoss[0] + 0.02);
     }
 
     void stopSavesACheckpointAndResumeFinishes() {
