@@ -2,8 +2,9 @@
 
 namespace ferkd {
 
-BatchPrefetcher::BatchPrefetcher(const BatchBuilder& builder, int64_t epoch, int64_t firstStep, size_t depth)
-    : builder_(builder), epoch_(epoch), step_(firstStep), end_(builder.stepsPerEpoch()), depth_(depth),
+BatchPrefetcher::BatchPrefetcher(const BatchBuilder& builder, int64_t epoch, int64_t firstStep, size_t depth,
+                                 bool pinMemory)
+    : builder_(builder), epoch_(epoch), step_(firstStep), end_(builder.stepsPerEpoch()), depth_(depth), pin_(pinMemory),
       order_(builder.epochOrder(epoch)) {
     thread_ = std::thread([this] { run(); });
 }
@@ -24,6 +25,11 @@ void BatchPrefetcher::run() {
     try {
         for (int64_t step = step_; step < end_; ++step) {
             Batch batch = builder_.trainBatch(order_, epoch_, step);
+            if (pin_) {
+                batch.images = batch.images.pin_memory();
+                batch.labels = batch.labels.pin_memory();
+                if (batch.targets.defined()) batch.targets = batch.targets.pin_memory();
+            }
             std::unique_lock<std::mutex> lock(mutex_);
             cv_.wait(lock, [&] { return cancelled_ || queue_.size() < depth_; });
             if (cancelled_) return;

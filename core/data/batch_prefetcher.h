@@ -14,8 +14,11 @@ namespace ferkd {
 
 class BatchPrefetcher {
 public:
-    // Produces the batches of steps [firstStep, stepsPerEpoch) of `epoch`.
-    BatchPrefetcher(const BatchBuilder& builder, int64_t epoch, int64_t firstStep, size_t depth = 2);
+    // Produces the batches of steps [firstStep, stepsPerEpoch) of `epoch`. With
+    // `pinMemory` (a CUDA run) they are in page-locked memory, so the copies to the
+    // GPU run asynchronously.
+    BatchPrefetcher(const BatchBuilder& builder, int64_t epoch, int64_t firstStep, size_t depth = 2,
+                    bool pinMemory = false);
     ~BatchPrefetcher();
     BatchPrefetcher(const BatchPrefetcher&) = delete;
     BatchPrefetcher& operator=(const BatchPrefetcher&) = delete;
@@ -29,6 +32,7 @@ private:
     const BatchBuilder& builder_;
     int64_t epoch_, step_, end_;
     size_t depth_;
+    bool pin_;
     std::vector<int64_t> order_;
     std::mutex mutex_;
     std::condition_variable cv_;

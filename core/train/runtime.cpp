@@ -17,6 +17,9 @@ torch::Device resolveDevice(const std::string& requested, int localRank) {
     if (requested == "cuda" && !torch::cuda::is_available())
         throw ConfigError("runtime.device", "'cuda' was asked for but no CUDA device is available; use cpu or auto");
     if (!torch::cuda::is_available()) return torch::kCPU;
+    // cuDNN autotuning: the first pass of each input shape tries the algorithms, the
+    // fastest is kept (the shapes of a run do not change).
+    at::globalContext().setBenchmarkCuDNN(true);
     const int gpus = static_cast<int>(torch::cuda::device_count());
     return torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(localRank % std::max(1, gpus)));
 }
