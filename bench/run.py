@@ -4,6 +4,7 @@ and its PyTorch-in-Python peer (bench/python/*_peer.py) with the same arguments,
 prints one Markdown row per benchmark with the ratio. Usage:
 
     bench/run.py [--ferkd build/bin/ferkd] [--python /usr/bin/python3] [step|step-fmnist|store|labels|epoch|epoch-jpeg ...]
+    bench/run.py step-gpu step-gpu-resnet18     # on a CUDA machine (bench/gpu/run.sh)
 
 Figures go to docs/PERFORMANCE.md with the command line that produced them."""
 import argparse
@@ -24,6 +25,11 @@ WORKLOADS = {
               "reads_per_s", "random image reads/s"),
     "labels": (["--arch", "resnet18", "--images", "1000", "--crops", "8", "--input-size", "56", "--batch", "256",
                 "--threads", "2"], "crops_per_s", "crops/s"),
+    # The GPU machine (bench/gpu/run.sh): DESIGN.md section 6's workload, PyTorch eager 4,640 img/s there.
+    "step-gpu": (["--arch", "resnet50", "--input-size", "224", "--batch", "256", "--steps", "20", "--warmup", "10",
+                  "--device", "cuda", "--precision", "bf16"], "images_per_s", "img/s"),
+    "step-gpu-resnet18": (["--arch", "resnet18", "--input-size", "224", "--batch", "256", "--steps", "20",
+                           "--warmup", "10", "--device", "cuda", "--precision", "bf16"], "images_per_s", "img/s"),
 }
 
 
@@ -118,7 +124,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ferkd", default=os.path.join(HERE, "..", "build", "bin", "ferkd"))
     ap.add_argument("--python", default="/usr/bin/python3")
-    ap.add_argument("benchmarks", nargs="*", default=list(WORKLOADS) + list(EPOCHS))
+    cpu = [name for name in WORKLOADS if "gpu" not in name]
+    ap.add_argument("benchmarks", nargs="*", default=cpu + list(EPOCHS))
     args = ap.parse_args()
     print("| benchmark | arguments | app | PyTorch peer | app / peer |")
     print("|---|---|---|---|---|")
@@ -127,7 +134,7 @@ def main():
             run_epoch(args, name)
             continue
         argv, key, unit = WORKLOADS[name]
-        sub = name.split("-")[0]
+        sub = name.split("-")[0]  # step-fmnist, step-gpu: `bench step` and step_peer.py
         app = run_json([args.ferkd, "bench", sub, *argv, "--json"])
         peer = run_json([args.python, os.path.join(HERE, "python", f"{sub}_peer.py"), *argv])
         extra = ""

@@ -42,14 +42,17 @@ void addSpeedBenchCommands(CLI::App* bench, CliContext& ctx) {
     s->add_option("--threads", step->threads, "0 = all cores");
     s->add_option("--channels-last", step->channels_last, "NHWC memory order (true/false)");
     s->add_option("--device", step->device, "cpu, cuda or auto");
+    s->add_option("--precision", step->precision, "fp32 or bf16 (autocast)")->check(CLI::IsMember({"fp32", "bf16"}));
     s->add_flag("--json", *json, "One JSON object on stdout");
     s->callback([&ctx, step, json] {
         ctx.action = [step, json] {
             const StepBreakdown t = benchmarkTrainingStep(*step);
             const double ips = step->batch / t.step.median();
             nlohmann::json j{{"benchmark", "step"}, {"arch", step->arch}, {"batch", step->batch},
+                             {"device", step->device}, {"precision", step->precision},
                              {"median_s", t.step.median()}, {"images_per_s", ips}, {"forward_s", t.forward.median()},
-                             {"backward_s", t.backward.median()}, {"update_s", t.update.median()}};
+                             {"backward_s", t.backward.median()}, {"update_s", t.update.median()},
+                             {"losses", t.losses}};
             char line[256];
             std::snprintf(line, sizeof line,
                           "step %s batch %d at %d px: median %.4f s (forward %.4f, backward %.4f, update %.4f), %.1f img/s",

@@ -33,7 +33,13 @@ def main():
     ap.add_argument("--warmup", type=int, default=3)
     ap.add_argument("--threads", type=int, default=0)
     ap.add_argument("--channels-last", default="true")
+    ap.add_argument("--device", default="cpu")
+    ap.add_argument("--precision", default="fp32", choices=["fp32", "bf16"])
     args = ap.parse_args()
+    device = torch.device("cuda" if args.device == "cuda" else "cpu")
+    if device.type == "cuda":
+        torch.backends.cudnn.benchmark = True
+    sync = torch.cuda.synchronize if device.type == "cuda" else (lambda: None)
     if args.threads > 0:
         torch.set_num_threads(args.threads)
     torch.manual_seed(0)
@@ -41,20 +47,23 @@ def main():
     if args.in_chans != 3:
         model.conv1 = torch.nn.Conv2d(args.in_chans, 64, 7, 2, 3, bias=False)
     fmt = torch.channels_last if args.channels_last == "true" else torch.contiguous_format
-    model = model.to(memory_format=fmt).train()
+    model = model.to(device, memory_format=fmt).train()
     opt = torch.optim.AdamW(param_groups(model, 0.05), lr=0.002, betas=(0.9, 0.999), eps=1e-8)
-    images = torch.randn(args.batch, args.in_chans, args.input_size, args.input_size).contiguous(memory_format=fmt)
-    targets = torch.softmax(torch.randn(args.batch, args.classes), 1)
-    times, fwd, bwd, upd = [], [], [], []
+    images = torch.randn(args.batch, args.in_chans, args.input_size, args.input_size).to(device).contiguous(memory_format=fmt)
+    targets = torch.softmax(torch.randn(args.batch, args.classes), 1).to(device)
+    times, fwd, bwd, upd, losses = [], [], [], [], []
     for i in range(args.warmup + args.steps):
         t0 = time.perf_counter()
-        loss = soft_cross_entropy(model(images), targets)
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=args.precision == "bf16"):
+            loss = soft_cross_entropy(model(images).float(), targets)
+        sync()
         t1 = time.perf_counter()
         opt.zero_grad()
         loss.backward()
+        sync()
         t2 = time.perf_counter()
         opt.step()
-        loss.item()
+        losses.append(loss.item())
         if i >= args.warmup:
             t3 = time.perf_counter()
             times.append(t3 - t0)
@@ -64,7 +73,7 @@ def main():
     median = statistics.median(times)
     print(json.dumps({"benchmark": "step", "peer": "pytorch", "median_s": median, "images_per_s": args.batch / median,
                       "forward_s": statistics.median(fwd), "backward_s": statistics.median(bwd),
-                      "update_s": statistics.median(upd)}))
+                      "update_s": statistics.median(upd), "losses": losses}))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@
 #include "models/model_registry.h"
 #include "train/losses.h"
 #include "train/optimizer_factory.h"
+#include "train/mixed_precision.h"
 #include "train/runtime.h"
 #include "util/statistics.h"
 
@@ -33,15 +34,25 @@ StepBreakdown benchmarkTrainingStep(const StepBenchOptions& o) {
     StepBreakdown timing;
     using Clock = std::chrono::steady_clock;
     auto since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
+    const bool bf16 = usesBf16(o.precision);
+    auto sync = [&] {
+        if (device.is_cuda()) torch::cuda::synchronize();
+    };
     for (int i = 0; i < o.warmup + o.steps; ++i) {
         const auto t0 = Clock::now();
-        auto loss = softCrossEntropy(model->forward(images), targets);
+        torch::Tensor loss;
+        {
+            AutocastScope autocast(device, bf16);
+            loss = softCrossEntropy(model->forward(images), targets);
+        }
+        sync();
         const auto t1 = Clock::now();
         optimizer.impl->zero_grad();
         loss.backward();
+        sync();
         const auto t2 = Clock::now();
         optimizer.impl->step();
-        (void)loss.item<double>();  // the trainer reads every step's loss (and synchronises)
+        timing.losses.push_back(loss.item<double>());  // the trainer reads every step's loss (and synchronises)
         if (i < o.warmup) continue;
         timing.step.seconds.push_back(since(t0));
         timing.forward.seconds.push_back(std::chrono::duration<double>(t1 - t0).count());

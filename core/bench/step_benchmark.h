@@ -19,6 +19,7 @@ struct StepBenchOptions {
     int threads = 0; // 0: all cores
     bool channels_last = true;
     std::string device = "cpu";
+    std::string precision = "fp32";  // or bf16 (autocast)
 };
 
 struct BenchTiming {
@@ -26,9 +27,11 @@ struct BenchTiming {
     double median() const;
 };
 
-// Where a step's time goes: medians of forward + loss, backward, optimiser update.
+// Where a step's time goes: medians of forward + loss, backward, optimiser update (on
+// CUDA the device is synchronised between them, so each phase is its own).
 struct StepBreakdown {
     BenchTiming step, forward, backward, update;
+    std::vector<double> losses;  // every step's loss, warm-up included: the same on any device
 };
 
 StepBreakdown benchmarkTrainingStep(const StepBenchOptions& options);
