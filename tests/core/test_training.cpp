@@ -43,11 +43,7 @@ struct RecordingObserver : TrainingObserver {
 };
 
 std::string syntheticData(const QTemporaryDir& dir) {
-    std::string d = dir.filePath("data").toStdString();
-    fs::create_directories(d);
-    test::writeIdxPair(d, "train", 512, 4, false);
-    test::writeIdxPair(d, "t10k", 128, 4, false);
-    return d;
+    return test::writeIdxDataSet(dir.filePath("data").toStdString(), 512, 128);
 }
 
 }  // namespace

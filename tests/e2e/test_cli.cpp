@@ -26,10 +26,7 @@ private slots:
     void initTestCase() {
         QVERIFY(tmp_.isValid());
         ws_ = tmp_.filePath("ws");
-        data_ = tmp_.filePath("data");
-        fs::create_directories(data_.toStdString());
-        test::writeIdxPair(data_.toStdString(), "train", 512, 4, false);
-        test::writeIdxPair(data_.toStdString(), "t10k", 128, 4, false);
+        data_ = QString::fromStdString(test::writeIdxDataSet(tmp_.filePath("data").toStdString(), 512, 128));
     }
 
     void versionAndHelp() {
@@ -250,10 +247,7 @@ private slots:
         QVERIFY2(badVariant.code == 2 && badVariant.err.contains("did you mean 'ferkd'"), qPrintable(badVariant.err));
 
         // A label store made for other data, and a truncated one: clear errors, exit 2.
-        const QString other = tmp_.filePath("other");
-        fs::create_directories(other.toStdString());
-        test::writeIdxPair(other.toStdString(), "train", 64, 4, false);
-        test::writeIdxPair(other.toStdString(), "t10k", 16, 4, false);
+        const QString other = QString::fromStdString(test::writeIdxDataSet(tmp_.filePath("other").toStdString(), 64, 16));
         Result wrong = runFerkd({"--workspace", ws_, "train", "--data", other, "--arch", "resnet10_small", "--epochs",
                                  "1", "--set", "distill.mode=fkd", "--set", "distill.labels=" + labels});
         QCOMPARE(wrong.code, 1);

@@ -99,10 +99,7 @@ private slots:
         if (qEnvironmentVariableIsSet("FERKD_RELIABILITY_ROUNDS"))
             rounds_ = std::max(1, qEnvironmentVariableIntValue("FERKD_RELIABILITY_ROUNDS"));
         ws_ = tmp_.filePath("ws");
-        data_ = tmp_.filePath("data");
-        fs::create_directories(data_.toStdString());
-        test::writeIdxPair(data_.toStdString(), "train", 512, 4, false);
-        test::writeIdxPair(data_.toStdString(), "t10k", 128, 4, false);
+        data_ = QString::fromStdString(test::writeIdxDataSet(tmp_.filePath("data").toStdString(), 512, 128));
         // 3 epochs of 16 steps, a checkpoint every 5 steps and at each epoch's end.
         common_ = QStringList{"--workspace", ws_, "train", "--data", data_, "--arch", "resnet10_small",
                               "--epochs", "3", "--batch-size", "32", "--threads", "1", "--seed", "5",

@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 #include <zlib.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -52,6 +53,13 @@ void writeIdxPair(const std::string& dir, const std::string& split, int count, i
     }
     writeMaybeGz(dir + "/" + split + "-images-idx3-ubyte", images, gz);
     writeMaybeGz(dir + "/" + split + "-labels-idx1-ubyte", labels, gz);
+}
+
+std::string writeIdxDataSet(const std::string& dir, int train, int test) {
+    std::filesystem::create_directories(dir);
+    writeIdxPair(dir, "train", train, 4, false);
+    writeIdxPair(dir, "t10k", test, 4, false);
+    return dir;
 }
 
 RunConfig smallRunConfig(const std::string& dataPath) {

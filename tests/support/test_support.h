@@ -16,6 +16,9 @@ namespace ferkd::test {
 // Writes an IDX pair (images idx3, labels idx1) with `count` 28x28 images whose
 // pixels encode their label, so a tiny model can learn them. gzip when `gz`.
 void writeIdxPair(const std::string& dir, const std::string& split, int count, int classes, bool gz);
+// A data set folder `dir` (created) with `train` training and `test` test images of 4
+// classes, as writeIdxPair makes them. Returns `dir`.
+std::string writeIdxDataSet(const std::string& dir, int train, int test);
 
 // A small config training on the first images of Fashion-MNIST (or `dataPath`),
 // one thread, quick enough for a test.

@@ -75,11 +75,7 @@ qint64 maxEventLoopGap(const std::function<bool()>& until, int timeoutMs) {
 
 // 256 training and 64 test images of 4 classes in `dir`/data; returns that folder.
 std::string writeSmallIdxData(const QTemporaryDir& dir) {
-    const std::string d = dir.path().toStdString() + "/data";
-    std::filesystem::create_directories(d);
-    test::writeIdxPair(d, "train", 256, 4, false);
-    test::writeIdxPair(d, "t10k", 64, 4, false);
-    return d;
+    return test::writeIdxDataSet(dir.path().toStdString() + "/data", 256, 64);
 }
 
 }  // namespace
