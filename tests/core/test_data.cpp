@@ -240,6 +240,38 @@ private slots:
         QCOMPARE(x.images.sizes(), (torch::IntArrayRef{16, 1, 28, 28}));
         QCOMPARE(a.stepsPerEpoch(), int64_t(4));
     }
+
+    // Data parallel: the slices of ranks 0..n-1 together are the one-process batch, crop,
+    // flip and RandAugment of every image included.
+    void rankSlicesMakeTheWholeBatch() {
+        QTemporaryDir dir;
+        std::string d = dir.path().toStdString();
+        test::writeIdxPair(d, "train", 64, 4, false);
+        std::string img, lbl;
+        findIdxSplit(d, "train", img, lbl);
+        auto ds = std::make_shared<IdxDataset>(img, lbl);
+        RunConfig c = test::smallRunConfig(d);
+        c.schedule.batch_size = 16;
+        c.augment.crop = "rrc";
+        c.augment.randaug_ops = 2;
+        BatchBuilder whole(ds, c), first(ds, c, nullptr, {0, 2}), second(ds, c, nullptr, {1, 2});
+        QCOMPARE(first.shardBatchSize(), int64_t(8));
+        QCOMPARE(first.stepsPerEpoch(), whole.stepsPerEpoch());
+        const auto order = whole.epochOrder(3);
+        for (int64_t step = 0; step < whole.stepsPerEpoch(); ++step) {
+            Batch all = whole.trainBatch(order, 3, step), a = first.trainBatch(order, 3, step),
+                  b = second.trainBatch(order, 3, step);
+            QCOMPARE(a.images.size(0), int64_t(8));
+            QVERIFY(torch::equal(torch::cat({a.images, b.images}), all.images));
+            QVERIFY(torch::equal(torch::cat({a.labels, b.labels}), all.labels));
+        }
+        try {
+            BatchBuilder odd(ds, c, nullptr, {0, 3});
+            QFAIL("a batch of 16 was split over 3 processes");
+        } catch (const ConfigError& e) {
+            QCOMPARE(e.field(), std::string("schedule.batch_size"));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestData)
