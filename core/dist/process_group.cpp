@@ -18,18 +18,25 @@ struct ProcessGroup::Impl {
     c10::intrusive_ptr<c10d::ProcessGroupGloo> gloo;
 #ifdef USE_C10D_NCCL
     c10::intrusive_ptr<c10d::ProcessGroupNCCL> nccl;
+    torch::Device gpu{torch::kCUDA, 0};  // this rank's
 #endif
     std::string backend;
 
+    // `call(backend, tensors)` on whichever backend this group has. NCCL reduces GPU
+    // tensors only: CPU ones (a step's totals, a stop flag) travel through this rank's GPU.
     template <class Call>
-    void run(Call call) {
+    void run(std::vector<torch::Tensor>& tensors, Call call) {
 #ifdef USE_C10D_NCCL
         if (nccl) {
-            call(*nccl)->wait();
+            std::vector<torch::Tensor> staged;
+            for (auto& t : tensors) staged.push_back(t.is_cuda() ? t : t.to(gpu));
+            call(*nccl, staged)->wait();
+            for (size_t i = 0; i < tensors.size(); ++i)
+                if (!staged[i].is_same(tensors[i])) tensors[i].copy_(staged[i]);
             return;
         }
 #endif
-        call(*gloo)->wait();
+        call(*gloo, tensors)->wait();
     }
 };
 
@@ -69,11 +76,13 @@ ProcessGroup::ProcessGroup(const DistEnv& env, std::chrono::milliseconds timeout
             auto nccl = c10d::ProcessGroupNCCL::Options::create();
             nccl->timeout = timeout;
             impl_->nccl = c10::make_intrusive<c10d::ProcessGroupNCCL>(impl_->store, env.rank, env.world_size, nccl);
+            impl_->gpu = torch::Device(torch::kCUDA, static_cast<c10::DeviceIndex>(
+                                                         env.local_rank % std::max<int>(1, int(torch::cuda::device_count()))));
             impl_->backend = "nccl";
             return;
         }
 #endif
-        (void)cuda;  // without NCCL, Gloo carries CUDA tensors too (through host memory)
+        (void)cuda;  // without NCCL, Gloo carries CUDA tensors too (staged in host memory)
         auto gloo = c10d::ProcessGroupGloo::Options::create(timeout);
         gloo->devices.push_back(glooDevice(env));
         impl_->gloo = c10::make_intrusive<c10d::ProcessGroupGloo>(impl_->store, env.rank, env.world_size, gloo);
@@ -100,7 +109,7 @@ void ProcessGroup::fail(const std::string& what, const std::exception& e) const 
 
 void ProcessGroup::allReduceSum(std::vector<torch::Tensor>& tensors) {
     try {
-        impl_->run([&](auto& backend) { return backend.allreduce(tensors); });
+        impl_->run(tensors, [](auto& backend, auto& t) { return backend.allreduce(t); });
     } catch (const std::exception& e) {
         fail("all-reduce", e);
     }
@@ -110,7 +119,7 @@ void ProcessGroup::broadcast(std::vector<torch::Tensor>& tensors, int root) {
     c10d::BroadcastOptions options;
     options.rootRank = root;
     try {
-        impl_->run([&](auto& backend) { return backend.broadcast(tensors, options); });
+        impl_->run(tensors, [&](auto& backend, auto& t) { return backend.broadcast(t, options); });
     } catch (const std::exception& e) {
         fail("broadcast", e);
     }
@@ -118,7 +127,8 @@ void ProcessGroup::broadcast(std::vector<torch::Tensor>& tensors, int root) {
 
 void ProcessGroup::barrier() {
     try {
-        impl_->run([&](auto& backend) { return backend.barrier(); });
+        std::vector<torch::Tensor> none;
+        impl_->run(none, [](auto& backend, auto&) { return backend.barrier(); });
     } catch (const std::exception& e) {
         fail("barrier", e);
     }

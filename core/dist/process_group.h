@@ -27,7 +27,8 @@ public:
 class ProcessGroup {
 public:
     // Joins the group of `env` (blocks until every rank has joined, or `timeout`).
-    // `cuda`: the collectives will see CUDA tensors (NCCL where available).
+    // `cuda`: the ranks have GPUs; NCCL then carries the collectives where LibTorch has
+    // it and FERKD_NCCL is on (CPU tensors pass through the rank's GPU), else Gloo.
     ProcessGroup(const DistEnv& env, std::chrono::milliseconds timeout, bool cuda = false);
     ~ProcessGroup();
     ProcessGroup(const ProcessGroup&) = delete;
