@@ -14,6 +14,16 @@
 using namespace ferkd;
 namespace fs = std::filesystem;
 
+namespace {
+// 64 IDX training images of 4 classes written to `dir`, opened.
+std::shared_ptr<IdxDataset> sixtyFourIdxImages(const std::string& dir) {
+    test::writeIdxPair(dir, "train", 64, 4, false);
+    std::string img, lbl;
+    findIdxSplit(dir, "train", img, lbl);
+    return std::make_shared<IdxDataset>(img, lbl);
+}
+}  // namespace
+
 class TestData : public QObject {
     Q_OBJECT
 private:
@@ -224,10 +234,7 @@ private slots:
     void batchesAreAPureFunctionOfSeedEpochStep() {
         QTemporaryDir dir;
         std::string d = dir.path().toStdString();
-        test::writeIdxPair(d, "train", 64, 4, false);
-        std::string img, lbl;
-        findIdxSplit(d, "train", img, lbl);
-        auto ds = std::make_shared<IdxDataset>(img, lbl);
+        auto ds = sixtyFourIdxImages(d);
         RunConfig c = test::smallRunConfig(d);
         c.schedule.batch_size = 16;
         BatchBuilder a(ds, c), b(ds, c);
@@ -246,10 +253,7 @@ private slots:
     void rankSlicesMakeTheWholeBatch() {
         QTemporaryDir dir;
         std::string d = dir.path().toStdString();
-        test::writeIdxPair(d, "train", 64, 4, false);
-        std::string img, lbl;
-        findIdxSplit(d, "train", img, lbl);
-        auto ds = std::make_shared<IdxDataset>(img, lbl);
+        auto ds = sixtyFourIdxImages(d);
         RunConfig c = test::smallRunConfig(d);
         c.schedule.batch_size = 16;
         c.augment.crop = "rrc";
