@@ -8,6 +8,7 @@
 #include "models/classifier.h"
 #include "models/model_registry.h"
 #include "models/vit.h"
+#include "train/runtime.h"
 
 using namespace ferkd;
 
@@ -149,6 +150,25 @@ private slots:
         QVERIFY(m->isNoDecay("pos_embed", m->named_parameters()["pos_embed"]));
         QVERIFY(!m->isNoDecay("blocks.0.attn.qkv.weight", m->named_parameters()["blocks.0.attn.qkv.weight"]));
         QVERIFY(decay > 0 && noDecay > 0);
+    }
+
+    void channelsLastHoldsForOneChannelStems() {
+        // A [64,1,7,7] stem weight counts as contiguous in both layouts; it must still get
+        // channels-last strides, or oneDNN emits the stem's output in NCHW and batch norm and
+        // max-pool run on the slow layout (the Fashion-MNIST case).
+        auto m = createModel("resnet18", {10, 1, 28, 0});
+        setMemoryFormat(*m, torch::MemoryFormat::ChannelsLast);
+        const auto w = m->named_parameters()["conv1.weight"];
+        QCOMPARE(w.strides(), (torch::IntArrayRef{49, 1, 7, 1}));
+        torch::NoGradGuard g;
+        const auto stem = torch::conv2d(torch::randn({2, 1, 28, 28}), w, {}, 2, 3);  // the stem's convolution
+        QCOMPARE(stem.suggest_memory_format(), torch::MemoryFormat::ChannelsLast);
+        QVERIFY(!stem.is_contiguous());  // NCHW strides would be contiguous
+        // Restriding keeps every value.
+        auto other = createModel("resnet18", {10, 1, 28, 0});
+        const auto before = other->named_parameters()["layer1.0.conv1.weight"].clone();
+        setMemoryFormat(*other, torch::MemoryFormat::ChannelsLast);
+        QVERIFY(torch::equal(other->named_parameters()["layer1.0.conv1.weight"], before));
     }
 
     void unknownModelSuggestsName() {
