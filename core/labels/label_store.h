@@ -92,12 +92,15 @@ public:
 
 private:
     const unsigned char* record(int64_t image, int crop) const;
+    void decodeRecord(const unsigned char* record, CropLabel& out) const;
 
     std::string path_;
     std::shared_ptr<void> mapping_;
     const unsigned char* data_ = nullptr;
     uint64_t fileBytes_ = 0;
     LabelSetInfo info_;
+    size_t recordBytes_ = 0;  // info_'s, kept: the per-crop read path asks for them
+    int valuesPerCrop_ = 0;
 };
 
 }  // namespace ferkd

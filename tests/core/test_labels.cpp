@@ -16,6 +16,7 @@
 #include "models/model_registry.h"
 #include "test_support.h"
 #include "util/error.h"
+#include "util/half_float.h"
 
 using namespace ferkd;
 namespace fs = std::filesystem;
@@ -69,6 +70,73 @@ private slots:
                 QCOMPARE(got[c].box.flip, want[c].box.flip);
                 QCOMPARE(got[c].classes, want[c].classes);
                 QVERIFY(std::abs(got[c].probs[0] - 0.6f) < 1e-3f);  // fp16
+            }
+        }
+    }
+
+    void halfValuesDecodeExactly() {
+        // Every fp16 bit pattern, from an odd address and an odd count: the 8-wide F16C
+        // path, its unaligned loads and the scalar tail, against c10::Half.
+        std::vector<unsigned char> bytes(2 * 65536 + 1);
+        for (uint32_t b = 0; b < 65536; ++b) {
+            const uint16_t bits = static_cast<uint16_t>(b);
+            std::memcpy(&bytes[1 + 2 * b], &bits, 2);
+        }
+        std::vector<float> out(65535);
+        halfBitsToFloats(bytes.data() + 1, out.size(), out.data());
+        for (uint32_t b = 0; b < out.size(); ++b) {
+            const float want = static_cast<float>(c10::Half(static_cast<uint16_t>(b), c10::Half::from_bits()));
+            if (std::isnan(want)) {
+                QVERIFY2(std::isnan(out[b]), qPrintable(QString::number(b, 16)));
+            } else {
+                QVERIFY2(std::memcmp(&want, &out[b], 4) == 0, qPrintable(QString::number(b, 16)));
+            }
+        }
+    }
+
+    void imageReadsMatchCropReads() {
+        // Top-10 (the vector path) and a full-distribution store: readImage's one span and
+        // readCrop's single records decode the same values.
+        QTemporaryDir dir;
+        for (const auto type : {LabelType::MarginalSmoothing, LabelType::Full}) {
+            const std::string path = dir.filePath(QString("l%1.fkdl").arg(int(type))).toStdString();
+            LabelSetInfo info = smallInfo(7, 5);
+            info.type = type;
+            info.topk = 10;
+            info.num_classes = 12;
+            LabelStoreWriter w(path, info);
+            std::mt19937 rng(3);
+            std::uniform_real_distribution<float> unit(0.0f, 1.0f);
+            std::vector<std::vector<CropLabel>> written;
+            for (int64_t i = 0; i < 7; ++i) {
+                std::vector<CropLabel> crops(5);
+                for (auto& c : crops) {
+                    c.box = {unit(rng) * 0.5f, unit(rng) * 0.5f, 0.5f, 0.5f, unit(rng) < 0.5f};
+                    c.probs.resize(static_cast<size_t>(info.valuesPerCrop()));
+                    for (auto& v : c.probs) v = unit(rng);
+                    if (type != LabelType::Full)
+                        for (int k = 0; k < 10; ++k) c.classes.push_back((k + int(i)) % 12);
+                }
+                w.writeImage(i, crops);
+                written.push_back(crops);
+            }
+            w.finish();
+            LabelStore s(path);
+            std::vector<CropLabel> image;
+            for (int64_t i = 0; i < 7; ++i) {
+                s.readImage(i, image);
+                QCOMPARE(int(image.size()), 5);
+                for (int c = 0; c < 5; ++c) {
+                    const CropLabel one = s.crop(i, c);
+                    QCOMPARE(image[c].probs, one.probs);
+                    QCOMPARE(image[c].classes, one.classes);
+                    QCOMPARE(image[c].box.x, one.box.x);
+                    QCOMPARE(image[c].box.flip, one.box.flip);
+                    QCOMPARE(image[c].classes, written[i][c].classes);
+                    QCOMPARE(image[c].probs.size(), written[i][c].probs.size());
+                    for (size_t k = 0; k < one.probs.size(); ++k)
+                        QVERIFY(std::abs(one.probs[k] - written[i][c].probs[k]) <= 1e-3f);  // fp16
+                }
             }
         }
     }
