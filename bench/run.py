@@ -3,13 +3,18 @@
 and its PyTorch-in-Python peer (bench/python/*_peer.py) with the same arguments, and
 prints one Markdown row per benchmark with the ratio. Usage:
 
-    bench/run.py [--ferkd build/bin/ferkd] [--python /usr/bin/python3] [step|step-fmnist|store|labels|epoch|epoch-jpeg ...]
+    bench/run.py [--ferkd build/bin/ferkd] [--python /usr/bin/python3] [--repeat 3] [step|step-fmnist|store|labels|epoch|epoch-jpeg ...]
     bench/run.py step-gpu step-gpu-resnet18     # on a CUDA machine (bench/gpu/run.sh)
+
+Each benchmark runs --repeat times, the app and the peer alternately (a shared VM's speed
+drifts by 10% and more within minutes); a row gives each side's median and the ratio of
+the medians, with the lowest and highest ratio of the pairs in brackets.
 
 Figures go to docs/PERFORMANCE.md with the command line that produced them."""
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 
@@ -36,6 +41,17 @@ WORKLOADS = {
 def run_json(cmd):
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+def ratio_text(apps, peers, higher_is_better=True):
+    """The ratio of the medians (app over peer, or peer over app for times) and the range
+    of the per-pair ratios."""
+    ratio = (lambda a, p: a / p) if higher_is_better else (lambda a, p: p / a)
+    pairs = [ratio(a, p) for a, p in zip(apps, peers)]
+    text = f"{ratio(statistics.median(apps), statistics.median(peers)):.2f}x"
+    if len(pairs) > 1:
+        text += f" [{min(pairs):.2f}-{max(pairs):.2f}]"
+    return text
 
 
 # The two epoch workloads: Fashion-MNIST as the app reads it (IDX), and an image folder of
@@ -74,7 +90,6 @@ def run_epoch(args, name):
     against epoch_peer.py on the same label store (made by `ferkd bench labels`, random
     teacher). Train time plus a short test pass on both sides; the app's checkpoint
     write after the epoch is not counted."""
-    import csv
     import shutil
     import tempfile
     w = EPOCHS[name]
@@ -88,42 +103,59 @@ def run_epoch(args, name):
         run_json([args.ferkd, "bench", "labels", "--arch", "resnet18", "--data", data, "--images", str(w["images"]),
                   "--crops", "4", "--input-size", str(w["size"]), "--batch", "512", "--threads", "2", "--out", labels,
                   "--json"])
-        ws = os.path.join(tmp, "ws")
-        subprocess.run([args.ferkd, "--workspace", ws, "train", "--data", data, "--arch", "resnet18",
-                        "--epochs", "1", "--batch-size", str(w["batch"]), "--threads", "2", "--name", "epoch",
-                        "--set", f"data.input_size={w['size']}",
-                        "--set", f"data.train_limit={w['images']}", "--set", f"data.test_limit={w['test']}",
-                        "--set", "distill.mode=ferkd", "--set", f"distill.labels={labels}",
-                        "--set", f"distill.num_crops={w['crops']}", "--set", "schedule.warmup_epochs=0",
-                        "--set", "checkpoint.keep_best=false"], check=True, capture_output=True)
-        out = os.path.join(tmp, "epoch.csv")
-        subprocess.run([args.ferkd, "--workspace", ws, "runs", "export-csv", "epoch", "--out", out], check=True,
-                       capture_output=True)
-        with open(out) as f:
-            app_s = float(next(csv.DictReader(f))["seconds"])
-        peers = []
-        for workers in (0, 1, 2):
-            cmd = [args.python, os.path.join(HERE, "python", "epoch_peer.py"), "--labels", labels,
-                   "--images", str(w["images"]), "--num-crops", str(w["crops"]), "--input-size", str(w["size"]),
-                   "--batch", str(w["batch"]), "--test-images", str(w["test"]), "--threads", "2",
-                   "--workers", str(workers)]
-            if w["folder"]:
-                cmd += ["--folder", data]
-            peers.append(run_json(cmd))
-        peer = min(peers, key=lambda p: p["epoch_s"])  # the peer's best DataLoader setting
+        app_runs, peer_runs, first_round = [], [], []
+        workers_best = None
+        for r in range(args.repeat):
+            app_runs.append(train_app_epoch(args, w, data, labels, os.path.join(tmp, f"ws{r}")))
+            # The peer's best DataLoader setting, chosen in the first round.
+            for workers in ((0, 1, 2) if workers_best is None else (workers_best,)):
+                cmd = [args.python, os.path.join(HERE, "python", "epoch_peer.py"), "--labels", labels,
+                       "--images", str(w["images"]), "--num-crops", str(w["crops"]), "--input-size", str(w["size"]),
+                       "--batch", str(w["batch"]), "--test-images", str(w["test"]), "--threads", "2",
+                       "--workers", str(workers)]
+                if w["folder"]:
+                    cmd += ["--folder", data]
+                seconds = run_json(cmd)["epoch_s"]
+                if workers_best is None:
+                    first_round.append((seconds, workers))
+                else:
+                    peer_runs.append(seconds)
+            if workers_best is None:
+                seconds, workers_best = min(first_round)
+                peer_runs.append(seconds)
         what = "224-px JPEG folder" if w["folder"] else "Fashion-MNIST"
         argv = (f"{what}, resnet18 at {w['size']} px, {w['images']} images, {w['crops']} of 4 stored crops/image, "
-                f"batch {w['batch']} images, 2 threads; peer: best of 0, 1, 2 DataLoader workers ("
-                + ", ".join(f"{p['epoch_s']:.1f} s" for p in peers) + ")")
-        print(f"| {name} | {argv} | {app_s:.1f} s | {peer['epoch_s']:.1f} s | {peer['epoch_s'] / app_s:.2f}x |")
+                f"batch {w['batch']} images, 2 threads; peer: {workers_best} DataLoader workers, its best of 0, 1, 2 ("
+                + ", ".join(f"{s:.1f} s" for s, _ in first_round) + f"); {args.repeat} runs each")
+        print(f"| {name} | {argv} | {statistics.median(app_runs):.1f} s | {statistics.median(peer_runs):.1f} s | "
+              f"{ratio_text(app_runs, peer_runs, higher_is_better=False)} |")
+        sys.stdout.flush()
     finally:
         shutil.rmtree(tmp)
+
+
+def train_app_epoch(args, w, data, labels, ws):
+    """`ferkd train` for one epoch in a fresh workspace; the epoch's seconds from the run's CSV."""
+    import csv
+    subprocess.run([args.ferkd, "--workspace", ws, "train", "--data", data, "--arch", "resnet18",
+                    "--epochs", "1", "--batch-size", str(w["batch"]), "--threads", "2", "--name", "epoch",
+                    "--set", f"data.input_size={w['size']}",
+                    "--set", f"data.train_limit={w['images']}", "--set", f"data.test_limit={w['test']}",
+                    "--set", "distill.mode=ferkd", "--set", f"distill.labels={labels}",
+                    "--set", f"distill.num_crops={w['crops']}", "--set", "schedule.warmup_epochs=0",
+                    "--set", "checkpoint.keep_best=false"], check=True, capture_output=True)
+    out = os.path.join(ws, "epoch.csv")
+    subprocess.run([args.ferkd, "--workspace", ws, "runs", "export-csv", "epoch", "--out", out], check=True,
+                   capture_output=True)
+    with open(out) as f:
+        return float(next(csv.DictReader(f))["seconds"])
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--ferkd", default=os.path.join(HERE, "..", "build", "bin", "ferkd"))
     ap.add_argument("--python", default="/usr/bin/python3")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each side, alternating")
     cpu = [name for name in WORKLOADS if "gpu" not in name]
     ap.add_argument("benchmarks", nargs="*", default=cpu + list(EPOCHS))
     args = ap.parse_args()
@@ -135,13 +167,17 @@ def main():
             continue
         argv, key, unit = WORKLOADS[name]
         sub = name.split("-")[0]  # step-fmnist, step-gpu: `bench step` and step_peer.py
-        app = run_json([args.ferkd, "bench", sub, *argv, "--json"])
-        peer = run_json([args.python, os.path.join(HERE, "python", f"{sub}_peer.py"), *argv])
+        apps, peers = [], []
+        for _ in range(args.repeat):
+            apps.append(run_json([args.ferkd, "bench", sub, *argv, "--json"]))
+            peers.append(run_json([args.python, os.path.join(HERE, "python", f"{sub}_peer.py"), *argv]))
+        app = statistics.median(a[key] for a in apps)
+        peer = statistics.median(p[key] for p in peers)
         extra = ""
         if sub == "store":
-            extra = f" ({app['bytes_per_crop']:.1f} vs {peer['bytes_per_crop']:.1f} bytes/crop)"
-        print(f"| {name} | `{' '.join(argv)}` | {app[key]:,.1f} {unit} | {peer[key]:,.1f} {unit} | "
-              f"{app[key] / peer[key]:.2f}x{extra} |")
+            extra = f" ({apps[0]['bytes_per_crop']:.1f} vs {peers[0]['bytes_per_crop']:.1f} bytes/crop)"
+        print(f"| {name} | `{' '.join(argv)}` | {app:,.1f} {unit} | {peer:,.1f} {unit} | "
+              f"{ratio_text([a[key] for a in apps], [p[key] for p in peers])}{extra} |")
         sys.stdout.flush()
 
 
