@@ -4,6 +4,8 @@
 # 1. builds the core and the CLI against PyTorch's LibTorch (no Qt, no OpenCV);
 # 2. checks correctness: the same first steps' losses on CPU (fp32) and CUDA (fp32 and
 #    bf16 autocast), same initial weights and data, within fp32 and bf16 tolerance;
+#    Then one FerKD epoch (RandAugment, SelfMix) twice on CUDA, its crops assembled on the
+#    GPU and on the CPU prefetch thread (runtime.crops_on_device): the same losses;
 # 3. runs the GPU step benchmarks beside the PyTorch peers (bench/run.py step-gpu ...).
 # Everything is printed; nothing needs to come back but the log.
 set -euo pipefail
@@ -39,6 +41,39 @@ print("correctness:", "ok" if ok else "FAILED")
 sys.exit(0 if ok else 1)
 PYEOF
 
+echo "== correctness: crops assembled on the GPU and on the CPU, one FerKD epoch each"
+DATA=$(mktemp -d)
+$PY - "$DATA" <<'PYEOF'
+import struct, sys, numpy as np
+rng = np.random.default_rng(0)
+for split, n in (("train", 2048), ("t10k", 256)):
+    labels = np.arange(n) % 4
+    images = rng.integers(0, 48, (n, 28, 28), dtype=np.uint8)
+    for i, y in enumerate(labels):
+        images[i, y * 7:(y + 1) * 7] += 180          # a band whose position is the class
+    open(f"{sys.argv[1]}/{split}-images-idx3-ubyte", "wb").write(struct.pack(">4i", 0x803, n, 28, 28) + images.tobytes())
+    open(f"{sys.argv[1]}/{split}-labels-idx1-ubyte", "wb").write(struct.pack(">2i", 0x801, n) + labels.astype(np.uint8).tobytes())
+PYEOF
+$FERKD bench labels --arch resnet18 --data "$DATA" --images 2048 --crops 4 --input-size 56 --batch 512 --threads 16 \
+      --out "$DATA/labels.fkdl" --json > /dev/null
+for on in true false; do
+  $FERKD --workspace "$DATA/ws-$on" train --data "$DATA" --arch resnet18 --epochs 1 --batch-size 128 --name assembly \
+      --set data.input_size=56 --set data.train_limit=2048 --set distill.mode=ferkd --set distill.labels="$DATA/labels.fkdl" --set distill.num_crops=2 \
+      --set augment.randaug_ops=2 --set augment.selfmix_prob=0.5 --set schedule.warmup_epochs=0 \
+      --set runtime.device=cuda --set runtime.crops_on_device=$on > "$DATA/train-$on.log" 2>&1 \
+    || { tail -20 "$DATA/train-$on.log"; exit 1; }
+  $FERKD --workspace "$DATA/ws-$on" runs export-csv assembly --out "$DATA/$on.csv"
+done
+$PY - "$DATA/true.csv" "$DATA/false.csv" <<'PYEOF'
+import csv, sys
+gpu, cpu = (next(csv.DictReader(open(f))) for f in sys.argv[1:])
+rel = abs(float(gpu["train_loss"]) - float(cpu["train_loss"])) / abs(float(cpu["train_loss"]))
+print("crops on the GPU: train loss %s, test top-1 %s, %s s" % (gpu["train_loss"], gpu["test_top1"], gpu["seconds"]))
+print("crops on the CPU: train loss %s, test top-1 %s, %s s" % (cpu["train_loss"], cpu["test_top1"], cpu["seconds"]))
+print("relative difference %.2e (limit 2e-3):" % rel, "ok" if rel < 2e-3 else "FAILED")
+sys.exit(0 if rel < 2e-3 else 1)
+PYEOF
+
 echo "== benchmarks (app beside the PyTorch peer)"
-$PY bench/run.py --ferkd "$FERKD" --python "$PY" step-gpu step-gpu-resnet18
+$PY bench/run.py --ferkd "$FERKD" --python "$PY" --repeat 2 step-gpu step-gpu-resnet18
 echo "== total $(( $(date +%s) - start )) s"

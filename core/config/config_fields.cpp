@@ -209,6 +209,8 @@ std::vector<ConfigField> buildFields() {
         sub("runtime.precision", &R::runtime, &RuntimeConfig::precision,
             "fp32, or bf16 autocast of the forward pass and loss (weights, gradients and optimiser stay fp32)")
             .oneOf({"fp32", "bf16"}).paper("bf16 (GPU)"),
+        sub("runtime.crops_on_device", &R::runtime, &RuntimeConfig::crops_on_device,
+            "On a GPU, cut, resize, augment and normalise the crops on the GPU; the CPU only decodes and gathers images"),
         sub("runtime.log_every", &R::runtime, &RuntimeConfig::log_every, "Steps between stored step metrics")
             .range(1, 100000),
     };

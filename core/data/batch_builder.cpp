@@ -44,13 +44,13 @@ torch::Tensor cropAndResize(const torch::Tensor& images, const std::vector<CropB
     const int64_t B = images.size(0);
     if (images.size(2) == size && images.size(3) == size && std::all_of(boxes.begin(), boxes.end(), isWholeImage))
         return images;
-    auto grid = F::affine_grid(boxTheta(boxes).to(images.device()), {B, images.size(1), size, size}, false);
+    auto grid = F::affine_grid(boxTheta(boxes).to(images.device(), /*non_blocking=*/true), {B, images.size(1), size, size}, false);
     return sample(images, grid);
 }
 
 torch::Tensor cropAndResizeMany(const torch::Tensor& image, const std::vector<CropBox>& boxes, int64_t size) {
     const int64_t N = static_cast<int64_t>(boxes.size()), C = image.size(1);
-    auto grid = F::affine_grid(boxTheta(boxes).to(image.device()), {N, C, size, size}, false);
+    auto grid = F::affine_grid(boxTheta(boxes).to(image.device(), /*non_blocking=*/true), {N, C, size, size}, false);
     auto out = sample(image, grid.reshape({1, N * size, size, 2}));  // [1, C, N*S, S]
     return out.view({C, N, size, size}).permute({1, 0, 2, 3}).contiguous();
 }
@@ -97,6 +97,11 @@ BatchBuilder::Loaded BatchBuilder::load(const std::vector<int64_t>& indices) con
     return loaded;
 }
 
+torch::Tensor BatchBuilder::toAssemblyDevice(const torch::Tensor& pixels) const {
+    if (assembly_.is_cpu()) return pixels;
+    return pixels.pin_memory().to(assembly_, /*non_blocking=*/true);
+}
+
 torch::Tensor BatchBuilder::randAugment(const torch::Tensor& pixels, const std::vector<std::mt19937_64*>& rowRngs) const {
     const auto& a = config_.augment;
     return applyRandAugment(pixels, {a.randaug_ops, a.randaug_magnitude, a.randaug_mstd}, rowRngs);
@@ -107,11 +112,12 @@ Batch BatchBuilder::finish(const Loaded& images, const std::vector<CropBox>& box
     const int64_t S = config_.data.input_size;
     torch::Tensor out;
     if (images.stacked.defined()) {
-        out = cropAndResize(images.stacked.permute({0, 3, 1, 2}).to(torch::kFloat), boxes, S);
+        out = cropAndResize(toAssemblyDevice(images.stacked).permute({0, 3, 1, 2}).to(torch::kFloat), boxes, S);
     } else {
         std::vector<torch::Tensor> crops;
         for (size_t i = 0; i < images.single.size(); ++i)
-            crops.push_back(cropAndResize(images.single[i].permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat), {boxes[i]}, S));
+            crops.push_back(cropAndResize(toAssemblyDevice(images.single[i]).permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat),
+                                          {boxes[i]}, S));
         out = torch::cat(crops, 0);
     }
     Batch batch;
@@ -202,11 +208,11 @@ Batch BatchBuilder::distillBatch(const std::vector<int64_t>& indices, std::vecto
         auto idx = torch::tensor(source, torch::kInt64);
         std::vector<CropBox> all;
         for (const auto& b : boxes) all.insert(all.end(), b.begin(), b.end());
-        out = cropAndResize(stacked.index_select(0, idx).permute({0, 3, 1, 2}).to(torch::kFloat), all, S);
+        out = cropAndResize(toAssemblyDevice(stacked.index_select(0, idx)).permute({0, 3, 1, 2}).to(torch::kFloat), all, S);
     } else {
         std::vector<torch::Tensor> parts;
         for (size_t j = 0; j < indices.size(); ++j) {
-            auto img = dataset_->image(indices[j]).permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);  // one decode
+            auto img = toAssemblyDevice(dataset_->image(indices[j])).permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);  // one decode
             parts.push_back(cropAndResizeMany(img, boxes[j], S));
         }
         out = torch::cat(parts, 0);

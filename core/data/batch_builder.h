@@ -54,6 +54,10 @@ public:
     Batch testBatch(int64_t begin, int64_t end) const;
 
     const Dataset& dataset() const { return *dataset_; }
+    // Where crops are cut, resized, augmented and normalised: the training GPU with
+    // runtime.crops_on_device, so the CPU only decodes and gathers; the decoded uint8
+    // images travel through pinned memory, fewer bytes than the float crops. CPU by default.
+    void setAssemblyDevice(torch::Device device) { assembly_ = device; }
 
 private:
     // Images decoded once: stacked when the data set has one size, else one by one.
@@ -63,6 +67,7 @@ private:
         std::vector<std::pair<int64_t, int64_t>> sizes;  // (H, W) per image
     };
     Loaded load(const std::vector<int64_t>& indices) const;
+    torch::Tensor toAssemblyDevice(const torch::Tensor& pixels) const;
     // Cuts, resizes and normalises; training batches (augmentRng set) also get RandAugment.
     // `rowRngs`: training batches' per-row generators for RandAugment; empty for test batches.
     Batch finish(const Loaded& images, const std::vector<CropBox>& boxes, const std::vector<int64_t>& indices,
@@ -77,6 +82,7 @@ private:
     Normalizer normalize_;
     std::shared_ptr<const DistillTargets> targets_;
     DataShard shard_;
+    torch::Device assembly_ = torch::kCPU;
 };
 
 }  // namespace ferkd

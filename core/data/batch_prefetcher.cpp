@@ -26,9 +26,9 @@ void BatchPrefetcher::run() {
         for (int64_t step = step_; step < end_; ++step) {
             Batch batch = builder_.trainBatch(order_, epoch_, step);
             if (pin_) {
-                batch.images = batch.images.pin_memory();
-                batch.labels = batch.labels.pin_memory();
-                if (batch.targets.defined()) batch.targets = batch.targets.pin_memory();
+                // What is still on the CPU (all of it unless crops are assembled on the GPU).
+                for (torch::Tensor* t : {&batch.images, &batch.labels, &batch.targets})
+                    if (t->defined() && t->is_cpu()) *t = t->pin_memory();
             }
             std::unique_lock<std::mutex> lock(mutex_);
             cv_.wait(lock, [&] { return cancelled_ || queue_.size() < depth_; });

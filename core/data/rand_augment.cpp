@@ -16,7 +16,7 @@ constexpr double kPi = 3.14159265358979323846;
 // [n, 1, 1, 1] per-image values, for broadcasting against [n, C, H, W].
 torch::Tensor perImage(const std::vector<double>& values, const torch::Tensor& like) {
     std::vector<float> v(values.begin(), values.end());
-    return torch::tensor(v, torch::kFloat).to(like.device()).view({-1, 1, 1, 1});
+    return torch::tensor(v, torch::kFloat).to(like.device(), true).view({-1, 1, 1, 1});
 }
 
 std::vector<double> mapLevels(const std::vector<double>& levels, double (*f)(double)) {
@@ -95,7 +95,7 @@ torch::Tensor warp(const torch::Tensor& x, const std::vector<std::array<float, 6
     auto t = theta.accessor<float, 3>();
     for (size_t i = 0; i < thetas.size(); ++i)
         for (int k = 0; k < 6; ++k) t[i][k / 3][k % 3] = thetas[i][k];
-    auto grid = F::affine_grid(theta.to(x.device()), x.sizes(), false);
+    auto grid = F::affine_grid(theta.to(x.device(), true), x.sizes(), false);
     auto sampled = F::grid_sample(x - 128.0f, grid,
                                   F::GridSampleFuncOptions().mode(torch::kBilinear).padding_mode(torch::kZeros).align_corners(false));
     return quantise(sampled + 128.0f);
@@ -214,7 +214,7 @@ torch::Tensor applyRandAugment(const torch::Tensor& images, const RandAugmentPar
         // Images that drew the same operation are transformed in one call.
         for (int op = 0; op < kRandAugmentOpCount; ++op) {
             if (rows[op].empty()) continue;
-            auto idx = torch::tensor(rows[op], torch::kInt64).to(out.device());
+            auto idx = torch::tensor(rows[op], torch::kInt64).to(out.device(), true);
             auto part = applyRandAugmentOp(static_cast<RandAugmentOp>(op), out.index_select(0, idx), levels[op]);
             out.index_copy_(0, idx, part);
         }

@@ -226,6 +226,10 @@ RunOutcome Trainer::train(int64_t runId) {
                                 cfg.distill.mode);
     }
     BatchBuilder trainData(data.train, cfg, targets, parallel.shard()), testData(data.test, cfg);
+    if (device.is_cuda() && cfg.runtime.crops_on_device) {
+        trainData.setAssemblyDevice(device);
+        testData.setAssemblyDevice(device);
+    }
     const int64_t spe = trainData.stepsPerEpoch();
     const int64_t totalSteps = spe * cfg.schedule.epochs;
     const int64_t B = cfg.schedule.batch_size;
