@@ -4,7 +4,7 @@ and its PyTorch-in-Python peer (bench/python/*_peer.py) with the same arguments,
 prints one Markdown row per benchmark with the ratio. Usage:
 
     bench/run.py [--ferkd build/bin/ferkd] [--python /usr/bin/python3] [--repeat 3] [step|step-fmnist|store|labels|epoch|epoch-jpeg ...]
-    bench/run.py step-gpu step-gpu-resnet18     # on a CUDA machine (bench/gpu/run.sh)
+    bench/run.py --data DIR step-gpu labels-gpu   # on a CUDA machine (bench/gpu/run.sh)
 
 Each benchmark runs --repeat times, the app and the peer alternately (a shared VM's speed
 drifts by 10% and more within minutes); a row gives each side's median and the ratio of
@@ -35,6 +35,10 @@ WORKLOADS = {
                   "--device", "cuda", "--precision", "bf16"], "images_per_s", "img/s"),
     "step-gpu-resnet18": (["--arch", "resnet18", "--input-size", "224", "--batch", "256", "--steps", "20",
                            "--warmup", "10", "--device", "cuda", "--precision", "bf16"], "images_per_s", "img/s"),
+    # DESIGN.md's ResNet-50 inference at batch 1024, bf16 (16,372 img/s): 65,536 crops of
+    # 224 px, the forward passes' warm-up included on both sides; the peer with 8 workers.
+    "labels-gpu": (["--arch", "resnet50", "--images", "4096", "--crops", "16", "--input-size", "224", "--batch", "1024",
+                    "--device", "cuda", "--precision", "bf16"], "crops_per_s", "crops/s", ["--workers", "8"]),
 }
 
 
@@ -156,21 +160,28 @@ def main():
     ap.add_argument("--ferkd", default=os.path.join(HERE, "..", "build", "bin", "ferkd"))
     ap.add_argument("--python", default="/usr/bin/python3")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each side, alternating")
+    ap.add_argument("--data", default="", help="an IDX folder for the labels workloads instead of Debian's "
+                    "Fashion-MNIST (the GPU machine has none)")
     cpu = [name for name in WORKLOADS if "gpu" not in name]
     ap.add_argument("benchmarks", nargs="*", default=cpu + list(EPOCHS))
     args = ap.parse_args()
+    if args.data:
+        os.environ["FERKD_FMNIST_DIR"] = os.path.abspath(args.data)
+        args.data = os.path.abspath(args.data)
     print("| benchmark | arguments | app | PyTorch peer | app / peer |")
     print("|---|---|---|---|---|")
     for name in args.benchmarks:
         if name in EPOCHS:
             run_epoch(args, name)
             continue
-        argv, key, unit = WORKLOADS[name]
+        argv, key, unit, *peer_only = WORKLOADS[name]
+        peer_argv = argv + (peer_only[0] if peer_only else [])
         sub = name.split("-")[0]  # step-fmnist, step-gpu: `bench step` and step_peer.py
+        app_argv = argv + (["--data", args.data] if args.data and sub == "labels" else [])
         apps, peers = [], []
         for _ in range(args.repeat):
-            apps.append(run_json([args.ferkd, "bench", sub, *argv, "--json"]))
-            peers.append(run_json([args.python, os.path.join(HERE, "python", f"{sub}_peer.py"), *argv]))
+            apps.append(run_json([args.ferkd, "bench", sub, *app_argv, "--json"]))
+            peers.append(run_json([args.python, os.path.join(HERE, "python", f"{sub}_peer.py"), *peer_argv]))
         app = statistics.median(a[key] for a in apps)
         peer = statistics.median(p[key] for p in peers)
         extra = ""

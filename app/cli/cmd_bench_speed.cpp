@@ -94,6 +94,8 @@ void addSpeedBenchCommands(CLI::App* bench, CliContext& ctx) {
     lb->add_option("--batch", labels->batch, "Crops per forward pass")->check(CLI::Range(1, 65536));
     lb->add_option("--topk", labels->topk)->check(CLI::Range(1, 1000));
     lb->add_option("--threads", labels->threads, "0 = all cores");
+    lb->add_option("--device", labels->device, "cpu, cuda or auto");
+    lb->add_option("--precision", labels->precision, "fp32 or bf16 (autocast)")->check(CLI::IsMember({"fp32", "bf16"}));
     auto keep = std::make_shared<std::string>();
     lb->add_option("--out", *keep, "Keep the label store at this path (bench/run.py epoch trains on it)");
     lb->add_flag("--json", *json, "One JSON object on stdout");

@@ -52,6 +52,7 @@ struct TeacherOptions {
 struct GenerateOptions {
     TeacherOptions teacher;
     std::string data = "fashion-mnist", out, type = "marginal_smoothing", device = "auto", reference, name;
+    std::string precision = "fp32";
     int crops = 32, topk = 5, batchSize = 512, threads = 0;
     double temperature = 1.0, scaleMin = 0.08, scaleMax = 1.0;
     uint64_t seed = 0;
@@ -82,6 +83,7 @@ int generate(const CliContext& ctx, const GenerateOptions& o) {
     job.out = o.out;
     job.type = o.type;
     job.device = o.device;
+    job.precision = o.precision;
     job.reference = o.reference;
     job.name = o.name;
     job.crops = o.crops;
@@ -224,6 +226,8 @@ void addLabelsCommand(CLI::App& app, CliContext& ctx) {
     gen->add_option("--batch-size", o->batchSize, "Crops per teacher forward pass")->check(CLI::PositiveNumber);
     gen->add_option("--threads", o->threads, "Intra-op CPU threads (0 = all cores)");
     gen->add_option("--device", o->device, "auto, cpu or cuda");
+    gen->add_option("--precision", o->precision, "fp32, or bf16 autocast of the teacher (GPUs, CPUs with bf16)")
+        ->check(CLI::IsMember({"fp32", "bf16"}));
     gen->add_option("--reference", o->reference,
                     "Relabel: reuse the crop boxes of this label store (same data set) with the new teacher")
         ->check(CLI::ExistingFile);

@@ -6,7 +6,8 @@
 #    bf16 autocast), same initial weights and data, within fp32 and bf16 tolerance;
 #    Then one FerKD epoch (RandAugment, SelfMix) twice on CUDA, its crops assembled on the
 #    GPU and on the CPU prefetch thread (runtime.crops_on_device): the same losses;
-# 3. runs the GPU step benchmarks beside the PyTorch peers (bench/run.py step-gpu ...).
+# 3. runs the GPU benchmarks beside the PyTorch peers (bench/run.py step-gpu ... labels-gpu):
+#    the training step and the ResNet-50 teacher labelling 224-px crops in bf16.
 # Everything is printed; nothing needs to come back but the log.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -46,11 +47,11 @@ DATA=$(mktemp -d)
 $PY - "$DATA" <<'PYEOF'
 import struct, sys, numpy as np
 rng = np.random.default_rng(0)
-for split, n in (("train", 2048), ("t10k", 256)):
-    labels = np.arange(n) % 4
+for split, n in (("train", 4096), ("t10k", 256)):
+    labels = np.arange(n) % 10                       # ten classes, as Fashion-MNIST (the peers assume it)
     images = rng.integers(0, 48, (n, 28, 28), dtype=np.uint8)
     for i, y in enumerate(labels):
-        images[i, y * 7:(y + 1) * 7] += 180          # a band whose position is the class
+        images[i, 2 + y * 2:5 + y * 2] += 180        # a band whose position is the class
     open(f"{sys.argv[1]}/{split}-images-idx3-ubyte", "wb").write(struct.pack(">4i", 0x803, n, 28, 28) + images.tobytes())
     open(f"{sys.argv[1]}/{split}-labels-idx1-ubyte", "wb").write(struct.pack(">2i", 0x801, n) + labels.astype(np.uint8).tobytes())
 PYEOF
@@ -75,5 +76,5 @@ sys.exit(0 if rel < 2e-3 else 1)
 PYEOF
 
 echo "== benchmarks (app beside the PyTorch peer)"
-$PY bench/run.py --ferkd "$FERKD" --python "$PY" --repeat 2 step-gpu step-gpu-resnet18
+$PY bench/run.py --ferkd "$FERKD" --python "$PY" --repeat 2 --data "$DATA" step-gpu step-gpu-resnet18 labels-gpu
 echo "== total $(( $(date +%s) - start )) s"

@@ -5,7 +5,9 @@ import os
 import numpy as np
 import torch
 
-ROOT = "/usr/share/datasets/fashion-mnist"
+# FERKD_FMNIST_DIR: another folder of IDX files (bench/gpu/run.sh writes one; the GPU
+# machine has no Debian data sets).
+ROOT = os.environ.get("FERKD_FMNIST_DIR", "/usr/share/datasets/fashion-mnist")
 
 
 def _open(path):

@@ -50,24 +50,32 @@ def main():
     ap.add_argument("--topk", type=int, default=10)
     ap.add_argument("--threads", type=int, default=0)
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--device", default="cpu")
+    ap.add_argument("--precision", default="fp32", choices=["fp32", "bf16"])
     args = ap.parse_args()
+    device = torch.device(args.device)
+    if device.type == "cuda":
+        torch.backends.cudnn.benchmark = True
     if args.threads > 0:
         torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     images, _ = fmnist.load("train", args.images)
     model = getattr(torchvision.models, args.arch)(num_classes=10)
     model.conv1 = torch.nn.Conv2d(1, 64, 7, 2, 3, bias=False)
-    model.eval()
+    model = model.to(device).eval()
     loader = torch.utils.data.DataLoader(Crops(images, args.crops, args.input_size),
-                                         batch_size=max(1, args.batch // args.crops), num_workers=args.workers)
+                                         batch_size=max(1, args.batch // args.crops), num_workers=args.workers,
+                                         pin_memory=device.type == "cuda")
     root = tempfile.mkdtemp(prefix="fkd-peer-labels-")
     try:
         t0 = time.perf_counter()
         with torch.no_grad():
             for x, coords, flips, idx in loader:
                 b = x.shape[0]
-                probs = torch.softmax(model(x.view(-1, *x.shape[2:])), 1).view(b, args.crops, -1)
-                values, classes = probs.topk(args.topk, dim=-1)
+                with torch.autocast(device.type, dtype=torch.bfloat16, enabled=args.precision == "bf16"):
+                    logits = model(x.view(-1, *x.shape[2:]).to(device, non_blocking=True))
+                probs = torch.softmax(logits.float(), 1).view(b, args.crops, -1)
+                values, classes = (t.cpu() for t in probs.topk(args.topk, dim=-1))
                 for j in range(b):
                     torch.save([coords[j], flips[j], values[j].half(), classes[j].short()],
                                os.path.join(root, f"{int(idx[j])}.tar"))

@@ -20,12 +20,13 @@ LabelBenchResult benchmarkLabelGeneration(const LabelBenchOptions& o) {
     const Teacher teacher =
         teacherFromModel(createModel(o.arch, {data->numClasses(), data->channels(), o.input_size, 0.0}), o.input_size,
                          data->channels(), data->numClasses(), "dataset", o.arch + " (random weights, benchmark)",
-                         torch::kCPU);
+                         resolveDevice(o.device));
 
     LabelGenerationOptions g;
     g.crops_per_image = o.crops;
     g.topk = o.topk;
     g.batch_size = o.batch;
+    g.precision = o.precision;
     std::filesystem::remove(o.out);
     LabelStoreWriter::discardUnfinished(o.out);  // timed from the first image, never a continuation
     const auto t0 = std::chrono::steady_clock::now();

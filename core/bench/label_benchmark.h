@@ -17,6 +17,8 @@ struct LabelBenchOptions {
     int batch = 256;  // crops per teacher forward pass
     int topk = 10;
     int threads = 0;
+    std::string device = "cpu";
+    std::string precision = "fp32";  // or bf16 (the teacher under autocast)
     std::string out;    // the label store written
     bool keep = false;  // else removed afterwards
 };

@@ -55,6 +55,11 @@ torch::Tensor cropAndResizeMany(const torch::Tensor& image, const std::vector<Cr
     return out.view({C, N, size, size}).permute({1, 0, 2, 3}).contiguous();
 }
 
+torch::Tensor pixelsOnDevice(const torch::Tensor& pixels, torch::Device device) {
+    if (device.is_cpu()) return pixels;
+    return pixels.pin_memory().to(device, /*non_blocking=*/true);
+}
+
 BatchBuilder::BatchBuilder(std::shared_ptr<Dataset> dataset, const RunConfig& config,
                            std::shared_ptr<const DistillTargets> targets, DataShard shard)
     : dataset_(std::move(dataset)), config_(config), normalize_(dataset_->channels(), config.data.normalize),
@@ -97,11 +102,6 @@ BatchBuilder::Loaded BatchBuilder::load(const std::vector<int64_t>& indices) con
     return loaded;
 }
 
-torch::Tensor BatchBuilder::toAssemblyDevice(const torch::Tensor& pixels) const {
-    if (assembly_.is_cpu()) return pixels;
-    return pixels.pin_memory().to(assembly_, /*non_blocking=*/true);
-}
-
 torch::Tensor BatchBuilder::randAugment(const torch::Tensor& pixels, const std::vector<std::mt19937_64*>& rowRngs) const {
     const auto& a = config_.augment;
     return applyRandAugment(pixels, {a.randaug_ops, a.randaug_magnitude, a.randaug_mstd}, rowRngs);
@@ -112,12 +112,14 @@ Batch BatchBuilder::finish(const Loaded& images, const std::vector<CropBox>& box
     const int64_t S = config_.data.input_size;
     torch::Tensor out;
     if (images.stacked.defined()) {
-        out = cropAndResize(toAssemblyDevice(images.stacked).permute({0, 3, 1, 2}).to(torch::kFloat), boxes, S);
+        auto pixels = pixelsOnDevice(images.stacked, assembly_).permute({0, 3, 1, 2});
+        out = cropAndResize(pixels.to(torch::kFloat), boxes, S);
     } else {
         std::vector<torch::Tensor> crops;
-        for (size_t i = 0; i < images.single.size(); ++i)
-            crops.push_back(cropAndResize(toAssemblyDevice(images.single[i]).permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat),
-                                          {boxes[i]}, S));
+        for (size_t i = 0; i < images.single.size(); ++i) {
+            auto img = pixelsOnDevice(images.single[i], assembly_).permute({2, 0, 1}).unsqueeze(0);
+            crops.push_back(cropAndResize(img.to(torch::kFloat), {boxes[i]}, S));
+        }
         out = torch::cat(crops, 0);
     }
     Batch batch;
@@ -208,11 +210,14 @@ Batch BatchBuilder::distillBatch(const std::vector<int64_t>& indices, std::vecto
         auto idx = torch::tensor(source, torch::kInt64);
         std::vector<CropBox> all;
         for (const auto& b : boxes) all.insert(all.end(), b.begin(), b.end());
-        out = cropAndResize(toAssemblyDevice(stacked.index_select(0, idx)).permute({0, 3, 1, 2}).to(torch::kFloat), all, S);
+        auto images = pixelsOnDevice(stacked.index_select(0, idx), assembly_).permute({0, 3, 1, 2});
+        out = cropAndResize(images.to(torch::kFloat), all, S);
     } else {
         std::vector<torch::Tensor> parts;
         for (size_t j = 0; j < indices.size(); ++j) {
-            auto img = toAssemblyDevice(dataset_->image(indices[j])).permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);  // one decode
+            // One decode for all of this image's crops.
+            auto img = pixelsOnDevice(dataset_->image(indices[j]), assembly_).permute({2, 0, 1}).unsqueeze(0);
+            img = img.to(torch::kFloat);
             parts.push_back(cropAndResizeMany(img, boxes[j], S));
         }
         out = torch::cat(parts, 0);

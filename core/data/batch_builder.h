@@ -33,6 +33,10 @@ torch::Tensor cropAndResize(const torch::Tensor& images, const std::vector<CropB
 // the crops' sampling grids are stacked, so the image is not copied per crop.
 torch::Tensor cropAndResizeMany(const torch::Tensor& image, const std::vector<CropBox>& boxes, int64_t size);
 
+// Decoded uint8 images to the device that cuts their crops: unchanged on the CPU, else
+// through pinned memory without blocking (the copy queues behind the device's work).
+torch::Tensor pixelsOnDevice(const torch::Tensor& pixels, torch::Device device);
+
 // Which slice of every global batch this process trains on.
 struct DataShard {
     int rank = 0, count = 1;
@@ -67,7 +71,6 @@ private:
         std::vector<std::pair<int64_t, int64_t>> sizes;  // (H, W) per image
     };
     Loaded load(const std::vector<int64_t>& indices) const;
-    torch::Tensor toAssemblyDevice(const torch::Tensor& pixels) const;
     // Cuts, resizes and normalises; training batches (augmentRng set) also get RandAugment.
     // `rowRngs`: training batches' per-row generators for RandAugment; empty for test batches.
     Batch finish(const Loaded& images, const std::vector<CropBox>& boxes, const std::vector<int64_t>& indices,

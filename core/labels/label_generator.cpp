@@ -5,6 +5,7 @@
 
 #include "data/batch_builder.h"
 #include "data/normalizer.h"
+#include "train/mixed_precision.h"
 #include "util/error.h"
 #include "util/fault_injection.h"
 #include "util/hash.h"
@@ -59,13 +60,17 @@ LabelSetInfo labelSetInfoFor(const Dataset& data, const Teacher& teacher, const 
                        {"input_size", teacher.input_size},
                        {"normalize", teacher.normalize}};
     if (!o.reference.empty()) info.generation["reference"] = o.reference;
+    // Only when set, so fp32 headers stay as before (an unfinished store continues).
+    if (usesBf16(o.precision)) info.generation["precision"] = o.precision;
     return info;
 }
 
 namespace {
 
 // The teacher's labels of every crop of images [first, last): their crops cut from one
-// decode each, all of them in one forward pass.
+// decode each, all of them in one forward pass. The crops are cut, normalised and ranked
+// (top-k) on the teacher's device: on a GPU the CPU only decodes, and only the kept
+// values come back.
 std::vector<std::vector<CropLabel>> labelImages(const Dataset& data, const Teacher& teacher,
                                                 const LabelGenerationOptions& o, const LabelSetInfo& info,
                                                 const LabelStore* reference, int64_t first, int64_t last) {
@@ -81,18 +86,24 @@ std::vector<std::vector<CropLabel>> labelImages(const Dataset& data, const Teach
         } else {
             boxes.push_back(sampleImageCrops(o, i, img.size(0), img.size(1)));
         }
-        auto x = img.permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);
+        auto x = pixelsOnDevice(img, teacher.device).permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);
         cut.push_back(cropAndResizeMany(x, boxes.back(), teacher.input_size));
     }
-    auto input = normalize(torch::cat(cut, 0)).to(teacher.device);
-    auto probs = torch::softmax(teacher.forward(input).to(torch::kFloat) / o.temperature, 1).to(torch::kCPU);
+    auto input = normalize(torch::cat(cut, 0));
+    torch::Tensor logits;
+    {
+        AutocastScope autocast(teacher.device, usesBf16(o.precision));
+        logits = teacher.forward(input);
+    }
+    auto probs = torch::softmax(logits.to(torch::kFloat) / o.temperature, 1);
     const int k = info.valuesPerCrop();
     torch::Tensor values, classes;
     if (info.type == LabelType::Full) {
-        values = probs;
+        values = probs.to(torch::kCPU);
     } else {
         std::tie(values, classes) = probs.topk(k, 1);
-        classes = classes.to(torch::kInt);
+        values = values.to(torch::kCPU);
+        classes = classes.to(torch::kCPU).to(torch::kInt);
     }
     auto v = values.accessor<float, 2>();
     std::vector<std::vector<CropLabel>> out(last - first, std::vector<CropLabel>(crops));

@@ -31,6 +31,7 @@ LabelGenerationOptions generationOptions(const LabelJob& job) {
     g.topk = job.topk;
     g.temperature = job.temperature;
     g.batch_size = job.batch_size;
+    g.precision = job.precision;
     g.reference = job.reference;
     return g;
 }

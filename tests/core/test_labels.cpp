@@ -12,6 +12,7 @@
 #include "labels/label_generator.h"
 #include "labels/label_recovery.h"
 #include "labels/label_set_stats.h"
+#include "labels/teacher.h"
 #include "models/classifier.h"
 #include "models/model_registry.h"
 #include "test_support.h"
@@ -268,6 +269,39 @@ private slots:
             }
             QCOMPARE(b.labels[j * 6].item<int64_t>(), data->label(image));
         }
+    }
+
+    void bf16TeacherLabelsLikeFp32() {
+        // `labels generate --precision bf16`: the teacher under autocast labels the same
+        // boxes with probabilities within bf16's precision, and the header says so.
+        QTemporaryDir dir;
+        const std::string d = dir.path().toStdString();
+        test::writeIdxPair(d, "train", 32, 4, false);
+        std::string img, lbl;
+        findIdxSplit(d, "train", img, lbl);
+        auto data = std::make_shared<IdxDataset>(img, lbl);
+        torch::manual_seed(2);
+        const Teacher teacher = teacherFromModel(createModel("resnet10_small", {4, 1, 28, 0}), 28, 1, 4, "dataset",
+                                                 "random net", torch::kCPU);
+        LabelGenerationOptions g;
+        g.crops_per_image = 4;
+        g.topk = 4;
+        g.type = LabelType::Full;
+        QVERIFY(generateLabels(*data, teacher, g, d + "/fp32.fkdl"));
+        g.precision = "bf16";
+        QVERIFY(generateLabels(*data, teacher, g, d + "/bf16.fkdl"));
+        LabelStore fp32(d + "/fp32.fkdl"), bf16(d + "/bf16.fkdl");
+        QVERIFY(!fp32.info().generation.contains("precision"));
+        QCOMPARE(bf16.info().generation.value("precision", ""), std::string("bf16"));
+        double worst = 0;
+        for (int64_t i = 0; i < 32; ++i)
+            for (int c = 0; c < 4; ++c) {
+                const CropLabel a = fp32.crop(i, c), b = bf16.crop(i, c);
+                QCOMPARE(a.box.x, b.box.x);
+                for (size_t k = 0; k < a.probs.size(); ++k) worst = std::max(worst, double(std::abs(a.probs[k] - b.probs[k])));
+            }
+        QVERIFY2(worst > 0, "bf16 made no difference: autocast did not act");
+        QVERIFY2(worst < 0.05, qPrintable(QString("largest probability difference %1").arg(worst)));
     }
 
     void selfMixStaysInsideEachImage() {
