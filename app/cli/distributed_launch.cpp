@@ -52,7 +52,9 @@ DistributedLaunch::DistributedLaunch(const CliContext& ctx, const DistributedOpt
         workers_ = std::make_unique<LocalWorkers>(ownExecutable(), workerArgs(ctx.args), env);
     }
     const auto timeout = std::chrono::milliseconds(static_cast<int64_t>(o.timeoutSeconds * 1000));
-    group_ = joinProcessGroup(env, timeout, /*cuda=*/torch::cuda::is_available());
+    std::function<void()> whileWaiting;
+    if (workers_) whileWaiting = [this] { workers_->requireAllRunning(); };
+    group_ = joinProcessGroup(env, timeout, /*cuda=*/torch::cuda::is_available(), whileWaiting);
 }
 
 DistributedLaunch::~DistributedLaunch() {

@@ -98,19 +98,28 @@ LocalWorkers::LocalWorkers(const std::string& program, const std::vector<std::st
 
 LocalWorkers::~LocalWorkers() { terminate(); }
 
+bool LocalWorkers::reap() {
+    bool running = false;
+    for (size_t i = 0; i < pids_.size(); ++i) {
+        if (status_[i] != -1) continue;
+        int status = 0;
+        if (::waitpid(pids_[i], &status, WNOHANG) == pids_[i]) status_[i] = status;
+        else running = true;
+    }
+    return running;
+}
+
+void LocalWorkers::requireAllRunning() {
+    reap();
+    for (size_t i = 0; i < pids_.size(); ++i)
+        if (status_[i] != -1)
+            throw Error(describeStatus(int(i) + 1, status_[i]) + " before every process had joined (its output says why)");
+}
+
 std::vector<std::string> LocalWorkers::wait(std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
-    for (;;) {
-        bool running = false;
-        for (size_t i = 0; i < pids_.size(); ++i) {
-            if (status_[i] != -1) continue;
-            int status = 0;
-            if (::waitpid(pids_[i], &status, WNOHANG) == pids_[i]) status_[i] = status;
-            else running = true;
-        }
-        if (!running || std::chrono::steady_clock::now() >= deadline) break;
+    while (reap() && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
     std::vector<std::string> problems;
     for (size_t i = 0; i < pids_.size(); ++i) {
         const int rank = int(i) + 1;

@@ -26,11 +26,17 @@ public:
     // Waits up to `timeout` for every worker to end. Returns one line per worker that
     // failed or is still running ("rank 1 was killed by signal 9").
     std::vector<std::string> wait(std::chrono::milliseconds timeout);
+    // Throws Error ("rank 1 was killed by signal 9 ...") when a worker has already ended,
+    // successfully or not; returns at once otherwise. Rank 0 asks while it waits for the
+    // workers to join, so one that died at start fails the run at once.
+    void requireAllRunning();
     // SIGTERM to the workers still running, SIGKILL to those alive 5 s later; reaps all.
     void terminate();
     const std::vector<int>& pids() const { return pids_; }
 
 private:
+    bool reap();  // records the status of workers that have ended; true while any runs
+
     std::vector<int> pids_;
     std::vector<int> status_;  // waitpid status, -1 while running
 };

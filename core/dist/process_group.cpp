@@ -8,6 +8,9 @@
 #endif
 
 #include <cstdlib>
+#include <thread>
+
+#include "util/fault_injection.h"
 
 namespace ferkd {
 
@@ -55,22 +58,43 @@ std::shared_ptr<gloo::transport::Device> glooDevice(const DistEnv& env) {
     return c10d::ProcessGroupGloo::createDefaultDevice();
 }
 
+constexpr const char* kJoinedKey = "ferkd/joined";
+
+// Every rank checks in on a counter; rank 0 waits for all of them, calling whileWaiting
+// between looks, so a worker that died before joining ends the wait at once instead of
+// at the timeout (c10d's own waitWorkers cannot be interrupted).
+void waitForAllRanks(c10d::Store& store, const DistEnv& env, std::chrono::milliseconds timeout,
+                     const std::function<void()>& whileWaiting) {
+    store.add(kJoinedKey, 1);
+    if (env.rank != 0) return;
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (int64_t joined; (joined = store.add(kJoinedKey, 0)) < env.world_size;) {
+        if (whileWaiting) whileWaiting();
+        if (std::chrono::steady_clock::now() >= deadline)
+            throw DistributedError(std::to_string(joined) + " of " + std::to_string(env.world_size) + " ranks joined");
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+}
+
 }  // namespace
 
-ProcessGroup::ProcessGroup(const DistEnv& env, std::chrono::milliseconds timeout, bool cuda)
+ProcessGroup::ProcessGroup(const DistEnv& env, std::chrono::milliseconds timeout, bool cuda,
+                           const std::function<void()>& whileWaiting)
     : env_(env), timeout_(timeout), impl_(std::make_unique<Impl>()) {
+    faultPoint("dist.join");
     try {
         c10d::TCPStoreOptions options;
         options.port = static_cast<uint16_t>(env.master_port);
         options.isServer = env.rank == 0 && !env.agent_store;
         options.numWorkers = env.world_size;
-        options.waitWorkers = true;  // every rank checks in; the server waits for all
+        options.waitWorkers = false;  // waitForAllRanks below, which rank 0 can interrupt
         options.timeout = timeout;
         auto tcp = c10::make_intrusive<c10d::TCPStore>(env.master_addr, options);
         if (env.agent_store)
             impl_->store = c10::make_intrusive<c10d::PrefixStore>("/worker/attempt_" + env.restart_count, tcp);
         else
             impl_->store = tcp;
+        waitForAllRanks(*impl_->store, env, timeout, whileWaiting);
 #ifdef USE_C10D_NCCL
         if (cuda) {
             auto nccl = c10d::ProcessGroupNCCL::Options::create();
@@ -174,9 +198,10 @@ std::string ProcessGroup::shareFromLeader(const std::string& key, const std::fun
     return value;
 }
 
-std::unique_ptr<ProcessGroup> joinProcessGroup(const DistEnv& env, std::chrono::milliseconds timeout, bool cuda) {
+std::unique_ptr<ProcessGroup> joinProcessGroup(const DistEnv& env, std::chrono::milliseconds timeout, bool cuda,
+                                               const std::function<void()>& whileWaiting) {
     if (!env.distributed()) return nullptr;
-    return std::make_unique<ProcessGroup>(env, timeout, cuda);
+    return std::make_unique<ProcessGroup>(env, timeout, cuda, whileWaiting);
 }
 
 }  // namespace ferkd

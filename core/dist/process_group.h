@@ -29,7 +29,10 @@ public:
     // Joins the group of `env` (blocks until every rank has joined, or `timeout`).
     // `cuda`: the ranks have GPUs; NCCL then carries the collectives where LibTorch has
     // it and FERKD_NCCL is on (CPU tensors pass through the rank's GPU), else Gloo.
-    ProcessGroup(const DistEnv& env, std::chrono::milliseconds timeout, bool cuda = false);
+    // `whileWaiting`: rank 0 calls it every few milliseconds until all have joined; it
+    // throws to give up (a rank started by this process has already died).
+    ProcessGroup(const DistEnv& env, std::chrono::milliseconds timeout, bool cuda = false,
+                 const std::function<void()>& whileWaiting = {});
     ~ProcessGroup();
     ProcessGroup(const ProcessGroup&) = delete;
     ProcessGroup& operator=(const ProcessGroup&) = delete;
@@ -68,6 +71,7 @@ private:
 };
 
 // A ProcessGroup for `env`, or none when the process runs alone.
-std::unique_ptr<ProcessGroup> joinProcessGroup(const DistEnv& env, std::chrono::milliseconds timeout, bool cuda = false);
+std::unique_ptr<ProcessGroup> joinProcessGroup(const DistEnv& env, std::chrono::milliseconds timeout, bool cuda = false,
+                                               const std::function<void()>& whileWaiting = {});
 
 }  // namespace ferkd

@@ -18,7 +18,8 @@ RunOutcome trainOnLocalProcesses(ExperimentStore& store, TrainingObserver& obser
         const DistEnv env = localRunEnv(processes);
         LocalWorkers workers(ferkdProgram, {"--workspace", store.workspace(), "train", "--resume", std::to_string(runId)},
                              env);
-        ProcessGroup group(env, std::chrono::minutes(5), /*cuda=*/torch::cuda::is_available());
+        ProcessGroup group(env, std::chrono::minutes(5), /*cuda=*/torch::cuda::is_available(),
+                           [&workers] { workers.requireAllRunning(); });
         agreeOnRun(&group, [&] { return runId; });
         Trainer trainer(store, observer, control, &group);
         RunOutcome outcome = trainer.run(runId);

@@ -246,6 +246,15 @@ private slots:
         QCOMPARE(run("hung").status, std::string(run_status::kFailed));
     }
 
+    void aRankThatDiesBeforeJoiningFailsAtOnce() {
+        // Rank 1 killed before it reaches rank 0's store: rank 0 sees its child end while
+        // it waits for the ranks to check in, instead of waiting out the 60-s timeout.
+        const auto [r, seconds] = faultyRun("early", 60, "dist.join:kill:1@1");
+        QCOMPARE(r.code, 1);
+        QVERIFY2(seconds < 20, qPrintable(QString::number(seconds)));
+        QVERIFY2(r.err.contains("rank 1 was killed by signal 9 before every process had joined"), qPrintable(r.err));
+    }
+
     void aBatchThatDoesNotSplitSaysWhy() {
         auto r = runFerkd(QStringList(vit_) << "--name" << "odd" << "--set" << "schedule.batch_size=33" << "--nproc" << "2");
         QCOMPARE(r.code, 1);
