@@ -44,7 +44,8 @@ torch::Tensor cropAndResize(const torch::Tensor& images, const std::vector<CropB
     const int64_t B = images.size(0);
     if (images.size(2) == size && images.size(3) == size && std::all_of(boxes.begin(), boxes.end(), isWholeImage))
         return images;
-    auto grid = F::affine_grid(boxTheta(boxes).to(images.device(), /*non_blocking=*/true), {B, images.size(1), size, size}, false);
+    auto theta = boxTheta(boxes).to(images.device(), /*non_blocking=*/true);
+    auto grid = F::affine_grid(theta, {B, images.size(1), size, size}, false);
     return sample(images, grid);
 }
 
@@ -55,9 +56,10 @@ torch::Tensor cropAndResizeMany(const torch::Tensor& image, const std::vector<Cr
     return out.view({C, N, size, size}).permute({1, 0, 2, 3}).contiguous();
 }
 
-torch::Tensor pixelsOnDevice(const torch::Tensor& pixels, torch::Device device) {
-    if (device.is_cpu()) return pixels;
-    return pixels.pin_memory().to(device, /*non_blocking=*/true);
+torch::Tensor floatImagesOn(const torch::Tensor& pixels, torch::Device device) {
+    auto x = device.is_cpu() ? pixels : pixels.pin_memory().to(device, /*non_blocking=*/true);
+    if (x.dim() == 3) x = x.unsqueeze(0);
+    return x.permute({0, 3, 1, 2}).to(torch::kFloat);
 }
 
 BatchBuilder::BatchBuilder(std::shared_ptr<Dataset> dataset, const RunConfig& config,
@@ -112,14 +114,11 @@ Batch BatchBuilder::finish(const Loaded& images, const std::vector<CropBox>& box
     const int64_t S = config_.data.input_size;
     torch::Tensor out;
     if (images.stacked.defined()) {
-        auto pixels = pixelsOnDevice(images.stacked, assembly_).permute({0, 3, 1, 2});
-        out = cropAndResize(pixels.to(torch::kFloat), boxes, S);
+        out = cropAndResize(floatImagesOn(images.stacked, assembly_), boxes, S);
     } else {
         std::vector<torch::Tensor> crops;
-        for (size_t i = 0; i < images.single.size(); ++i) {
-            auto img = pixelsOnDevice(images.single[i], assembly_).permute({2, 0, 1}).unsqueeze(0);
-            crops.push_back(cropAndResize(img.to(torch::kFloat), {boxes[i]}, S));
-        }
+        for (size_t i = 0; i < images.single.size(); ++i)
+            crops.push_back(cropAndResize(floatImagesOn(images.single[i], assembly_), {boxes[i]}, S));
         out = torch::cat(crops, 0);
     }
     Batch batch;
@@ -210,14 +209,11 @@ Batch BatchBuilder::distillBatch(const std::vector<int64_t>& indices, std::vecto
         auto idx = torch::tensor(source, torch::kInt64);
         std::vector<CropBox> all;
         for (const auto& b : boxes) all.insert(all.end(), b.begin(), b.end());
-        auto images = pixelsOnDevice(stacked.index_select(0, idx), assembly_).permute({0, 3, 1, 2});
-        out = cropAndResize(images.to(torch::kFloat), all, S);
+        out = cropAndResize(floatImagesOn(stacked.index_select(0, idx), assembly_), all, S);
     } else {
         std::vector<torch::Tensor> parts;
         for (size_t j = 0; j < indices.size(); ++j) {
-            // One decode for all of this image's crops.
-            auto img = pixelsOnDevice(dataset_->image(indices[j]), assembly_).permute({2, 0, 1}).unsqueeze(0);
-            img = img.to(torch::kFloat);
+            auto img = floatImagesOn(dataset_->image(indices[j]), assembly_);  // one decode for all its crops
             parts.push_back(cropAndResizeMany(img, boxes[j], S));
         }
         out = torch::cat(parts, 0);

@@ -33,9 +33,10 @@ torch::Tensor cropAndResize(const torch::Tensor& images, const std::vector<CropB
 // the crops' sampling grids are stacked, so the image is not copied per crop.
 torch::Tensor cropAndResizeMany(const torch::Tensor& image, const std::vector<CropBox>& boxes, int64_t size);
 
-// Decoded uint8 images to the device that cuts their crops: unchanged on the CPU, else
-// through pinned memory without blocking (the copy queues behind the device's work).
-torch::Tensor pixelsOnDevice(const torch::Tensor& pixels, torch::Device device);
+// Decoded uint8 pixels, one image [H, W, C] or a stack [B, H, W, C], as the float
+// [B, C, H, W] that cropAndResize cuts, on `device`. The uint8 pixels travel (through
+// pinned memory, without blocking: the copy queues behind the device's work), not floats.
+torch::Tensor floatImagesOn(const torch::Tensor& pixels, torch::Device device);
 
 // Which slice of every global batch this process trains on.
 struct DataShard {

@@ -94,7 +94,7 @@ std::vector<InspectedCrop> CropInspector::crops(int64_t image, const FerkdRule& 
     if (impl_->student) {  // the student on the same regions, cut and normalised as it trained
         std::vector<CropBox> boxes;
         for (const auto& c : out) boxes.push_back(c.box);
-        const auto pixels = impl_->data->image(image).permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);
+        const auto pixels = floatImagesOn(impl_->data->image(image), torch::kCPU);
         const auto& cfg = impl_->studentConfig;
         const Normalizer normalize(impl_->data->channels(), cfg.data.normalize);
         torch::NoGradGuard noGrad;

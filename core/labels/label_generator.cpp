@@ -86,8 +86,7 @@ std::vector<std::vector<CropLabel>> labelImages(const Dataset& data, const Teach
         } else {
             boxes.push_back(sampleImageCrops(o, i, img.size(0), img.size(1)));
         }
-        auto x = pixelsOnDevice(img, teacher.device).permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);
-        cut.push_back(cropAndResizeMany(x, boxes.back(), teacher.input_size));
+        cut.push_back(cropAndResizeMany(floatImagesOn(img, teacher.device), boxes.back(), teacher.input_size));
     }
     auto input = normalize(torch::cat(cut, 0));
     torch::Tensor logits;
