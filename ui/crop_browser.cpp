@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -30,8 +31,29 @@ namespace ferkd::ui {
 
 namespace {
 
-// Red (the teacher does not see the class) through yellow to green (it is sure).
-QColor confidenceColour(float p) { return QColor::fromHsvF(std::clamp(p, 0.0f, 1.0f) / 3.0f, 0.95, 0.9); }
+// One colour and line style per FerKD group, in boxes, thumbnails, the histogram and the legend.
+QColor groupColour(CropGroup g) {
+    switch (g) {
+    case CropGroup::DiscardedHard: return QColor(127, 127, 127);
+    case CropGroup::Calibrated: return QColor(230, 126, 34);
+    case CropGroup::Teacher: return QColor(31, 119, 180);
+    case CropGroup::DiscardedEasy: return QColor(44, 160, 44);
+    }
+    return Qt::black;
+}
+Qt::PenStyle groupLine(CropGroup g) {
+    return g == CropGroup::Calibrated ? Qt::DashLine : isKept(g) ? Qt::SolidLine : Qt::DotLine;
+}
+QString groupTitle(CropGroup g) {
+    switch (g) {
+    case CropGroup::DiscardedHard: return QCoreApplication::translate("CropBrowser", "discarded (hard)");
+    case CropGroup::Calibrated: return QCoreApplication::translate("CropBrowser", "calibrated");
+    case CropGroup::Teacher: return QCoreApplication::translate("CropBrowser", "teacher's label");
+    case CropGroup::DiscardedEasy: return QCoreApplication::translate("CropBrowser", "discarded (easy)");
+    }
+    return {};
+}
+constexpr int kSliderSteps = 1000;
 
 }  // namespace
 
@@ -63,24 +85,26 @@ protected:
         for (const auto& c : crops_) order.push_back(&c);
         std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->p_true > b->p_true; });
         for (const InspectedCrop* c : order) {
-            QPen pen(confidenceColour(c->p_true), c->cls == CropClass::Easy ? 3.0 : c->cls == CropClass::Hard ? 2.5 : 1.2);
-            if (c->cls == CropClass::Hard) pen.setStyle(Qt::DashLine);
+            QPen pen(groupColour(c->group), isKept(c->group) ? 2.2 : 1.4);
+            pen.setStyle(groupLine(c->group));
             painter.setPen(pen);
             painter.drawRect(QRectF(target.x() + c->box.x * target.width(), target.y() + c->box.y * target.height(),
                                     c->box.w * target.width(), c->box.h * target.height()));
             ++drawn_;
         }
-        // Legend: the colour scale and the line styles.
-        const QRect bar(area.x(), area.bottom() + 12, std::min(240, area.width() / 2), 10);
-        QLinearGradient g(bar.topLeft(), bar.topRight());
-        for (int i = 0; i <= 10; ++i) g.setColorAt(i / 10.0, confidenceColour(i / 10.0f));
-        painter.fillRect(bar, g);
-        painter.setPen(palette().text().color());
-        painter.drawText(bar.bottomLeft() + QPoint(0, 14), "0");
-        painter.drawText(bar.bottomRight() + QPoint(-6, 14), "1");
-        painter.drawText(QRect(bar.right() + 10, bar.top() - 4, std::max(60, area.right() - bar.right() - 10), 34),
-                         Qt::TextWordWrap,
-                         QCoreApplication::translate("CropBrowser", "p(true class); dashed: hard, bold: easy"));
+        // Legend: one swatch per group.
+        int x = area.x();
+        const int y = area.bottom() + 18;
+        for (int g = 0; g < kCropGroups; ++g) {
+            QPen pen(groupColour(CropGroup(g)), 2.2);
+            pen.setStyle(groupLine(CropGroup(g)));
+            painter.setPen(pen);
+            painter.drawLine(x, y, x + 22, y);
+            painter.setPen(palette().text().color());
+            const QString name = groupTitle(CropGroup(g));
+            painter.drawText(x + 26, y + 5, name);
+            x += 34 + painter.fontMetrics().horizontalAdvance(name);
+        }
     }
 
 private:
@@ -205,19 +229,52 @@ void CropBrowser::build() {
     auto* rightLayout = new QVBoxLayout(right);
     ruleMode_ = new QComboBox;
     ruleMode_->setObjectName("ruleMode");
-    ruleMode_->addItems({"fraction", "threshold"});
-    ruleMode_->setToolTip(tr("fraction: each image's least confident share of crops is hard; "
-                             "threshold: crops whose p(true class) is below the value"));
-    hardSlider_ = new QSlider(Qt::Horizontal);
-    hardSlider_->setObjectName("hardSlider");
-    hardSlider_->setRange(0, 100);
-    hardSlider_->setValue(int(rule_.hard_fraction * 100));
+    ruleMode_->addItems({"paper", "fraction", "threshold"});
+    ruleMode_->setToolTip(tr("paper: FerKD's equation, three thresholds on p(true class); fraction, threshold: the "
+                             "earlier per-image reading (an image's least confident crops calibrated)"));
+    auto* ruleForm = new QFormLayout;
+    auto control = [&](RuleControl& c, const char* name, const QString& label, const QString& tip, double max) {
+        c.slider = new QSlider(Qt::Horizontal);
+        c.slider->setObjectName(QString(name) + "Slider");
+        c.slider->setRange(0, kSliderSteps);
+        c.spin = new QDoubleSpinBox;
+        c.spin->setObjectName(QString(name) + "Spin");
+        c.spin->setRange(0, max);
+        c.spin->setDecimals(3);
+        c.spin->setSingleStep(0.005);
+        c.row = new QWidget;
+        auto* row = new QHBoxLayout(c.row);
+        row->setContentsMargins(0, 0, 0, 0);
+        row->addWidget(c.slider, 1);
+        row->addWidget(c.spin);
+        c.row->setToolTip(tip);
+        ruleForm->addRow(label, c.row);
+        connect(c.slider, &QSlider::valueChanged, this, [this, &c, max](int v) {
+            const QSignalBlocker block(c.spin);
+            c.spin->setValue(max * v / kSliderSteps);
+            ruleControlChanged();
+        });
+        connect(c.spin, &QDoubleSpinBox::valueChanged, this, [this, &c, max](double v) {
+            const QSignalBlocker block(c.slider);
+            c.slider->setValue(int(v / max * kSliderSteps + 0.5));
+            ruleControlChanged();
+        });
+    };
+    control(tLow_, "tLow", "T_L", tr("distill.ferkd.t_low: crops with p(true class) below it are discarded"), 1.0);
+    control(tMid_, "tMid", "T_M", tr("distill.ferkd.t_mid: from T_L up to it, crops get the softened ground truth"), 1.0);
+    control(tTop_, "tTop", "T_T", tr("distill.ferkd.t_top: crops with p(true class) above it are discarded"), 1.0);
+    control(hardFraction_, "hardFraction", tr("hard share"),
+            tr("distill.ferkd.hard_fraction: each image's least confident share of crops is calibrated"), 1.0);
+    control(hardThreshold_, "hardThreshold", tr("hard below"),
+            tr("distill.ferkd.hard_threshold: crops with p(true class) below it are calibrated"), 1.0);
+    control(eps_, "eps", "eps", tr("distill.ferkd.eps: the calibrated label is (1 - eps) onehot + eps / K"), 0.999);
     ruleLabel_ = new QLabel;
-    ruleLabel_->setObjectName("hardShareLabel");
+    ruleLabel_->setObjectName("groupShareLabel");
     ruleLabel_->setWordWrap(true);
-    rightLayout->addWidget(new QLabel(tr("Hard rule")));
+    ruleLabel_->setTextFormat(Qt::RichText);
+    rightLayout->addWidget(new QLabel(tr("FerKD rule")));
     rightLayout->addWidget(ruleMode_);
-    rightLayout->addWidget(hardSlider_);
+    rightLayout->addLayout(ruleForm);
     rightLayout->addWidget(ruleLabel_);
     histogram_ = new QCustomPlot;
     histogram_->setMinimumHeight(180);
@@ -239,11 +296,8 @@ void CropBrowser::build() {
     });
     auto* exportFigure = new QPushButton(tr("Export Figure 1..."));
     rightLayout->addWidget(exportFigure);
-    connect(ruleMode_, &QComboBox::currentTextChanged, this, [this](const QString& mode) {
-        const double v = mode == "fraction" ? rule_.hard_fraction : rule_.hard_threshold;
-        setHardRule(mode, v);
-    });
-    connect(hardSlider_, &QSlider::valueChanged, this, [this](int v) { setHardRule(ruleMode_->currentText(), v / 100.0); });
+    connect(ruleMode_, &QComboBox::currentTextChanged, this, [this] { ruleControlChanged(); });
+    syncRuleControls();
     connect(exportFigure, &QPushButton::clicked, this, [this] {
         if (!inspector_) return;
         const QString path = QFileDialog::getSaveFileName(this, tr("Export Figure 1"), "figure1.png", tr("PNG (*.png)"));
@@ -344,54 +398,109 @@ void CropBrowser::adopt(std::shared_ptr<CropInspector> inspector, const QString&
     classFilter_->addItem(tr("all classes"));
     for (const auto& c : inspector_->classNames()) classFilter_->addItem(QString::fromStdString(c));
     index_->setRange(0, int(std::min<int64_t>(inspector_->images() - 1, INT32_MAX)));
-    // The histogram of the whole label set.
-    const int bins = 20;
-    const auto h = inspector_->histogram(bins);
-    int64_t total = 0;
-    for (auto v : h) total += v;
-    QVector<double> x, y;
-    for (int b = 0; b < bins; ++b) {
-        x << (b + 0.5) / bins;
-        y << 100.0 * double(h[b]) / double(std::max<int64_t>(1, total));
-    }
-    histogram_->clearPlottables();
-    auto* bars = new QCPBars(histogram_->xAxis, histogram_->yAxis);
-    bars->setWidth(1.0 / bins);
-    bars->setData(x, y);
-    bars->setBrush(QColor(31, 119, 180, 160));
-    histogram_->rescaleAxes();
-    histogram_->xAxis->setRange(0, 1);
-    histogram_->replot();
     refreshStudents();
     refreshRule();
     showImage(0);
 }
 
-void CropBrowser::setHardRule(const QString& mode, double value) {
-    rule_.hard_rule = mode.toStdString();
-    if (mode == "fraction") rule_.hard_fraction = value;
-    else rule_.hard_threshold = value;
-    {
-        const QSignalBlocker b1(ruleMode_), b2(hardSlider_);
-        ruleMode_->setCurrentText(mode);
-        hardSlider_->setValue(int(value * 100 + 0.5));
-    }
+void CropBrowser::setRule(const FerkdConfig& rule) {
+    rule_ = rule;
+    syncRuleControls();
     refreshRule();
     refreshCrops();
 }
 
+void CropBrowser::syncRuleControls() {
+    const QSignalBlocker block(ruleMode_);
+    ruleMode_->setCurrentText(QString::fromStdString(rule_.rule));
+    const bool paper = rule_.rule == "paper";
+    for (auto [c, v] : {std::pair{&tLow_, rule_.t_low}, {&tMid_, rule_.t_mid}, {&tTop_, rule_.t_top},
+                        {&hardFraction_, rule_.hard_fraction}, {&hardThreshold_, rule_.hard_threshold}, {&eps_, rule_.eps}}) {
+        const QSignalBlocker b1(c->slider), b2(c->spin);
+        c->spin->setValue(v);
+        c->slider->setValue(int(v / c->spin->maximum() * kSliderSteps + 0.5));
+    }
+    for (auto* c : {&tLow_, &tMid_, &tTop_}) c->row->setEnabled(paper);
+    hardFraction_.row->setEnabled(rule_.rule == "fraction");
+    hardThreshold_.row->setEnabled(rule_.rule == "threshold");
+}
+
+void CropBrowser::ruleControlChanged() {
+    FerkdConfig r = rule_;
+    r.rule = ruleMode_->currentText().toStdString();
+    const double low = tLow_.spin->value(), mid = tMid_.spin->value(), top = tTop_.spin->value();
+    // Keep T_L <= T_M <= T_T: the threshold that moved pushes the others along.
+    if (low != r.t_low) {
+        r.t_low = low;
+        r.t_mid = std::max(r.t_mid, low);
+        r.t_top = std::max(r.t_top, r.t_mid);
+    } else if (mid != r.t_mid) {
+        r.t_mid = mid;
+        r.t_low = std::min(r.t_low, mid);
+        r.t_top = std::max(r.t_top, mid);
+    } else if (top != r.t_top) {
+        r.t_top = top;
+        r.t_mid = std::min(r.t_mid, top);
+        r.t_low = std::min(r.t_low, r.t_mid);
+    }
+    r.hard_fraction = hardFraction_.spin->value();
+    r.hard_threshold = hardThreshold_.spin->value();
+    r.eps = eps_.spin->value();
+    setRule(r);
+}
+
 void CropBrowser::refreshRule() {
     if (!inspector_) return;
-    datasetShare_ = inspector_->hardShare(rule_);
-    ruleLabel_->setText(rule_.hard_rule == "fraction"
-                            ? tr("The %1% least confident crops of each image are hard: %2% of all crops are calibrated.")
-                                  .arg(rule_.hard_fraction * 100, 0, 'f', 0)
-                                  .arg(datasetShare_ * 100, 0, 'f', 1)
-                            : tr("Crops with p(true class) below %1 are hard: %2% of all crops are calibrated.")
-                                  .arg(rule_.hard_threshold, 0, 'f', 2)
-                                  .arg(datasetShare_ * 100, 0, 'f', 1));
+    const int bins = 20;
+    const auto perBin = inspector_->groupHistogram(rule_, bins);
+    GroupCounts totals{};
+    int64_t all = 0;
+    for (const auto& b : perBin)
+        for (int g = 0; g < kCropGroups; ++g) {
+            totals[g] += b[g];
+            all += b[g];
+        }
+    QStringList parts;
+    for (int g = 0; g < kCropGroups; ++g) {
+        datasetShares_[g] = all > 0 ? double(totals[g]) / double(all) : 0.0;
+        parts << QString("<span style='color:%1'>&#9632;</span> %2 %3%")
+                     .arg(groupColour(CropGroup(g)).name(), groupTitle(CropGroup(g)))
+                     .arg(datasetShares_[g] * 100, 0, 'f', 1);
+    }
+    ruleLabel_->setText(tr("Over the whole label set:") + "<br>" + parts.join("<br>"));
+    // The histogram, stacked by group, with the paper rule's thresholds on it.
+    histogram_->clearPlottables();
+    histogram_->clearItems();
+    QCPBars* below = nullptr;
+    for (int g = 0; g < kCropGroups; ++g) {
+        QVector<double> x, y;
+        for (int b = 0; b < bins; ++b) {
+            x << (b + 0.5) / bins;
+            y << 100.0 * double(perBin[b][g]) / double(std::max<int64_t>(1, all));
+        }
+        auto* bars = new QCPBars(histogram_->xAxis, histogram_->yAxis);
+        bars->setName(groupTitle(CropGroup(g)));
+        bars->setWidth(1.0 / bins);
+        bars->setData(x, y);
+        bars->setPen(Qt::NoPen);
+        bars->setBrush(groupColour(CropGroup(g)));
+        if (below) bars->moveAbove(below);
+        below = bars;
+    }
+    if (rule_.rule == "paper")
+        for (double t : {rule_.t_low, rule_.t_mid, rule_.t_top}) {
+            auto* line = new QCPItemStraightLine(histogram_);
+            line->point1->setCoords(t, 0);
+            line->point2->setCoords(t, 1);
+            line->setPen(QPen(palette().text().color(), 1, Qt::DashLine));
+        }
+    histogram_->rescaleAxes();
+    histogram_->xAxis->setRange(0, 1);
+    histogram_->replot();
     ranking_->clear();
-    for (const auto& [image, count] : inspector_->mostUnrecognised(float(rule_.hard_threshold), 50)) {
+    const double unrecognised = rule_.rule == "paper" ? rule_.t_mid : rule_.hard_threshold;
+    ranking_->setToolTip(tr("Images with the most crops whose p(true class) is below %1").arg(unrecognised));
+    for (const auto& [image, count] : inspector_->mostUnrecognised(float(unrecognised), 50)) {
         auto* item = new QListWidgetItem(tr("image %1 (%2): %3 crops").arg(image)
                                              .arg(QString::fromStdString(inspector_->classNames()[inspector_->label(image)]))
                                              .arg(count));
@@ -424,10 +533,14 @@ void CropBrowser::refreshCrops() {
     const ImagePixels pixels = inspector_->image(image_);
     const auto& names = inspector_->classNames();
     const int64_t y = inspector_->label(image_);
-    imageLabel_->setText(tr("Image %1, class %2, %3 stored crops, %4 hard under this rule")
+    imageLabel_->setText(tr("Image %1, class %2, %3 stored crops: %4 discarded (hard), %5 calibrated, %6 teacher's "
+                            "label, %7 discarded (easy)")
                              .arg(QString::fromStdString(inspector_->imageName(image_)),  // one call: names may hold '%'
                                   QString::fromStdString(names[y]), QString::number(crops_.size()),
-                                  QString::number(hardCount())));
+                                  QString::number(groupCount(CropGroup::DiscardedHard)),
+                                  QString::number(groupCount(CropGroup::Calibrated)),
+                                  QString::number(groupCount(CropGroup::Teacher)),
+                                  QString::number(groupCount(CropGroup::DiscardedEasy))));
     view_->set(toQImage(pixels), crops_);
     strip_->clear();
     std::vector<const InspectedCrop*> sorted;
@@ -440,7 +553,7 @@ void CropBrowser::refreshCrops() {
         QString text = QString("p=%1").arg(c->p_true, 0, 'f', 2);
         QString tip = tr("crop %1 (%2)\nteacher's top-5:\n%3")
                           .arg(c->index)
-                          .arg(QString::fromUtf8(cropClassName(c->cls)))
+                          .arg(groupTitle(c->group))
                           .arg(top.join("\n"));
         if (c->student_class >= 0) {  // the student's answer, marked right or wrong
             text += QString("\nS %1 %2").arg(c->student_class == y ? QString::fromUtf8("\u2713") : QString::fromUtf8("\u2717"))
@@ -449,8 +562,9 @@ void CropBrowser::refreshCrops() {
         }
         auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(cropImage(pixels, c->box, 64))), text);
         item->setToolTip(tip);
-        item->setBackground(c->cls == CropClass::Hard ? QColor(255, 210, 210)
-                            : c->cls == CropClass::Easy ? QColor(210, 245, 210) : QColor(Qt::transparent));
+        QColor tint = groupColour(c->group);
+        tint.setAlpha(70);
+        item->setBackground(tint);
         strip_->addItem(item);
     }
 }
@@ -460,30 +574,49 @@ int CropBrowser::boxCount() const {
     return view_->boxes();
 }
 
-int CropBrowser::hardCount() const {
-    return int(std::count_if(crops_.begin(), crops_.end(), [](const auto& c) { return c.cls == CropClass::Hard; }));
+int CropBrowser::groupCount(CropGroup g) const {
+    return int(std::count_if(crops_.begin(), crops_.end(), [g](const auto& c) { return c.group == g; }));
 }
 
 QImage CropBrowser::figureOne(int images, uint32_t seed) const {
-    // Row 1: each image's least confident (hard) crop; row 2: its most confident (easy) one.
-    const int side = 96, pad = 6;
-    QImage figure((side + pad) * images + pad, 2 * (side + pad) + pad + 20, QImage::Format_RGB888);
+    // One row per group, one column per image: each image's least confident crop of the
+    // discarded-hard and calibrated groups, its median teacher-label crop and its most
+    // confident discarded-easy crop; an empty cell where the image has none in a group.
+    const int side = 96, pad = 6, labelWidth = 120;
+    QImage figure(labelWidth + (side + pad) * images + pad, kCropGroups * (side + pad + 16) + pad, QImage::Format_RGB888);
     figure.fill(Qt::white);
     if (!inspector_) return figure;
     QPainter painter(&figure);
+    for (int g = 0; g < kCropGroups; ++g) {
+        painter.setPen(groupColour(CropGroup(g)));
+        painter.drawText(QRect(pad, pad + g * (side + pad + 16), labelWidth - 2 * pad, side), Qt::AlignVCenter | Qt::TextWordWrap,
+                         groupTitle(CropGroup(g)));
+    }
     QRandomGenerator rng(seed);
     for (int k = 0; k < images; ++k) {
         const int64_t i = rng.bounded(qint64(inspector_->images()));
-        auto crops = inspector_->crops(i, rule_);
-        auto [lo, hi] = std::minmax_element(crops.begin(), crops.end(),
-                                            [](const auto& a, const auto& b) { return a.p_true < b.p_true; });
+        const auto crops = inspector_->crops(i, rule_);
         const ImagePixels pixels = inspector_->image(i);
-        const int x = pad + k * (side + pad);
-        painter.drawImage(x, pad, cropImage(pixels, lo->box, side));
-        painter.drawImage(x, 2 * pad + side, cropImage(pixels, hi->box, side));
-        painter.setPen(Qt::black);
-        painter.drawText(QRect(x, 2 * (side + pad), side, 20), Qt::AlignCenter,
-                         QString("%1 / %2").arg(lo->p_true, 0, 'f', 2).arg(hi->p_true, 0, 'f', 2));
+        const int x = labelWidth + k * (side + pad);
+        for (int g = 0; g < kCropGroups; ++g) {
+            std::vector<const InspectedCrop*> in;
+            for (const auto& c : crops)
+                if (c.group == CropGroup(g)) in.push_back(&c);
+            std::sort(in.begin(), in.end(), [](auto* a, auto* b) { return a->p_true < b->p_true; });
+            const int y = pad + g * (side + pad + 16);
+            if (in.empty()) {
+                painter.fillRect(QRect(x, y, side, side), QColor(240, 240, 240));
+                continue;
+            }
+            const InspectedCrop* shown = CropGroup(g) == CropGroup::DiscardedEasy ? in.back()
+                                         : CropGroup(g) == CropGroup::Teacher     ? in[in.size() / 2]
+                                                                                  : in.front();
+            painter.drawImage(x, y, cropImage(pixels, shown->box, side));
+            painter.setPen(QPen(groupColour(CropGroup(g)), 3));
+            painter.drawRect(QRect(x, y, side - 1, side - 1));
+            painter.setPen(Qt::black);
+            painter.drawText(QRect(x, y + side, side, 16), Qt::AlignCenter, QString("p=%1").arg(shown->p_true, 0, 'f', 3));
+        }
     }
     return figure;
 }

@@ -1,20 +1,23 @@
 #pragma once
 // The crop browser, the paper's Figure 1 made interactive: pick a label set and an
 // image (by class, by index, at random, or among those with the most crops the teacher
-// hardly recognises); every stored crop is drawn on the image, coloured by the
-// teacher's probability of the true class, hard crops dashed and easy ones bold; a strip
-// of crop thumbnails sorted by confidence with the teacher's top-5; a slider for the
-// hard rule that shows which crops would be calibrated and the data-set-wide share; the
-// label set's confidence histogram; and a Figure-1-style PNG (a row of hard crops over
-// a row of easy crops of several images).
+// hardly recognises); every stored crop is drawn on the image in the colour of its
+// FerKD group (discarded-hard, calibrated, teacher, discarded-easy; a legend says
+// which); a strip of crop thumbnails sorted by the teacher's probability of the true
+// class with its top-5; sliders for the rule's three thresholds and eps with the live
+// share of each group over the whole label set; the label set's confidence histogram
+// split by group with the thresholds drawn on it; and a Figure-1-style PNG with one row
+// per group.
 #include <QImage>
 #include <QWidget>
 
+#include <array>
 #include <memory>
 
 #include "labels/crop_inspector.h"
 
 class QComboBox;
+class QDoubleSpinBox;
 class QCustomPlot;
 class QLabel;
 class QLineEdit;
@@ -43,16 +46,18 @@ public:
     void showImage(int64_t image);
     // Lists the images whose name contains `text` and shows the first; returns how many matched.
     int findByName(const QString& text);
-    void setHardRule(const QString& mode, double value);  // "fraction" share or "threshold" probability
+    // The rule the crops are grouped by (the sliders follow).
+    void setRule(const FerkdConfig& rule);
     // Shows a trained run's predictions beside the stored labels (0: none); false with the reason.
     bool setStudentRun(qint64 runId, QString* error);
     const std::vector<InspectedCrop>& currentCrops() const { return crops_; }
 
     int64_t currentImage() const { return image_; }
     int boxCount() const;   // boxes drawn on the current image
-    int hardCount() const;  // of them, hard under the current rule
-    double datasetHardShare() const { return datasetShare_; }
-    const FerkdRule& rule() const { return rule_; }
+    int groupCount(CropGroup g) const;  // crops of the current image in group `g`
+    // Share of all crops of the label set in each group under the current rule.
+    const std::array<double, kCropGroups>& datasetShares() const { return datasetShares_; }
+    const FerkdConfig& rule() const { return rule_; }
     QImage figureOne(int images, uint32_t seed) const;
 
 Q_SIGNALS:
@@ -65,13 +70,16 @@ private:
     void refreshStudents();
     void refreshCrops();
     void refreshRule();
+    void refreshHistogram();
+    void syncRuleControls();
+    void ruleControlChanged();
     QImage cropImage(const ImagePixels& pixels, const CropBox& box, int side) const;
 
     std::shared_ptr<ExperimentStore> store_;
     std::shared_ptr<CropInspector> inspector_;
-    FerkdRule rule_;
+    FerkdConfig rule_;
     int64_t image_ = -1;
-    double datasetShare_ = 0;
+    std::array<double, kCropGroups> datasetShares_{};
     std::vector<InspectedCrop> crops_;
 
     QComboBox *labelSets_ = nullptr, *classFilter_ = nullptr, *ruleMode_ = nullptr, *student_ = nullptr;
@@ -79,7 +87,13 @@ private:
     QSpinBox* index_ = nullptr;
     QListWidget *ranking_ = nullptr, *strip_ = nullptr, *nameMatches_ = nullptr;
     QLineEdit* nameSearch_ = nullptr;
-    QSlider* hardSlider_ = nullptr;
+    // The rule's settings: a slider and a spin box each, kept in step.
+    struct RuleControl {
+        QSlider* slider = nullptr;
+        QDoubleSpinBox* spin = nullptr;
+        QWidget* row = nullptr;
+    };
+    RuleControl tLow_, tMid_, tTop_, eps_, hardFraction_, hardThreshold_;
     QLabel *ruleLabel_ = nullptr, *imageLabel_ = nullptr;
     CropImageView* view_ = nullptr;
     QCustomPlot* histogram_ = nullptr;

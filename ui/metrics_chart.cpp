@@ -1,5 +1,7 @@
 #include "metrics_chart.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -183,6 +185,14 @@ void MetricsChart::addRun(const RunSeries& run, int index) {
     curves.graphs["test_loss"] = addGraph(loss_, prefix + tr("test loss"), c, Qt::DotLine, true);
     curves.graphs["test_top1"] = addGraph(accuracy_, prefix + tr("test top-1"), c, Qt::SolidLine, true);
     curves.graphs["test_top5"] = addGraph(accuracy_, prefix + tr("test top-5"), c, Qt::DotLine, false);
+    // Validation (data.val_split): what the best checkpoint and every choice of settings use.
+    const bool hasVal = std::any_of(run.epochs.begin(), run.epochs.end(), [](const EpochMetric& e) { return e.val_top1.has_value(); });
+    curves.graphs["val_loss"] = addGraph(loss_, prefix + tr("val loss"), c, Qt::DashDotLine, true);
+    curves.graphs["val_top1"] = addGraph(accuracy_, prefix + tr("val top-1"), c, Qt::DashDotLine, true);
+    for (const char* key : {"val_loss", "val_top1"}) {  // shown once the run has validation metrics
+        curves.graphs[key]->setVisible(hasVal);
+        if (!hasVal) curves.graphs[key]->removeFromLegend();
+    }
     curves.graphs["train_top1"] = addGraph(accuracy_, prefix + tr("train top-1"), c, Qt::DashLine, false);
     curves.graphs["lr"] = addGraph(lr_, prefix + tr("lr"), c, Qt::SolidLine, false);
     // The epoch curves' x is the step count at the epoch's end on the loss plot.
@@ -205,6 +215,15 @@ void MetricsChart::addEpochPoint(Curves& c, const EpochMetric& m) {
     c.graphs["test_top1"]->addData(double(m.epoch), m.test_top1);
     c.graphs["test_top5"]->addData(double(m.epoch), m.test_top5);
     c.graphs["train_top1"]->addData(double(m.epoch), m.train_top1);
+    if (m.val_top1) {
+        c.graphs["val_loss"]->addData(double(m.step), m.val_loss.value_or(0));
+        c.graphs["val_top1"]->addData(double(m.epoch), *m.val_top1);
+        for (const char* key : {"val_loss", "val_top1"})
+            if (!c.graphs[key]->visible()) {
+                c.graphs[key]->setVisible(true);
+                c.graphs[key]->addToLegend();
+            }
+    }
 }
 
 void MetricsChart::recomputeSmoothing() {

@@ -8,11 +8,13 @@
 #include "commands.h"
 #include "config/config_io.h"
 #include "config/presets.h"
+#include "console_observer.h"
 #include "data/dataset_factory.h"
 #include "stop_on_signal.h"
 #include "train/trainer.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
+#include "util/registry.h"
 #include "util/text.h"
 
 namespace ferkd::cli {
@@ -20,23 +22,9 @@ namespace {
 
 struct AblationOptions {
     std::string preset = "fmnist-fkd-student", labels, teacher, out = "ablation";
-    std::vector<std::string> variants{"ce", "kd", "fkd", "ferkd", "ferkd+selfmix"}, sets;
+    std::vector<std::string> variants = namesOf(ablationVariants()), sets;
     int seeds = 3, epochs = 0, threads = 0;
     int64_t trainLimit = 0;
-};
-
-// One line per epoch and run; the step bar would drown the table.
-class AblationObserver : public TrainingObserver {
-public:
-    std::string label;
-    void epoch(const EpochReport& r) override {
-        std::printf("%s: epoch %lld/%lld test top-1 %.2f%% (%s)\n", label.c_str(), (long long)r.metrics.epoch,
-                    (long long)r.epochs, r.metrics.test_top1, formatDuration(r.metrics.seconds).c_str());
-        std::fflush(stdout);
-    }
-    void log(int64_t, LogLevel level, const std::string& message) override {
-        if (level != LogLevel::Info) std::printf("%s: %s: %s\n", label.c_str(), logLevelName(level), message.c_str());
-    }
 };
 
 std::string commandLine(const AblationOptions& o) {
@@ -79,7 +67,7 @@ int runAblation(const CliContext& ctx, const AblationOptions& o) {
         }
 
     auto store = ctx.openStore();
-    AblationObserver observer;
+    EpochLineObserver observer;
     TrainingControl control;
     StopOnSignal stopOnSignal(control);
     Trainer trainer(*store, observer, control);
@@ -113,19 +101,15 @@ int runAblation(const CliContext& ctx, const AblationOptions& o) {
             << " epochs, batch " << base.schedule.batch_size << ", lr " << base.optim.lr << ", "
             << base.distill.num_crops << " crops per image for fkd/ferkd, seeds 1.." << o.seeds << "; teacher run '"
             << o.teacher << "', label set " << std::filesystem::path(o.labels).filename().string() << ".";
-    std::unique_ptr<LabelSetStats> stats, low;
-    if (!o.labels.empty()) {
-        stats = std::make_unique<LabelSetStats>(computeLabelSetStats(*train, o.labels, base.distill.ferkd));
-        FerkdRule threshold = base.distill.ferkd;
-        threshold.hard_rule = "threshold";
-        low = std::make_unique<LabelSetStats>(computeLabelSetStats(*train, o.labels, threshold));
-    }
+    std::unique_ptr<LabelSetStats> stats;
+    if (!o.labels.empty())
+        stats = std::make_unique<LabelSetStats>(
+            computeLabelSetStats(*train, o.labels, ablationConfig(base, "ferkd", 1, o.labels, o.teacher).distill.ferkd));
     std::filesystem::create_directories(o.out);
     const std::string csv = (std::filesystem::path(o.out) / "ablation.csv").string();
     const std::string md = (std::filesystem::path(o.out) / "ablation.md").string();
     writeTextFileAtomically(csv, ablationCsv(results));
-    writeTextFileAtomically(md, ablationMarkdown(summary, commandLine(o), setting.str(), stats.get(), train->classes(),
-                                                    low.get()));
+    writeTextFileAtomically(md, ablationMarkdown(summary, commandLine(o), setting.str(), stats.get(), train->classes()));
     std::printf("\n%s\nwrote %s and %s\n", ablationMarkdown(summary, commandLine(o), setting.str(), nullptr, {}).c_str(),
                 csv.c_str(), md.c_str());
     return kOk;
@@ -137,12 +121,15 @@ void addBenchCommand(CLI::App& app, CliContext& ctx) {
     auto* bench = app.add_subcommand("bench", "Benchmarks and the paper's comparisons");
     bench->require_subcommand(1);
     auto o = std::make_shared<AblationOptions>();
-    auto* ab = bench->add_subcommand("ablation", "Train one student with ce, kd, fkd, ferkd and ferkd+selfmix, "
+    auto* ab = bench->add_subcommand("ablation", "Train one student with ce, kd, fkd and FerKD's variants, "
                                                  "same epochs and seeds; CSV and Markdown tables");
     ab->add_option("--preset", o->preset, "Student preset every variant starts from");
     ab->add_option("--teacher", o->teacher, "Run id or name of the teacher (kd)");
     ab->add_option("--labels", o->labels, "Label store of that teacher (fkd, ferkd)");
-    ab->add_option("--variants", o->variants, "Comma-separated: ce, kd, fkd, ferkd, ferkd+selfmix")->delimiter(',');
+    ab->add_option("--variants", o->variants,
+                   "Comma-separated: ce, kd, fkd, ferkd, ferkd-discard, ferkd-calibrate, ferkd-fraction; the last "
+                   "five also with +selfmix")
+        ->delimiter(',');
     ab->add_option("--seeds", o->seeds, "Seeds 1..N")->check(CLI::Range(1, 100));
     ab->add_option("--epochs", o->epochs, "schedule.epochs (default: the preset's)")->check(CLI::PositiveNumber);
     ab->add_option("--train-limit", o->trainLimit, "Train on the first N images (the label set may cover more)");

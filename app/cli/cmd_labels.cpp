@@ -9,8 +9,9 @@
 #include "commands.h"
 #include "distributed_launch.h"
 #include "stop_on_signal.h"
+#include "config/config_io.h"
+#include "batch/batch_builder.h"
 #include "data/dataset_factory.h"
-#include "data/batch_builder.h"
 #include "labels/distill_targets.h"
 #include "labels/label_generator.h"
 #include "labels/label_job.h"
@@ -66,14 +67,13 @@ void printStats(const LabelSetStats& s, const std::vector<std::string>& classNam
     for (int b = 0; b < bins; ++b)
         std::printf("    [%.2f, %.2f) %6.2f%%\n", double(b) / bins, double(b + 1) / bins,
                     100.0 * double(s.histogram[b]) / double(std::max<int64_t>(1, s.crops())));
-    std::printf("  FerKD classes (%s rule, hard %s %g, easy %g): hard %.1f%%, middle %.1f%%, easy %.1f%%\n",
-                s.rule.hard_rule.c_str(), s.rule.hard_rule == "fraction" ? "fraction" : "below",
-                s.rule.hard_rule == "fraction" ? s.rule.hard_fraction : s.rule.hard_threshold, s.rule.easy_fraction,
-                100.0 * s.share(CropClass::Hard), 100.0 * s.share(CropClass::Middle), 100.0 * s.share(CropClass::Easy));
-    std::printf("  hard crops per class:\n");
+    std::printf("  FerKD crop groups: %s\n", s.describeGroups().c_str());
+    std::printf("  per class:        discarded-hard  calibrated  teacher  discarded-easy\n");
     for (size_t c = 0; c < s.class_crops.size(); ++c)
-        std::printf("    %-16s %6.2f%%\n", c < classNames.size() ? classNames[c].c_str() : std::to_string(c).c_str(),
-                    100.0 * s.hardShare(int(c)));
+        std::printf("    %-16s %12.2f%% %10.2f%% %7.2f%% %14.2f%%\n",
+                    c < classNames.size() ? classNames[c].c_str() : std::to_string(c).c_str(),
+                    100.0 * s.share(int(c), CropGroup::DiscardedHard), 100.0 * s.share(int(c), CropGroup::Calibrated),
+                    100.0 * s.share(int(c), CropGroup::Teacher), 100.0 * s.share(int(c), CropGroup::DiscardedEasy));
 }
 
 int generate(const CliContext& ctx, const GenerateOptions& o) {
@@ -137,7 +137,7 @@ int generate(const CliContext& ctx, const GenerateOptions& o) {
     return workerProblems.empty() ? kOk : kFailed;
 }
 
-int info(const CliContext& ctx, const std::string& path, const std::string& data) {
+int info(const CliContext& ctx, const std::string& path, const std::string& data, const std::vector<std::string>& sets) {
     LabelStore labels(path, /*verifyChecksum=*/true);
     const LabelSetInfo& i = labels.info();
     std::printf("label store %s (checksum ok)\n  teacher: %s\n  data set: %lld images, fingerprint %s\n"
@@ -147,8 +147,15 @@ int info(const CliContext& ctx, const std::string& path, const std::string& data
                 i.crops_per_image, i.num_classes, labelTypeName(i.type), i.topk, i.temperature, i.recordBytes(),
                 (unsigned long long)labels.fileBytes(), i.generation.dump().c_str());
     if (!data.empty()) {  // computed afresh against the data set
+        RunConfig rule;  // the default rule, with the --set overrides of distill.ferkd.*
+        for (const auto& assignment : sets) {
+            if (assignment.rfind("distill.ferkd.", 0) != 0)
+                throw ConfigError(assignment.substr(0, assignment.find('=')), "only distill.ferkd.* fields apply here");
+            applyOverride(rule, assignment);
+        }
+        validateConfig(rule);
         auto train = openDataSplits(data).train;
-        printStats(computeLabelSetStats(*train, path, FerkdRule{}), train->classes());
+        printStats(computeLabelSetStats(*train, path, rule.distill.ferkd), train->classes());
         return kOk;
     }
     auto store = ctx.openStore();
@@ -239,10 +246,14 @@ void addLabelsCommand(CLI::App& app, CliContext& ctx) {
 
     auto path = std::make_shared<std::string>();
     auto data = std::make_shared<std::string>();
+    auto sets = std::make_shared<std::vector<std::string>>();
     auto* inf = labels->add_subcommand("info", "Header, size and checksum of a label store");
     inf->add_option("file", *path, "Label store file")->required();
-    inf->add_option("--data", *data, "Also show the teacher's confidence statistics on this data set");
-    inf->callback([&ctx, path, data] { ctx.action = [&ctx, path, data] { return info(ctx, *path, *data); }; });
+    inf->add_option("--data", *data, "Also show the teacher's confidence statistics and FerKD's crop groups on this data set");
+    inf->add_option("--set", *sets, "With --data: a rule setting, e.g. --set distill.ferkd.t_low=0.02");
+    inf->callback([&ctx, path, data, sets] {
+        ctx.action = [&ctx, path, data, sets] { return info(ctx, *path, *data, *sets); };
+    });
 }
 
 }  // namespace ferkd::cli

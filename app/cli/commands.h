@@ -29,6 +29,7 @@ void addCatalogCommands(CLI::App& app, CliContext& ctx);  // presets, models
 void addLabelsCommand(CLI::App& app, CliContext& ctx);
 void addTeacherCommand(CLI::App& app, CliContext& ctx);
 void addBenchCommand(CLI::App& app, CliContext& ctx);
+void addSweepCommand(CLI::App& app, CliContext& ctx);
 void addSpeedBenchCommands(CLI::App* bench, CliContext& ctx);  // step, store, labels
 void addWeightsCommands(CLI::App& app, CliContext& ctx);  // export, weights check
 

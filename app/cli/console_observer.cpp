@@ -50,8 +50,12 @@ void ConsoleObserver::step(const StepReport& r) {
 void ConsoleObserver::epoch(const EpochReport& r) {
     endBar();
     const auto& m = r.metrics;
-    std::fprintf(out_, "epoch %lld/%lld: train loss %.4f top-1 %.2f%% | test loss %.4f top-1 %.2f%% top-5 %.2f%% | %s%s\n",
-                 (long long)m.epoch, (long long)r.epochs, m.train_loss, m.train_top1, m.test_loss, m.test_top1,
+    char val[96] = "";
+    if (m.val_top1)
+        std::snprintf(val, sizeof val, " | val loss %.4f top-1 %.2f%% top-5 %.2f%%", m.val_loss.value_or(0), *m.val_top1,
+                      m.val_top5.value_or(0));
+    std::fprintf(out_, "epoch %lld/%lld: train loss %.4f top-1 %.2f%%%s | test loss %.4f top-1 %.2f%% top-5 %.2f%% | %s%s\n",
+                 (long long)m.epoch, (long long)r.epochs, m.train_loss, m.train_top1, val, m.test_loss, m.test_top1,
                  m.test_top5, formatDuration(m.seconds).c_str(), r.is_best ? " (best)" : "");
     std::fflush(out_);
 }
@@ -66,9 +70,22 @@ void ConsoleObserver::log(int64_t, LogLevel level, const std::string& message) {
 
 void ConsoleObserver::finished(const RunOutcome& outcome) {
     endBar();
-    std::fprintf(out_, "run %lld %s (best test top-1 %.2f%%)\n", (long long)outcome.run_id, outcome.status.c_str(),
-                 outcome.best_top1);
+    std::fprintf(out_, "run %lld %s (test top-1 %.2f%% at the best epoch)\n", (long long)outcome.run_id,
+                 outcome.status.c_str(), outcome.best_top1);
     std::fflush(out_);
+}
+
+void EpochLineObserver::epoch(const EpochReport& r) {
+    const auto& m = r.metrics;
+    char val[48] = "";
+    if (m.val_top1) std::snprintf(val, sizeof val, "val top-1 %.2f%%, ", *m.val_top1);
+    std::printf("%s: epoch %lld/%lld %stest top-1 %.2f%% (%s)\n", label.c_str(), (long long)m.epoch, (long long)r.epochs,
+                val, m.test_top1, formatDuration(m.seconds).c_str());
+    std::fflush(stdout);
+}
+
+void EpochLineObserver::log(int64_t, LogLevel level, const std::string& message) {
+    if (level != LogLevel::Info) std::printf("%s: %s: %s\n", label.c_str(), logLevelName(level), message.c_str());
 }
 
 void RankErrorObserver::log(int64_t, LogLevel level, const std::string& message) {

@@ -2,6 +2,7 @@
 // The CLI's TrainingObserver: a progress bar on a terminal, plain lines when piped.
 #include <chrono>
 #include <cstdio>
+#include <string>
 
 #include "train/training_observer.h"
 
@@ -22,6 +23,15 @@ private:
     bool tty_;
     bool barOpen_ = false;
     std::chrono::steady_clock::time_point lastPrint_{};
+};
+
+// Many runs one after another (bench ablation, sweep): one line per epoch, warnings
+// and errors; a step bar would drown the table.
+class EpochLineObserver : public TrainingObserver {
+public:
+    std::string label;  // the run's name, before every line
+    void epoch(const EpochReport& r) override;
+    void log(int64_t runId, LogLevel level, const std::string& message) override;
 };
 
 // The other ranks of a distributed run: rank 0 shows the progress; they say only what

@@ -1,20 +1,10 @@
 #include "distributed_launch.h"
 
-#include <unistd.h>
-
-#include <climits>
-
+#include "child_process.h"
 #include "util/error.h"
 
 namespace ferkd::cli {
 namespace {
-
-std::string ownExecutable() {
-    char buf[PATH_MAX];
-    const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
-    if (n <= 0) throw Error("cannot find this program's file (/proc/self/exe) to start the other processes");
-    return std::string(buf, size_t(n));
-}
 
 // The command line without --nproc: the workers run what rank 0 runs.
 std::vector<std::string> workerArgs(const std::vector<std::string>& args) {
@@ -49,7 +39,7 @@ DistributedLaunch::DistributedLaunch(const CliContext& ctx, const DistributedOpt
                         std::to_string(env.rank) + " of " + std::to_string(env.world_size) +
                         " of a launch (RANK/WORLD_SIZE are set); leave --nproc out under torchrun");
         env = localRunEnv(o.nproc);
-        workers_ = std::make_unique<LocalWorkers>(ownExecutable(), workerArgs(ctx.args), env);
+        workers_ = std::make_unique<LocalWorkers>(selfExecutable(), workerArgs(ctx.args), env);
     }
     const auto timeout = std::chrono::milliseconds(static_cast<int64_t>(o.timeoutSeconds * 1000));
     std::function<void()> whileWaiting;

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     addLabelsCommand(app, ctx);
     addTeacherCommand(app, ctx);
     addBenchCommand(app, ctx);
+    addSweepCommand(app, ctx);
     addWeightsCommands(app, ctx);
     addCatalogCommands(app, ctx);
     try {

@@ -12,13 +12,24 @@
 namespace ferkd {
 
 const std::vector<AblationVariant>& ablationVariants() {
-    static const std::vector<AblationVariant> variants = {
-        {"ce", "ground truth, one crop per image"},
-        {"kd", "classic online KD: the teacher run on every batch, one crop per image"},
-        {"fkd", "FKD: stored teacher labels of region crops"},
-        {"ferkd", "FerKD's calibration of hard crops, no SelfMix"},
-        {"ferkd+selfmix", "FerKD's calibration and SelfMix (1.0)"},
-    };
+    static const std::vector<AblationVariant> variants = [] {
+        const std::vector<AblationVariant> base = {
+            {"fkd", "FKD: stored teacher labels of region crops"},
+            {"ferkd", "FerKD's rule as the paper writes it (the thresholds of distill.ferkd.*)"},
+            {"ferkd-discard", "the rule's discarding alone: t_mid = t_low, nothing calibrated"},
+            {"ferkd-calibrate", "the rule's calibration alone: t_low = 0 and t_top = 1, nothing discarded"},
+            {"ferkd-fraction", "the earlier reading: each image's least confident 20% calibrated, nothing discarded"},
+        };
+        std::vector<AblationVariant> all = {
+            {"ce", "ground truth, one crop per image"},
+            {"kd", "classic online KD: the teacher run on every batch, one crop per image"},
+        };
+        for (const auto& v : base) {
+            all.push_back(v);
+            all.push_back({v.name + "+selfmix", v.description + ", with SelfMix (1.0)"});
+        }
+        return all;
+    }();
     return variants;
 }
 
@@ -42,10 +53,26 @@ RunConfig ablationConfig(const RunConfig& base, const std::string& variant, uint
         return c;
     }
     c.distill.labels = labels;
-    c.distill.mode = variant == "fkd" ? "fkd" : "ferkd";
-    if (variant == "ferkd+selfmix") {
+    const std::string suffix = "+selfmix";
+    const bool selfmix = variant.size() > suffix.size() && variant.compare(variant.size() - suffix.size(), suffix.size(), suffix) == 0;
+    const std::string source = selfmix ? variant.substr(0, variant.size() - suffix.size()) : variant;
+    if (selfmix) {
         c.augment.selfmix_prob = 1.0;
         c.augment.selfmix_alpha = 1.0;
+    }
+    c.distill.mode = source == "fkd" ? "fkd" : "ferkd";
+    FerkdConfig& rule = c.distill.ferkd;
+    if (source == "ferkd" || source == "ferkd-discard" || source == "ferkd-calibrate") rule.rule = "paper";
+    if (source == "ferkd-discard") rule.t_mid = rule.t_low;
+    if (source == "ferkd-calibrate") {
+        rule.t_low = 0.0;
+        rule.t_top = 1.0;
+    }
+    if (source == "ferkd-fraction") {
+        const FerkdConfig earlier;  // the earlier reading's own defaults
+        rule.rule = "fraction";
+        rule.hard_fraction = earlier.hard_fraction;
+        rule.drop_easiest = 0.0;
     }
     return c;
 }
@@ -112,7 +139,7 @@ std::string ablationCsv(const std::vector<AblationCell>& cells) {
 
 std::string ablationMarkdown(const std::vector<AblationSummary>& summary, const std::string& command,
                              const std::string& setting, const LabelSetStats* stats,
-                             const std::vector<std::string>& classNames, const LabelSetStats* low) {
+                             const std::vector<std::string>& classNames) {
     std::ostringstream o;
     o << "Produced by:\n\n```\n" << command << "\n```\n\n" << setting << "\n\n";
     o << "| variant | runs | final top-1 (%) | best top-1 (%) | wall time per run |\n|---|---|---|---|---|\n";
@@ -134,36 +161,22 @@ std::string ablationMarkdown(const std::vector<AblationSummary>& summary, const 
     }
     if (stats) {
         const int bins = static_cast<int>(stats->histogram.size());
-        char line[160];
-        std::snprintf(line, sizeof line,
-                      "\nThe label set's crops under FerKD's rule (%s %g, easy %g, eps %g): hard %.1f%%, "
-                      "middle %.1f%%, easy %.1f%%.\n\n",
-                      stats->rule.hard_rule.c_str(),
-                      stats->rule.hard_rule == "fraction" ? stats->rule.hard_fraction : stats->rule.hard_threshold,
-                      stats->rule.easy_fraction, stats->rule.eps, 100 * stats->share(CropClass::Hard),
-                      100 * stats->share(CropClass::Middle), 100 * stats->share(CropClass::Easy));
-        o << line << "| teacher p(true class) | share of crops |\n|---|---|\n";
+        char line[200];
+        o << "\nThe label set's crops under the ferkd variant's rule: " << stats->describeGroups() << ".\n\n";
+        o << "| teacher p(true class) | share of crops |\n|---|---|\n";
         for (int b = 0; b < bins; ++b) {
             std::snprintf(line, sizeof line, "| [%.2f, %.2f) | %.2f%% |\n", double(b) / bins, double(b + 1) / bins,
                           100.0 * double(stats->histogram[b]) / double(std::max<int64_t>(1, stats->crops())));
             o << line;
         }
-        o << "\n| class | hard crops (the rule) |";
-        if (low) {
-            std::snprintf(line, sizeof line, " crops with p(true class) < %g |", low->rule.hard_threshold);
-            o << line;
-        }
-        o << "\n|---|---|" << (low ? "---|" : "") << "\n";
+        o << "\n| class | discarded-hard | calibrated | teacher | discarded-easy |\n|---|---|---|---|---|\n";
         for (size_t c = 0; c < stats->class_crops.size(); ++c) {
-            std::snprintf(line, sizeof line, "| %s | %.1f%% |",
+            std::snprintf(line, sizeof line, "| %s | %.1f%% | %.1f%% | %.1f%% | %.1f%% |\n",
                           c < classNames.size() ? classNames[c].c_str() : std::to_string(c).c_str(),
-                          100 * stats->hardShare(int(c)));
+                          100 * stats->share(int(c), CropGroup::DiscardedHard),
+                          100 * stats->share(int(c), CropGroup::Calibrated), 100 * stats->share(int(c), CropGroup::Teacher),
+                          100 * stats->share(int(c), CropGroup::DiscardedEasy));
             o << line;
-            if (low) {
-                std::snprintf(line, sizeof line, " %.1f%% |", 100 * low->hardShare(int(c)));
-                o << line;
-            }
-            o << "\n";
         }
     }
     return o.str();

@@ -1,7 +1,8 @@
 #pragma once
 // The paper's comparison on data at hand: one student trained with each label source
-// (ce, kd, fkd, ferkd, ferkd + SelfMix) for the same epochs and seeds, everything else
-// equal, summarised as mean and spread over seeds. `ferkd bench ablation` drives it.
+// (ce, kd, fkd, FerKD's rule, its two halves apart, the earlier reading; the stored-label
+// ones with and without SelfMix) for the same epochs and seeds, everything else equal,
+// summarised as mean and spread over seeds. `ferkd bench ablation` drives it.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,7 +18,7 @@ struct AblationVariant {
 };
 const std::vector<AblationVariant>& ablationVariants();
 
-// `base` with the variant's label source, crops and SelfMix; the rest untouched.
+// `base` with the variant's label source, rule, crops and SelfMix; the rest untouched.
 // Throws ConfigError for an unknown variant.
 RunConfig ablationConfig(const RunConfig& base, const std::string& variant, uint64_t seed, const std::string& labels,
                          const std::string& teacher);
@@ -47,12 +48,9 @@ std::vector<AblationSummary> summarizeAblation(const std::vector<AblationCell>& 
 std::string ablationCsv(const std::vector<AblationCell>& cells);
 
 // The table for docs/: the command, the setting, the summary, top-1 per epoch, and the
-// label set's crop statistics (what FerKD's rule did to this teacher's labels).
-// `lowConfidence` (the same crops under a threshold rule) adds, per class, the share of
-// crops the teacher hardly recognises, which a fraction rule cannot show.
+// label set's crop groups (what FerKD's rule did to this teacher's labels), per class.
 std::string ablationMarkdown(const std::vector<AblationSummary>& summary, const std::string& command,
                              const std::string& setting, const LabelSetStats* labelStats,
-                             const std::vector<std::string>& classNames,
-                             const LabelSetStats* lowConfidence = nullptr);
+                             const std::vector<std::string>& classNames);
 
 }  // namespace ferkd

@@ -26,6 +26,7 @@ struct F {
     F& range(double lo, double hi) { f.min = lo; f.max = hi; return *this; }
     F& above(double lo) { f.min = lo; f.minExclusive = true; return *this; }
     F& atLeast(double lo) { f.min = lo; return *this; }
+    F& upTo() { f.maxExclusive = true; return *this; }  // the range's top itself is not allowed
     F& oneOf(std::vector<std::string> c) { f.type = FieldType::Choice; f.choices = std::move(c); return *this; }
     F& paper(std::string p) { f.paper = std::move(p); return *this; }
 };
@@ -53,7 +54,7 @@ F sub(std::string name, S RunConfig::*s, T S::*m, std::string help) {
 }
 
 template <class T>
-F ferkdField(std::string name, T FerkdRule::*m, std::string help) {
+F ferkdField(std::string name, T FerkdConfig::*m, std::string help) {
     F b;
     b.f.name = std::move(name);
     b.f.type = typeOf<T>();
@@ -83,6 +84,12 @@ std::vector<ConfigField> buildFields() {
             .atLeast(0),
         sub("data.test_limit", &R::data, &DataConfig::test_limit, "Use only the first N test images; 0 = all")
             .atLeast(0),
+        sub("data.val_split", &R::data, &DataConfig::val_split,
+            "Training images held out for validation (never trained on; 'best' and every choice of settings use "
+            "them, the test split is only reported): a share in (0, 1), a count >= 1, or 0 for none").atLeast(0),
+        sub("data.val_seed", &R::data, &DataConfig::val_seed,
+            "Seed of the draw of held-out images (apart from `seed`, so every run and seed of a sweep sees the "
+            "same validation images)").atLeast(0),
         sub("data.normalize", &R::data, &DataConfig::normalize,
             "Input normalisation: dataset (mean 0.5, std 0.5) or imagenet mean/std").oneOf({"dataset", "imagenet"}),
 
@@ -148,20 +155,32 @@ std::vector<ConfigField> buildFields() {
         sub("distill.labels", &R::distill, &DistillConfig::labels, "Label store file made by `ferkd labels generate`"),
         sub("distill.num_crops", &R::distill, &DistillConfig::num_crops, "Crops of each image per step (fkd, ferkd)")
             .range(1, 64).paper("4 (pretraining), 2 (finetuning)"),
-        ferkdField("distill.ferkd.hard_rule", &FerkdRule::hard_rule,
-                   "Which crops are hard: fraction (the least confident share of each image's crops) or threshold "
-                   "(teacher probability of the true class below distill.ferkd.hard_threshold)")
-            .oneOf({"fraction", "threshold"}),
-        ferkdField("distill.ferkd.hard_fraction", &FerkdRule::hard_fraction,
-                   "Share of each image's crops, least confident first, that are hard").range(0, 1),
-        ferkdField("distill.ferkd.hard_threshold", &FerkdRule::hard_threshold,
-                   "Teacher probability of the true class below which a crop is hard (threshold rule)").range(0, 1),
-        ferkdField("distill.ferkd.easy_fraction", &FerkdRule::easy_fraction,
-                   "Share of each image's crops, most confident first, that count as easy").range(0, 1),
-        ferkdField("distill.ferkd.eps", &FerkdRule::eps,
-                   "Smoothing of the calibrated label of hard crops: (1 - eps) * onehot + eps / K").range(0, 1),
-        ferkdField("distill.ferkd.drop_easiest", &FerkdRule::drop_easiest,
-                   "Share of each image's most confident crops left out of training").range(0, 0.9),
+        ferkdField("distill.ferkd.rule", &FerkdConfig::rule,
+                   "How crops are sorted: paper (FerKD's equation: three thresholds on the teacher's probability of "
+                   "the true class; the hardest and easiest crops discarded, the hard ones calibrated), or the earlier "
+                   "per-image reading: fraction (each image's least confident share calibrated) or threshold "
+                   "(crops below distill.ferkd.hard_threshold calibrated), nothing discarded but drop_easiest")
+            .oneOf({"paper", "fraction", "threshold"}).paper("paper"),
+        ferkdField("distill.ferkd.t_low", &FerkdConfig::t_low,
+                   "paper rule: crops with p(true class) below it are discarded (no object in them)")
+            .range(0, 1).paper("T_L (not published: choose on a validation split)"),
+        ferkdField("distill.ferkd.t_mid", &FerkdConfig::t_mid,
+                   "paper rule: crops with t_low <= p < t_mid get the softened ground truth (background and context); "
+                   "from t_mid up to t_top the teacher's label")
+            .range(0, 1).paper("T_M (not published)"),
+        ferkdField("distill.ferkd.t_top", &FerkdConfig::t_top,
+                   "paper rule: crops with p(true class) above it are discarded (the easiest; they teach little); "
+                   "1 keeps them all")
+            .range(0, 1).paper("T_T (not published)"),
+        ferkdField("distill.ferkd.eps", &FerkdConfig::eps,
+                   "Smoothing of the calibrated label: (1 - eps) * onehot + eps / K").range(0, 1).upTo(),
+        ferkdField("distill.ferkd.hard_fraction", &FerkdConfig::hard_fraction,
+                   "fraction rule: share of each image's crops, least confident first, that are calibrated").range(0, 1),
+        ferkdField("distill.ferkd.hard_threshold", &FerkdConfig::hard_threshold,
+                   "threshold rule: crops with p(true class) below it are calibrated").range(0, 1),
+        ferkdField("distill.ferkd.drop_easiest", &FerkdConfig::drop_easiest,
+                   "fraction and threshold rules: share of each image's most confident crops left out of training")
+            .range(0, 0.9),
 
         sub("optim.name", &R::optim, &OptimConfig::name, "Optimiser").oneOf({"adamw", "sgd"}).paper("adamw"),
         sub("optim.lr", &R::optim, &OptimConfig::lr, "Peak learning rate").above(0).paper("0.002 / 3e-5"),
@@ -228,7 +247,7 @@ std::string describeAllowed(const ConfigField& f) {
     case FieldType::Float: {
         std::string kind = f.type == FieldType::Int ? "an integer" : "a number";
         auto num = [](double v) { json j = v; return j.dump(); };
-        if (f.min && f.max) return kind + " in [" + num(*f.min) + ", " + num(*f.max) + "]";
+        if (f.min && f.max) return kind + " in [" + num(*f.min) + ", " + num(*f.max) + (f.maxExclusive ? ")" : "]");
         if (f.min) return kind + (f.minExclusive ? " > " : " >= ") + num(*f.min);
         return kind;
     }
@@ -280,7 +299,7 @@ void checkFieldValue(const ConfigField& f, const json& v) {
             if (d != std::floor(d)) bad("got");
         }
         if (f.min && (f.minExclusive ? d <= *f.min : d < *f.min)) bad("value");
-        if (f.max && d > *f.max) bad("value");
+        if (f.max && (f.maxExclusive ? d >= *f.max : d > *f.max)) bad("value");
         return;
     }
     }

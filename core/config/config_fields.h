@@ -19,8 +19,8 @@ struct ConfigField {
     FieldType type;
     std::string help;     // what it means
     std::string paper;    // the paper's value, if the paper gives one
-    std::optional<double> min, max;  // inclusive bounds for numbers
-    bool minExclusive = false;
+    std::optional<double> min, max;  // bounds for numbers, inclusive unless marked
+    bool minExclusive = false, maxExclusive = false;
     std::vector<std::string> choices;  // for Choice
     std::function<nlohmann::json(const RunConfig&)> get;
     std::function<void(RunConfig&, const nlohmann::json&)> set;  // value already type-checked

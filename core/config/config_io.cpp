@@ -1,5 +1,6 @@
 #include "config/config_io.h"
 
+#include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -39,6 +40,13 @@ void flatten(const json& node, const std::string& prefix, std::vector<std::pair<
     }
 }
 
+// Keys that configs written before the paper's FerKD rule hold: the rule's name had
+// another key, and `easy_fraction` only marked crops for display.
+bool migrateLegacyKey(std::string& key) {
+    if (key == "distill.ferkd.hard_rule") key = "distill.ferkd.rule";
+    return key != "distill.ferkd.easy_fraction";
+}
+
 }  // namespace
 
 void applyConfigJson(RunConfig& config, const json& patch, const std::string& source) {
@@ -46,7 +54,8 @@ void applyConfigJson(RunConfig& config, const json& patch, const std::string& so
     if (!patch.is_object()) throw ConfigError("", "the config" + where + " must be a JSON object");
     std::vector<std::pair<std::string, json>> entries;
     flatten(patch, "", entries);
-    for (const auto& [key, value] : entries) {
+    for (auto& [key, value] : entries) {
+        if (!migrateLegacyKey(key)) continue;
         const ConfigField* f = findConfigField(key);
         if (!f) {
             std::string near = nearestName(key, configFieldNames());
@@ -122,6 +131,16 @@ std::vector<std::pair<std::string, std::string>> validationErrors(const RunConfi
         add("distill.teacher", "is empty; mode 'kd' needs a teacher run (id or name)");
     if ((config.distill.mode == "fkd" || config.distill.mode == "ferkd") && config.distill.labels.empty())
         add("distill.labels", "is empty; mode '" + config.distill.mode + "' needs a label store (ferkd labels generate)");
+    const FerkdConfig& r = config.distill.ferkd;
+    if (r.t_low > r.t_mid)
+        add("distill.ferkd.t_low", std::to_string(r.t_low) + " is above distill.ferkd.t_mid (" + std::to_string(r.t_mid) +
+                                       "); expected 0 <= t_low <= t_mid <= t_top <= 1");
+    if (r.t_mid > r.t_top)
+        add("distill.ferkd.t_mid", std::to_string(r.t_mid) + " is above distill.ferkd.t_top (" + std::to_string(r.t_top) +
+                                       "); expected 0 <= t_low <= t_mid <= t_top <= 1");
+    if (config.data.val_split >= 1 && config.data.val_split != std::floor(config.data.val_split))
+        add("data.val_split", std::to_string(config.data.val_split) +
+                                  " is neither a share in (0, 1) nor a whole count of images");
     if (!findModel(config.model.arch)) {
         std::string near = nearestName(config.model.arch, modelNames());
         add("model.arch", "'" + config.model.arch + "' is not a registered model" +

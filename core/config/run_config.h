@@ -6,8 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "labels/ferkd_rule.h"
-
 namespace ferkd {
 
 struct DataConfig {
@@ -17,6 +15,8 @@ struct DataConfig {
     int input_size = 28;                 // side of the square training input
     int64_t train_limit = 0;             // 0 = all training images (tests use small limits)
     int64_t test_limit = 0;
+    double val_split = 0;                // training images held out for validation: a share in (0, 1) or a count >= 1; 0 = none
+    uint64_t val_seed = 0;               // seed of the held-out draw, apart from `seed`, so every run of a sweep sees one split
     std::string normalize = "dataset";   // dataset (0.5/0.5) | imagenet
 };
 
@@ -48,6 +48,23 @@ struct AugmentConfig {
     double randaug_mstd = 0.5;     // noise on the magnitude (Table 2: 0.5)
 };
 
+// FerKD's label adaptation (labels/ferkd_rule.h applies it). With p the teacher's
+// probability of the true class of a stored crop, the paper's rule sorts crops into
+// p < t_low discarded, t_low <= p < t_mid softened ground truth, t_mid <= p <= t_top
+// the teacher's label, p > t_top discarded. `fraction` and `threshold` are the reading
+// this project used before (an image's least confident crops calibrated, nothing
+// discarded but `drop_easiest`), kept so old runs resume and results can be compared.
+struct FerkdConfig {
+    std::string rule = "paper";  // paper | fraction | threshold
+    double t_low = 0.01;
+    double t_mid = 0.1;
+    double t_top = 1.0;
+    double eps = 0.1;            // the calibrated label: (1 - eps) * onehot(y) + eps / K
+    double hard_fraction = 0.2;  // fraction: this share of each image's crops, least confident first, calibrated
+    double hard_threshold = 0.1; // threshold: crops with p below it calibrated
+    double drop_easiest = 0.0;   // fraction, threshold: share of each image's most confident crops left out
+};
+
 // Which labels the student learns from: `ce` the ground truth, `fkd` the stored
 // teacher labels of region crops, `ferkd` those adapted by FerKD's rule, `kd` the
 // teacher run on every batch (classic online distillation, FKD's baseline).
@@ -57,7 +74,7 @@ struct DistillConfig {
     std::string teacher;      // kd: run id or name whose best checkpoint teaches
     double temperature = 1.0; // kd: softmax temperature of teacher and student
     int num_crops = 1;        // crops of each image per step (Table 1: 4)
-    FerkdRule ferkd;
+    FerkdConfig ferkd;
 };
 
 struct OptimConfig {

@@ -35,4 +35,7 @@ public:
 // The first `limit` images of `base` (limit 0 or >= size: all of them).
 std::shared_ptr<Dataset> limitDataset(std::shared_ptr<Dataset> base, int64_t limit);
 
+// The images `indices` of `base`, in that order; `tag` names the choice in the fingerprint.
+std::shared_ptr<Dataset> subsetDataset(std::shared_ptr<Dataset> base, std::vector<int64_t> indices, std::string tag);
+
 }  // namespace ferkd

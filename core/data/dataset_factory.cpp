@@ -4,6 +4,7 @@
 
 #include "data/idx_dataset.h"
 #include "data/packed_dataset.h"
+#include "data/validation_split.h"
 #include "util/error.h"
 #ifdef FERKD_WITH_OPENCV
 #include "data/image_folder_dataset.h"
@@ -112,6 +113,11 @@ DataSplits openRunData(const DataConfig& config) {
         throw ConfigError("data.test_path", "'" + config.path + "' has no test split; give data.test_path");
     splits.train = limitDataset(splits.train, config.train_limit);
     splits.test = limitDataset(splits.test, config.test_limit);
+    TrainValSplit split = splitForValidation(splits.train->size(), config.val_split, config.val_seed);
+    splits.train_images = std::move(split.train);
+    if (!split.val.empty())
+        splits.val = subsetDataset(splits.train, std::move(split.val),
+                                   "val" + std::to_string(config.val_split) + "s" + std::to_string(config.val_seed));
     return splits;
 }
 

@@ -8,8 +8,12 @@
 namespace ferkd {
 
 struct DataSplits {
-    std::shared_ptr<Dataset> train;
-    std::shared_ptr<Dataset> test;  // may be null when the source has no test split
+    std::shared_ptr<Dataset> train;  // every training image (label stores are indexed by it)
+    std::shared_ptr<Dataset> test;   // may be null when the source has no test split
+    // openRunData only: the training images trained on, and those held out for
+    // validation (data.val_split) as a data set of their own (null without a split).
+    std::vector<int64_t> train_images;
+    std::shared_ptr<Dataset> val;
 };
 
 // The folder or file that `path` names ("fashion-mnist" resolves to Debian's copy).
@@ -19,8 +23,9 @@ std::string resolveDataPath(const std::string& path);
 // to find damaged files (slow; for `dataset info` and `dataset pack`).
 DataSplits openDataSplits(const std::string& path, const std::string& format = "auto", bool decodeAll = false);
 
-// The train/test pair a run uses, with the config's limits applied. Throws
-// ConfigError naming data.path / data.test_path when something is missing.
+// The train/test pair a run uses, with the config's limits and validation split
+// applied. Throws ConfigError naming data.path / data.test_path when something is
+// missing, data.val_split when the split does not fit the training set.
 DataSplits openRunData(const DataConfig& config);
 
 }  // namespace ferkd

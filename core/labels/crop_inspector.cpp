@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config/config_io.h"
-#include "data/batch_builder.h"
+#include "data/crop_resize.h"
 #include "data/dataset_factory.h"
 #include "data/normalizer.h"
 #include "imaging/tensor_pixels.h"
@@ -69,12 +69,12 @@ void CropInspector::setStudent(const std::string& checkpointPath) {
 
 bool CropInspector::hasStudent() const { return impl_->student != nullptr; }
 
-std::vector<InspectedCrop> CropInspector::crops(int64_t image, const FerkdRule& rule) const {
+std::vector<InspectedCrop> CropInspector::crops(int64_t image, const FerkdConfig& rule) const {
     const LabelStore& store = impl_->targets->store();
     const int n = cropsPerImage(), K = store.info().num_classes;
     const auto& all = impl_->targets->trueClassProbs();
     std::vector<float> p(all.begin() + image * n, all.begin() + (image + 1) * n);
-    const auto classes = classifyCrops(p, rule);
+    const auto groups = groupCrops(p, rule);
     std::vector<InspectedCrop> out(n);
     std::vector<float> dist(K);
     for (int c = 0; c < n; ++c) {
@@ -88,7 +88,7 @@ std::vector<InspectedCrop> CropInspector::crops(int64_t image, const FerkdRule& 
         crop.index = c;
         crop.box = label.box;
         crop.p_true = p[c];
-        crop.cls = classes[c];
+        crop.group = groups[c];
         for (int k = 0; k < top; ++k) crop.top5.emplace_back(order[k], dist[order[k]]);
     }
     if (impl_->student) {  // the student on the same regions, cut and normalised as it trained
@@ -108,21 +108,17 @@ std::vector<InspectedCrop> CropInspector::crops(int64_t image, const FerkdRule& 
     return out;
 }
 
-double CropInspector::hardShare(const FerkdRule& rule) const {
+std::vector<GroupCounts> CropInspector::groupHistogram(const FerkdConfig& rule, int bins) const {
     const int n = cropsPerImage();
     const auto& all = impl_->targets->trueClassProbs();
-    int64_t hard = 0;
+    std::vector<GroupCounts> out(size_t(std::max(1, bins)), GroupCounts{});
+    std::vector<float> p(n);
     for (int64_t i = 0; i < images(); ++i) {
-        std::vector<float> p(all.begin() + i * n, all.begin() + (i + 1) * n);
-        for (CropClass c : classifyCrops(p, rule)) hard += c == CropClass::Hard;
+        std::copy(all.begin() + i * n, all.begin() + (i + 1) * n, p.begin());
+        const auto groups = groupCrops(p, rule);
+        for (int c = 0; c < n; ++c) out[size_t(std::clamp(int(p[c] * float(out.size())), 0, int(out.size()) - 1))][size_t(groups[c])]++;
     }
-    return all.empty() ? 0.0 : double(hard) / double(all.size());
-}
-
-std::vector<int64_t> CropInspector::histogram(int bins) const {
-    std::vector<int64_t> h(bins, 0);
-    for (float p : impl_->targets->trueClassProbs()) h[std::clamp(int(p * float(bins)), 0, bins - 1)]++;
-    return h;
+    return out;
 }
 
 std::vector<std::pair<int64_t, int>> CropInspector::mostUnrecognised(float threshold, int limit) const {

@@ -1,8 +1,9 @@
 #pragma once
 // What the studio's crop browser (the paper's Figure 1) reads: one image of a label
 // set's data with all its stored crops, each with the teacher's probability of the true
-// class, its top-5 and its FerKD class under a given rule; the data-set-wide share of
-// hard crops for a rule; images ranked by how many crops the teacher hardly recognises.
+// class, its top-5 and its FerKD group under a given rule; the data-set-wide count of
+// crops in each group for a rule; images ranked by how many crops the teacher hardly
+// recognises.
 // Free of torch headers, so Qt widgets can include it.
 #include <cstdint>
 #include <memory>
@@ -20,7 +21,7 @@ struct InspectedCrop {
     int index = 0;  // the crop's position in the store
     CropBox box;
     float p_true = 0;
-    CropClass cls = CropClass::Middle;
+    CropGroup group = CropGroup::Teacher;
     std::vector<std::pair<int, float>> top5;  // (class, probability), most probable first
     int student_class = -1;                   // the student's prediction for the crop (-1: no student)
     float student_prob = 0;
@@ -47,12 +48,11 @@ public:
     void setStudent(const std::string& checkpointPath);
     bool hasStudent() const;
 
-    // Every stored crop of `image`, in store order, classified by `rule`.
-    std::vector<InspectedCrop> crops(int64_t image, const FerkdRule& rule) const;
-    // Share of all crops of the label set that `rule` calls hard.
-    double hardShare(const FerkdRule& rule) const;
-    // Crops per bin of p(true class) over [0, 1].
-    std::vector<int64_t> histogram(int bins) const;
+    // Every stored crop of `image`, in store order, grouped by `rule`.
+    std::vector<InspectedCrop> crops(int64_t image, const FerkdConfig& rule) const;
+    // Crops of the whole label set per bin of p(true class) over [0, 1] and group of
+    // `rule`; summed over the bins, the set's crops per group.
+    std::vector<GroupCounts> groupHistogram(const FerkdConfig& rule, int bins) const;
     // Images with the most crops below `threshold` (p(true class)), with that count.
     std::vector<std::pair<int64_t, int>> mostUnrecognised(float threshold, int limit) const;
 

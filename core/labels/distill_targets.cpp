@@ -1,6 +1,7 @@
 #include "labels/distill_targets.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 
 #include "labels/label_recovery.h"
@@ -27,9 +28,8 @@ DistillTargets::DistillTargets(const Dataset& data, const DistillConfig& config)
                                                    std::to_string(crops_) + " crops stored per image");
     const int64_t images = data.size();  // the store's, or the first of them (train_limit)
     pTrue_.resize(size_t(images) * crops_);
-    classes_.resize(pTrue_.size());
-    const bool dropping = config.ferkd.drop_easiest > 0 && config.mode == "ferkd";
-    if (dropping) kept_.resize(images);
+    groups_.resize(pTrue_.size());
+    const bool adapting = config.mode == "ferkd";  // fkd trains on every stored crop with the teacher's label
     CropLabel label;
     std::vector<float> p(crops_);
     for (int64_t i = 0; i < images; ++i) {
@@ -38,11 +38,20 @@ DistillTargets::DistillTargets(const Dataset& data, const DistillConfig& config)
             store_->readCrop(i, c, label);
             p[c] = recoveredProbability(label, info.type, numClasses_, y);
         }
-        auto cls = classifyCrops(p, config.ferkd);
+        auto groups = adapting ? groupCrops(p, config.ferkd) : std::vector<CropGroup>(crops_, CropGroup::Teacher);
         std::copy(p.begin(), p.end(), pTrue_.begin() + i * crops_);
-        std::copy(cls.begin(), cls.end(), classes_.begin() + i * crops_);
-        if (dropping) kept_[i] = keptCrops(p, config.ferkd);
+        std::copy(groups.begin(), groups.end(), groups_.begin() + i * crops_);
     }
+    if (std::all_of(groups_.begin(), groups_.end(), isKept)) return;
+    // Kept crops in store order, so a rule that keeps them all draws as one without the list.
+    kept_.resize(images);
+    for (int64_t i = 0; i < images; ++i)
+        for (int c = 0; c < crops_; ++c)
+            if (isKept(groups_[size_t(i) * crops_ + c])) kept_[i].push_back(c);
+}
+
+int DistillTargets::keptCrops(int64_t image) const {
+    return kept_.empty() ? crops_ : static_cast<int>(kept_[image].size());
 }
 
 std::vector<int> DistillTargets::chooseCrops(int64_t image, std::mt19937_64& rng) const {
@@ -53,6 +62,8 @@ std::vector<int> DistillTargets::chooseCrops(int64_t image, std::mt19937_64& rng
         pool.resize(crops_);
         for (int c = 0; c < crops_; ++c) pool[c] = c;
     }
+    if (pool.empty())
+        throw Error("image " + std::to_string(image) + " has no crop that distill.ferkd keeps; training leaves such images out");
     // A partial Fisher-Yates shuffle: the first num_crops entries are a uniform draw.
     const int n = std::min<int>(config_.num_crops, static_cast<int>(pool.size()));
     for (int i = 0; i < n; ++i) {
@@ -67,15 +78,48 @@ std::vector<int> DistillTargets::chooseCrops(int64_t image, std::mt19937_64& rng
 CropBox DistillTargets::crop(int64_t image, int crop, int64_t trueClass, float* out) const {
     thread_local CropLabel label;  // batches are built on the prefetch thread; no allocation per crop
     store_->readCrop(image, crop, label);
-    if (config_.mode == "ferkd" && classes_[size_t(image) * crops_ + crop] == CropClass::Hard) {
-        // Hard negative: the teacher's label is unreliable; calibrate to a softened ground truth.
-        const float eps = static_cast<float>(config_.ferkd.eps);
-        std::fill(out, out + numClasses_, eps / float(numClasses_));
-        out[trueClass] += 1.0f - eps;
-    } else {
+    if (groups_[size_t(image) * crops_ + crop] == CropGroup::Calibrated)
+        // Background and context: the teacher's label is unreliable; a softened ground truth instead.
+        calibratedTarget(trueClass, numClasses_, config_.ferkd.eps, out);
+    else
         recoverDistribution(label, store_->info().type, numClasses_, out);
-    }
     return label.box;
+}
+
+int64_t CropGroupSummary::crops() const {
+    int64_t n = 0;
+    for (int64_t g : groups) n += g;
+    return n;
+}
+
+double CropGroupSummary::share(CropGroup g) const {
+    return crops() > 0 ? double(groups[size_t(g)]) / double(crops()) : 0.0;
+}
+
+std::string CropGroupSummary::describe(int numCrops) const {
+    char line[400];
+    std::snprintf(line, sizeof line,
+                  "crop groups over %lld training images: discarded-hard %.1f%%, calibrated %.1f%%, teacher %.1f%%, "
+                  "discarded-easy %.1f%%; %lld images with fewer kept crops than num_crops %d (repeated), %lld with "
+                  "none (left out of training)",
+                  (long long)images, 100 * share(CropGroup::DiscardedHard), 100 * share(CropGroup::Calibrated),
+                  100 * share(CropGroup::Teacher), 100 * share(CropGroup::DiscardedEasy),
+                  (long long)fewer_than_num_crops, numCrops, (long long)without_kept);
+    return line;
+}
+
+CropGroupSummary summarizeCropGroups(const DistillTargets& targets, const std::vector<int64_t>& images, int numCrops) {
+    CropGroupSummary s;
+    const int crops = targets.store().info().crops_per_image;
+    const auto& groups = targets.cropGroups();
+    for (int64_t i : images) {
+        for (int c = 0; c < crops; ++c) s.groups[size_t(groups[size_t(i) * crops + c])]++;
+        const int kept = targets.keptCrops(i);
+        s.without_kept += kept == 0;
+        s.fewer_than_num_crops += kept > 0 && kept < numCrops;
+    }
+    s.images = static_cast<int64_t>(images.size());
+    return s;
 }
 
 }  // namespace ferkd

@@ -3,16 +3,18 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <sstream>
 
 namespace ferkd {
 
-const char* cropClassName(CropClass c) {
-    switch (c) {
-    case CropClass::Hard: return "hard";
-    case CropClass::Middle: return "middle";
-    case CropClass::Easy: return "easy";
+const char* cropGroupName(CropGroup g) {
+    switch (g) {
+    case CropGroup::DiscardedHard: return "discarded-hard";
+    case CropGroup::Calibrated: return "calibrated";
+    case CropGroup::Teacher: return "teacher";
+    case CropGroup::DiscardedEasy: return "discarded-easy";
     }
-    return "middle";
+    return "teacher";
 }
 
 namespace {
@@ -26,27 +28,47 @@ std::vector<int> rankAscending(const std::vector<float>& p) {
 int countOf(double share, size_t n) { return static_cast<int>(std::floor(share * double(n) + 1e-9)); }
 }  // namespace
 
-std::vector<CropClass> classifyCrops(const std::vector<float>& p, const FerkdRule& rule) {
-    std::vector<CropClass> out(p.size(), CropClass::Middle);
+CropGroup paperGroup(float p, const FerkdConfig& r) {
+    if (p < r.t_low) return CropGroup::DiscardedHard;
+    if (p < r.t_mid) return CropGroup::Calibrated;
+    if (p <= r.t_top) return CropGroup::Teacher;
+    return CropGroup::DiscardedEasy;
+}
+
+std::vector<CropGroup> groupCrops(const std::vector<float>& p, const FerkdConfig& rule) {
+    std::vector<CropGroup> out(p.size(), CropGroup::Teacher);
+    if (rule.rule == "paper") {
+        for (size_t i = 0; i < p.size(); ++i) out[i] = paperGroup(p[i], rule);
+        return out;
+    }
     const auto order = rankAscending(p);
-    const int easy = countOf(rule.easy_fraction, p.size());
-    for (int i = 0; i < easy; ++i) out[order[p.size() - 1 - i]] = CropClass::Easy;
-    if (rule.hard_rule == "threshold") {
+    if (rule.rule == "threshold") {
         for (size_t i = 0; i < p.size(); ++i)
-            if (p[i] < rule.hard_threshold) out[i] = CropClass::Hard;
+            if (p[i] < rule.hard_threshold) out[i] = CropGroup::Calibrated;
     } else {
         const int hard = countOf(rule.hard_fraction, p.size());
-        for (int i = 0; i < hard; ++i) out[order[i]] = CropClass::Hard;
+        for (int i = 0; i < hard; ++i) out[order[i]] = CropGroup::Calibrated;
     }
+    // Dropped easiest crops were left out even where the hard share reached them.
+    const int drop = countOf(rule.drop_easiest, p.size());
+    for (int i = 0; i < drop; ++i) out[order[p.size() - 1 - i]] = CropGroup::DiscardedEasy;
     return out;
 }
 
-std::vector<int> keptCrops(const std::vector<float>& p, const FerkdRule& rule) {
-    const auto order = rankAscending(p);
-    const int drop = countOf(rule.drop_easiest, p.size());
-    std::vector<int> kept(order.begin(), order.end() - drop);
-    std::sort(kept.begin(), kept.end());
-    return kept;
+void calibratedTarget(int64_t trueClass, int numClasses, double eps, float* out) {
+    const float e = static_cast<float>(eps);
+    std::fill(out, out + numClasses, e / float(numClasses));
+    out[trueClass] += 1.0f - e;
+}
+
+std::string describeRule(const FerkdConfig& r) {
+    std::ostringstream o;
+    o << r.rule;
+    if (r.rule == "paper") o << " t_low " << r.t_low << ", t_mid " << r.t_mid << ", t_top " << r.t_top;
+    else if (r.rule == "fraction") o << " hard_fraction " << r.hard_fraction << ", drop_easiest " << r.drop_easiest;
+    else o << " hard_threshold " << r.hard_threshold << ", drop_easiest " << r.drop_easiest;
+    o << ", eps " << r.eps;
+    return o.str();
 }
 
 }  // namespace ferkd

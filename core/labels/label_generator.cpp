@@ -3,7 +3,7 @@
 #include <chrono>
 #include <filesystem>
 
-#include "data/batch_builder.h"
+#include "data/crop_resize.h"
 #include "data/normalizer.h"
 #include "train/mixed_precision.h"
 #include "util/error.h"

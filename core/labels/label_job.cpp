@@ -120,12 +120,9 @@ LabelJobOutcome runLabelJob(ExperimentStore& store, const LabelJob& job,
             return outcome;
         }
         // The studio's crop statistics, under FerKD's default rule.
-        const LabelSetStats stats = computeLabelSetStats(*train, out, FerkdRule{});
+        const LabelSetStats stats = computeLabelSetStats(*train, out, FerkdConfig{});
         store.saveLabelSet(labelSetRecord(out, stats, runId));
-        char summary[200];
-        std::snprintf(summary, sizeof summary, "wrote %s: hard %.1f%%, middle %.1f%%, easy %.1f%% of crops (default rule)",
-                      out.c_str(), 100.0 * stats.share(CropClass::Hard), 100.0 * stats.share(CropClass::Middle),
-                      100.0 * stats.share(CropClass::Easy));
+        const std::string summary = "wrote " + out + ": " + stats.describeGroups() + " of crops (the default rule)";
         store.addEvent(runId, "info", summary);
         store.setStatus(runId, run_status::kFinished);
         outcome.message = summary;

@@ -1,6 +1,7 @@
 #include "labels/label_set_stats.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -9,56 +10,84 @@
 
 namespace ferkd {
 
-double LabelSetStats::share(CropClass c) const {
-    return crops() > 0 ? double(totals[int(c)]) / double(crops()) : 0.0;
+int64_t LabelSetStats::crops() const {
+    int64_t n = 0;
+    for (int64_t t : totals) n += t;
+    return n;
 }
 
-double LabelSetStats::hardShare(int cls) const {
+double LabelSetStats::share(CropGroup g) const {
+    return crops() > 0 ? double(totals[size_t(g)]) / double(crops()) : 0.0;
+}
+
+double LabelSetStats::share(int cls, CropGroup g) const {
     if (cls < 0 || cls >= int(class_crops.size()) || class_crops[cls] == 0) return 0.0;
-    return double(class_hard[cls]) / double(class_crops[cls]);
+    return double(class_groups[cls][size_t(g)]) / double(class_crops[cls]);
 }
 
-LabelSetStats computeLabelSetStats(const Dataset& data, const std::string& labelsPath, const FerkdRule& rule, int bins) {
+std::string LabelSetStats::describeGroups() const {
+    std::string out;
+    char part[64];
+    for (int g = 0; g < kCropGroups; ++g) {
+        std::snprintf(part, sizeof part, "%s%s %.1f%%", g ? ", " : "", cropGroupName(CropGroup(g)),
+                      100.0 * share(CropGroup(g)));
+        out += part;
+    }
+    return out + " (" + describeRule(rule) + ")";
+}
+
+LabelSetStats computeLabelSetStats(const Dataset& data, const std::string& labelsPath, const FerkdConfig& rule, int bins) {
     DistillConfig config;
     config.mode = "ferkd";
     config.labels = labelsPath;
     config.ferkd = rule;
     DistillTargets targets(data, config);
     const auto& p = targets.trueClassProbs();
-    const auto& cls = targets.cropClasses();
+    const auto& groups = targets.cropGroups();
     const int64_t cropsPerImage = targets.store().info().crops_per_image;
     LabelSetStats s;
     s.rule = rule;
     s.histogram.assign(bins, 0);
     s.class_crops.assign(data.numClasses(), 0);
-    s.class_hard.assign(data.numClasses(), 0);
-    s.crop_classes.resize(p.size());
+    s.class_groups.assign(data.numClasses(), GroupCounts{});
+    s.crop_groups.resize(p.size());
     for (size_t k = 0; k < p.size(); ++k) {
         s.histogram[std::clamp(int(p[k] * float(bins)), 0, bins - 1)]++;
         const int64_t y = data.label(int64_t(k) / cropsPerImage);
+        const auto g = size_t(groups[k]);
         s.class_crops[y]++;
-        if (cls[k] == CropClass::Hard) s.class_hard[y]++;
-        s.totals[int(cls[k])]++;
-        s.crop_classes[k] = static_cast<uint8_t>(cls[k]);
+        s.class_groups[y][g]++;
+        s.totals[g]++;
+        s.crop_groups[k] = static_cast<uint8_t>(g);
     }
     return s;
 }
 
 namespace {
 
-nlohmann::json ruleJson(const FerkdRule& r) {
-    return {{"hard_rule", r.hard_rule}, {"hard_fraction", r.hard_fraction}, {"hard_threshold", r.hard_threshold},
-            {"easy_fraction", r.easy_fraction}, {"eps", r.eps}, {"drop_easiest", r.drop_easiest}};
+constexpr int kStatsFormat = 2;  // 2: four crop groups (the paper's rule)
+
+nlohmann::json ruleJson(const FerkdConfig& r) {
+    return {{"rule", r.rule},
+            {"t_low", r.t_low},
+            {"t_mid", r.t_mid},
+            {"t_top", r.t_top},
+            {"eps", r.eps},
+            {"hard_fraction", r.hard_fraction},
+            {"hard_threshold", r.hard_threshold},
+            {"drop_easiest", r.drop_easiest}};
 }
 
-FerkdRule ruleFrom(const nlohmann::json& j) {
-    FerkdRule r;
-    r.hard_rule = j.value("hard_rule", r.hard_rule);
-    r.hard_fraction = j.value("hard_fraction", r.hard_fraction);
-    r.hard_threshold = j.value("hard_threshold", r.hard_threshold);
-    r.easy_fraction = j.value("easy_fraction", r.easy_fraction);
-    r.eps = j.value("eps", r.eps);
-    r.drop_easiest = j.value("drop_easiest", r.drop_easiest);
+FerkdConfig ruleFrom(const nlohmann::json& j) {
+    FerkdConfig r;
+    r.rule = j.at("rule").get<std::string>();
+    r.t_low = j.at("t_low").get<double>();
+    r.t_mid = j.at("t_mid").get<double>();
+    r.t_top = j.at("t_top").get<double>();
+    r.eps = j.at("eps").get<double>();
+    r.hard_fraction = j.at("hard_fraction").get<double>();
+    r.hard_threshold = j.at("hard_threshold").get<double>();
+    r.drop_easiest = j.at("drop_easiest").get<double>();
     return r;
 }
 
@@ -77,31 +106,36 @@ LabelSetRecord labelSetRecord(const std::string& labelsPath, const LabelSetStats
     r.crops_per_image = info.crops_per_image;
     r.num_classes = info.num_classes;
     r.bytes = static_cast<int64_t>(store.fileBytes());
-    r.stats_json = nlohmann::json{{"rule", ruleJson(stats.rule)},
+    r.stats_json = nlohmann::json{{"format", kStatsFormat},
+                                  {"rule", ruleJson(stats.rule)},
                                   {"histogram", stats.histogram},
                                   {"class_crops", stats.class_crops},
-                                  {"class_hard", stats.class_hard},
+                                  {"class_groups", stats.class_groups},
                                   {"totals", stats.totals}}
                        .dump();
-    r.crop_classes = stats.crop_classes;
+    r.crop_groups = stats.crop_groups;
     return r;
 }
 
 LabelSetStats labelSetStatsFrom(const LabelSetRecord& record) {
     LabelSetStats s;
+    const std::string damaged = "experiment store: the statistics of label set '" + record.path + "' are damaged";
     try {
         auto j = nlohmann::json::parse(record.stats_json);
+        if (j.value("format", 1) != kStatsFormat)
+            throw Error("experiment store: the statistics of label set '" + record.path +
+                        "' were made by an earlier version (three crop classes); `ferkd labels info " + record.path +
+                        " --data DATA` computes them again");
         s.rule = ruleFrom(j.at("rule"));
         s.histogram = j.at("histogram").get<std::vector<int64_t>>();
         s.class_crops = j.at("class_crops").get<std::vector<int64_t>>();
-        s.class_hard = j.at("class_hard").get<std::vector<int64_t>>();
-        s.totals = j.at("totals").get<std::vector<int64_t>>();
+        s.class_groups = j.at("class_groups").get<std::vector<GroupCounts>>();
+        s.totals = j.at("totals").get<GroupCounts>();
     } catch (const nlohmann::json::exception& e) {
-        throw Error("experiment store: the statistics of label set '" + record.path + "' are damaged: " + e.what());
+        throw Error(damaged + ": " + e.what());
     }
-    if (s.totals.size() != 3 || s.class_crops.size() != s.class_hard.size())
-        throw Error("experiment store: the statistics of label set '" + record.path + "' are damaged");
-    s.crop_classes = record.crop_classes;
+    if (s.class_crops.size() != s.class_groups.size()) throw Error(damaged);
+    s.crop_groups = record.crop_groups;
     return s;
 }
 

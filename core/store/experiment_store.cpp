@@ -29,14 +29,14 @@ CREATE TABLE IF NOT EXISTS runs (
   status TEXT NOT NULL, config_json TEXT NOT NULL,
   tags TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '', device TEXT NOT NULL DEFAULT '',
   created_at REAL NOT NULL, started_at REAL NOT NULL DEFAULT 0, finished_at REAL NOT NULL DEFAULT 0,
-  best_top1 REAL, pid INTEGER NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '');
+  best_top1 REAL, pid INTEGER NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '', best_val_top1 REAL);
 CREATE TABLE IF NOT EXISTS step_metrics (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, step INTEGER NOT NULL, epoch INTEGER NOT NULL,
   loss REAL, lr REAL, images_per_sec REAL, time REAL, PRIMARY KEY (run_id, step));
 CREATE TABLE IF NOT EXISTS epoch_metrics (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT NULL, step INTEGER NOT NULL,
   train_loss REAL, train_top1 REAL, test_loss REAL, test_top1 REAL, test_top5 REAL, lr REAL, seconds REAL,
-  PRIMARY KEY (run_id, epoch));
+  val_loss REAL, val_top1 REAL, val_top5 REAL, PRIMARY KEY (run_id, epoch));
 CREATE TABLE IF NOT EXISTS checkpoints (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, path TEXT NOT NULL, kind TEXT NOT NULL,
   epoch INTEGER NOT NULL, step INTEGER NOT NULL, top1 REAL, created_at REAL NOT NULL, PRIMARY KEY (run_id, path));
@@ -74,7 +74,7 @@ LabelSetRecord readLabelSet(const SqliteStatement& s) {
 
 const char* kRunColumns =
     "id, name, kind, preset, status, config_json, tags, notes, device, created_at, started_at, finished_at, "
-    "best_top1, pid, error";
+    "best_top1, pid, error, best_val_top1";
 
 bool processAlive(int64_t pid) { return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM); }
 
@@ -95,6 +95,7 @@ RunRecord readRun(const SqliteStatement& s) {
     if (!s.isNull(12)) r.best_top1 = s.real(12);
     r.pid = s.integer(13);
     r.error = s.text(14);
+    if (!s.isNull(15)) r.best_val_top1 = s.real(15);
     // A run marked running whose process is gone was killed: say so.
     if ((r.status == run_status::kRunning || r.status == run_status::kPaused) && !processAlive(r.pid))
         r.status = run_status::kInterrupted;
@@ -170,12 +171,22 @@ void ExperimentStore::migrate() {
     exec("BEGIN IMMEDIATE");
     try {
         exec(kSchema);
+        // Columns added since version 2, for tables an older store already has.
+        addColumnIfMissing("runs", "best_val_top1", "REAL");
+        for (const char* c : {"val_loss", "val_top1", "val_top5"}) addColumnIfMissing("epoch_metrics", c, "REAL");
         exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
         exec("COMMIT");
     } catch (...) {
         exec("ROLLBACK");
         throw;
     }
+}
+
+void ExperimentStore::addColumnIfMissing(const std::string& table, const std::string& column, const std::string& type) {
+    SqliteStatement info(db_, "PRAGMA table_info(" + table + ")");
+    while (info.step())
+        if (info.text(1) == column) return;
+    exec("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
 }
 
 std::string ExperimentStore::runDirectory(int64_t runId) const {
@@ -214,9 +225,13 @@ void ExperimentStore::setStatus(int64_t runId, const std::string& status, const 
     s.bind(1, status).bind(2, error).bind(3, ended ? unixNow() : 0.0).bind(4, runId).step();
 }
 
-void ExperimentStore::setBestTop1(int64_t runId, double top1) {
+void ExperimentStore::setBestTop1(int64_t runId, double top1, std::optional<double> valTop1) {
     std::lock_guard<std::mutex> lock(mutex_);
-    SqliteStatement(db_, "UPDATE runs SET best_top1=? WHERE id=?").bind(1, top1).bind(2, runId).step();
+    SqliteStatement(db_, "UPDATE runs SET best_top1=?, best_val_top1=? WHERE id=?")
+        .bind(1, top1)
+        .bind(2, valTop1)
+        .bind(3, runId)
+        .step();
 }
 
 void ExperimentStore::setNotes(int64_t runId, const std::string& notes) {
@@ -281,9 +296,10 @@ void ExperimentStore::addEpochMetric(int64_t runId, const EpochMetric& r) {
     std::lock_guard<std::mutex> lock(mutex_);
     SqliteStatement s(db_,
                       "INSERT OR REPLACE INTO epoch_metrics(run_id, epoch, step, train_loss, train_top1, test_loss, "
-                      "test_top1, test_top5, lr, seconds) VALUES(?,?,?,?,?,?,?,?,?,?)");
+                      "test_top1, test_top5, lr, seconds, val_loss, val_top1, val_top5) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
     s.bind(1, runId).bind(2, r.epoch).bind(3, r.step).bind(4, r.train_loss).bind(5, r.train_top1);
-    s.bind(6, r.test_loss).bind(7, r.test_top1).bind(8, r.test_top5).bind(9, r.lr).bind(10, r.seconds).step();
+    s.bind(6, r.test_loss).bind(7, r.test_top1).bind(8, r.test_top5).bind(9, r.lr).bind(10, r.seconds);
+    s.bind(11, r.val_loss).bind(12, r.val_top1).bind(13, r.val_top5).step();
 }
 
 void ExperimentStore::truncateMetrics(int64_t runId, int64_t step, int64_t completedEpochs) {
@@ -305,13 +321,19 @@ std::vector<StepMetric> ExperimentStore::stepMetrics(int64_t runId) const {
 std::vector<EpochMetric> ExperimentStore::epochMetrics(int64_t runId) const {
     std::lock_guard<std::mutex> lock(mutex_);
     SqliteStatement s(db_,
-                      "SELECT epoch, step, train_loss, train_top1, test_loss, test_top1, test_top5, lr, seconds "
-                      "FROM epoch_metrics WHERE run_id=? ORDER BY epoch");
+                      "SELECT epoch, step, train_loss, train_top1, test_loss, test_top1, test_top5, lr, seconds, "
+                      "val_loss, val_top1, val_top5 FROM epoch_metrics WHERE run_id=? ORDER BY epoch");
     s.bind(1, runId);
     std::vector<EpochMetric> out;
-    while (s.step())
-        out.push_back({s.integer(0), s.integer(1), s.real(2), s.real(3), s.real(4), s.real(5), s.real(6), s.real(7),
-                       s.real(8)});
+    auto optional = [&](int column) { return s.isNull(column) ? std::nullopt : std::optional<double>(s.real(column)); };
+    while (s.step()) {
+        EpochMetric m{s.integer(0), s.integer(1), s.real(2), s.real(3), s.real(4), s.real(5), s.real(6), s.real(7),
+                      s.real(8)};
+        m.val_loss = optional(9);
+        m.val_top1 = optional(10);
+        m.val_top5 = optional(11);
+        out.push_back(m);
+    }
     return out;
 }
 
@@ -354,7 +376,7 @@ int64_t ExperimentStore::saveLabelSet(const LabelSetRecord& r) {
     if (r.run_id > 0) s.bind(1, r.run_id);
     s.bind(2, r.path).bind(3, r.teacher).bind(4, r.dataset_fingerprint).bind(5, r.label_type);
     s.bind(6, r.num_images).bind(7, r.crops_per_image).bind(8, r.num_classes).bind(9, r.bytes);
-    s.bind(10, r.created_at > 0 ? r.created_at : unixNow()).bind(11, r.stats_json).bindBlob(12, r.crop_classes);
+    s.bind(10, r.created_at > 0 ? r.created_at : unixNow()).bind(11, r.stats_json).bindBlob(12, r.crop_groups);
     if (!s.step()) throw Error("experiment store: label set '" + r.path + "' was not saved");
     const int64_t id = s.integer(0);
     while (s.step()) {
@@ -376,7 +398,7 @@ std::optional<LabelSetRecord> ExperimentStore::labelSet(const std::string& path)
     s.bind(1, path);
     if (!s.step()) return std::nullopt;
     LabelSetRecord r = readLabelSet(s);
-    r.crop_classes = s.blob(12);
+    r.crop_groups = s.blob(12);
     return r;
 }
 

@@ -16,7 +16,8 @@ struct RunRecord {
     int64_t id = 0;
     std::string name, kind, preset, status, config_json, tags, notes, device;
     double created_at = 0, started_at = 0, finished_at = 0;
-    std::optional<double> best_top1;
+    std::optional<double> best_top1;      // test top-1 of the selected epoch (the "best" checkpoint's)
+    std::optional<double> best_val_top1;  // its validation top-1, when the run holds out a validation split
     int64_t pid = 0;
     std::string error;
 };
@@ -29,6 +30,7 @@ struct StepMetric {
 struct EpochMetric {
     int64_t epoch = 0, step = 0;  // epoch is 1-based (1 = after the first); step = global steps done
     double train_loss = 0, train_top1 = 0, test_loss = 0, test_top1 = 0, test_top5 = 0, lr = 0, seconds = 0;
+    std::optional<double> val_loss, val_top1, val_top5;  // with a validation split (data.val_split)
 };
 
 struct CheckpointRecord {
@@ -39,7 +41,7 @@ struct CheckpointRecord {
 };
 
 // A label set the app generated, with the statistics the studio shows (FerKD's crop
-// classes under the rule recorded in rule_json). Stats are JSON so the store needs no
+// groups under the rule recorded in its stats). Stats are JSON so the store needs no
 // knowledge of them; labels/label_set_stats.h reads and writes them.
 struct LabelSetRecord {
     int64_t id = 0, run_id = 0;  // run_id: the generation's run, 0 when none
@@ -47,7 +49,7 @@ struct LabelSetRecord {
     int64_t num_images = 0, crops_per_image = 0, num_classes = 0, bytes = 0;
     double created_at = 0;
     std::string stats_json;             // histogram, per-class shares, rule
-    std::vector<uint8_t> crop_classes;  // one CropClass per crop, [image * crops + crop]
+    std::vector<uint8_t> crop_groups;   // one CropGroup per crop, [image * crops + crop] (column crop_classes)
 };
 
 struct EventRecord {
@@ -68,7 +70,7 @@ inline const char* const kInterrupted = "interrupted";  // reported for a runnin
 
 class ExperimentStore {
 public:
-    static constexpr int kSchemaVersion = 2;  // 2: label_sets
+    static constexpr int kSchemaVersion = 3;  // 2: label_sets; 3: validation metrics
 
     // $FERKD_WORKSPACE, else $XDG_DATA_HOME/ferkd-studio, else ~/.local/share/ferkd-studio.
     static std::string defaultWorkspace();
@@ -91,7 +93,9 @@ public:
                       const std::string& configJson, const std::string& tags = "");
     void markStarted(int64_t runId, const std::string& device);
     void setStatus(int64_t runId, const std::string& status, const std::string& error = "");
-    void setBestTop1(int64_t runId, double top1);
+    // The selected epoch's test top-1 and, where the run has a validation split, the
+    // validation top-1 it was selected by.
+    void setBestTop1(int64_t runId, double top1, std::optional<double> valTop1 = std::nullopt);
     void setNotes(int64_t runId, const std::string& notes);
     void setTags(int64_t runId, const std::string& tags);
 
@@ -114,8 +118,8 @@ public:
 
     // Inserts or, for a path already known, replaces the label set's row. Returns its id.
     int64_t saveLabelSet(const LabelSetRecord& record);
-    std::vector<LabelSetRecord> labelSets() const;  // without crop_classes (large)
-    std::optional<LabelSetRecord> labelSet(const std::string& path) const;  // with crop_classes
+    std::vector<LabelSetRecord> labelSets() const;  // without crop_groups (large)
+    std::optional<LabelSetRecord> labelSet(const std::string& path) const;  // with crop_groups
 
     void addEvent(int64_t runId, const std::string& level, const std::string& message);
     std::vector<EventRecord> events(int64_t runId) const;
@@ -123,6 +127,7 @@ public:
 private:
     void exec(const std::string& sql);
     void migrate();
+    void addColumnIfMissing(const std::string& table, const std::string& column, const std::string& type);
 
     std::string workspace_;
     sqlite3* db_ = nullptr;

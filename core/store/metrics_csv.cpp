@@ -1,5 +1,7 @@
 #include "store/metrics_csv.h"
 
+#include <sstream>
+
 #include "util/error.h"
 
 namespace ferkd {
@@ -13,13 +15,23 @@ std::string csvField(const std::string& s) {
     return out + "\"";
 }
 
+// Empty where the run has no such value (validation metrics without a validation split).
+std::string optionalField(const std::optional<double>& v) {
+    if (!v) return "";
+    std::ostringstream o;
+    o.precision(8);
+    o << *v;
+    return o.str();
+}
+
 }  // namespace
 
 void writeMetricsCsv(const ExperimentStore& store, const std::vector<int64_t>& runIds, bool steps, std::ostream& os) {
     if (steps)
         os << "run_id,run_name,step,epoch,loss,lr,images_per_sec,time\n";
     else
-        os << "run_id,run_name,epoch,step,train_loss,train_top1,test_loss,test_top1,test_top5,lr,seconds\n";
+        os << "run_id,run_name,epoch,step,train_loss,train_top1,val_loss,val_top1,val_top5,test_loss,test_top1,test_top5,"
+              "lr,seconds\n";
     os.precision(8);
     for (int64_t id : runIds) {
         auto r = store.run(id);
@@ -32,7 +44,8 @@ void writeMetricsCsv(const ExperimentStore& store, const std::vector<int64_t>& r
         } else {
             for (const auto& m : store.epochMetrics(id))
                 os << id << ',' << name << ',' << m.epoch << ',' << m.step << ',' << m.train_loss << ','
-                   << m.train_top1 << ',' << m.test_loss << ',' << m.test_top1 << ',' << m.test_top5 << ',' << m.lr
+                   << m.train_top1 << ',' << optionalField(m.val_loss) << ',' << optionalField(m.val_top1) << ','
+                   << optionalField(m.val_top5) << ',' << m.test_loss << ',' << m.test_top1 << ',' << m.test_top5 << ',' << m.lr
                    << ',' << m.seconds << '\n';
         }
     }

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,10 @@ public:
 
     SqliteStatement& bind(int i, int64_t v) { check(sqlite3_bind_int64(stmt_, i, v)); return *this; }
     SqliteStatement& bind(int i, double v) { check(sqlite3_bind_double(stmt_, i, v)); return *this; }
+    SqliteStatement& bind(int i, const std::optional<double>& v) {
+        check(v ? sqlite3_bind_double(stmt_, i, *v) : sqlite3_bind_null(stmt_, i));
+        return *this;
+    }
     SqliteStatement& bind(int i, const std::string& v) {
         check(sqlite3_bind_text(stmt_, i, v.c_str(), int(v.size()), SQLITE_TRANSIENT));
         return *this;

@@ -13,7 +13,7 @@ struct TrainingPosition {
     int64_t epoch = 0;          // epoch in progress (0-based)
     int64_t step_in_epoch = 0;  // steps of that epoch already done
     int64_t global_step = 0;    // steps done in all
-    double best_top1 = 0;
+    double best_top1 = 0;  // the selection metric so far: validation top-1 with data.val_split, else test top-1
     // Running sums of the epoch in progress, so its train loss/top-1 survive a resume.
     double loss_sum = 0, correct = 0, seen = 0;
 };

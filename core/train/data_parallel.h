@@ -6,7 +6,7 @@
 #include <functional>
 #include <memory>
 
-#include "data/batch_builder.h"
+#include "batch/batch_builder.h"
 #include "dist/gradient_sync.h"
 #include "dist/process_group.h"
 #include "train/evaluator.h"

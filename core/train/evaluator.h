@@ -1,6 +1,6 @@
 #pragma once
 // Top-1/top-5 and loss of a model on a test set (centre crop of test_crop_ratio).
-#include "data/batch_builder.h"
+#include "batch/batch_builder.h"
 #include "models/classifier.h"
 
 namespace ferkd {

@@ -1,5 +1,6 @@
 #include "train/trainer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <ctime>
@@ -8,7 +9,7 @@
 #include <optional>
 
 #include "config/config_io.h"
-#include "data/batch_prefetcher.h"
+#include "batch/batch_prefetcher.h"
 #include "data/dataset_factory.h"
 #include "dist/process_group.h"
 #include "interop/weight_import.h"
@@ -105,6 +106,9 @@ Trainer::Trainer(ExperimentStore& store, TrainingObserver& observer, TrainingCon
 
 int64_t Trainer::createRun(RunConfig config, const std::string& tags) {
     validateConfig(config);
+    // What only the data can tell (a missing folder, a validation split larger than the
+    // training set) is refused here too, before a run exists to fail.
+    openRunData(config.data);
     if (config.name.empty())
         config.name = (config.preset.empty() ? config.model.arch : config.preset) + "-" + timestampName();
     return store_.createRun(config.name, config.kind, config.preset, configToJsonText(config), tags);
@@ -160,9 +164,14 @@ RunOutcome Trainer::train(int64_t runId) {
                                        split->report().path + ", e.g. " + problems.front().file + ": " +
                                        problems.front().reason);
     }
-    log(LogLevel::Info, "data: " + std::to_string(data.train->size()) + " training and " +
+    log(LogLevel::Info, "data: " + std::to_string(data.train_images.size()) + " training, " +
+                            (data.val ? std::to_string(data.val->size()) + " validation (held out of the training "
+                                                                           "images, data.val_seed " +
+                                            std::to_string(cfg.data.val_seed) + "), "
+                                      : std::string()) +
                             std::to_string(data.test->size()) + " test images, " +
-                            std::to_string(data.train->numClasses()) + " classes");
+                            std::to_string(data.train->numClasses()) + " classes" +
+                            (data.val ? "; the best checkpoint is chosen on validation, test is only reported" : ""));
 
     ModelSpec spec;
     spec.num_classes = cfg.model.num_classes > 0 ? cfg.model.num_classes : data.train->numClasses();
@@ -223,12 +232,28 @@ RunOutcome Trainer::train(int64_t runId) {
         log(LogLevel::Info, "labels: " + cfg.distill.labels + " (" + std::to_string(info.crops_per_image) +
                                 " crops per image, " + labelTypeName(info.type) + ", teacher " + info.teacher + "), " +
                                 std::to_string(cfg.distill.num_crops) + " crops per image per step, mode " +
-                                cfg.distill.mode);
+                                cfg.distill.mode + (cfg.distill.mode == "ferkd" ? ", rule " + describeRule(cfg.distill.ferkd) : ""));
+    }
+    std::vector<int64_t> trainImages = data.train_images;
+    if (targets && cfg.distill.mode == "ferkd") {
+        // Images whose every crop the rule discards are left out: there is nothing of them to train on.
+        const CropGroupSummary groups = summarizeCropGroups(*targets, trainImages, cfg.distill.num_crops);
+        log(groups.without_kept > 0 ? LogLevel::Warning : LogLevel::Info, groups.describe(cfg.distill.num_crops));
+        trainImages.erase(std::remove_if(trainImages.begin(), trainImages.end(),
+                                         [&](int64_t i) { return !targets->hasKeptCrops(i); }),
+                          trainImages.end());
+        if (trainImages.empty())
+            throw ConfigError("distill.ferkd", "the rule (" + describeRule(cfg.distill.ferkd) +
+                                                   ") discards every crop of every training image; widen t_low..t_top");
     }
     BatchBuilder trainData(data.train, cfg, targets, parallel.shard()), testData(data.test, cfg);
+    trainData.setTrainingImages(std::move(trainImages));
+    std::optional<BatchBuilder> valData;
+    if (data.val) valData.emplace(data.val, cfg);
     if (device.is_cuda() && cfg.runtime.crops_on_device) {
         trainData.setAssemblyDevice(device);
         testData.setAssemblyDevice(device);
+        if (valData) valData->setAssemblyDevice(device);
     }
     const int64_t spe = trainData.stepsPerEpoch();
     const int64_t totalSteps = spe * cfg.schedule.epochs;
@@ -306,10 +331,12 @@ RunOutcome Trainer::train(int64_t runId) {
         const bool ok = leader ? persist(write) : true;
         return parallel.distributed() ? !parallel.any(!ok) : ok;
     };
+    // The best epoch's test top-1 (pos.best_top1 holds the metric it was selected by).
+    double bestTestTop1 = record->best_top1.value_or(0.0);
     auto storageStop = [&]() -> RunOutcome {
         if (!leader) storageFault = "rank 0 could not save";
         else bestEffort([&] { store_.setStatus(runId, run_status::kStopped, storageFault); });
-        return {runId, run_status::kStopped, pos.best_top1, storageFault + " (`ferkd train --resume " +
+        return {runId, run_status::kStopped, bestTestTop1, storageFault + " (`ferkd train --resume " +
                                                                std::to_string(runId) + "` continues from the last checkpoint)"};
     };
     const auto runStart = Clock::now();
@@ -345,7 +372,7 @@ RunOutcome Trainer::train(int64_t runId) {
                                         "indefinitely); Resume continues it from this checkpoint");
                 log(LogLevel::Info, "stopped at step " + std::to_string(pos.global_step) + "; `ferkd train --resume " +
                                         std::to_string(runId) + "` continues it");
-                return {runId, run_status::kStopped, pos.best_top1, ""};
+                return {runId, run_status::kStopped, bestTestTop1, ""};
             }
             const double lr = learningRateAt(cfg.schedule, cfg.optim.lr, pos.global_step, spe);
             setLearningRate(optimizer, lr);
@@ -436,12 +463,18 @@ RunOutcome Trainer::train(int64_t runId) {
         }
         if (!persistAll(flush)) return storageStop();
 
-        observer_.stageStarted({runId, "evaluate", data.test->size()});
         Classifier& evalModel = ema ? ema->shadow() : *model;
-        StageInfo evalStage{runId, "evaluate", data.test->size()};
-        EvalResult eval = parallel.reduce(evaluate(evalModel, testData, device, std::max<int64_t>(B, 256),
-                                                   [&](int64_t d, int64_t) { observer_.stageProgress(evalStage, d); },
-                                                   parallel.evaluationRange(data.test->size())));
+        auto evaluateOn = [&](const BatchBuilder& split, const char* stage) {
+            const int64_t n = split.dataset().size();
+            observer_.stageStarted({runId, stage, n});
+            StageInfo info{runId, stage, n};
+            return parallel.reduce(evaluate(evalModel, split, device, std::max<int64_t>(B, 256),
+                                            [&](int64_t d, int64_t) { observer_.stageProgress(info, d); },
+                                            parallel.evaluationRange(n)));
+        };
+        std::optional<EvalResult> val;
+        if (valData) val = evaluateOn(*valData, "validate");
+        const EvalResult eval = evaluateOn(testData, "evaluate");
         EpochMetric m;
         m.epoch = epoch + 1;
         m.step = pos.global_step;
@@ -450,15 +483,24 @@ RunOutcome Trainer::train(int64_t runId) {
         m.test_loss = eval.loss;
         m.test_top1 = eval.top1;
         m.test_top5 = eval.top5;
+        if (val) {
+            m.val_loss = val->loss;
+            m.val_top1 = val->top1;
+            m.val_top5 = val->top5;
+        }
         m.lr = learningRateAt(cfg.schedule, cfg.optim.lr, pos.global_step - 1, spe);
         m.seconds = secondsSince(epochStart);
-        const bool best = eval.top1 > pos.best_top1 || epoch == 0;
+        // The selection metric: validation top-1 where there is a validation split, so the
+        // test split never chooses anything; test top-1 otherwise (as before val_split).
+        const double selectBy = val ? val->top1 : eval.top1;
+        const bool best = selectBy > pos.best_top1 || epoch == 0;
         if (!persistAll([&] {
                 store_.addEpochMetric(runId, m);
-                if (best) store_.setBestTop1(runId, eval.top1);
+                if (best) store_.setBestTop1(runId, eval.top1, m.val_top1);
             }))
             return storageStop();
-        if (best) pos.best_top1 = eval.top1;
+        if (best) bestTestTop1 = eval.top1;
+        if (best) pos.best_top1 = selectBy;
         observer_.epoch({runId, cfg.schedule.epochs, m, best});
 
         pos.epoch = epoch + 1;
@@ -467,13 +509,14 @@ RunOutcome Trainer::train(int64_t runId) {
         if (!persistAll([&] {
                 saveLast(lastPath, "last");
                 if (best && cfg.checkpoint.keep_best) saveLast(bestPath, "best");
-                if (cfg.checkpoint.keep_top_k > 0) keepTopK(epoch + 1, eval.top1);
+                if (cfg.checkpoint.keep_top_k > 0) keepTopK(epoch + 1, selectBy);
             }))
             return storageStop();
     }
     if (leader) store_.setStatus(runId, run_status::kFinished);
-    log(LogLevel::Info, "finished: best test top-1 " + std::to_string(pos.best_top1) + "%");
-    return {runId, run_status::kFinished, pos.best_top1, ""};
+    log(LogLevel::Info, "finished: test top-1 " + std::to_string(bestTestTop1) + "% at the best epoch" +
+                            (valData ? " (validation top-1 " + std::to_string(pos.best_top1) + "%)" : ""));
+    return {runId, run_status::kFinished, bestTestTop1, ""};
 }
 
 }  // namespace ferkd

@@ -22,7 +22,9 @@ public:
     Trainer(ExperimentStore& store, TrainingObserver& observer, TrainingControl& control,
             ProcessGroup* group = nullptr);
 
-    // Validates `config`, gives it a name if it has none and records a queued run.
+    // Validates `config` (opening its data, so a missing data set or a validation split
+    // that does not fit is refused before any run exists), gives it a name if it has
+    // none and records a queued run.
     int64_t createRun(RunConfig config, const std::string& tags = "");
 
     // Trains run `runId`, continuing from its last checkpoint when it has one (a resume).

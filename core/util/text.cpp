@@ -1,6 +1,7 @@
 #include "util/text.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 namespace ferkd {
@@ -57,6 +58,13 @@ std::string formatDuration(double seconds) {
     else
         std::snprintf(buf, sizeof buf, "%lds", s);
     return buf;
+}
+
+std::string sanitizeFileName(const std::string& name) {
+    std::string out = name;
+    for (char& c : out)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_')) c = '-';
+    return out;
 }
 
 }  // namespace ferkd

@@ -12,6 +12,9 @@ std::string nearestName(const std::string& word, const std::vector<std::string>&
 
 std::string joinStrings(const std::vector<std::string>& parts, const std::string& sep);
 
+// `name` as a file name: letters, digits, '.', '-' and '_' kept, anything else '-'.
+std::string sanitizeFileName(const std::string& name);
+
 // "1h 02m", "3m 05s", "12s"
 std::string formatDuration(double seconds);
 

@@ -3,7 +3,7 @@
 // in the batch pipeline (training batches only, reproducible per step).
 #include <QtTest>
 
-#include "data/batch_builder.h"
+#include "batch/batch_builder.h"
 #include "data/dataset_factory.h"
 #include "data/rand_augment.h"
 #include "test_support.h"

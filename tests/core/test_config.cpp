@@ -1,10 +1,12 @@
 // Config: JSON round trip, precedence, validation messages that name the field.
 #include <QtTest>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "config/config_fields.h"
 #include "config/config_io.h"
 #include "config/presets.h"
+#include "sweep/sweep.h"
 #include "test_support.h"
 #include "util/error.h"
 
@@ -85,6 +87,97 @@ private slots:
         QCOMPARE(errors[0].first, std::string("augment.scale_min"));
         QCOMPARE(errors[1].first, std::string("model.arch"));
         QVERIFY(QString::fromStdString(errors[1].second).contains("did you mean 'resnet50'"));
+    }
+
+    void ferkdRuleAndValidationSplitAreChecked() {
+        RunConfig c;
+        QCOMPARE(c.distill.ferkd.rule, std::string("paper"));  // the paper's equation is what ferkd means
+        QString msg = errorOf([&] { applyOverride(c, "distill.ferkd.rule=papr"); });
+        QVERIFY2(msg.contains("distill.ferkd.rule") && msg.contains("did you mean 'paper'"), qPrintable(msg));
+        msg = errorOf([&] { applyOverride(c, "distill.ferkd.t_low=1.5"); });
+        QVERIFY2(msg.contains("distill.ferkd.t_low") && msg.contains("1.5") && msg.contains("[0, 1]"), qPrintable(msg));
+        msg = errorOf([&] { applyOverride(c, "distill.ferkd.t_top=-0.1"); });
+        QVERIFY2(msg.contains("distill.ferkd.t_top"), qPrintable(msg));
+        msg = errorOf([&] { applyOverride(c, "distill.ferkd.eps=1"); });
+        QVERIFY2(msg.contains("distill.ferkd.eps") && msg.contains("[0, 1)"), qPrintable(msg));
+        msg = errorOf([&] { applyOverride(c, "data.val_split=-3"); });
+        QVERIFY2(msg.contains("data.val_split") && msg.contains("-3"), qPrintable(msg));
+        c.distill.ferkd.t_low = 0.3;
+        c.distill.ferkd.t_mid = 0.2;
+        c.distill.ferkd.t_top = 0.1;
+        c.data.val_split = 2.5;
+        auto errors = validationErrors(c);
+        QCOMPARE(int(errors.size()), 3);
+        QCOMPARE(errors[0].first, std::string("distill.ferkd.t_low"));
+        QVERIFY(QString::fromStdString(errors[0].second).contains("t_low <= t_mid <= t_top"));
+        QCOMPARE(errors[1].first, std::string("distill.ferkd.t_mid"));
+        QCOMPARE(errors[2].first, std::string("data.val_split"));
+        c.distill.ferkd.t_low = c.distill.ferkd.t_mid = c.distill.ferkd.t_top = 0.2;  // equal is allowed
+        c.data.val_split = 0.1;
+        QVERIFY(validationErrors(c).empty());
+    }
+
+    void configsOfTheEarlierRuleStillLoad() {
+        // A run stored before the paper's rule: `hard_rule` named the rule, `easy_fraction`
+        // only marked crops for display. It resumes with the rule it was made with.
+        RunConfig c;
+        applyConfigJson(c, nlohmann::json::parse(R"({"distill": {"mode": "ferkd", "ferkd": {"hard_rule": "fraction",
+            "hard_fraction": 0.3, "easy_fraction": 0.2, "eps": 0.1}}})"));
+        QCOMPARE(c.distill.ferkd.rule, std::string("fraction"));
+        QCOMPARE(c.distill.ferkd.hard_fraction, 0.3);
+        QVERIFY(configToJson(c)["distill"]["ferkd"].contains("rule"));
+        QVERIFY(!configToJson(c)["distill"]["ferkd"].contains("easy_fraction"));
+    }
+
+    void sweepGridAndSelection() {
+        const SweepAxis low = parseSweepAxis("distill.ferkd.t_low=0.001,0.01");
+        const SweepAxis mid = parseSweepAxis("distill.ferkd.t_mid=0.1,0.2,0.3");
+        QCOMPARE(low.values.size(), size_t(2));
+        const auto points = sweepGrid({low, mid});
+        QCOMPARE(points.size(), size_t(6));
+        QCOMPARE(QString::fromStdString(points[1].label()), QString("t_low=0.001 t_mid=0.2"));
+        QString msg = errorOf([] { parseSweepAxis("distill.ferkd.t_lo=0.1"); });
+        QVERIFY2(msg.contains("unknown key") && msg.contains("distill.ferkd.t_low"), qPrintable(msg));
+        msg = errorOf([] { parseSweepAxis("distill.ferkd.t_low=0.1,2"); });
+        QVERIFY2(msg.contains("distill.ferkd.t_low") && msg.contains("2"), qPrintable(msg));
+        msg = errorOf([] { findSweepMetric("test_top1"); });
+        QVERIFY2(msg.contains("--select") && msg.contains("never chosen on the test split"), qPrintable(msg));
+
+        RunConfig base;
+        const RunConfig c = sweepRunConfig(base, points[4], 2, "thr");
+        QCOMPARE(c.distill.ferkd.t_low, 0.01);
+        QCOMPARE(c.distill.ferkd.t_mid, 0.2);
+        QCOMPARE(c.seed, uint64_t(2));
+        QCOMPARE(c.name, std::string("thr t_low=0.01 t_mid=0.2 s2"));
+        RunConfig other = c;
+        other.runtime.threads = 7;  // speed, not results
+        QVERIFY(sameTraining(c, other));
+        other.optim.lr *= 2;
+        QVERIFY(!sameTraining(c, other));
+
+        // Two points, two seeds: mean and spread per point, the best validation mean selected.
+        auto cell = [](size_t point, uint64_t seed, double val, double test) {
+            SweepCell s;
+            s.point = point;
+            s.seed = seed;
+            s.status = run_status::kFinished;
+            EpochMetric e;
+            e.epoch = 1;
+            e.val_top1 = val;
+            e.test_top1 = test;
+            s.epochs = {e};
+            return s;
+        };
+        const std::vector<SweepCell> cells = {cell(0, 1, 80, 90), cell(0, 2, 82, 91), cell(1, 1, 85, 70), cell(1, 2, 87, 71)};
+        const std::vector<SweepPoint> two(points.begin(), points.begin() + 2);
+        const SweepMetric& metric = findSweepMetric("val_top1");
+        const auto summary = summarizeSweep(two, cells, metric);
+        QCOMPARE(summary[0].runs, 2);
+        QCOMPARE(summary[0].metric.mean, 81.0);
+        QVERIFY(std::abs(summary[0].metric.std - std::sqrt(2.0)) < 1e-12);
+        QCOMPARE(summary[1].test_final.mean, 70.5);
+        QCOMPARE(*selectedSweepPoint(summary, metric), size_t(1));  // by validation, whatever the test says
+        QVERIFY(QString::fromStdString(sweepMarkdown(two, summary, metric, "cmd", "setting")).contains("(selected)"));
     }
 
     void badJsonFileNamesTheFile() {

@@ -3,11 +3,12 @@
 #include <filesystem>
 #include <opencv2/imgcodecs.hpp>
 
-#include "data/batch_builder.h"
+#include "batch/batch_builder.h"
 #include "data/dataset_factory.h"
 #include "data/idx_dataset.h"
 #include "data/image_folder_dataset.h"
 #include "data/packed_dataset.h"
+#include "data/validation_split.h"
 #include "test_support.h"
 #include "util/error.h"
 
@@ -228,6 +229,56 @@ private slots:
             QVERIFY(b.x >= 0 && b.y >= 0 && b.x + b.w <= 1.0001f && b.y + b.h <= 1.0001f);
             double area = double(b.w) * b.h;
             QVERIFY(area >= 0.07 && area <= 1.0001);
+        }
+    }
+
+    void validationSplitIsHeldOutOfTraining() {
+        const TrainValSplit a = splitForValidation(100, 0.2, 7), b = splitForValidation(100, 0.2, 7);
+        QCOMPARE(a.val.size(), size_t(20));
+        QCOMPARE(a.train.size(), size_t(80));
+        QCOMPARE(a.val, b.val);  // one seed, one split
+        QVERIFY(a.val != splitForValidation(100, 0.2, 8).val);
+        std::vector<int64_t> all = a.train;
+        all.insert(all.end(), a.val.begin(), a.val.end());
+        std::sort(all.begin(), all.end());
+        QCOMPARE(all.size(), size_t(100));
+        QVERIFY(std::adjacent_find(all.begin(), all.end()) == all.end());  // disjoint, and together every image
+        QCOMPARE(splitForValidation(100, 15, 7).val.size(), size_t(15));   // a count
+        QCOMPARE(splitForValidation(100, 0, 7).train.size(), size_t(100));  // none
+        for (double bad : {-0.1, 100.0, 150.0, 0.001}) {
+            try {
+                splitForValidation(100, bad, 7);
+                QFAIL(qPrintable(QString("no error for %1").arg(bad)));
+            } catch (const ConfigError& e) {
+                QCOMPARE(e.field(), std::string("data.val_split"));
+            }
+        }
+        // Training draws only the training images, in every epoch.
+        QTemporaryDir dir;
+        std::string d = dir.path().toStdString();
+        auto ds = sixtyFourIdxImages(d);
+        RunConfig c = test::smallRunConfig(d);
+        c.schedule.batch_size = 8;
+        const TrainValSplit split = splitForValidation(ds->size(), 0.25, 3);
+        BatchBuilder builder(ds, c);
+        builder.setTrainingImages(split.train);
+        QCOMPARE(builder.stepsPerEpoch(), int64_t(6));
+        for (int64_t epoch = 0; epoch < 5; ++epoch) {
+            auto order = builder.epochOrder(epoch);
+            std::sort(order.begin(), order.end());
+            QCOMPARE(order, split.train);
+        }
+        // The run's data: the held-out images are a data set of their own, with their labels.
+        test::writeIdxPair(d, "t10k", 16, 4, false);
+        c.data.val_split = 0.25;
+        c.data.val_seed = 3;
+        c.data.train_limit = 0;
+        const DataSplits run = openRunData(c.data);
+        QCOMPARE(run.train_images, split.train);
+        QCOMPARE(run.val->size(), int64_t(16));
+        for (int64_t i = 0; i < 16; ++i) {
+            QCOMPARE(run.val->label(i), ds->label(split.val[i]));
+            QVERIFY(torch::equal(run.val->image(i), ds->image(split.val[i])));
         }
     }
 

@@ -1,9 +1,11 @@
 // Soft labels: the store (round trip, resume, damage, wrong data set), marginal-smoothing
-// recovery, FerKD's rule on a hand-built example, generation boxes equal training crops.
+// recovery, FerKD's four groups on hand-built examples (boundaries, discarded crops never
+// in a batch), generation boxes equal training crops.
 #include <QtTest>
 #include <filesystem>
 
-#include "data/batch_builder.h"
+#include "batch/batch_builder.h"
+#include "data/crop_resize.h"
 #include "data/idx_dataset.h"
 #include "store/experiment_store.h"
 #include "data/mixup.h"
@@ -200,21 +202,136 @@ private slots:
         QVERIFY(std::abs(recoveredProbability(l, LabelType::MarginalSmoothing, 10, 1) - 0.025f) < 1e-6f);
     }
 
-    void ferkdRuleOnAHandBuiltImage() {
+    void earlierRuleOnAHandBuiltImage() {
         const std::vector<float> p = {0.90f, 0.05f, 0.50f, 0.20f, 0.70f};
-        FerkdRule rule;  // fraction 0.2 of 5 crops: one hard, one easy
-        auto c = classifyCrops(p, rule);
-        QCOMPARE(int(c[1]), int(CropClass::Hard));
-        QCOMPARE(int(c[0]), int(CropClass::Easy));
-        QCOMPARE(int(c[2]), int(CropClass::Middle));
-        rule.hard_rule = "threshold";
+        FerkdConfig rule;
+        rule.rule = "fraction";  // 0.2 of 5 crops: the least confident one calibrated
+        auto g = groupCrops(p, rule);
+        QCOMPARE(g, (std::vector<CropGroup>{CropGroup::Teacher, CropGroup::Calibrated, CropGroup::Teacher,
+                                            CropGroup::Teacher, CropGroup::Teacher}));
+        rule.rule = "threshold";
         rule.hard_threshold = 0.25;
-        c = classifyCrops(p, rule);
-        QCOMPARE(int(c[1]), int(CropClass::Hard));
-        QCOMPARE(int(c[3]), int(CropClass::Hard));
-        QCOMPARE(int(c[4]), int(CropClass::Middle));
-        rule.drop_easiest = 0.4;
-        QCOMPARE(keptCrops(p, rule), (std::vector<int>{1, 2, 3}));
+        g = groupCrops(p, rule);
+        QCOMPARE(g[1], CropGroup::Calibrated);
+        QCOMPARE(g[3], CropGroup::Calibrated);
+        QCOMPARE(g[4], CropGroup::Teacher);
+        rule.drop_easiest = 0.4;  // the two most confident left out
+        g = groupCrops(p, rule);
+        QCOMPARE(g[0], CropGroup::DiscardedEasy);
+        QCOMPARE(g[4], CropGroup::DiscardedEasy);
+        QCOMPARE(g[2], CropGroup::Teacher);
+    }
+
+    void paperRuleFourGroupsAndBoundaries() {
+        FerkdConfig rule;
+        rule.rule = "paper";
+        rule.t_low = 0.125f;
+        rule.t_mid = 0.25f;
+        rule.t_top = 0.75f;
+        // Exactly at a threshold: T_L calibrated, T_M and T_T the teacher's label.
+        const std::vector<float> p = {0.0f, 0.1f, 0.125f, 0.2f, 0.25f, 0.5f, 0.75f, 0.76f, 1.0f};
+        const std::vector<CropGroup> want = {CropGroup::DiscardedHard, CropGroup::DiscardedHard, CropGroup::Calibrated,
+                                             CropGroup::Calibrated,    CropGroup::Teacher,       CropGroup::Teacher,
+                                             CropGroup::Teacher,       CropGroup::DiscardedEasy, CropGroup::DiscardedEasy};
+        QCOMPARE(groupCrops(p, rule), want);
+        // Its halves: discard only (t_mid = t_low) calibrates nothing; calibrate only discards nothing.
+        FerkdConfig discard = rule;
+        discard.t_mid = discard.t_low;
+        for (CropGroup g : groupCrops(p, discard)) QVERIFY(g != CropGroup::Calibrated);
+        FerkdConfig calibrate = rule;
+        calibrate.t_low = 0;
+        calibrate.t_top = 1;
+        for (CropGroup g : groupCrops(p, calibrate)) QVERIFY(isKept(g));
+        // The calibrated target is (1 - eps) onehot + eps / K.
+        std::vector<float> t(5);
+        calibratedTarget(2, 5, 0.1, t.data());
+        for (int k = 0; k < 5; ++k) QVERIFY(std::abs(t[k] - (k == 2 ? 0.9f + 0.02f : 0.02f)) < 1e-7f);
+    }
+
+    void discardedCropsAreNeverTrainedOn() {
+        // Four stored crops per image, one per group; the boxes differ, so the pixels of a
+        // trained crop tell which stored crop it is.
+        QTemporaryDir dir;
+        const std::string d = dir.path().toStdString();
+        test::writeIdxPair(d, "train", 16, 4, false);
+        std::string img, lbl;
+        findIdxSplit(d, "train", img, lbl);
+        auto data = std::make_shared<IdxDataset>(img, lbl);
+        const std::string path = test::writeHandLabelStore(d + "/groups.fkdl", *data, {0.00390625f, 0.0625f, 0.5f, 0.998046875f});
+        RunConfig cfg = test::smallRunConfig(d);
+        cfg.distill.mode = "ferkd";
+        cfg.distill.labels = path;
+        cfg.distill.num_crops = 2;
+        cfg.distill.ferkd.rule = "paper";
+        cfg.distill.ferkd.t_low = 0.01;
+        cfg.distill.ferkd.t_mid = 0.1;
+        cfg.distill.ferkd.t_top = 0.99;
+        cfg.distill.ferkd.eps = 0.2;
+        cfg.augment.hflip = false;
+        cfg.schedule.batch_size = 8;
+        auto targets = std::make_shared<DistillTargets>(*data, cfg.distill);
+        QCOMPARE(targets->keptCrops(0), 2);
+        const CropGroupSummary summary = summarizeCropGroups(*targets, {0, 1, 2, 3}, 2);
+        QCOMPARE(summary.groups, (GroupCounts{4, 4, 4, 4}));
+        QCOMPARE(summary.without_kept, int64_t(0));
+        BatchBuilder builder(data, cfg, targets);
+        Normalizer norm(1, "dataset");
+        for (int64_t step = 0; step < builder.stepsPerEpoch(); ++step) {
+            const auto order = builder.epochOrder(0);
+            Batch b = builder.trainBatch(order, 0, step);
+            for (int64_t j = 0; j < 8; ++j) {
+                const int64_t image = order[step * 8 + j];
+                const int64_t y = data->label(image);
+                auto x = data->image(image).permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);
+                std::vector<CropBox> boxes;
+                for (int c = 0; c < 4; ++c) boxes.push_back(LabelStore(path).crop(image, c).box);
+                auto stored = norm(cropAndResizeMany(x, boxes, 28));
+                std::vector<bool> seen(4, false);
+                for (int64_t r = 0; r < 2; ++r) {
+                    auto trained = b.images[j * 2 + r];
+                    int nearest = 0;
+                    double best = 1e9;
+                    for (int c = 0; c < 4; ++c) {
+                        const double dist = (stored[c] - trained).abs().max().item<double>();
+                        if (dist < best) best = dist, nearest = c;
+                    }
+                    QVERIFY2(best < 1e-4, std::to_string(best).c_str());
+                    QVERIFY2(nearest == 1 || nearest == 2, ("trained on stored crop " + std::to_string(nearest)).c_str());
+                    seen[nearest] = true;
+                    // Crop 1 is calibrated: (1 - eps) onehot + eps / K; crop 2 keeps the teacher's 0.5.
+                    const float expected = nearest == 1 ? 0.8f + 0.05f : 0.5f;
+                    QVERIFY(std::abs(b.targets[j * 2 + r][y].item<float>() - expected) < 1e-3f);
+                }
+                QVERIFY(seen[1] && seen[2]);  // two kept crops, drawn without replacement
+            }
+        }
+    }
+
+    void imagesWithoutKeptCropsAreCounted() {
+        QTemporaryDir dir;
+        const std::string d = dir.path().toStdString();
+        test::writeIdxPair(d, "train", 8, 4, false);
+        std::string img, lbl;
+        findIdxSplit(d, "train", img, lbl);
+        IdxDataset data(img, lbl);
+        // Images 0-3: one kept crop; images 4-7: every crop too easy.
+        const std::string path = test::writeHandLabelStore(d + "/h.fkdl", data, [](int64_t i) {
+            return i < 4 ? std::vector<float>{0.5f, 0.998046875f, 0.998046875f} : std::vector<float>{0.998046875f, 0.998046875f, 0.998046875f};
+        });
+        DistillConfig cfg;
+        cfg.mode = "ferkd";
+        cfg.labels = path;
+        cfg.num_crops = 2;
+        cfg.ferkd.t_top = 0.99;
+        DistillTargets t(data, cfg);
+        const CropGroupSummary s = summarizeCropGroups(t, {0, 1, 2, 3, 4, 5, 6, 7}, 2);
+        QCOMPARE(s.without_kept, int64_t(4));
+        QCOMPARE(s.fewer_than_num_crops, int64_t(4));
+        QCOMPARE(s.groups[size_t(CropGroup::DiscardedEasy)], int64_t(20));
+        QVERIFY(!t.hasKeptCrops(5));
+        std::mt19937_64 rng(1);
+        QCOMPARE(t.chooseCrops(2, rng), (std::vector<int>{0, 0}));  // the one kept crop, repeated
+        QVERIFY_THROWS_EXCEPTION(Error, t.chooseCrops(5, rng));
     }
 
     void generatedBoxesAreTheCropsTrainedOn() {
@@ -368,14 +485,18 @@ private slots:
         DistillConfig cfg;
         cfg.mode = "ferkd";
         cfg.labels = path;
+        cfg.ferkd.rule = "paper";
+        cfg.ferkd.t_low = 0.01;
+        cfg.ferkd.t_mid = 0.1;
+        cfg.ferkd.t_top = 1.0;
         cfg.ferkd.eps = 0.2;
         DistillTargets t(data, cfg);
         std::vector<float> row(4);
         const int64_t y = data.label(3);
-        t.crop(3, 1, y, row.data());  // crop 1 (p = 0.05) is the hard one
+        t.crop(3, 1, y, row.data());  // crop 1 (p = 0.05) is calibrated
         QVERIFY(std::abs(row[y] - (0.8f + 0.05f)) < 1e-6f);
         QVERIFY(std::abs(row[(y + 2) % 4] - 0.05f) < 1e-6f);
-        t.crop(3, 0, y, row.data());  // easy: the teacher's label as stored
+        t.crop(3, 0, y, row.data());  // p = 0.9: the teacher's label as stored
         QVERIFY(std::abs(row[y] - 0.9f) < 1e-3f);
         cfg.mode = "fkd";
         DistillTargets plain(data, cfg);
@@ -402,27 +523,36 @@ private slots:
         const std::string path =
             test::writeHandLabelStore(d + "/stats.fkdl", data, {0.0625f, 0.875f, 0.5f, 0.25f, 0.75f});
 
-        LabelSetStats s = computeLabelSetStats(data, path, FerkdRule{});  // hard 0.2 and easy 0.2 of 5: one each
+        FerkdConfig rule;
+        rule.rule = "paper";
+        rule.t_low = 0.1;   // 0.0625 discarded
+        rule.t_mid = 0.3;   // 0.25 calibrated
+        rule.t_top = 0.8;   // 0.875 discarded
+        LabelSetStats s = computeLabelSetStats(data, path, rule);
         QCOMPARE(s.histogram.size(), size_t(20));
         for (int bin : {1, 5, 10, 15, 17}) QCOMPARE(s.histogram[bin], int64_t(8));
         QCOMPARE(s.crops(), int64_t(40));
-        QCOMPARE(s.totals, (std::vector<int64_t>{8, 24, 8}));
-        QCOMPARE(s.crop_classes.size(), size_t(40));
+        QCOMPARE(s.totals, (GroupCounts{8, 8, 16, 8}));
+        QCOMPARE(s.crop_groups.size(), size_t(40));
         for (int64_t i = 0; i < 8; ++i) {
-            QCOMPARE(CropClass(s.crop_classes[i * 5 + 0]), CropClass::Hard);
-            QCOMPARE(CropClass(s.crop_classes[i * 5 + 1]), CropClass::Easy);
-            QCOMPARE(CropClass(s.crop_classes[i * 5 + 2]), CropClass::Middle);
+            QCOMPARE(CropGroup(s.crop_groups[i * 5 + 0]), CropGroup::DiscardedHard);
+            QCOMPARE(CropGroup(s.crop_groups[i * 5 + 1]), CropGroup::DiscardedEasy);
+            QCOMPARE(CropGroup(s.crop_groups[i * 5 + 3]), CropGroup::Calibrated);
+            QCOMPARE(CropGroup(s.crop_groups[i * 5 + 4]), CropGroup::Teacher);
         }
         for (int c = 0; c < 4; ++c)
-            if (s.class_crops[c] > 0) QCOMPARE(s.hardShare(c), 0.2);
-        FerkdRule threshold;
-        threshold.hard_rule = "threshold";
+            if (s.class_crops[c] > 0) {
+                QCOMPARE(s.share(c, CropGroup::Calibrated), 0.2);
+                QCOMPARE(s.share(c, CropGroup::Teacher), 0.4);
+            }
+        FerkdConfig threshold;
+        threshold.rule = "threshold";
         threshold.hard_threshold = 0.3;  // 0.0625 and 0.25
-        QCOMPARE(computeLabelSetStats(data, path, threshold).totals[0], int64_t(16));
+        QCOMPARE(computeLabelSetStats(data, path, threshold).totals[size_t(CropGroup::Calibrated)], int64_t(16));
 
         // The first images of the data set (train_limit) use the same records.
         auto shared = std::make_shared<IdxDataset>(img, lbl);
-        QCOMPARE(computeLabelSetStats(*limitDataset(shared, 3), path, FerkdRule{}).crops(), int64_t(15));
+        QCOMPARE(computeLabelSetStats(*limitDataset(shared, 3), path, rule).crops(), int64_t(15));
 
         ExperimentStore store(d + "/ws");
         const int64_t id = store.saveLabelSet(labelSetRecord(path, s, 0));
@@ -434,11 +564,20 @@ private slots:
         QCOMPARE(record->bytes, int64_t(LabelStore(path).fileBytes()));
         LabelSetStats back = labelSetStatsFrom(*record);
         QCOMPARE(back.histogram, s.histogram);
-        QCOMPARE(back.class_hard, s.class_hard);
-        QCOMPARE(back.crop_classes, s.crop_classes);
-        QCOMPARE(back.rule.hard_fraction, 0.2);
-        record->stats_json = "{\"rule\": 3}";
+        QCOMPARE(back.class_groups, s.class_groups);
+        QCOMPARE(back.totals, s.totals);
+        QCOMPARE(back.crop_groups, s.crop_groups);
+        QCOMPARE(back.rule.t_mid, 0.3);
+        record->stats_json = "{\"format\": 2, \"rule\": 3}";
         QVERIFY_THROWS_EXCEPTION(Error, labelSetStatsFrom(*record));
+        // Statistics an earlier version stored (three crop classes) say how to recompute them.
+        record->stats_json = R"({"rule": {"hard_rule": "fraction"}, "totals": [1, 2, 3]})";
+        try {
+            labelSetStatsFrom(*record);
+            QFAIL("no error");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("labels info") != std::string::npos, e.what());
+        }
     }
 };
 

@@ -198,10 +198,10 @@ private slots:
         LabelSetRecord r;
         r.path = "/labels/a.fkdl";
         r.teacher = "t";
-        r.crop_classes = {0, 1, 2};
+        r.crop_groups = {0, 1, 2};
         r.run_id = id;
         s.saveLabelSet(r);
-        QCOMPARE(s.labelSet("/labels/a.fkdl")->crop_classes, (std::vector<uint8_t>{0, 1, 2}));
+        QCOMPARE(s.labelSet("/labels/a.fkdl")->crop_groups, (std::vector<uint8_t>{0, 1, 2}));
         QCOMPARE(s.labelSet("/labels/a.fkdl")->run_id, id);
         QVERIFY(!s.labelSet("/labels/b.fkdl").has_value());
     }

@@ -6,12 +6,14 @@
 #include <limits>
 #include <unistd.h>
 #include <optional>
+#include <sstream>
 #include <thread>
 
 #include "bench/ablation.h"
 #include "config/config_io.h"
 #include "data/dataset_factory.h"
 #include "models/model_registry.h"
+#include "store/metrics_csv.h"
 #include "train/checkpoint.h"
 #include "train/losses.h"
 #include "train/lr_schedule.h"
@@ -51,6 +53,47 @@ std::string syntheticData(const QTemporaryDir& dir) {
 class TestTraining : public QObject {
     Q_OBJECT
 private slots:
+    void validationSplitChoosesTheBestAndTestIsReported() {
+        QTemporaryDir dir;
+        ExperimentStore store(dir.filePath("ws").toStdString());
+        RecordingObserver obs;
+        TrainingControl control;
+        Trainer trainer(store, obs, control);
+        RunConfig c = test::smallRunConfig(syntheticData(dir));
+        c.schedule.epochs = 2;
+        c.schedule.batch_size = 32;
+        c.data.val_split = 64;
+        const RunOutcome o = trainer.run(trainer.createRun(c));
+        QCOMPARE(o.status, std::string(run_status::kFinished));
+        const auto epochs = store.epochMetrics(o.run_id);
+        QCOMPARE(int(epochs.size()), 2);
+        for (const auto& e : epochs) QVERIFY(e.val_top1 && e.val_loss && e.val_top5);
+        QCOMPARE(obs.steps.back().steps_per_epoch, int64_t((512 - 64) / 32));  // the held-out images are not trained on
+        const auto run = store.run(o.run_id);
+        const auto best = std::max_element(epochs.begin(), epochs.end(),
+                                           [](const auto& a, const auto& b) { return *a.val_top1 < *b.val_top1; });
+        QCOMPARE(*run->best_val_top1, *best->val_top1);
+        QCOMPARE(*run->best_top1, best->test_top1);  // the test top-1 of the epoch validation chose
+        QCOMPARE(o.best_top1, best->test_top1);
+        std::stringstream csv;
+        writeMetricsCsv(store, {o.run_id}, false, csv);
+        QVERIFY(csv.str().find("val_top1") != std::string::npos);
+
+        // A split that does not fit the training set is refused before a run exists.
+        const size_t runs = store.listRuns().size();
+        c.data.val_split = 600;
+        try {
+            trainer.createRun(c);
+            QFAIL("no error");
+        } catch (const ConfigError& e) {
+            QCOMPARE(e.field(), std::string("data.val_split"));
+        }
+        c.data.val_split = 0;
+        c.data.path = dir.filePath("nowhere").toStdString();
+        QVERIFY_THROWS_EXCEPTION(ConfigError, trainer.createRun(c));
+        QCOMPARE(store.listRuns().size(), runs);
+    }
+
     void learnsSyntheticDataAndStoresEverything() {
         QTemporaryDir dir;
         ExperimentStore store(dir.filePath("ws").toStdString());
@@ -163,12 +206,23 @@ private slots:
         RecordingObserver obs;
         TrainingControl control;
         Trainer trainer(store, obs, control);
-        RunConfig c = test::smallRunConfig("/no/such/folder");
-        int64_t id = trainer.createRun(c);
+        // Missing at the start: refused before a run exists.
+        try {
+            trainer.createRun(test::smallRunConfig("/no/such/folder"));
+            QFAIL("no error");
+        } catch (const ConfigError& e) {
+            QCOMPARE(e.field(), std::string("data.path"));
+            QVERIFY2(std::string(e.what()).find("/no/such/folder") != std::string::npos, e.what());
+        }
+        QVERIFY(store.listRuns().empty());
+        // Gone by the time the run starts (a queued run, a resume): the run fails saying why.
+        const std::string data = syntheticData(dir);
+        int64_t id = trainer.createRun(test::smallRunConfig(data));
+        fs::remove_all(data);
         RunOutcome o = trainer.run(id);
         QCOMPARE(o.status, std::string(run_status::kFailed));
         QVERIFY2(QString::fromStdString(o.message).contains("data.path") &&
-                     QString::fromStdString(o.message).contains("/no/such/folder"),
+                     QString::fromStdString(o.message).contains(QString::fromStdString(data)),
                  o.message.c_str());
         QCOMPARE(store.run(id)->status, std::string(run_status::kFailed));
     }

@@ -179,7 +179,7 @@ private slots:
         QVERIFY2(gen.code == 0, qPrintable(gen.err + gen.out));
         QVERIFY2(gen.out.contains("26 bytes per crop"), qPrintable(gen.out));  // 4 classes: top-4 kept
         Result info = runFerkd({"labels", "info", labels, "--data", data_});
-        QVERIFY2(info.code == 0 && info.out.contains("checksum ok") && info.out.contains("FerKD classes"),
+        QVERIFY2(info.code == 0 && info.out.contains("checksum ok") && info.out.contains("FerKD crop groups"),
                  qPrintable(info.out + info.err));
         {  // the generation is a run of its own, its crop statistics are in the store
             ExperimentStore store(ws_.toStdString());
@@ -190,11 +190,11 @@ private slots:
             auto sets = store.labelSets();
             QCOMPARE(int(sets.size()), 1);
             QCOMPARE(sets[0].run_id, run->id);
-            QCOMPARE(int64_t(store.labelSet(sets[0].path)->crop_classes.size()), sets[0].num_images * 6);
+            QCOMPARE(int64_t(store.labelSet(sets[0].path)->crop_groups.size()), sets[0].num_images * 6);
         }
         Result recorded = runFerkd({"--workspace", ws_, "labels", "info", labels});
         QVERIFY2(recorded.code == 0 && recorded.out.contains("statistics recorded") &&
-                     recorded.out.contains("hard crops per class"), qPrintable(recorded.out + recorded.err));
+                     recorded.out.contains("per class:"), qPrintable(recorded.out + recorded.err));
 
         Result student = runFerkd({"--workspace", ws_, "train", "--data", data_, "--arch", "resnet10_small",
                                    "--epochs", "2", "--batch-size", "32", "--threads", "1", "--name", "ferkd-student",
@@ -238,13 +238,39 @@ private slots:
         const QString md = QString::fromStdString(test::readFile((ablation + "/ablation.md").toStdString()));
         for (const char* v : {"| ce | 2 |", "| kd | 2 |", "| fkd | 2 |", "| ferkd | 2 |", "| ferkd+selfmix | 2 |"})
             QVERIFY2(md.contains(v), qPrintable(md));
-        QVERIFY2(md.contains("ferkd bench ablation") && md.contains("hard crops"), qPrintable(md));
+        QVERIFY2(md.contains("ferkd bench ablation") && md.contains("discarded-hard"), qPrintable(md));
         const QString csv = QString::fromStdString(test::readFile((ablation + "/ablation.csv").toStdString()));
         QCOMPARE(csv.count('\n'), 1 + 10);  // header + 5 variants x 2 seeds x 1 epoch
         Result again = runFerkd(abArgs);
         QVERIFY2(again.code == 0 && again.out.count("reused") == 10, qPrintable(again.out + again.err));
         Result badVariant = runFerkd({"--workspace", ws_, "bench", "ablation", "--variants", "ce,ferk"});
         QVERIFY2(badVariant.code == 2 && badVariant.err.contains("did you mean 'ferkd'"), qPrintable(badVariant.err));
+
+        // A threshold sweep chosen on the validation split, two runs side by side; a second
+        // call reuses the finished points.
+        const QString sweep = tmp_.filePath("sweep");
+        QStringList swArgs{"--workspace", ws_, "sweep", "--set", "data.path=" + data_, "--set",
+                           "model.arch=resnet10_small", "--set", "schedule.epochs=1", "--set", "schedule.batch_size=32",
+                           "--set", "data.train_limit=256", "--set", "data.val_split=64", "--set", "distill.mode=ferkd",
+                           "--set", "distill.labels=" + labels, "--set", "distill.num_crops=2",
+                           "--grid", "distill.ferkd.t_low=0,0.05", "--seeds", "1", "--jobs", "2",
+                           "--name", "thresholds", "--out", sweep};
+        Result sw = runFerkd(swArgs);
+        QVERIFY2(sw.code == 0 && sw.out.contains("(selected)"), qPrintable(sw.err + sw.out));
+        const QString swCsv = QString::fromStdString(test::readFile((sweep + "/sweep.csv").toStdString()));
+        QCOMPARE(swCsv.count('\n'), 1 + 2);  // header + 2 points x 1 seed x 1 epoch
+        {
+            ExperimentStore store(ws_.toStdString());
+            const auto r = store.findRun("thresholds t_low=0.05 s1");
+            QVERIFY(r && r->status == run_status::kFinished && r->tags.find("sweep:thresholds") != std::string::npos);
+            QVERIFY(r->best_val_top1.has_value());
+        }
+        Result swAgain = runFerkd(swArgs);
+        QVERIFY2(swAgain.code == 0 && swAgain.out.count("reused") == 2, qPrintable(swAgain.out + swAgain.err));
+        Result noVal = runFerkd({"--workspace", ws_, "sweep", "--grid", "optim.lr=0.001,0.002"});
+        QVERIFY2(noVal.code == 2 && noVal.err.contains("data.val_split"), qPrintable(noVal.err));
+        Result onTest = runFerkd({"--workspace", ws_, "sweep", "--grid", "optim.lr=0.001", "--select", "test_top1"});
+        QVERIFY2(onTest.code == 2 && onTest.err.contains("--select"), qPrintable(onTest.err));
 
         // A label store made for other data, and a truncated one: clear errors, exit 2.
         const QString other = QString::fromStdString(test::writeIdxDataSet(tmp_.filePath("other").toStdString(), 64, 16));

@@ -82,16 +82,22 @@ RunConfig smallRunConfig(const std::string& dataPath) {
 }
 
 std::string writeHandLabelStore(const std::string& path, const Dataset& data, const std::vector<float>& pTrue) {
+    return writeHandLabelStore(path, data, [&](int64_t) { return pTrue; });
+}
+
+std::string writeHandLabelStore(const std::string& path, const Dataset& data,
+                                const std::function<std::vector<float>(int64_t image)>& pTrueOf) {
     LabelSetInfo info;
     info.dataset_fingerprint = data.fingerprint();
     info.num_images = data.size();
-    info.crops_per_image = int(pTrue.size());
+    info.crops_per_image = int(pTrueOf(0).size());
     info.num_classes = data.numClasses();
     info.topk = 2;
     info.teacher = "hand-made";
     LabelStoreWriter w(path, info);
     for (int64_t i = 0; i < data.size(); ++i) {
         std::vector<CropLabel> crops;
+        const std::vector<float> pTrue = pTrueOf(i);
         const int y = int(data.label(i)), other = (y + 1) % data.numClasses();
         for (size_t c = 0; c < pTrue.size(); ++c)
             crops.push_back({CropBox{0.1f * float(c), 0.1f, 0.5f, 0.5f, false}, {pTrue[c], 1 - pTrue[c]}, {y, other}});

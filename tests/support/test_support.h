@@ -2,6 +2,7 @@
 // Helpers shared by the tests: temporary folders, small generated data sets.
 #include <QStringList>
 #include <QTemporaryDir>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ RunConfig smallRunConfig(const std::string& dataPath = "fashion-mnist");
 // teacher giving the true class that probability (the rest to the next class, top-2);
 // crop c's box starts at x = 0.1 * c. Returns `path`.
 std::string writeHandLabelStore(const std::string& path, const Dataset& data, const std::vector<float>& pTrue);
+// The same with each image's own probabilities (every image the same number of crops).
+std::string writeHandLabelStore(const std::string& path, const Dataset& data,
+                                const std::function<std::vector<float>(int64_t image)>& pTrue);
 
 // The `ferkd` binary as a user runs it. `code` is the exit code (-1 when it died on a
 // signal, then `crashed`). FERKD_FAULT is set to `fault` (none when empty; see

@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QPointer>
@@ -21,6 +22,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QDoubleSpinBox>
 #include <QtTest>
 
 #include "checkpoints_view.h"
@@ -276,15 +278,36 @@ private slots:
         QVERIFY2(browser.open(dir.path(), QString::fromStdString(path), &error), qPrintable(error));
         browser.showImage(3);
         QCOMPARE(browser.boxCount(), 5);
-        QCOMPARE(browser.hardCount(), 1);  // default rule: the least confident 20%
-        browser.setHardRule("fraction", 0.4);
-        QCOMPARE(browser.hardCount(), 2);
-        QVERIFY(std::abs(browser.datasetHardShare() - 0.4) < 1e-9);
-        browser.setHardRule("threshold", 0.3);  // 0.0625 and 0.25
-        QCOMPARE(browser.hardCount(), 2);
-        browser.setHardRule("threshold", 0.8);  // and 0.5, 0.75
-        QCOMPARE(browser.hardCount(), 4);
-        QVERIFY(std::abs(browser.datasetHardShare() - 0.8) < 1e-9);
+        // The paper's rule: 0.0625 discarded, 0.25 calibrated, 0.5 and 0.75 the teacher's, 0.875 discarded.
+        FerkdConfig rule;
+        rule.rule = "paper";
+        rule.t_low = 0.1;
+        rule.t_mid = 0.3;
+        rule.t_top = 0.8;
+        browser.setRule(rule);
+        QCOMPARE(browser.groupCount(CropGroup::DiscardedHard), 1);
+        QCOMPARE(browser.groupCount(CropGroup::Calibrated), 1);
+        QCOMPARE(browser.groupCount(CropGroup::Teacher), 2);
+        QCOMPARE(browser.groupCount(CropGroup::DiscardedEasy), 1);
+        QVERIFY(std::abs(browser.datasetShares()[size_t(CropGroup::Teacher)] - 0.4) < 1e-9);
+        // The sliders follow the rule, and moving one regroups the crops and the shares.
+        auto* tMid = browser.findChild<QDoubleSpinBox*>("tMidSpin");
+        QVERIFY(tMid);
+        QVERIFY(std::abs(tMid->value() - 0.3) < 1e-9);
+        tMid->setValue(0.6);  // now 0.5 is calibrated too
+        QCOMPARE(browser.groupCount(CropGroup::Calibrated), 2);
+        QVERIFY(std::abs(browser.datasetShares()[size_t(CropGroup::Calibrated)] - 0.4) < 1e-9);
+        browser.findChild<QDoubleSpinBox*>("tLowSpin")->setValue(0.7);  // pushes T_M along: T_L <= T_M <= T_T
+        QVERIFY(browser.rule().t_mid >= 0.7 && browser.rule().t_top >= browser.rule().t_mid);
+        QCOMPARE(browser.groupCount(CropGroup::DiscardedHard), 3);
+        // The earlier reading is still there: the least confident 40% of each image calibrated.
+        FerkdConfig fraction;
+        fraction.rule = "fraction";
+        fraction.hard_fraction = 0.4;
+        browser.setRule(fraction);
+        QCOMPARE(browser.groupCount(CropGroup::Calibrated), 2);
+        QCOMPARE(browser.groupCount(CropGroup::Teacher), 3);
+        QVERIFY(!browser.findChild<QDoubleSpinBox*>("tLowSpin")->parentWidget()->isEnabled());
         QCOMPARE(browser.findChild<QListWidget*>("cropStrip")->count(), 5);
         // IDX images are named by their index; the search shows the first match.
         QCOMPARE(browser.findByName("#5"), 1);
@@ -292,8 +315,9 @@ private slots:
         QCOMPARE(browser.findByName("#"), 8);
         QCOMPARE(browser.findByName("cat.jpg"), 0);
         QCOMPARE(browser.currentImage(), int64_t(0));
-        const QImage figure = browser.figureOne(4, 1);
-        QVERIFY(!figure.isNull() && figure.width() > 4 * 96);
+        browser.setRule(rule);
+        const QImage figure = browser.figureOne(4, 1);  // one row per group
+        QVERIFY(!figure.isNull() && figure.width() > 4 * 96 && figure.height() >= 4 * 96);
         // A label set for other data is refused with the reason.
         QTemporaryDir other;
         test::writeIdxPair(other.path().toStdString(), "train", 6, 4, false);

@@ -8,7 +8,7 @@
 #include <optional>
 #include <thread>
 
-#include "data/batch_builder.h"
+#include "batch/batch_builder.h"
 
 namespace ferkd {
 

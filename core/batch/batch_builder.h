@@ -25,19 +25,6 @@ struct Batch {
     int64_t epoch = 0, step = 0;
 };
 
-// Cuts `boxes[i]` out of image i of `images` ([B, C, H, W] float) and resizes it to
-// size x size (bilinear), flipping where the box says so.
-torch::Tensor cropAndResize(const torch::Tensor& images, const std::vector<CropBox>& boxes, int64_t size);
-
-// Cuts every box out of one image ([1, C, H, W] float) in a single grid_sample call:
-// the crops' sampling grids are stacked, so the image is not copied per crop.
-torch::Tensor cropAndResizeMany(const torch::Tensor& image, const std::vector<CropBox>& boxes, int64_t size);
-
-// Decoded uint8 pixels, one image [H, W, C] or a stack [B, H, W, C], as the float
-// [B, C, H, W] that cropAndResize cuts, on `device`. The uint8 pixels travel (through
-// pinned memory, without blocking: the copy queues behind the device's work), not floats.
-torch::Tensor floatImagesOn(const torch::Tensor& pixels, torch::Device device);
-
 // Which slice of every global batch this process trains on.
 struct DataShard {
     int rank = 0, count = 1;
@@ -50,9 +37,14 @@ public:
     BatchBuilder(std::shared_ptr<Dataset> dataset, const RunConfig& config,
                  std::shared_ptr<const DistillTargets> targets = nullptr, DataShard shard = {});
 
+    // The images training draws from (ascending indices into the data set): all by
+    // default; a validation split and images without kept FerKD crops leave some out.
+    void setTrainingImages(std::vector<int64_t> images);
+    int64_t trainingImages() const { return static_cast<int64_t>(trainImages_.size()); }
+
     int64_t stepsPerEpoch() const;  // full global batches only (drop_last)
     int64_t shardBatchSize() const;  // images of one step on this rank
-    // The image order of `epoch`, seeded by (seed, epoch).
+    // The training images in the order of `epoch`, seeded by (seed, epoch).
     std::vector<int64_t> epochOrder(int64_t epoch) const;
     Batch trainBatch(const std::vector<int64_t>& order, int64_t epoch, int64_t step) const;
     // Test batch of images [begin, end) with the centre crop of test_crop_ratio.
@@ -86,6 +78,7 @@ private:
     Normalizer normalize_;
     std::shared_ptr<const DistillTargets> targets_;
     DataShard shard_;
+    std::vector<int64_t> trainImages_;
     torch::Device assembly_ = torch::kCPU;
 };
 

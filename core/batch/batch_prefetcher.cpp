@@ -1,4 +1,4 @@
-#include "data/batch_prefetcher.h"
+#include "batch/batch_prefetcher.h"
 
 namespace ferkd {
 
