@@ -132,15 +132,15 @@ std::vector<std::pair<std::string, std::string>> validationErrors(const RunConfi
     if ((config.distill.mode == "fkd" || config.distill.mode == "ferkd") && config.distill.labels.empty())
         add("distill.labels", "is empty; mode '" + config.distill.mode + "' needs a label store (ferkd labels generate)");
     const FerkdConfig& r = config.distill.ferkd;
+    auto num = [](double v) { return json(v).dump(); };  // 0.2, not 0.200000
     if (r.t_low > r.t_mid)
-        add("distill.ferkd.t_low", std::to_string(r.t_low) + " is above distill.ferkd.t_mid (" + std::to_string(r.t_mid) +
+        add("distill.ferkd.t_low", num(r.t_low) + " is above distill.ferkd.t_mid (" + num(r.t_mid) +
                                        "); expected 0 <= t_low <= t_mid <= t_top <= 1");
     if (r.t_mid > r.t_top)
-        add("distill.ferkd.t_mid", std::to_string(r.t_mid) + " is above distill.ferkd.t_top (" + std::to_string(r.t_top) +
+        add("distill.ferkd.t_mid", num(r.t_mid) + " is above distill.ferkd.t_top (" + num(r.t_top) +
                                        "); expected 0 <= t_low <= t_mid <= t_top <= 1");
     if (config.data.val_split >= 1 && config.data.val_split != std::floor(config.data.val_split))
-        add("data.val_split", std::to_string(config.data.val_split) +
-                                  " is neither a share in (0, 1) nor a whole count of images");
+        add("data.val_split", num(config.data.val_split) + " is neither a share in (0, 1) nor a whole count of images");
     if (!findModel(config.model.arch)) {
         std::string near = nearestName(config.model.arch, modelNames());
         add("model.arch", "'" + config.model.arch + "' is not a registered model" +

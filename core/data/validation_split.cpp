@@ -6,6 +6,8 @@
 #include <random>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "util/error.h"
 #include "util/hash.h"
 
@@ -18,12 +20,13 @@ int64_t heldOutCount(int64_t images, double valSplit) {
 
 TrainValSplit splitForValidation(int64_t images, double valSplit, uint64_t seed) {
     TrainValSplit split;
+    const std::string value = nlohmann::json(valSplit).dump();
     if (valSplit < 0 || !std::isfinite(valSplit))
-        throw ConfigError("data.val_split", std::to_string(valSplit) + " is negative; expected 0 (none), a share in (0, 1) "
+        throw ConfigError("data.val_split", value + " is negative; expected 0 (none), a share in (0, 1) "
                                                                      "or a count of training images");
     const int64_t held = heldOutCount(images, valSplit);
     if (valSplit > 0 && held == 0)
-        throw ConfigError("data.val_split", std::to_string(valSplit) + " of " + std::to_string(images) +
+        throw ConfigError("data.val_split", value + " of " + std::to_string(images) +
                                                 " training images holds out none; expected a larger share or a count");
     if (held >= images)
         throw ConfigError("data.val_split", "holds out " + std::to_string(held) + " of the " + std::to_string(images) +

@@ -4,6 +4,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "batch/batch_builder.h"
+#include "data/crop_resize.h"
 #include "data/dataset_factory.h"
 #include "data/idx_dataset.h"
 #include "data/image_folder_dataset.h"

@@ -58,10 +58,21 @@ private slots:
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains("unknown key") && r.err.contains("optim.weight_decay"), qPrintable(r.err));
 
+        // A missing data set is refused before a run exists (no "failed" run left behind).
+        const size_t runsBefore = ExperimentStore(ws_.toStdString()).listRuns().size();
         r = runFerkd({"--workspace", ws_, "train", "--data", tmp_.filePath("missing"), "--epochs", "1"});
-        QCOMPARE(r.code, 1);
+        QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains("data.path") && r.err.contains("missing") && r.err.contains("does not exist"),
                  qPrintable(r.err));
+        QCOMPARE(ExperimentStore(ws_.toStdString()).listRuns().size(), runsBefore);
+        // FerKD's thresholds out of order and a validation split larger than the training set: the field named.
+        r = runFerkd({"--workspace", ws_, "train", "--data", data_, "--set", "distill.ferkd.t_mid=0.9", "--set",
+                      "distill.ferkd.t_top=0.5"});
+        QVERIFY2(r.code == 2 && r.err.contains("distill.ferkd.t_mid") && r.err.contains("t_low <= t_mid <= t_top"),
+                 qPrintable(r.err));
+        r = runFerkd({"--workspace", ws_, "train", "--data", data_, "--set", "data.val_split=5000"});
+        QVERIFY2(r.code == 2 && r.err.contains("data.val_split") && r.err.contains("5000"), qPrintable(r.err));
+        QCOMPARE(ExperimentStore(ws_.toStdString()).listRuns().size(), runsBefore);
         // Nothing crashed and the store still opens and lists.
         QCOMPARE(runFerkd({"--workspace", ws_, "runs", "list"}).code, 0);
     }
