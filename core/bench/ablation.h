@@ -37,6 +37,7 @@ struct AblationSummary {
     std::string variant;
     int runs = 0;  // finished runs
     double final_mean = 0, final_std = 0, best_mean = 0, best_std = 0, seconds_mean = 0;
+    bool selected_by_val = false;  // best = test top-1 at the best validation epoch (data.val_split), not the best test top-1
     std::vector<double> epoch_mean, epoch_std;  // test top-1 (percent) per epoch
 };
 

@@ -468,6 +468,19 @@ private slots:
         QCOMPARE(ablationConfig(base, "ferkd+selfmix", 1, "l.fkdl", "t").augment.selfmix_prob, 1.0);
         QCOMPARE(ablationConfig(base, "fkd", 1, "l.fkdl", "t").optim.lr, base.optim.lr);
         QVERIFY_THROWS_EXCEPTION(ConfigError, ablationConfig(base, "fdk", 1, "", ""));
+        // FerKD's rule, its two halves apart and the earlier reading, from the base's thresholds.
+        base.distill.ferkd.t_low = 0.02;
+        base.distill.ferkd.t_mid = 0.2;
+        base.distill.ferkd.t_top = 0.99;
+        const FerkdConfig paper = ablationConfig(base, "ferkd", 1, "l", "t").distill.ferkd;
+        QVERIFY(paper.rule == "paper" && paper.t_low == 0.02 && paper.t_mid == 0.2 && paper.t_top == 0.99);
+        const FerkdConfig discard = ablationConfig(base, "ferkd-discard+selfmix", 1, "l", "t").distill.ferkd;
+        QVERIFY(discard.t_mid == discard.t_low && discard.t_top == 0.99);
+        const FerkdConfig calibrate = ablationConfig(base, "ferkd-calibrate", 1, "l", "t").distill.ferkd;
+        QVERIFY(calibrate.t_low == 0 && calibrate.t_top == 1 && calibrate.t_mid == 0.2);
+        const RunConfig fraction = ablationConfig(base, "ferkd-fraction", 1, "l", "t");
+        QVERIFY(fraction.distill.ferkd.rule == "fraction" && fraction.distill.ferkd.hard_fraction == 0.2);
+        QCOMPARE(ablationVariants().size(), size_t(12));
 
         auto cell = [](const std::string& v, uint64_t seed, std::vector<double> top1) {
             AblationCell c;
@@ -500,6 +513,12 @@ private slots:
         QVERIFY(md.find("| fkd | 2 | 80.00 ± 14.14 | 80.00 ± 14.14 |") != std::string::npos);
         const std::string csv = ablationCsv(cells);
         QCOMPARE(std::count(csv.begin(), csv.end(), '\n'), 1 + 8);
+        // With a validation split, "best" is the test top-1 of the best validation epoch.
+        cells[0].epochs[0].val_top1 = 99;
+        cells[0].epochs[1].val_top1 = 10;
+        summary = summarizeAblation(cells, {"fkd"});
+        QVERIFY(summary[0].selected_by_val);
+        QVERIFY(std::abs(summary[0].best_mean - 70) < 1e-12);  // 50 (seed 1, epoch 1) and 90 (seed 2: no val, best test)
     }
 
     // Runs side by side: the differing fields, and seeds grouped to mean and spread.
