@@ -454,15 +454,12 @@ void CropBrowser::refreshRule() {
     const int bins = 20;
     const auto perBin = inspector_->groupHistogram(rule_, bins);
     GroupCounts totals{};
-    int64_t all = 0;
     for (const auto& b : perBin)
-        for (int g = 0; g < kCropGroups; ++g) {
-            totals[g] += b[g];
-            all += b[g];
-        }
+        for (int g = 0; g < kCropGroups; ++g) totals[g] += b[g];
+    const int64_t all = totalCrops(totals);
     QStringList parts;
     for (int g = 0; g < kCropGroups; ++g) {
-        datasetShares_[g] = all > 0 ? double(totals[g]) / double(all) : 0.0;
+        datasetShares_[g] = groupShare(totals, CropGroup(g));
         parts << QString("<span style='color:%1'>&#9632;</span> %2 %3%")
                      .arg(groupColour(CropGroup(g)).name(), groupTitle(CropGroup(g)))
                      .arg(datasetShares_[g] * 100, 0, 'f', 1);

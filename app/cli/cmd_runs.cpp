@@ -1,4 +1,5 @@
 // `ferkd runs list|show|export-csv`: what the experiment store holds.
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -59,14 +60,22 @@ int showRun(const CliContext& ctx, const std::string& id) {
                 (long long)r.id, r.name.c_str(), r.kind.c_str(), r.preset.empty() ? "-" : r.preset.c_str(),
                 r.status.c_str(), r.device.empty() ? "-" : r.device.c_str(), formatTime(r.started_at).c_str(),
                 duration(r).c_str());
-    if (r.best_top1) std::printf("  best test top-1 %.2f%%\n", *r.best_top1);
+    if (r.best_top1 && r.best_val_top1)
+        std::printf("  best validation top-1 %.2f%%; test top-1 at that epoch %.2f%%\n", *r.best_val_top1, *r.best_top1);
+    else if (r.best_top1)
+        std::printf("  best test top-1 %.2f%%\n", *r.best_top1);
     if (!r.error.empty()) std::printf("  error: %s\n", r.error.c_str());
     if (!r.tags.empty()) std::printf("  tags: %s\n", r.tags.c_str());
-    std::printf("epochs:\n  %5s %10s %9s %10s %9s %9s %10s %8s\n", "epoch", "train_loss", "train_top1", "test_loss",
-                "top1", "top5", "lr", "time");
-    for (const auto& m : store->epochMetrics(r.id))
-        std::printf("  %5lld %10.4f %9.2f %10.4f %9.2f %9.2f %10.2e %8s\n", (long long)m.epoch, m.train_loss,
-                    m.train_top1, m.test_loss, m.test_top1, m.test_top5, m.lr, formatDuration(m.seconds).c_str());
+    const auto epochs = store->epochMetrics(r.id);
+    const bool val = std::any_of(epochs.begin(), epochs.end(), [](const EpochMetric& m) { return m.val_top1.has_value(); });
+    std::printf("epochs:\n  %5s %10s %9s %s%10s %9s %9s %10s %8s\n", "epoch", "train_loss", "train_top1",
+                val ? "  val_loss  val_top1 " : "", "test_loss", "top1", "top5", "lr", "time");
+    for (const auto& m : epochs) {
+        char v[40] = "";
+        if (val) std::snprintf(v, sizeof v, "%10.4f %9.2f ", m.val_loss.value_or(0), m.val_top1.value_or(0));
+        std::printf("  %5lld %10.4f %9.2f %s%10.4f %9.2f %9.2f %10.2e %8s\n", (long long)m.epoch, m.train_loss,
+                    m.train_top1, v, m.test_loss, m.test_top1, m.test_top5, m.lr, formatDuration(m.seconds).c_str());
+    }
     std::printf("checkpoints:\n");
     for (const auto& c : store->checkpoints(r.id))
         std::printf("  %-5s epoch %lld step %lld %s\n", c.kind.c_str(), (long long)c.epoch, (long long)c.step,

@@ -63,11 +63,13 @@ std::vector<PresetInfo> buildPresets() {
             "schedule": {"epochs": 5, "batch_size": 128, "warmup_epochs": 0.5}
          })"},
         {"fmnist-ferkd-student",
-         "FerKD student on Fashion-MNIST: FKD plus calibrated hard crops and SelfMix (set distill.labels)",
+         "FerKD student on Fashion-MNIST: FKD with the paper's rule (thresholds from the validation sweep of "
+         "docs/DISTILLATION.md) and SelfMix (set distill.labels)",
          "quick start", R"({
             "data": {"path": "fashion-mnist", "input_size": 28},
             "model": {"arch": "resnet10_small"},
-            "distill": {"mode": "ferkd", "num_crops": 2},
+            "distill": {"mode": "ferkd", "num_crops": 2,
+                        "ferkd": {"rule": "paper", "t_low": 0.05, "t_mid": 0.1, "t_top": 1.0}},
             "augment": {"selfmix_prob": 1.0, "selfmix_alpha": 1.0},
             "optim": {"lr": 0.004, "weight_decay": 0.05},
             "schedule": {"epochs": 5, "batch_size": 128, "warmup_epochs": 0.5}

@@ -86,16 +86,6 @@ CropBox DistillTargets::crop(int64_t image, int crop, int64_t trueClass, float* 
     return label.box;
 }
 
-int64_t CropGroupSummary::crops() const {
-    int64_t n = 0;
-    for (int64_t g : groups) n += g;
-    return n;
-}
-
-double CropGroupSummary::share(CropGroup g) const {
-    return crops() > 0 ? double(groups[size_t(g)]) / double(crops()) : 0.0;
-}
-
 std::string CropGroupSummary::describe(int numCrops) const {
     char line[400];
     std::snprintf(line, sizeof line,

@@ -50,8 +50,7 @@ private:
 struct CropGroupSummary {
     GroupCounts groups{};
     int64_t images = 0, without_kept = 0, fewer_than_num_crops = 0;
-    int64_t crops() const;
-    double share(CropGroup g) const;
+    double share(CropGroup g) const { return groupShare(groups, g); }
     std::string describe(int numCrops) const;  // one log line
 };
 CropGroupSummary summarizeCropGroups(const DistillTargets& targets, const std::vector<int64_t>& images, int numCrops);

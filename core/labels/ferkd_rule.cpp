@@ -17,6 +17,17 @@ const char* cropGroupName(CropGroup g) {
     return "teacher";
 }
 
+int64_t totalCrops(const GroupCounts& counts) {
+    int64_t n = 0;
+    for (int64_t c : counts) n += c;
+    return n;
+}
+
+double groupShare(const GroupCounts& counts, CropGroup g) {
+    const int64_t n = totalCrops(counts);
+    return n > 0 ? double(counts[size_t(g)]) / double(n) : 0.0;
+}
+
 namespace {
 // Crop indices from the least to the most confident; ties keep crop order.
 std::vector<int> rankAscending(const std::vector<float>& p) {

@@ -21,6 +21,8 @@ inline bool isKept(CropGroup g) { return g == CropGroup::Calibrated || g == Crop
 
 // Crops per group, in the enum's order.
 using GroupCounts = std::array<int64_t, kCropGroups>;
+int64_t totalCrops(const GroupCounts& counts);
+double groupShare(const GroupCounts& counts, CropGroup g);  // 0 when there are no crops
 
 // The group of each crop of one image, from its crops' p(true class). The paper rule
 // looks at each crop alone; fraction and threshold (the earlier reading) rank an

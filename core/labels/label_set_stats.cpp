@@ -10,19 +10,8 @@
 
 namespace ferkd {
 
-int64_t LabelSetStats::crops() const {
-    int64_t n = 0;
-    for (int64_t t : totals) n += t;
-    return n;
-}
-
-double LabelSetStats::share(CropGroup g) const {
-    return crops() > 0 ? double(totals[size_t(g)]) / double(crops()) : 0.0;
-}
-
 double LabelSetStats::share(int cls, CropGroup g) const {
-    if (cls < 0 || cls >= int(class_crops.size()) || class_crops[cls] == 0) return 0.0;
-    return double(class_groups[cls][size_t(g)]) / double(class_crops[cls]);
+    return cls < 0 || cls >= int(class_groups.size()) ? 0.0 : groupShare(class_groups[cls], g);
 }
 
 std::string LabelSetStats::describeGroups() const {

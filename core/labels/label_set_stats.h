@@ -21,8 +21,8 @@ struct LabelSetStats {
     GroupCounts totals{};                   // crops per group
     std::vector<uint8_t> crop_groups;       // CropGroup per crop, [image * crops_per_image + crop]
 
-    int64_t crops() const;
-    double share(CropGroup g) const;           // of all crops
+    int64_t crops() const { return totalCrops(totals); }
+    double share(CropGroup g) const { return groupShare(totals, g); }  // of all crops
     double share(int cls, CropGroup g) const;  // of the crops of images of class `cls`
     // "discarded-hard 2.1%, calibrated 8.0%, teacher 85.3%, discarded-easy 4.6% (paper t_low ...)".
     std::string describeGroups() const;
