@@ -319,8 +319,10 @@ RunOutcome Trainer::train(int64_t runId) {
             bestEffort([&] { store_.addEvent(runId, "error", storageFault); });
             observer_.log(runId, LogLevel::Error, storageFault);
             if (!control_.pauseOnStorageFault() || parallel.distributed()) return false;
-            observer_.stageStarted({runId, "paused", 0});
+            // Pause before telling the observer: the studio enables Resume on this signal
+            // and reads the pause flag then.
             control_.requestPause();
+            observer_.stageStarted({runId, "paused", 0});
             control_.waitWhilePaused();
             if (control_.stopRequested()) return false;
             observer_.log(runId, LogLevel::Info, "retrying the save");

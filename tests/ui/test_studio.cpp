@@ -204,7 +204,7 @@ private slots:
         armFault("");
         QTRY_COMPARE(store->run(id)->status, std::string(run_status::kPaused));
         QVERIFY2(store->run(id)->error.find("No space left on device") != std::string::npos, store->run(id)->error.c_str());
-        QVERIFY(window.findChild<QAction*>("actionResume")->isEnabled());
+        QTRY_VERIFY(window.findChild<QAction*>("actionResume")->isEnabled());  // enabled on a queued signal
         const auto saved = store->checkpoints(id);
         QCOMPARE(int(saved.size()), 1);
         QCOMPARE(saved[0].step, int64_t(3));
