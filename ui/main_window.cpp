@@ -90,6 +90,7 @@ MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, RunController* co
     buildActions();
 
     deviceLabel_ = new QLabel(tr("Device: CPU, %1 threads").arg(std::thread::hardware_concurrency()), this);
+    deviceLabel_->setObjectName("deviceLabel");
     statusBar()->addPermanentWidget(stageLabel_);
     statusBar()->addPermanentWidget(progress_);
     statusBar()->addPermanentWidget(deviceLabel_);
@@ -101,8 +102,9 @@ MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, RunController* co
         logView_->appendPlainText(tr("run %1 started").arg(id));
         updateActions();
     });
-    connect(controller_, &RunController::stageStarted, this, [this](qint64, const QString& stage) {
+    connect(controller_, &RunController::stageStarted, this, [this](qint64 id, const QString& stage) {
         stageLabel_->setText(stage);
+        showRunDevice(id);
         updateActions();  // the trainer pauses itself when the disk is full
     });
     connect(controller_, &RunController::stepReported, this, [this](const StepReport& r) {
@@ -344,6 +346,17 @@ void MainWindow::buildActions() {
                            tr("FerKD Studio %1\nKnowledge distillation with region-level soft labels (FKD, FerKD).")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+// The device and precision (runtime.precision = auto resolved) a run computes on, once
+// its worker has chosen them.
+void MainWindow::showRunDevice(qint64 runId) {
+    const auto run = store_->run(runId);
+    if (!run || run->device.empty()) return;
+    const QString device = QString::fromStdString(run->device);
+    deviceLabel_->setText(run->precision.empty()
+                              ? tr("Device: %1").arg(device)
+                              : tr("Device: %1, %2").arg(device, QString::fromStdString(run->precision)));
 }
 
 void MainWindow::updateActions() {

@@ -80,6 +80,7 @@ private:
     void restoreLayout();
     void showSelection();
     void updateActions();
+    void showRunDevice(qint64 runId);
     void newRun(const RunConfig* base);
     void exportWeights();
     void applyFilter();

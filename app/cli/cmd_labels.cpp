@@ -53,7 +53,7 @@ struct TeacherOptions {
 struct GenerateOptions {
     TeacherOptions teacher;
     std::string data = "fashion-mnist", out, type = "marginal_smoothing", device = "auto", reference, name;
-    std::string precision = "fp32";
+    std::string precision = "auto";
     int crops = 32, topk = 5, batchSize = 512, threads = 0;
     double temperature = 1.0, scaleMin = 0.08, scaleMax = 1.0;
     uint64_t seed = 0;
@@ -233,8 +233,10 @@ void addLabelsCommand(CLI::App& app, CliContext& ctx) {
     gen->add_option("--batch-size", o->batchSize, "Crops per teacher forward pass")->check(CLI::PositiveNumber);
     gen->add_option("--threads", o->threads, "Intra-op CPU threads (0 = all cores)");
     gen->add_option("--device", o->device, "auto, cpu or cuda");
-    gen->add_option("--precision", o->precision, "fp32, or bf16 autocast of the teacher (GPUs, CPUs with bf16)")
-        ->check(CLI::IsMember({"fp32", "bf16"}));
+    gen->add_option("--precision", o->precision,
+                    "auto (bf16 on GPUs of compute capability 8.0+ and CPUs with avx512_bf16/amx_bf16, else fp32), "
+                    "fp32, or bf16 autocast of the teacher")
+        ->check(CLI::IsMember({"auto", "fp32", "bf16"}));
     gen->add_option("--reference", o->reference,
                     "Relabel: reuse the crop boxes of this label store (same data set) with the new teacher")
         ->check(CLI::ExistingFile);

@@ -56,10 +56,10 @@ int listRuns(const CliContext& ctx) {
 int showRun(const CliContext& ctx, const std::string& id) {
     auto store = ctx.openStore();
     RunRecord r = requireRun(*store, id);
-    std::printf("run %lld '%s'\n  kind %s, preset %s, status %s\n  device %s\n  started %s, duration %s\n",
+    std::printf("run %lld '%s'\n  kind %s, preset %s, status %s\n  device %s, precision %s\n  started %s, duration %s\n",
                 (long long)r.id, r.name.c_str(), r.kind.c_str(), r.preset.empty() ? "-" : r.preset.c_str(),
-                r.status.c_str(), r.device.empty() ? "-" : r.device.c_str(), formatTime(r.started_at).c_str(),
-                duration(r).c_str());
+                r.status.c_str(), r.device.empty() ? "-" : r.device.c_str(),
+                r.precision.empty() ? "-" : r.precision.c_str(), formatTime(r.started_at).c_str(), duration(r).c_str());
     if (r.best_top1 && r.best_val_top1)
         std::printf("  best validation top-1 %.2f%%; test top-1 at that epoch %.2f%%\n", *r.best_val_top1, *r.best_top1);
     else if (r.best_top1)

@@ -226,8 +226,10 @@ std::vector<ConfigField> buildFields() {
         sub("runtime.channels_last", &R::runtime, &RuntimeConfig::channels_last,
             "Keep images and convolution weights in channels-last (NHWC) memory order, which is faster"),
         sub("runtime.precision", &R::runtime, &RuntimeConfig::precision,
-            "fp32, or bf16 autocast of the forward pass and loss (weights, gradients and optimiser stay fp32)")
-            .oneOf({"fp32", "bf16"}).paper("bf16 (GPU)"),
+            "auto (bf16 where the device computes it fast: GPUs of compute capability 8.0+, CPUs with "
+            "avx512_bf16 or amx_bf16; fp32 elsewhere), fp32, or bf16 autocast of the forward pass and loss "
+            "(weights, gradients and optimiser stay fp32; evaluation is fp32)")
+            .oneOf({"auto", "fp32", "bf16"}).paper("bf16 (GPU)"),
         sub("runtime.crops_on_device", &R::runtime, &RuntimeConfig::crops_on_device,
             "On a GPU, cut, resize, augment and normalise the crops on the GPU; the CPU only decodes and gathers images"),
         sub("runtime.log_every", &R::runtime, &RuntimeConfig::log_every, "Steps between stored step metrics")

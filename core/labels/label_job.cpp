@@ -8,6 +8,7 @@
 #include "labels/label_generator.h"
 #include "labels/label_set_stats.h"
 #include "labels/teacher.h"
+#include "train/mixed_precision.h"
 #include "train/runtime.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -21,7 +22,7 @@ Teacher jobTeacher(const ExperimentStore& store, const LabelJob& job, const Data
                        device);
 }
 
-LabelGenerationOptions generationOptions(const LabelJob& job) {
+LabelGenerationOptions generationOptions(const LabelJob& job, const PrecisionChoice& precision) {
     LabelGenerationOptions g;
     g.crops_per_image = job.crops;
     g.crop.scale_min = job.scale_min;
@@ -31,7 +32,7 @@ LabelGenerationOptions generationOptions(const LabelJob& job) {
     g.topk = job.topk;
     g.temperature = job.temperature;
     g.batch_size = job.batch_size;
-    g.precision = job.precision;
+    g.precision = precision.precision;
     g.reference = job.reference;
     return g;
 }
@@ -51,7 +52,8 @@ std::vector<std::string> describeLabelJob(const ExperimentStore& store, const La
     const torch::Device device = resolveDevice(job.device);
     auto train = openDataSplits(job.data).train;
     const Teacher teacher = jobTeacher(store, job, *train, device);
-    const LabelGenerationOptions g = generationOptions(job);
+    const PrecisionChoice precision = choosePrecision(job.precision, device);
+    const LabelGenerationOptions g = generationOptions(job, precision);
     const LabelSetInfo info = labelSetInfoFor(*train, teacher, g);
     char line[256];
     std::vector<std::string> lines{"teacher: " + teacher.description,
@@ -59,6 +61,7 @@ std::vector<std::string> describeLabelJob(const ExperimentStore& store, const La
     std::snprintf(line, sizeof line, "store: %d crops per image, %s, %zu bytes per crop, %.1f MB", info.crops_per_image,
                   labelTypeName(info.type), info.recordBytes(), double(LabelStoreWriter::fileBytesFor(info)) / 1e6);
     lines.push_back(line);
+    lines.push_back("precision: " + precision.precision + " (" + precision.reason + ")");
     if (timeIt) {
         const LabelGenerationEstimate e = estimateLabelGeneration(*train, teacher, g);
         std::snprintf(line, sizeof line, "estimate: %s on %s (%.0f images/s, %.0f crops/s, timed on %lld images)",
@@ -95,7 +98,10 @@ LabelJobOutcome runLabelJob(ExperimentStore& store, const LabelJob& job,
         if (leader) store.markStarted(runId, where);
         auto train = openDataSplits(job.data).train;
         const Teacher teacher = jobTeacher(store, job, *train, device);
-        const LabelGenerationOptions g = generationOptions(job);
+        const PrecisionChoice precision = choosePrecision(job.precision, device);
+        const LabelGenerationOptions g = generationOptions(job, precision);
+        if (leader) store.setPrecision(runId, precision.precision);
+        addEvent("info", "precision " + precision.precision + " (" + precision.reason + ")");
         addEvent("info", "labelling " + std::to_string(train->size()) + " images, " +
                                           std::to_string(g.crops_per_image) + " crops each, with " +
                                           teacher.description + ", into " + out);

@@ -21,7 +21,7 @@ struct LabelJob {
     std::string teacher_normalize = "dataset";   // TorchScript: dataset | imagenet
     int teacher_input_size = 0;                  // TorchScript: 0 = the images' size
     std::string data = "fashion-mnist", out, type = "marginal_smoothing", device = "auto", reference, name;
-    std::string precision = "fp32";  // fp32 | bf16 (the teacher under autocast)
+    std::string precision = "auto";  // auto | fp32 | bf16 (the teacher under autocast; auto as runtime.precision)
     int crops = 32, topk = 5, batch_size = 512, threads = 0;
     double temperature = 1.0, scale_min = 0.08, scale_max = 1.0;
     uint64_t seed = 0;

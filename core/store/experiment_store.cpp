@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS runs (
   status TEXT NOT NULL, config_json TEXT NOT NULL,
   tags TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '', device TEXT NOT NULL DEFAULT '',
   created_at REAL NOT NULL, started_at REAL NOT NULL DEFAULT 0, finished_at REAL NOT NULL DEFAULT 0,
-  best_top1 REAL, pid INTEGER NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '', best_val_top1 REAL);
+  best_top1 REAL, pid INTEGER NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '', best_val_top1 REAL,
+  precision TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS step_metrics (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, step INTEGER NOT NULL, epoch INTEGER NOT NULL,
   loss REAL, lr REAL, images_per_sec REAL, time REAL, PRIMARY KEY (run_id, step));
@@ -74,7 +75,7 @@ LabelSetRecord readLabelSet(const SqliteStatement& s) {
 
 const char* kRunColumns =
     "id, name, kind, preset, status, config_json, tags, notes, device, created_at, started_at, finished_at, "
-    "best_top1, pid, error, best_val_top1";
+    "best_top1, pid, error, best_val_top1, precision";
 
 bool processAlive(int64_t pid) { return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM); }
 
@@ -96,6 +97,7 @@ RunRecord readRun(const SqliteStatement& s) {
     r.pid = s.integer(13);
     r.error = s.text(14);
     if (!s.isNull(15)) r.best_val_top1 = s.real(15);
+    r.precision = s.text(16);
     // A run marked running whose process is gone was killed: say so.
     if ((r.status == run_status::kRunning || r.status == run_status::kPaused) && !processAlive(r.pid))
         r.status = run_status::kInterrupted;
@@ -173,6 +175,7 @@ void ExperimentStore::migrate() {
         exec(kSchema);
         // Columns added since version 2, for tables an older store already has.
         addColumnIfMissing("runs", "best_val_top1", "REAL");
+        addColumnIfMissing("runs", "precision", "TEXT NOT NULL DEFAULT ''");
         for (const char* c : {"val_loss", "val_top1", "val_top5"}) addColumnIfMissing("epoch_metrics", c, "REAL");
         exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
         exec("COMMIT");
@@ -216,6 +219,12 @@ void ExperimentStore::markStarted(int64_t runId, const std::string& device) {
                       "started_at=CASE WHEN started_at=0 THEN ? ELSE started_at END, finished_at=0 WHERE id=?");
     s.bind(1, std::string(run_status::kRunning)).bind(2, device).bind(3, int64_t(::getpid())).bind(4, unixNow());
     s.bind(5, runId).step();
+}
+
+void ExperimentStore::setPrecision(int64_t runId, const std::string& precision) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement s(db_, "UPDATE runs SET precision=? WHERE id=?");
+    s.bind(1, precision).bind(2, runId).step();
 }
 
 void ExperimentStore::setStatus(int64_t runId, const std::string& status, const std::string& error) {

@@ -15,6 +15,7 @@ namespace ferkd {
 struct RunRecord {
     int64_t id = 0;
     std::string name, kind, preset, status, config_json, tags, notes, device;
+    std::string precision;  // fp32 | bf16 in force since the run first started (runtime.precision resolved); "" before
     double created_at = 0, started_at = 0, finished_at = 0;
     std::optional<double> best_top1;      // test top-1 of the selected epoch (the "best" checkpoint's)
     std::optional<double> best_val_top1;  // its validation top-1, when the run holds out a validation split
@@ -70,7 +71,7 @@ inline const char* const kInterrupted = "interrupted";  // reported for a runnin
 
 class ExperimentStore {
 public:
-    static constexpr int kSchemaVersion = 3;  // 2: label_sets; 3: validation metrics
+    static constexpr int kSchemaVersion = 4;  // 2: label_sets; 3: validation metrics; 4: runs.precision
 
     // $FERKD_WORKSPACE, else $XDG_DATA_HOME/ferkd-studio, else ~/.local/share/ferkd-studio.
     static std::string defaultWorkspace();
@@ -92,6 +93,7 @@ public:
     int64_t createRun(const std::string& name, const std::string& kind, const std::string& preset,
                       const std::string& configJson, const std::string& tags = "");
     void markStarted(int64_t runId, const std::string& device);
+    void setPrecision(int64_t runId, const std::string& precision);
     void setStatus(int64_t runId, const std::string& status, const std::string& error = "");
     // The selected epoch's test top-1 and, where the run has a validation split, the
     // validation top-1 it was selected by.

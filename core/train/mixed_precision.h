@@ -10,8 +10,27 @@
 
 namespace ferkd {
 
-// "fp32" or "bf16" (config field runtime.precision).
+// "bf16" (a precision that choosePrecision resolved; "auto" is not one).
 bool usesBf16(const std::string& precision);
+
+// What runtime.precision = auto | fp32 | bf16 means on a device: the precision in force
+// and, for the run's events, why.
+struct PrecisionChoice {
+    std::string precision;  // fp32 | bf16
+    std::string reason;
+};
+
+// True when a CPU flags line (/proc/cpuinfo's "flags") names a bf16 instruction set:
+// avx512_bf16 or amx_bf16. Without them LibTorch emulates bf16 and it is slower than fp32.
+bool cpuFlagsHaveFastBf16(const std::string& flags);
+
+// The "flags" line of /proc/cpuinfo; empty where there is none.
+std::string readCpuFlags();
+
+// auto picks bf16 on CUDA devices of compute capability 8.0 or newer and on CPUs whose
+// `cpuFlags` pass cpuFlagsHaveFastBf16, fp32 elsewhere; fp32 and bf16 are kept as asked.
+PrecisionChoice choosePrecision(const std::string& requested, torch::Device device, const std::string& cpuFlags);
+PrecisionChoice choosePrecision(const std::string& requested, torch::Device device);  // this machine's flags
 
 class AutocastScope {
 public:

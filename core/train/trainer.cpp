@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <functional>
 #include <ctime>
 #include <filesystem>
@@ -200,7 +201,15 @@ RunOutcome Trainer::train(int64_t runId) {
     }
     model->to(device);
     const auto memoryFormat = cfg.runtime.channels_last ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
-    const bool bf16 = usesBf16(cfg.runtime.precision);
+    // runtime.precision = auto is resolved once, when the run first starts: a resumed run
+    // keeps the precision it began with, wherever it resumes.
+    const PrecisionChoice precision = record->precision.empty()
+                                          ? choosePrecision(cfg.runtime.precision, device)
+                                          : PrecisionChoice{record->precision, "the precision this run started with"};
+    if (leader && record->precision.empty()) store_.setPrecision(runId, precision.precision);
+    log(LogLevel::Info, "precision " + precision.precision + " (" + precision.reason + ")" +
+                            (usesBf16(precision.precision) ? "; evaluation runs in fp32" : ""));
+    const bool bf16 = usesBf16(precision.precision);
     setMemoryFormat(*model, memoryFormat);
     std::unique_ptr<ModelEma> ema;
     if (cfg.ema.enabled) {
@@ -516,8 +525,11 @@ RunOutcome Trainer::train(int64_t runId) {
             return storageStop();
     }
     if (leader) store_.setStatus(runId, run_status::kFinished);
-    log(LogLevel::Info, "finished: test top-1 " + std::to_string(bestTestTop1) + "% at the best epoch" +
-                            (valData ? " (validation top-1 " + std::to_string(pos.best_top1) + "%)" : ""));
+    char summary[160];
+    std::snprintf(summary, sizeof summary, "finished: test top-1 %.2f%% at the best epoch", bestTestTop1);
+    char validation[64];
+    std::snprintf(validation, sizeof validation, " (validation top-1 %.2f%%)", pos.best_top1);
+    log(LogLevel::Info, std::string(summary) + (valData ? validation : ""));
     return {runId, run_status::kFinished, bestTestTop1, ""};
 }
 

@@ -11,7 +11,9 @@
 
 #include "bench/ablation.h"
 #include "config/config_io.h"
+#include "config/presets.h"
 #include "data/dataset_factory.h"
+#include "data/idx_dataset.h"
 #include "models/model_registry.h"
 #include "store/metrics_csv.h"
 #include "train/checkpoint.h"
@@ -136,25 +138,88 @@ private slots:
             QCOMPARE(conv->forward(x).scalar_type(), torch::kFloat);
         }
 
+        // The quick preset (on the first 3,000 Fashion-MNIST images for one epoch; the
+        // synthetic set where Debian's data is absent) from one seed in either precision:
+        // bf16 rounds activations to 8 mantissa bits, which moves the epoch's mean training
+        // loss by far less than the 5% allowed here (measured: 0.7%). The test loss after 23
+        // steps is not compared: batch norm's running statistics have not settled, and it
+        // moves by tens of percent between any two runs.
         QTemporaryDir dir;
         ExperimentStore store(dir.filePath("ws").toStdString());
         TrainingControl control;
-        const std::string data = syntheticData(dir);
-        std::vector<double> finalLoss;
+        const bool fashion = fs::exists(kFashionMnistDir);
+        RunConfig base = fashion ? presetConfig("fmnist-resnet-quick") : test::smallRunConfig(syntheticData(dir));
+        if (fashion) {
+            base.data.train_limit = 3000;
+            base.data.test_limit = 1000;
+            base.schedule.epochs = 1;
+        }
+        std::vector<double> trainLoss;
         for (const char* precision : {"fp32", "bf16"}) {
             RecordingObserver obs;
             Trainer trainer(store, obs, control);
-            RunConfig c = test::smallRunConfig(data);
+            RunConfig c = base;
             c.name = precision;
             c.runtime.precision = precision;
             const RunOutcome o = trainer.run(trainer.createRun(c));
             QCOMPARE(o.status, std::string(run_status::kFinished));
+            QCOMPARE(store.run(o.run_id)->precision, std::string(precision));
             QVERIFY(std::isfinite(obs.steps.back().loss));
             QVERIFY(obs.steps.back().loss < obs.steps.front().loss);
-            finalLoss.push_back(obs.epochs.back().metrics.train_loss);
+            trainLoss.push_back(obs.epochs.back().metrics.train_loss);
         }
-        qInfo("last epoch's train loss: fp32 %.4f, bf16 %.4f", finalLoss[0], finalLoss[1]);
-        QVERIFY(std::abs(finalLoss[0] - finalLoss[1]) < 0.1 * finalLoss[0] + 0.02);
+        qInfo("%s, last epoch's train loss: fp32 %.4f, bf16 %.4f",
+              fashion ? "quick preset on 3,000 Fashion-MNIST images" : "synthetic data", trainLoss[0], trainLoss[1]);
+        QVERIFY(std::abs(trainLoss[0] - trainLoss[1]) < 0.05 * trainLoss[0]);
+    }
+
+    // runtime.precision = auto: bf16 only where the device computes it natively (the CPU
+    // flags are given here, as /proc/cpuinfo would show them).
+    void autoPrecisionFollowsTheDevice() {
+        const std::string zen3 = "fpu sse sse2 ssse3 sse4_1 sse4_2 avx fma avx2 sha_ni";
+        const std::string sapphireRapids = "avx2 avx512f avx512bw avx512_bf16 amx_bf16 amx_tile amx_int8";
+        QCOMPARE(choosePrecision("auto", torch::kCPU, zen3).precision, std::string("fp32"));
+        QCOMPARE(choosePrecision("auto", torch::kCPU, sapphireRapids).precision, std::string("bf16"));
+        QCOMPARE(choosePrecision("auto", torch::kCPU, "avx512f amx_bf16").precision, std::string("bf16"));
+        QCOMPARE(choosePrecision("auto", torch::kCPU, "avx512_bf16x").precision, std::string("fp32"));  // whole words
+        QCOMPARE(choosePrecision("auto", torch::kCPU, "").precision, std::string("fp32"));
+        QCOMPARE(choosePrecision("fp32", torch::kCPU, sapphireRapids).precision, std::string("fp32"));
+        QCOMPARE(choosePrecision("bf16", torch::kCPU, zen3).precision, std::string("bf16"));
+        QVERIFY(choosePrecision("auto", torch::kCPU, zen3).reason.find("avx512_bf16") != std::string::npos);
+        QVERIFY(RunConfig{}.runtime.precision == "auto");
+    }
+
+    // The precision auto chose is stored when the run first starts; a resume keeps it,
+    // also on a machine that would choose otherwise (simulated by storing the other one).
+    void aResumedRunKeepsItsPrecision() {
+        QTemporaryDir dir;
+        ExperimentStore store(dir.filePath("ws").toStdString());
+        TrainingControl control;
+        RecordingObserver obs;
+        obs.onStep = [&](const StepReport& r) {
+            if (r.step == 3) control.requestStop();
+        };
+        Trainer trainer(store, obs, control);
+        const int64_t id = trainer.createRun(test::smallRunConfig(syntheticData(dir)));
+        QCOMPARE(store.run(id)->precision, std::string());
+        QCOMPARE(trainer.run(id).status, std::string(run_status::kStopped));
+        const std::string chosen = choosePrecision("auto", torch::kCPU).precision;
+        QCOMPARE(store.run(id)->precision, chosen);
+        bool logged = false;
+        for (const auto& e : store.events(id)) logged |= e.message.rfind("precision " + chosen + " (auto: ", 0) == 0;
+        QVERIFY(logged);
+
+        const std::string other = chosen == "fp32" ? "bf16" : "fp32";
+        store.setPrecision(id, other);
+        control.reset();
+        RecordingObserver obs2;
+        Trainer again(store, obs2, control);
+        QCOMPARE(again.run(id).status, std::string(run_status::kFinished));
+        QCOMPARE(store.run(id)->precision, other);
+        bool kept = false;
+        for (const auto& e : store.events(id))
+            kept |= e.message.rfind("precision " + other + " (the precision this run started with)", 0) == 0;
+        QVERIFY(kept);
     }
 
     void stopSavesACheckpointAndResumeFinishes() {

@@ -13,6 +13,7 @@
 #include <QDoubleSpinBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QPointer>
 #include <QLineEdit>
 #include <QListWidget>
@@ -127,6 +128,10 @@ private slots:
         QCOMPARE(window.chart()->pointCount(id, "test_top1"), 2);
         QVERIFY(window.chart()->pointCount(id, "loss") >= 8);  // 8 steps per epoch, live
         QCOMPARE(statusOf(window.findChild<QTableWidget*>("runsTable"), id), QString("finished"));
+        // The status bar says what runtime.precision = auto chose for the run.
+        const std::string precision = store->run(id)->precision;
+        QVERIFY(precision == "fp32" || precision == "bf16");
+        QVERIFY(window.findChild<QLabel*>("deviceLabel")->text().endsWith(", " + QString::fromStdString(precision)));
 
         // CSV export of the run: one row per epoch plus the header.
         const QString csv = dir.filePath("metrics.csv");
