@@ -30,13 +30,13 @@ std::string table2Finetuning(const std::string& arch, double dropPath) {
 std::vector<PresetInfo> buildPresets() {
     return {
         {"fmnist-resnet-quick",
-         "Narrow ResNet-10 on Fashion-MNIST, plain cross-entropy: over 91% top-1 in minutes on 2 CPU cores",
+         "Narrow ResNet-10 on Fashion-MNIST, plain cross-entropy: about 92% top-1 in about 2 minutes on 2 CPU cores",
          "quick start", R"({
             "data": {"path": "fashion-mnist", "input_size": 28},
             "model": {"arch": "resnet10_small"},
-            "augment": {"crop": "pad", "pad": 2, "hflip": true},
-            "optim": {"lr": 0.004, "weight_decay": 0.05},
-            "schedule": {"epochs": 5, "batch_size": 128, "warmup_epochs": 0.5}
+            "augment": {"crop": "none", "hflip": false},
+            "optim": {"lr": 0.006, "weight_decay": 0.05},
+            "schedule": {"epochs": 2, "batch_size": 128, "warmup_epochs": 0.2}
          })"},
         {"fmnist-vit-quick", "ViT-Tiny with 4 px patches on Fashion-MNIST, plain cross-entropy", "quick start", R"({
             "data": {"path": "fashion-mnist", "input_size": 28},
@@ -46,7 +46,7 @@ std::vector<PresetInfo> buildPresets() {
             "schedule": {"epochs": 10, "batch_size": 128, "warmup_epochs": 1}
          })"},
         {"fmnist-teacher",
-         "Teacher for the quick Fashion-MNIST pipeline: the quick ResNet trained twice as long", "quick start", R"({
+         "Teacher for the quick Fashion-MNIST pipeline: the quick preset's ResNet, 10 epochs with pad-crop and flip", "quick start", R"({
             "data": {"path": "fashion-mnist", "input_size": 28},
             "model": {"arch": "resnet10_small"},
             "augment": {"crop": "pad", "pad": 2, "hflip": true},
