@@ -52,9 +52,24 @@
 <context>
     <name>CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="83"/>
-        <source>p(true class); dashed: hard, bold: easy</source>
-        <translation>p(wahre Klasse); gestrichelt: schwer, fett: leicht</translation>
+        <location filename="../ui/crop_browser.cpp" line="49"/>
+        <source>discarded (hard)</source>
+        <translation>verworfen (schwer)</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="50"/>
+        <source>calibrated</source>
+        <translation>kalibriert</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="51"/>
+        <source>teacher&apos;s label</source>
+        <translation>Label des Lehrers</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="52"/>
+        <source>discarded (easy)</source>
+        <translation>verworfen (leicht)</translation>
     </message>
 </context>
 <context>
@@ -178,167 +193,207 @@
 <context>
     <name>ferkd::ui::CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="105"/>
+        <location filename="../ui/crop_browser.cpp" line="129"/>
         <source>Label sets generated in this workspace</source>
         <translation>In diesem Arbeitsbereich erzeugte Label-Sets</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="109"/>
+        <location filename="../ui/crop_browser.cpp" line="133"/>
         <source>The data set the labels were made for</source>
         <translation>Der Datensatz, für den die Labels erzeugt wurden</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="113"/>
+        <location filename="../ui/crop_browser.cpp" line="137"/>
         <source>label store (.fkdl)</source>
         <translation>Label-Speicher (.fkdl)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="115"/>
+        <location filename="../ui/crop_browser.cpp" line="139"/>
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="116"/>
+        <location filename="../ui/crop_browser.cpp" line="140"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="126"/>
+        <location filename="../ui/crop_browser.cpp" line="150"/>
         <source>Open label store</source>
         <translation>Label-Speicher öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="126"/>
+        <location filename="../ui/crop_browser.cpp" line="150"/>
         <source>Label stores (*.fkdl);;All files (*)</source>
         <translation>Label-Speicher (*.fkdl);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="141"/>
+        <location filename="../ui/crop_browser.cpp" line="165"/>
         <source>Random image</source>
         <translation>Zufälliges Bild</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="144"/>
+        <location filename="../ui/crop_browser.cpp" line="168"/>
         <source>Images with the most crops whose p(true class) is below the hard threshold</source>
         <translation>Bilder mit den meisten Ausschnitten, deren p(wahre Klasse) unter der Schwelle liegt</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="147"/>
+        <location filename="../ui/crop_browser.cpp" line="171"/>
         <source>file name, or #index</source>
         <translation>Dateiname oder #Index</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="153"/>
+        <location filename="../ui/crop_browser.cpp" line="177"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="154"/>
+        <location filename="../ui/crop_browser.cpp" line="178"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="155"/>
+        <location filename="../ui/crop_browser.cpp" line="179"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="158"/>
+        <location filename="../ui/crop_browser.cpp" line="182"/>
         <source>Most crops the teacher hardly recognises:</source>
         <translation>Die meisten Ausschnitte, die der Lehrer kaum erkennt:</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="186"/>
+        <location filename="../ui/crop_browser.cpp" line="210"/>
         <source>Open a label set to browse its crops.</source>
         <translation>Ein Label-Set öffnen, um seine Ausschnitte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="209"/>
-        <source>fraction: each image&apos;s least confident share of crops is hard; threshold: crops whose p(true class) is below the value</source>
-        <translation>Anteil: der unsicherste Anteil der Ausschnitte jedes Bildes ist schwer; Schwelle: Ausschnitte mit p(wahre Klasse) unter dem Wert</translation>
+        <location filename="../ui/crop_browser.cpp" line="233"/>
+        <source>paper: FerKD&apos;s equation, three thresholds on p(true class); fraction, threshold: the earlier per-image reading (an image&apos;s least confident crops calibrated)</source>
+        <translation>paper: FerKDs Gleichung, drei Schwellen auf p(wahre Klasse); fraction, threshold: die frühere Lesart pro Bild (die unsichersten Ausschnitte eines Bildes werden kalibriert)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="218"/>
-        <source>Hard rule</source>
-        <translation>Regel für schwere Ausschnitte</translation>
+        <location filename="../ui/crop_browser.cpp" line="263"/>
+        <source>distill.ferkd.t_low: crops with p(true class) below it are discarded</source>
+        <translation>distill.ferkd.t_low: Ausschnitte mit p(wahre Klasse) darunter werden verworfen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="224"/>
+        <location filename="../ui/crop_browser.cpp" line="264"/>
+        <source>distill.ferkd.t_mid: from T_L up to it, crops get the softened ground truth</source>
+        <translation>distill.ferkd.t_mid: von T_L bis hierher erhalten Ausschnitte die geglättete Grundwahrheit</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="265"/>
+        <source>distill.ferkd.t_top: crops with p(true class) above it are discarded</source>
+        <translation>distill.ferkd.t_top: Ausschnitte mit p(wahre Klasse) darüber werden verworfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="266"/>
+        <source>hard share</source>
+        <translation>schwerer Anteil</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="267"/>
+        <source>distill.ferkd.hard_fraction: each image&apos;s least confident share of crops is calibrated</source>
+        <translation>distill.ferkd.hard_fraction: der unsicherste Anteil der Ausschnitte jedes Bildes wird kalibriert</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="268"/>
+        <source>hard below</source>
+        <translation>schwer unter</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="269"/>
+        <source>distill.ferkd.hard_threshold: crops with p(true class) below it are calibrated</source>
+        <translation>distill.ferkd.hard_threshold: Ausschnitte mit p(wahre Klasse) darunter werden kalibriert</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="270"/>
+        <source>distill.ferkd.eps: the calibrated label is (1 - eps) onehot + eps / K</source>
+        <translation>distill.ferkd.eps: das kalibrierte Label ist (1 - eps) onehot + eps / K</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="275"/>
+        <source>FerKD rule</source>
+        <translation>FerKD-Regel</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="467"/>
+        <source>Over the whole label set:</source>
+        <translation>Über den ganzen Label-Satz:</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="499"/>
+        <source>Images with the most crops whose p(true class) is below %1</source>
+        <translation>Bilder mit den meisten Ausschnitten, deren p(wahre Klasse) unter %1 liegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="533"/>
+        <source>Image %1, class %2, %3 stored crops: %4 discarded (hard), %5 calibrated, %6 teacher&apos;s label, %7 discarded (easy)</source>
+        <translation>Bild %1, Klasse %2, %3 gespeicherte Ausschnitte: %4 verworfen (schwer), %5 kalibriert, %6 Label des Lehrers, %7 verworfen (leicht)</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="281"/>
         <source>p(true class)</source>
         <translation>p(wahre Klasse)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="225"/>
+        <location filename="../ui/crop_browser.cpp" line="282"/>
         <source>share of crops (%)</source>
         <translation>Anteil der Ausschnitte (%)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="231"/>
+        <location filename="../ui/crop_browser.cpp" line="288"/>
         <source>Student</source>
         <translation>Schüler</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="234"/>
+        <location filename="../ui/crop_browser.cpp" line="291"/>
         <source>A trained run whose prediction is shown beside each crop&apos;s stored label</source>
         <translation>Ein trainierter Lauf, dessen Vorhersage neben dem gespeicherten Label jedes Ausschnitts steht</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="240"/>
+        <location filename="../ui/crop_browser.cpp" line="297"/>
         <source>Export Figure 1...</source>
         <translation>Abbildung 1 exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="249"/>
+        <location filename="../ui/crop_browser.cpp" line="303"/>
         <source>Export Figure 1</source>
         <translation>Abbildung 1 exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="249"/>
+        <location filename="../ui/crop_browser.cpp" line="303"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="250"/>
+        <location filename="../ui/crop_browser.cpp" line="304"/>
         <source>cannot write %1</source>
         <translation>kann %1 nicht schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="261"/>
+        <location filename="../ui/crop_browser.cpp" line="315"/>
         <source>(none)</source>
         <translation>(keiner)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="315"/>
+        <location filename="../ui/crop_browser.cpp" line="369"/>
         <source>reading %1 ...</source>
         <translation>lese %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="344"/>
+        <location filename="../ui/crop_browser.cpp" line="398"/>
         <source>all classes</source>
         <translation>alle Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="387"/>
-        <source>The %1% least confident crops of each image are hard: %2% of all crops are calibrated.</source>
-        <translation>Die unsichersten %1% der Ausschnitte jedes Bildes sind schwer: %2% aller Ausschnitte werden kalibriert.</translation>
-    </message>
-    <message>
-        <location filename="../ui/crop_browser.cpp" line="390"/>
-        <source>Crops with p(true class) below %1 are hard: %2% of all crops are calibrated.</source>
-        <translation>Ausschnitte mit p(wahre Klasse) unter %1 sind schwer: %2% aller Ausschnitte werden kalibriert.</translation>
-    </message>
-    <message>
-        <location filename="../ui/crop_browser.cpp" line="395"/>
+        <location filename="../ui/crop_browser.cpp" line="501"/>
         <source>image %1 (%2): %3 crops</source>
         <translation>Bild %1 (%2): %3 Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="427"/>
-        <source>Image %1, class %2, %3 stored crops, %4 hard under this rule</source>
-        <translation>Bild %1, Klasse %2, %3 gespeicherte Ausschnitte, %4 schwer nach dieser Regel</translation>
-    </message>
-    <message>
-        <location filename="../ui/crop_browser.cpp" line="441"/>
+        <location filename="../ui/crop_browser.cpp" line="551"/>
         <source>crop %1 (%2)
 teacher&apos;s top-5:
 %3</source>
@@ -347,12 +402,12 @@ Top-5 des Lehrers:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="448"/>
+        <location filename="../ui/crop_browser.cpp" line="558"/>
         <source>student: %1 %2</source>
         <translation>Schüler: %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="503"/>
+        <location filename="../ui/crop_browser.cpp" line="633"/>
         <source>no image named like &quot;%1&quot;</source>
         <translation>kein Bild mit einem Namen wie „%1“</translation>
     </message>
@@ -446,37 +501,37 @@ Top-5 des Lehrers:
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window.cpp" line="172"/>
         <source>Id</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window.cpp" line="172"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window.cpp" line="172"/>
         <source>Preset</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window.cpp" line="172"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171"/>
+        <location filename="../ui/main_window.cpp" line="173"/>
         <source>Best top-1 %</source>
         <translation>Beste Top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171"/>
+        <location filename="../ui/main_window.cpp" line="173"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171"/>
+        <location filename="../ui/main_window.cpp" line="173"/>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
     </message>
@@ -486,274 +541,284 @@ Top-5 des Lehrers:
         <translation>Gerät: CPU, %1 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="96"/>
+        <location filename="../ui/main_window.cpp" line="97"/>
         <source>Workspace: %1</source>
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101"/>
+        <location filename="../ui/main_window.cpp" line="102"/>
         <source>run %1 started</source>
         <translation>Lauf %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="112"/>
+        <location filename="../ui/main_window.cpp" line="114"/>
         <source>epoch %1/%2, %3 img/s, ETA %4</source>
         <translation>Epoche %1/%2, %3 Bilder/s, noch %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="122"/>
+        <location filename="../ui/main_window.cpp" line="124"/>
         <source>labelling %1/%2 images, %3 img/s, ETA %4</source>
         <translation>beschrifte %1/%2 Bilder, %3 Bilder/s, noch %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="137"/>
+        <location filename="../ui/main_window.cpp" line="139"/>
         <source>run %1 %2</source>
         <translation>Lauf %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="163"/>
+        <location filename="../ui/main_window.cpp" line="165"/>
         <source>Search runs (name, preset, status, tags)</source>
         <translation>Läufe suchen (Name, Vorgabe, Status, Tags)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window.cpp" line="172"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171"/>
+        <location filename="../ui/main_window.cpp" line="173"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="188"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
         <source>Monitor</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="192"/>
+        <location filename="../ui/main_window.cpp" line="194"/>
         <source>Config</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="197"/>
+        <location filename="../ui/main_window.cpp" line="199"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window.cpp" line="202"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window.cpp" line="205"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="206"/>
+        <location filename="../ui/main_window.cpp" line="208"/>
         <source>Checkpoints</source>
         <translation>Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="211"/>
         <source>Crop browser</source>
         <translation>Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223"/>
+        <location filename="../ui/main_window.cpp" line="225"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234"/>
-        <location filename="../ui/main_window.cpp" line="498"/>
+        <location filename="../ui/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window.cpp" line="511"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
-        <location filename="../ui/main_window.cpp" line="248"/>
-        <location filename="../ui/main_window.cpp" line="259"/>
+        <location filename="../ui/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window.cpp" line="250"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>Quick start</source>
         <translation>Schnellstart</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
         <source>(needs a label set: use Pipeline)</source>
         <translation>(braucht ein Label-Set: Pipeline verwenden)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="263"/>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="265"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="277"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="286"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="289"/>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="293"/>
+        <location filename="../ui/main_window.cpp" line="295"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="297"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="304"/>
-        <location filename="../ui/main_window.cpp" line="519"/>
-        <location filename="../ui/main_window.cpp" line="539"/>
-        <location filename="../ui/main_window.cpp" line="562"/>
+        <location filename="../ui/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window.cpp" line="532"/>
+        <location filename="../ui/main_window.cpp" line="552"/>
+        <location filename="../ui/main_window.cpp" line="575"/>
         <source>Export weights</source>
         <translation>Gewichte exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="307"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="306"/>
-        <location filename="../ui/main_window.cpp" line="309"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="311"/>
         <source>Export metrics</source>
         <translation>Metriken exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="311"/>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="313"/>
         <location filename="../ui/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window.cpp" line="316"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="314"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="317"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="319"/>
+        <location filename="../ui/main_window.cpp" line="321"/>
         <source>&amp;Refresh runs</source>
         <translation>Läufe &amp;aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="325"/>
+        <location filename="../ui/main_window.cpp" line="327"/>
         <source>&amp;Inspect data set...</source>
         <translation>Datensatz &amp;prüfen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="328"/>
+        <location filename="../ui/main_window.cpp" line="330"/>
         <source>&amp;Settings...</source>
         <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="337"/>
+        <location filename="../ui/main_window.cpp" line="339"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="339"/>
+        <location filename="../ui/main_window.cpp" line="341"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="341"/>
+        <location filename="../ui/main_window.cpp" line="343"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="342"/>
+        <location filename="../ui/main_window.cpp" line="344"/>
         <source>&amp;About FerKD Studio</source>
         <translation>Ü&amp;ber FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="343"/>
+        <location filename="../ui/main_window.cpp" line="345"/>
         <source>About FerKD Studio</source>
         <translation>Über FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344"/>
+        <location filename="../ui/main_window.cpp" line="346"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="529"/>
+        <location filename="../ui/main_window.cpp" line="358"/>
+        <source>Device: %1</source>
+        <translation>Gerät: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="359"/>
+        <source>Device: %1, %2</source>
+        <translation>Gerät: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="542"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="530"/>
+        <location filename="../ui/main_window.cpp" line="543"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="531"/>
+        <location filename="../ui/main_window.cpp" line="544"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="532"/>
+        <location filename="../ui/main_window.cpp" line="545"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="552"/>
+        <location filename="../ui/main_window.cpp" line="565"/>
         <source>exported %1 tensors to %2</source>
         <translation>%1 Tensoren nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="554"/>
+        <location filename="../ui/main_window.cpp" line="567"/>
         <source>export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="559"/>
+        <location filename="../ui/main_window.cpp" line="572"/>
         <source>exporting to %1 ...</source>
         <translation>exportiere nach %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="577"/>
+        <location filename="../ui/main_window.cpp" line="590"/>
         <source>Quit FerKD Studio</source>
         <translation>FerKD Studio beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="578"/>
+        <location filename="../ui/main_window.cpp" line="591"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>Ein Lauf ist aktiv. Anhalten (er speichert einen Checkpoint und kann fortgesetzt werden) und beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="583"/>
+        <location filename="../ui/main_window.cpp" line="596"/>
         <source>stopping...</source>
         <translation>halte an...</translation>
     </message>
@@ -761,58 +826,58 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
 <context>
     <name>ferkd::ui::MetricsChart</name>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="58"/>
+        <location filename="../ui/metrics_chart.cpp" line="60"/>
         <source>Smoothing</source>
         <translation>Glättung</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="63"/>
+        <location filename="../ui/metrics_chart.cpp" line="65"/>
         <source>Exponential moving average of the step loss</source>
         <translation>Exponentieller gleitender Mittelwert des Schritt-Loss</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="69"/>
+        <location filename="../ui/metrics_chart.cpp" line="71"/>
         <source>Log loss axis</source>
         <translation>Loss logarithmisch</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="73"/>
+        <location filename="../ui/metrics_chart.cpp" line="75"/>
         <source>Seeds: mean ± std</source>
         <translation>Seeds: Mittel ± Std.-Abw.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="75"/>
+        <location filename="../ui/metrics_chart.cpp" line="77"/>
         <source>Runs that differ only in their seed as one mean curve with a band</source>
         <translation>Läufe, die sich nur im Seed unterscheiden, als eine Mittelwertkurve mit Band</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="81"/>
         <location filename="../ui/metrics_chart.cpp" line="83"/>
+        <location filename="../ui/metrics_chart.cpp" line="85"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="81"/>
+        <location filename="../ui/metrics_chart.cpp" line="83"/>
         <source>loss</source>
         <translation>Loss</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="82"/>
+        <location filename="../ui/metrics_chart.cpp" line="84"/>
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="82"/>
+        <location filename="../ui/metrics_chart.cpp" line="84"/>
         <source>top-1 / top-5 (%)</source>
         <translation>Top-1 / Top-5 (%)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="83"/>
+        <location filename="../ui/metrics_chart.cpp" line="85"/>
         <source>learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/metrics_chart.cpp" line="138"/>
+        <location filename="../ui/metrics_chart.cpp" line="140"/>
         <source>mean of %n seeds</source>
         <translation>
             <numerusform>Mittel über %n Seed</numerusform>
@@ -820,47 +885,57 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="180"/>
+        <location filename="../ui/metrics_chart.cpp" line="182"/>
         <source>step loss</source>
         <translation>Schritt-Loss</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="181"/>
+        <location filename="../ui/metrics_chart.cpp" line="183"/>
         <source>smoothed</source>
         <translation>geglättet</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="182"/>
+        <location filename="../ui/metrics_chart.cpp" line="184"/>
         <source>epoch train loss</source>
         <translation>Trainings-Loss je Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="183"/>
+        <location filename="../ui/metrics_chart.cpp" line="185"/>
         <source>test loss</source>
         <translation>Test-Loss</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="184"/>
+        <location filename="../ui/metrics_chart.cpp" line="186"/>
         <source>test top-1</source>
         <translation>Test Top-1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="185"/>
+        <location filename="../ui/metrics_chart.cpp" line="187"/>
         <source>test top-5</source>
         <translation>Test Top-5</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="186"/>
+        <location filename="../ui/metrics_chart.cpp" line="190"/>
+        <source>val loss</source>
+        <translation>Val-Verlust</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="191"/>
+        <source>val top-1</source>
+        <translation>Val-Top-1</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="196"/>
         <source>train top-1</source>
         <translation>Training Top-1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="187"/>
+        <location filename="../ui/metrics_chart.cpp" line="197"/>
         <source>lr</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="301"/>
+        <location filename="../ui/metrics_chart.cpp" line="320"/>
         <source>cannot write %1</source>
         <translation>kann %1 nicht schreiben</translation>
     </message>

@@ -52,9 +52,24 @@
 <context>
     <name>CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="83"/>
-        <source>p(true class); dashed: hard, bold: easy</source>
-        <translation>p(真实类别)；虚线：困难，粗线：容易</translation>
+        <location filename="../ui/crop_browser.cpp" line="49"/>
+        <source>discarded (hard)</source>
+        <translation>已丢弃（困难）</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="50"/>
+        <source>calibrated</source>
+        <translation>已校准</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="51"/>
+        <source>teacher&apos;s label</source>
+        <translation>教师标签</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="52"/>
+        <source>discarded (easy)</source>
+        <translation>已丢弃（简单）</translation>
     </message>
 </context>
 <context>
@@ -177,167 +192,207 @@
 <context>
     <name>ferkd::ui::CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="105"/>
+        <location filename="../ui/crop_browser.cpp" line="129"/>
         <source>Label sets generated in this workspace</source>
         <translation>此工作区生成的标签集</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="109"/>
+        <location filename="../ui/crop_browser.cpp" line="133"/>
         <source>The data set the labels were made for</source>
         <translation>标签所对应的数据集</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="113"/>
+        <location filename="../ui/crop_browser.cpp" line="137"/>
         <source>label store (.fkdl)</source>
         <translation>标签存储 (.fkdl)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="115"/>
+        <location filename="../ui/crop_browser.cpp" line="139"/>
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="116"/>
+        <location filename="../ui/crop_browser.cpp" line="140"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="126"/>
+        <location filename="../ui/crop_browser.cpp" line="150"/>
         <source>Open label store</source>
         <translation>打开标签存储</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="126"/>
+        <location filename="../ui/crop_browser.cpp" line="150"/>
         <source>Label stores (*.fkdl);;All files (*)</source>
         <translation>标签存储 (*.fkdl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="141"/>
+        <location filename="../ui/crop_browser.cpp" line="165"/>
         <source>Random image</source>
         <translation>随机图像</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="144"/>
+        <location filename="../ui/crop_browser.cpp" line="168"/>
         <source>Images with the most crops whose p(true class) is below the hard threshold</source>
         <translation>p(真实类别) 低于困难阈值的裁剪最多的图像</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="147"/>
+        <location filename="../ui/crop_browser.cpp" line="171"/>
         <source>file name, or #index</source>
         <translation>文件名，或 #序号</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="153"/>
+        <location filename="../ui/crop_browser.cpp" line="177"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="154"/>
+        <location filename="../ui/crop_browser.cpp" line="178"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="155"/>
+        <location filename="../ui/crop_browser.cpp" line="179"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="158"/>
+        <location filename="../ui/crop_browser.cpp" line="182"/>
         <source>Most crops the teacher hardly recognises:</source>
         <translation>教师几乎无法识别的裁剪最多的图像：</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="186"/>
+        <location filename="../ui/crop_browser.cpp" line="210"/>
         <source>Open a label set to browse its crops.</source>
         <translation>打开一个标签集以浏览其裁剪。</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="209"/>
-        <source>fraction: each image&apos;s least confident share of crops is hard; threshold: crops whose p(true class) is below the value</source>
-        <translation>比例：每张图像中置信度最低的一部分裁剪为困难样本；阈值：p(真实类别) 低于该值的裁剪</translation>
+        <location filename="../ui/crop_browser.cpp" line="233"/>
+        <source>paper: FerKD&apos;s equation, three thresholds on p(true class); fraction, threshold: the earlier per-image reading (an image&apos;s least confident crops calibrated)</source>
+        <translation>paper：FerKD 的公式，对 p(真实类别) 设三个阈值；fraction、threshold：早先的逐图像解读（校准每张图像置信度最低的裁剪）</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="218"/>
-        <source>Hard rule</source>
-        <translation>困难样本规则</translation>
+        <location filename="../ui/crop_browser.cpp" line="263"/>
+        <source>distill.ferkd.t_low: crops with p(true class) below it are discarded</source>
+        <translation>distill.ferkd.t_low：p(真实类别) 低于此值的裁剪被丢弃</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="224"/>
+        <location filename="../ui/crop_browser.cpp" line="264"/>
+        <source>distill.ferkd.t_mid: from T_L up to it, crops get the softened ground truth</source>
+        <translation>distill.ferkd.t_mid：从 T_L 到此值的裁剪使用平滑后的真实标签</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="265"/>
+        <source>distill.ferkd.t_top: crops with p(true class) above it are discarded</source>
+        <translation>distill.ferkd.t_top：p(真实类别) 高于此值的裁剪被丢弃</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="266"/>
+        <source>hard share</source>
+        <translation>困难比例</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="267"/>
+        <source>distill.ferkd.hard_fraction: each image&apos;s least confident share of crops is calibrated</source>
+        <translation>distill.ferkd.hard_fraction：校准每张图像中置信度最低的那部分裁剪</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="268"/>
+        <source>hard below</source>
+        <translation>困难阈值</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="269"/>
+        <source>distill.ferkd.hard_threshold: crops with p(true class) below it are calibrated</source>
+        <translation>distill.ferkd.hard_threshold：p(真实类别) 低于此值的裁剪被校准</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="270"/>
+        <source>distill.ferkd.eps: the calibrated label is (1 - eps) onehot + eps / K</source>
+        <translation>distill.ferkd.eps：校准标签为 (1 - eps) onehot + eps / K</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="275"/>
+        <source>FerKD rule</source>
+        <translation>FerKD 规则</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="467"/>
+        <source>Over the whole label set:</source>
+        <translation>整个标签集：</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="499"/>
+        <source>Images with the most crops whose p(true class) is below %1</source>
+        <translation>p(真实类别) 低于 %1 的裁剪最多的图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="533"/>
+        <source>Image %1, class %2, %3 stored crops: %4 discarded (hard), %5 calibrated, %6 teacher&apos;s label, %7 discarded (easy)</source>
+        <translation>图像 %1，类别 %2，%3 个已存裁剪：%4 个已丢弃（困难），%5 个已校准，%6 个教师标签，%7 个已丢弃（简单）</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="281"/>
         <source>p(true class)</source>
         <translation>p(真实类别)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="225"/>
+        <location filename="../ui/crop_browser.cpp" line="282"/>
         <source>share of crops (%)</source>
         <translation>裁剪占比 (%)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="231"/>
+        <location filename="../ui/crop_browser.cpp" line="288"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="234"/>
+        <location filename="../ui/crop_browser.cpp" line="291"/>
         <source>A trained run whose prediction is shown beside each crop&apos;s stored label</source>
         <translation>一个已训练的运行，其预测显示在每个裁剪的存储标签旁</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="240"/>
+        <location filename="../ui/crop_browser.cpp" line="297"/>
         <source>Export Figure 1...</source>
         <translation>导出图 1...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="249"/>
+        <location filename="../ui/crop_browser.cpp" line="303"/>
         <source>Export Figure 1</source>
         <translation>导出图 1</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="249"/>
+        <location filename="../ui/crop_browser.cpp" line="303"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="250"/>
+        <location filename="../ui/crop_browser.cpp" line="304"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="261"/>
+        <location filename="../ui/crop_browser.cpp" line="315"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="315"/>
+        <location filename="../ui/crop_browser.cpp" line="369"/>
         <source>reading %1 ...</source>
         <translation>正在读取 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="344"/>
+        <location filename="../ui/crop_browser.cpp" line="398"/>
         <source>all classes</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="387"/>
-        <source>The %1% least confident crops of each image are hard: %2% of all crops are calibrated.</source>
-        <translation>每张图像中置信度最低的 %1% 裁剪为困难样本：全部裁剪中有 %2% 被校准。</translation>
-    </message>
-    <message>
-        <location filename="../ui/crop_browser.cpp" line="390"/>
-        <source>Crops with p(true class) below %1 are hard: %2% of all crops are calibrated.</source>
-        <translation>p(真实类别) 低于 %1 的裁剪为困难样本：全部裁剪中有 %2% 被校准。</translation>
-    </message>
-    <message>
-        <location filename="../ui/crop_browser.cpp" line="395"/>
+        <location filename="../ui/crop_browser.cpp" line="501"/>
         <source>image %1 (%2): %3 crops</source>
         <translation>图像 %1（%2）：%3 个裁剪</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="427"/>
-        <source>Image %1, class %2, %3 stored crops, %4 hard under this rule</source>
-        <translation>图像 %1，类别 %2，存储了 %3 个裁剪，按此规则有 %4 个困难样本</translation>
-    </message>
-    <message>
-        <location filename="../ui/crop_browser.cpp" line="441"/>
+        <location filename="../ui/crop_browser.cpp" line="551"/>
         <source>crop %1 (%2)
 teacher&apos;s top-5:
 %3</source>
@@ -346,12 +401,12 @@ teacher&apos;s top-5:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="448"/>
+        <location filename="../ui/crop_browser.cpp" line="558"/>
         <source>student: %1 %2</source>
         <translation>学生：%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="503"/>
+        <location filename="../ui/crop_browser.cpp" line="633"/>
         <source>no image named like &quot;%1&quot;</source>
         <translation>没有名称类似“%1”的图像</translation>
     </message>
@@ -444,37 +499,37 @@ teacher&apos;s top-5:
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window.cpp" line="172"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window.cpp" line="172"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window.cpp" line="172"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window.cpp" line="172"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171"/>
+        <location filename="../ui/main_window.cpp" line="173"/>
         <source>Best top-1 %</source>
         <translation>最佳 top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171"/>
+        <location filename="../ui/main_window.cpp" line="173"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171"/>
+        <location filename="../ui/main_window.cpp" line="173"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -484,274 +539,284 @@ teacher&apos;s top-5:
         <translation>设备：CPU，%1 个线程</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="96"/>
+        <location filename="../ui/main_window.cpp" line="97"/>
         <source>Workspace: %1</source>
         <translation>工作区：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101"/>
+        <location filename="../ui/main_window.cpp" line="102"/>
         <source>run %1 started</source>
         <translation>运行 %1 已开始</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="112"/>
+        <location filename="../ui/main_window.cpp" line="114"/>
         <source>epoch %1/%2, %3 img/s, ETA %4</source>
         <translation>第 %1/%2 轮，%3 张图/秒，预计剩余 %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="122"/>
+        <location filename="../ui/main_window.cpp" line="124"/>
         <source>labelling %1/%2 images, %3 img/s, ETA %4</source>
         <translation>正在标注 %1/%2 张图像，%3 张图/秒，预计剩余 %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="137"/>
+        <location filename="../ui/main_window.cpp" line="139"/>
         <source>run %1 %2</source>
         <translation>运行 %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="163"/>
+        <location filename="../ui/main_window.cpp" line="165"/>
         <source>Search runs (name, preset, status, tags)</source>
         <translation>搜索运行（名称、预设、状态、标签）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170"/>
+        <location filename="../ui/main_window.cpp" line="172"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171"/>
+        <location filename="../ui/main_window.cpp" line="173"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="188"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
         <source>Monitor</source>
         <translation>监控</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="192"/>
+        <location filename="../ui/main_window.cpp" line="194"/>
         <source>Config</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="197"/>
+        <location filename="../ui/main_window.cpp" line="199"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window.cpp" line="202"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window.cpp" line="205"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="206"/>
+        <location filename="../ui/main_window.cpp" line="208"/>
         <source>Checkpoints</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="211"/>
         <source>Crop browser</source>
         <translation>裁剪浏览器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223"/>
+        <location filename="../ui/main_window.cpp" line="225"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234"/>
-        <location filename="../ui/main_window.cpp" line="498"/>
+        <location filename="../ui/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window.cpp" line="511"/>
         <source>New run</source>
         <translation>新建运行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
-        <location filename="../ui/main_window.cpp" line="248"/>
-        <location filename="../ui/main_window.cpp" line="259"/>
+        <location filename="../ui/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window.cpp" line="250"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>Quick start</source>
         <translation>快速开始</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
         <source>(needs a label set: use Pipeline)</source>
         <translation>（需要标签集：请使用流水线）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="263"/>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="265"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>Pipeline</source>
         <translation>流水线</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="277"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="286"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="289"/>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="293"/>
+        <location filename="../ui/main_window.cpp" line="295"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="297"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="304"/>
-        <location filename="../ui/main_window.cpp" line="519"/>
-        <location filename="../ui/main_window.cpp" line="539"/>
-        <location filename="../ui/main_window.cpp" line="562"/>
+        <location filename="../ui/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window.cpp" line="532"/>
+        <location filename="../ui/main_window.cpp" line="552"/>
+        <location filename="../ui/main_window.cpp" line="575"/>
         <source>Export weights</source>
         <translation>导出权重</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="307"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="306"/>
-        <location filename="../ui/main_window.cpp" line="309"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="311"/>
         <source>Export metrics</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="311"/>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="313"/>
         <location filename="../ui/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window.cpp" line="316"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="314"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="317"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="319"/>
+        <location filename="../ui/main_window.cpp" line="321"/>
         <source>&amp;Refresh runs</source>
         <translation>刷新运行列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="325"/>
+        <location filename="../ui/main_window.cpp" line="327"/>
         <source>&amp;Inspect data set...</source>
         <translation>检查数据集(&amp;I)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="328"/>
+        <location filename="../ui/main_window.cpp" line="330"/>
         <source>&amp;Settings...</source>
         <translation>设置(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="337"/>
+        <location filename="../ui/main_window.cpp" line="339"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="339"/>
+        <location filename="../ui/main_window.cpp" line="341"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="341"/>
+        <location filename="../ui/main_window.cpp" line="343"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="342"/>
+        <location filename="../ui/main_window.cpp" line="344"/>
         <source>&amp;About FerKD Studio</source>
         <translation>关于 FerKD Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="343"/>
+        <location filename="../ui/main_window.cpp" line="345"/>
         <source>About FerKD Studio</source>
         <translation>关于 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344"/>
+        <location filename="../ui/main_window.cpp" line="346"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 基于区域级软标签的知识蒸馏（FKD、FerKD）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="529"/>
+        <location filename="../ui/main_window.cpp" line="358"/>
+        <source>Device: %1</source>
+        <translation>设备：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="359"/>
+        <source>Device: %1, %2</source>
+        <translation>设备：%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="542"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="530"/>
+        <location filename="../ui/main_window.cpp" line="543"/>
         <source>Precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="531"/>
+        <location filename="../ui/main_window.cpp" line="544"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="532"/>
+        <location filename="../ui/main_window.cpp" line="545"/>
         <source>Checkpoint</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="552"/>
+        <location filename="../ui/main_window.cpp" line="565"/>
         <source>exported %1 tensors to %2</source>
         <translation>已导出 %1 个张量到 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="554"/>
+        <location filename="../ui/main_window.cpp" line="567"/>
         <source>export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="559"/>
+        <location filename="../ui/main_window.cpp" line="572"/>
         <source>exporting to %1 ...</source>
         <translation>正在导出到 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="577"/>
+        <location filename="../ui/main_window.cpp" line="590"/>
         <source>Quit FerKD Studio</source>
         <translation>退出 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="578"/>
+        <location filename="../ui/main_window.cpp" line="591"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>有运行正在进行。停止它（会保存检查点，之后可继续）并退出吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="583"/>
+        <location filename="../ui/main_window.cpp" line="596"/>
         <source>stopping...</source>
         <translation>正在停止...</translation>
     </message>
@@ -759,105 +824,115 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
 <context>
     <name>ferkd::ui::MetricsChart</name>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="58"/>
+        <location filename="../ui/metrics_chart.cpp" line="60"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="63"/>
+        <location filename="../ui/metrics_chart.cpp" line="65"/>
         <source>Exponential moving average of the step loss</source>
         <translation>逐步损失的指数移动平均</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="69"/>
+        <location filename="../ui/metrics_chart.cpp" line="71"/>
         <source>Log loss axis</source>
         <translation>损失对数坐标</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="73"/>
+        <location filename="../ui/metrics_chart.cpp" line="75"/>
         <source>Seeds: mean ± std</source>
         <translation>种子：均值 ± 标准差</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="75"/>
+        <location filename="../ui/metrics_chart.cpp" line="77"/>
         <source>Runs that differ only in their seed as one mean curve with a band</source>
         <translation>仅种子不同的运行显示为一条均值曲线及其区间带</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="81"/>
         <location filename="../ui/metrics_chart.cpp" line="83"/>
+        <location filename="../ui/metrics_chart.cpp" line="85"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="81"/>
+        <location filename="../ui/metrics_chart.cpp" line="83"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="82"/>
+        <location filename="../ui/metrics_chart.cpp" line="84"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="82"/>
+        <location filename="../ui/metrics_chart.cpp" line="84"/>
         <source>top-1 / top-5 (%)</source>
         <translation>top-1 / top-5 (%)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="83"/>
+        <location filename="../ui/metrics_chart.cpp" line="85"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/metrics_chart.cpp" line="138"/>
+        <location filename="../ui/metrics_chart.cpp" line="140"/>
         <source>mean of %n seeds</source>
         <translation>
             <numerusform>%n 个种子的均值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="180"/>
+        <location filename="../ui/metrics_chart.cpp" line="182"/>
         <source>step loss</source>
         <translation>逐步损失</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="181"/>
+        <location filename="../ui/metrics_chart.cpp" line="183"/>
         <source>smoothed</source>
         <translation>平滑后</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="182"/>
+        <location filename="../ui/metrics_chart.cpp" line="184"/>
         <source>epoch train loss</source>
         <translation>每轮训练损失</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="183"/>
+        <location filename="../ui/metrics_chart.cpp" line="185"/>
         <source>test loss</source>
         <translation>测试损失</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="184"/>
+        <location filename="../ui/metrics_chart.cpp" line="186"/>
         <source>test top-1</source>
         <translation>测试 top-1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="185"/>
+        <location filename="../ui/metrics_chart.cpp" line="187"/>
         <source>test top-5</source>
         <translation>测试 top-5</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="186"/>
+        <location filename="../ui/metrics_chart.cpp" line="190"/>
+        <source>val loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="191"/>
+        <source>val top-1</source>
+        <translation>验证 top-1</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="196"/>
         <source>train top-1</source>
         <translation>训练 top-1</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="187"/>
+        <location filename="../ui/metrics_chart.cpp" line="197"/>
         <source>lr</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="301"/>
+        <location filename="../ui/metrics_chart.cpp" line="320"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
