@@ -469,26 +469,36 @@ Top-5 des Lehrers:
     </message>
     <message>
         <location filename="../ui/dataset_view.cpp" line="120"/>
+        <source>  made by: %1</source>
+        <translation>  erzeugt von: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="122"/>
+        <source>  object boxes: %1 images, mean %2 x %3 px, %4% of the image</source>
+        <translation>  Objektrahmen: %1 Bilder, im Mittel %2 x %3 px, %4% des Bildes</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="128"/>
         <source>fingerprint: %1</source>
         <translation>Fingerabdruck: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="127"/>
+        <location filename="../ui/dataset_view.cpp" line="135"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="127"/>
+        <location filename="../ui/dataset_view.cpp" line="135"/>
         <source>Train images</source>
         <translation>Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="128"/>
+        <location filename="../ui/dataset_view.cpp" line="136"/>
         <source>Test images</source>
         <translation>Testbilder</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="142"/>
+        <location filename="../ui/dataset_view.cpp" line="150"/>
         <source>No file left out.</source>
         <translation>Keine Datei ausgelassen.</translation>
     </message>

@@ -467,26 +467,36 @@ teacher&apos;s top-5:
     </message>
     <message>
         <location filename="../ui/dataset_view.cpp" line="120"/>
+        <source>  made by: %1</source>
+        <translation>  生成方式：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="122"/>
+        <source>  object boxes: %1 images, mean %2 x %3 px, %4% of the image</source>
+        <translation>  物体框：%1 张图像，平均 %2 x %3 像素，占图像的 %4%</translation>
+    </message>
+    <message>
+        <location filename="../ui/dataset_view.cpp" line="128"/>
         <source>fingerprint: %1</source>
         <translation>指纹：%1</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="127"/>
+        <location filename="../ui/dataset_view.cpp" line="135"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="127"/>
+        <location filename="../ui/dataset_view.cpp" line="135"/>
         <source>Train images</source>
         <translation>训练图像</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="128"/>
+        <location filename="../ui/dataset_view.cpp" line="136"/>
         <source>Test images</source>
         <translation>测试图像</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="142"/>
+        <location filename="../ui/dataset_view.cpp" line="150"/>
         <source>No file left out.</source>
         <translation>没有遗漏任何文件。</translation>
     </message>

@@ -110,13 +110,21 @@ void DatasetView::scan(const QString& path) {
 void DatasetView::showInspection(const DatasetInspection& inspection) {
     inspection_ = inspection;
     QStringList lines;
-    for (const auto& s : inspection.splits)
+    for (const auto& s : inspection.splits) {
         lines << tr("%1: %2 (%3), %n image(s), first image %4x%5x%6", nullptr, int(s.images))
                      .arg(QString::fromStdString(s.split), QString::fromStdString(s.report.path),
                           QString::fromStdString(s.report.format))
                      .arg(s.first_height)
                      .arg(s.first_width)
                      .arg(s.channels);
+        if (!s.report.generation.empty()) lines << tr("  made by: %1").arg(QString::fromStdString(s.report.generation));
+        if (s.boxes.images > 0)
+            lines << tr("  object boxes: %1 images, mean %2 x %3 px, %4% of the image")
+                         .arg(s.boxes.images)
+                         .arg(s.boxes.mean_width, 0, 'f', 1)
+                         .arg(s.boxes.mean_height, 0, 'f', 1)
+                         .arg(100.0 * s.boxes.mean_area_share, 0, 'f', 1);
+    }
     lines << tr("fingerprint: %1").arg(QString::fromStdString(inspection.fingerprint));
     summary_->setText(lines.join('\n'));
 

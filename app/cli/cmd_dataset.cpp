@@ -1,8 +1,10 @@
-// `ferkd dataset info PATH` and `ferkd dataset pack SRC OUT`.
+// `ferkd dataset info PATH`, `ferkd dataset pack SRC OUT` and `ferkd dataset
+// make-cluttered SRC OUT`.
 #include <cstdio>
 #include <filesystem>
 
 #include "commands.h"
+#include "data/cluttered_dataset.h"
 #include "data/dataset_factory.h"
 #include "data/dataset_inspection.h"
 #include "data/packed_dataset.h"
@@ -19,12 +21,19 @@ void printReport(const SplitInspection& s) {
         std::printf("  %3zu %-24s %lld\n", c, r.classes[c].c_str(), (long long)r.per_class[c]);
     std::printf("  problems: %zu file(s) left out\n", r.problems.size());
     for (const auto& p : r.problems) std::printf("    %s: %s\n", p.file.c_str(), p.reason.c_str());
+    if (!r.generation.empty()) std::printf("  made by: %s\n", r.generation.c_str());
+    const BoxStatistics& b = s.boxes;
+    if (b.images > 0)
+        std::printf("  object boxes: %lld of %lld images, mean %.1f x %.1f px (sides %d-%d), %.1f%% of the image on average\n",
+                    (long long)b.images, (long long)s.images, b.mean_width, b.mean_height, b.min_side, b.max_side,
+                    100.0 * b.mean_area_share);
 }
 
 struct DatasetOptions {
     std::string path, format = "auto", out;
     int size = 0;
     bool quick = false;
+    ClutterOptions clutter;
 };
 
 int info(const DatasetOptions& o) {
@@ -51,6 +60,26 @@ int pack(const DatasetOptions& o) {
     return kOk;
 }
 
+int makeCluttered(const DatasetOptions& o) {
+    DataSplits s = openDataSplits(o.path, o.format);
+    auto makeOne = [&](std::shared_ptr<Dataset> source, const char* name) {
+        const ClutteredDataset cluttered(std::move(source), o.clutter, name);  // checks the settings first
+        std::filesystem::create_directories(o.out);
+        const std::string path = (std::filesystem::path(o.out) / (std::string(name) + ".fkpack")).string();
+        PackOptions options;
+        options.generation_json = cluttered.report().generation;
+        writePackedDataset(cluttered, path, options, [&](int64_t done, int64_t total) {
+            std::fprintf(stderr, "\rmaking %s: %lld/%lld", name, (long long)done, (long long)total);
+        });
+        std::fprintf(stderr, "\n");
+        std::printf("wrote %s (%lld images on %d x %d px canvases, with object boxes)\n", path.c_str(),
+                    (long long)cluttered.size(), o.clutter.canvas, o.clutter.canvas);
+    };
+    makeOne(s.train, "train");
+    if (s.test) makeOne(s.test, "test");
+    return kOk;
+}
+
 }  // namespace
 
 void addDatasetCommand(CLI::App& app, CliContext& ctx) {
@@ -69,6 +98,23 @@ void addDatasetCommand(CLI::App& app, CliContext& ctx) {
     pack_->add_option("--size", o->size, "Side of the packed images (shorter side resized, centre crop); 0 = keep");
     pack_->add_option("--format", o->format, "auto, idx, folder or packed");
     pack_->callback([&ctx, o] { ctx.action = [o] { return pack(*o); }; });
+
+    auto* clutter = ds->add_subcommand(
+        "make-cluttered",
+        "Paste every image at a random scale and place on a larger canvas with fragments of other images as "
+        "clutter (cluttered MNIST); writes OUT/train.fkpack and OUT/test.fkpack with each object's box");
+    ClutterOptions& c = o->clutter;
+    clutter->add_option("path", o->path, "Source data set: fashion-mnist, an IDX, image or packed folder")->required();
+    clutter->add_option("out", o->out, "Output folder")->required();
+    clutter->add_option("--format", o->format, "auto, idx, folder or packed");
+    clutter->add_option("--canvas", c.canvas, "Side of the canvas in pixels (default 48)");
+    clutter->add_option("--scale-min", c.scale_min, "Smallest object side as a share of the source side (default 0.8)");
+    clutter->add_option("--scale-max", c.scale_max, "Largest object side as a share of the source side (default 1.2)");
+    clutter->add_option("--fragments", c.fragments, "Clutter pieces per canvas, from other images of the split (default 4)");
+    clutter->add_option("--fragment-size", c.fragment_size, "Side of a clutter piece in pixels (default 8)");
+    clutter->add_option("--noise", c.noise, "Std of Gaussian noise on every pixel, in grey levels (default 0)");
+    clutter->add_option("--seed", c.seed, "Seed of every draw: the same seed makes the same bytes (default 0)");
+    clutter->callback([&ctx, o] { ctx.action = [o] { return makeCluttered(*o); }; });
 }
 
 }  // namespace ferkd::cli

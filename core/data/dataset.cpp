@@ -26,6 +26,7 @@ public:
     const DatasetReport& report() const override { return report_; }
     std::string name(int64_t i) const override { return base_->name(i); }
     std::string fingerprint() const override { return base_->fingerprint() + "/first" + std::to_string(limit_); }
+    std::optional<ObjectBox> objectBox(int64_t i) const override { return base_->objectBox(i); }
 
 private:
     std::shared_ptr<Dataset> base_;
@@ -55,6 +56,7 @@ public:
     const DatasetReport& report() const override { return report_; }
     std::string name(int64_t i) const override { return base_->name(indices_[i]); }
     std::string fingerprint() const override { return base_->fingerprint() + "/" + tag_; }
+    std::optional<ObjectBox> objectBox(int64_t i) const override { return base_->objectBox(indices_[i]); }
 
 private:
     std::shared_ptr<Dataset> base_;

@@ -5,10 +5,12 @@
 #include <torch/torch.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "data/dataset_report.h"
+#include "data/object_box.h"
 
 namespace ferkd {
 
@@ -28,6 +30,8 @@ public:
     virtual std::string name(int64_t index) const { return "#" + std::to_string(index); }
     // Identifies the content (for stores that must match this data set later).
     virtual std::string fingerprint() const = 0;
+    // Where image `index`'s object is, in its pixels, for data sets that know it.
+    virtual std::optional<ObjectBox> objectBox(int64_t /*index*/) const { return std::nullopt; }
 
     int numClasses() const { return static_cast<int>(classes().size()); }
 };

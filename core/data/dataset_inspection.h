@@ -16,11 +16,20 @@ struct SampleImage {
     ImagePixels pixels;
 };
 
+// The object boxes of a split (data sets that have them).
+struct BoxStatistics {
+    int64_t images = 0;  // with a box
+    double mean_width = 0, mean_height = 0;
+    int min_side = 0, max_side = 0;  // over both sides of every box
+    double mean_area_share = 0;      // box area / image area (the first image's size)
+};
+
 struct SplitInspection {
     std::string split;  // "train" or "test"
     int64_t images = 0;
     int first_height = 0, first_width = 0, channels = 0;
-    DatasetReport report;
+    DatasetReport report;  // report.generation: the generator's settings
+    BoxStatistics boxes;
     std::vector<std::vector<SampleImage>> samples;  // per class, the first `samplesPerClass` images
 };
 

@@ -18,6 +18,7 @@ struct DatasetReport {
     std::vector<std::string> classes;
     std::vector<int64_t> per_class;
     std::vector<DataProblem> problems;
+    std::string generation;  // settings of the generator that made the set, as JSON (make-cluttered); "" if none
     int64_t total() const;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <unordered_map>
 
 #include "data/image_file_check.h"
 #include "imaging/image_decode.h"
@@ -56,9 +57,39 @@ ImageFolderDataset::ImageFolderDataset(const std::string& root, bool decodeAll) 
     }
     if (files_.empty()) throw FileError(root, "holds no readable images (JPEG, PNG, BMP or WebP)");
     fingerprint_ = "folder:" + std::to_string(files_.size()) + ":" + hex64(h);
+    readBoxes();
+    if (decodeAll)
+        for (int64_t i = 0; i < size(); ++i)
+            if (boxes_[i]) image(i);  // checks the box against the decoded size
 }
 
-torch::Tensor ImageFolderDataset::image(int64_t i) const { return decodeImageRgb8(files_.at(i)); }
+void ImageFolderDataset::readBoxes() {
+    boxes_.assign(files_.size(), std::nullopt);
+    const fs::path csv = fs::path(report_.path) / "boxes.csv";
+    if (!fs::exists(csv)) return;
+    boxesPath_ = csv.string();
+    std::unordered_map<std::string, int64_t> byName;
+    for (int64_t i = 0; i < size(); ++i) byName.emplace(name(i), i);
+    for (BoxLine& b : readObjectBoxesCsv(boxesPath_)) {
+        const auto it = byName.find(b.file);
+        if (it == byName.end())
+            throw FileError(boxesPath_, "line " + std::to_string(b.line) + ": " + b.file +
+                                            " is not a readable image of the folder (expected <class>/<file>)");
+        boxes_[it->second] = std::move(b);
+    }
+}
+
+std::optional<ObjectBox> ImageFolderDataset::objectBox(int64_t i) const {
+    const auto& b = boxes_.at(i);
+    if (!b) return std::nullopt;
+    return b->box;
+}
+
+torch::Tensor ImageFolderDataset::image(int64_t i) const {
+    torch::Tensor img = decodeImageRgb8(files_.at(i));
+    if (boxes_.at(i)) checkBoxInsideImage(*boxes_[i], img.size(1), img.size(0), boxesPath_);
+    return img;
+}
 
 // Lexical, no file system calls: a scan of 1M names for the crop browser's search stays fast.
 std::string ImageFolderDataset::name(int64_t i) const {

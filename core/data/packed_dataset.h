@@ -2,7 +2,9 @@
 // The packed, pre-decoded form: one file per split holding every image at one size,
 // memory-mapped for training. Layout (little endian):
 //   "FKDPACK1" | u64 header length | header JSON | zero pad to 64 |
-//   labels int64[N] | pixels uint8[N][H][W][C] | u64 FNV-1a checksum of labels+pixels | "FKDEND01"
+//   labels int64[N] | pixels uint8[N][H][W][C] | version 2 with "boxes": object boxes int32[N][4]
+//   (x0, y0, x1, y1) | u64 FNV-1a checksum of everything after the pad | "FKDEND01"
+// Version 1 (no boxes) is what sets without object boxes are still written as.
 #include "data/dataset.h"
 
 namespace ferkd {
@@ -20,10 +22,12 @@ public:
     torch::Tensor stackedImages() const override { return images_; }
     const DatasetReport& report() const override { return report_; }
     std::string fingerprint() const override { return fingerprint_; }
+    std::optional<ObjectBox> objectBox(int64_t i) const override;
 
 private:
     torch::Tensor images_, labels_;  // point into the memory map, which they keep alive
     const int64_t* labelPtr_ = nullptr;
+    const unsigned char* boxBytes_ = nullptr;  // N x 4 int32 (x0, y0, x1, y1), or none
     std::vector<std::string> classes_;
     DatasetReport report_;
     std::string fingerprint_;
@@ -31,10 +35,12 @@ private:
 
 struct PackOptions {
     int size = 0;  // side of the packed images; 0 = keep (all images must share one size)
+    std::string generation_json;  // recorded in the header as "generation" (a generator's settings)
 };
 
 // Writes `source` to `path` atomically. Images of another size are resized so their
-// shorter side is `size`, then centre-cropped square. `progress(done, total)` is optional.
+// shorter side is `size`, then centre-cropped square (object boxes move with them). When
+// the source has object boxes, every image must have one. `progress(done, total)` is optional.
 void writePackedDataset(const Dataset& source, const std::string& path, const PackOptions& options,
                         const std::function<void(int64_t, int64_t)>& progress = {});
 

@@ -4,6 +4,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "batch/batch_builder.h"
+#include "data/cluttered_dataset.h"
 #include "data/crop_resize.h"
 #include "data/dataset_factory.h"
 #include "data/idx_dataset.h"
@@ -327,6 +328,137 @@ private slots:
         } catch (const ConfigError& e) {
             QCOMPARE(e.field(), std::string("schedule.batch_size"));
         }
+    }
+
+    // make-cluttered: the stored box is exactly where the object's pixels went, and the
+    // same seed makes the same bytes.
+    void clutteredBoxIsWhereThePixelsWent() {
+        QTemporaryDir dir;
+        auto source = sixtyFourIdxImages(dir.path().toStdString());
+        ClutterOptions o;
+        o.canvas = 48;
+        o.scale_min = o.scale_max = 1.0;  // pasted as they are, for an exact pixel check
+        o.fragments = 0;
+        ClutteredDataset plain(source, o, "train");
+        for (int64_t i : {0, 5, 63}) {
+            const torch::Tensor canvas = plain.image(i), object = source->image(i);
+            QCOMPARE(canvas.size(0), int64_t(48));
+            const ObjectBox box = *plain.objectBox(i);
+            // The source's own box of non-black pixels, moved to where the canvas holds it.
+            const auto nz = torch::nonzero(object.sum(2));
+            const int sy0 = int(nz.select(1, 0).min().item<int64_t>()), sx0 = int(nz.select(1, 1).min().item<int64_t>());
+            const int sy1 = int(nz.select(1, 0).max().item<int64_t>()) + 1, sx1 = int(nz.select(1, 1).max().item<int64_t>()) + 1;
+            QCOMPARE(box.width(), sx1 - sx0);
+            QCOMPARE(box.height(), sy1 - sy0);
+            const int top = box.y0 - sy0, left = box.x0 - sx0;
+            QVERIFY(top >= 0 && left >= 0 && top + 28 <= 48 && left + 28 <= 48);
+            QVERIFY(torch::equal(canvas.narrow(0, top, 28).narrow(1, left, 28), object));
+            QCOMPARE(canvas.sum().item<int64_t>(), object.sum().item<int64_t>());  // nothing else on the canvas
+        }
+
+        // Clutter and scaling: deterministic per seed, different for another seed or split.
+        ClutterOptions busy;
+        busy.seed = 7;
+        ClutteredDataset a(source, busy, "train"), b(source, busy, "train"), test(source, busy, "test");
+        busy.seed = 8;
+        ClutteredDataset other(source, busy, "train");
+        QVERIFY(torch::equal(a.image(3), b.image(3)));
+        QCOMPARE(*a.objectBox(3), *b.objectBox(3));
+        QVERIFY(!torch::equal(a.image(3), other.image(3)));
+        QVERIFY(!torch::equal(a.image(3), test.image(3)));
+        for (int64_t i = 0; i < a.size(); ++i) {
+            const ObjectBox box = *a.objectBox(i);
+            QVERIFY(box.x0 >= 0 && box.y0 >= 0 && box.x1 <= 48 && box.y1 <= 48 && box.area() > 0);
+            QVERIFY(box.width() <= 34 && box.height() <= 34);  // 28 x scale_max 1.2
+        }
+
+        // Packed with their boxes: the same bytes twice, the boxes read back, the settings kept.
+        PackOptions options;
+        options.generation_json = a.report().generation;
+        const std::string p1 = dir.filePath("a.fkpack").toStdString(), p2 = dir.filePath("b.fkpack").toStdString();
+        writePackedDataset(a, p1, options);
+        writePackedDataset(b, p2, options);
+        QCOMPARE(test::readFile(p1), test::readFile(p2));
+        PackedDataset packed(p1, /*verifyChecksum=*/true);
+        for (int64_t i = 0; i < a.size(); ++i) {
+            QCOMPARE(*packed.objectBox(i), *a.objectBox(i));
+            QVERIFY(torch::equal(packed.image(i), a.image(i)));
+        }
+        QVERIFY(packed.report().generation.find("\"canvas\":48") != std::string::npos);
+        const std::string plainPack = dir.filePath("plain.fkpack").toStdString();  // a set without boxes: version 1
+        writePackedDataset(*source, plainPack, {});
+        QVERIFY(!PackedDataset(plainPack).objectBox(0));
+        QVERIFY(test::readFile(plainPack).find("\"version\":1") != std::string::npos);
+        // A subset (validation split) keeps the boxes of its images.
+        auto shared = std::make_shared<PackedDataset>(p1);
+        QCOMPARE(*subsetDataset(shared, {9, 2}, "t")->objectBox(1), *a.objectBox(2));
+
+        // Settings that cannot work are refused naming the option.
+        ClutterOptions small;
+        small.canvas = 30;  // 28 x 1.2 = 34 does not fit
+        try {
+            ClutteredDataset bad(source, small, "train");
+            QFAIL("no error");
+        } catch (const ConfigError& e) {
+            QCOMPARE(e.field(), std::string("canvas"));
+        }
+    }
+
+    // Coverage on a hand-made case: a 4 x 4 object at (2, 2) in a 10 x 10 image.
+    void cropCoverageOfTheObject() {
+        const ObjectBox box{2, 2, 6, 6};
+        BoxOverlap o = overlapOf(CropBox{0, 0, 0.4f, 0.4f}, box, 10, 10);  // pixels [0, 4) x [0, 4)
+        QVERIFY(std::abs(o.object_covered - 4.0 / 16) < 1e-6);
+        QVERIFY(std::abs(o.crop_is_object - 4.0 / 16) < 1e-6);
+        o = overlapOf(CropBox{0, 0, 1, 1}, box, 10, 10);
+        QVERIFY(std::abs(o.object_covered - 1.0) < 1e-6);
+        QVERIFY(std::abs(o.crop_is_object - 0.16) < 1e-6);
+        o = overlapOf(CropBox{0.7f, 0.7f, 0.3f, 0.3f}, box, 10, 10);  // no overlap
+        QCOMPARE(o.object_covered, 0.0);
+        QCOMPARE(o.crop_is_object, 0.0);
+        o = overlapOf(CropBox{0.3f, 0.3f, 0.2f, 0.2f}, box, 10, 10);  // inside the object
+        QVERIFY(std::abs(o.object_covered - 0.25) < 1e-6);
+        QVERIFY(std::abs(o.crop_is_object - 1.0) < 1e-6);
+    }
+
+    // An image folder's boxes.csv: boxes by image, and clear errors naming file and line.
+    void imageFolderBoxesSideFile() {
+        QTemporaryDir dir;
+        const std::string root = dir.filePath("boxed").toStdString();
+        fs::create_directories(root + "/cat");
+        fs::create_directories(root + "/dog");
+        cv::imwrite(root + "/cat/a.png", cv::Mat(20, 30, CV_8UC3, cv::Scalar(1, 2, 3)));
+        cv::imwrite(root + "/dog/b,1.png", cv::Mat(20, 30, CV_8UC3, cv::Scalar(4, 5, 6)));
+        const std::string csv = root + "/boxes.csv";
+        test::writeFile(csv, "file,x0,y0,x1,y1\ncat/a.png,1,2,11,12\ndog/b,1.png,0,0,30,20\n");
+        {
+            ImageFolderDataset d(root, /*decodeAll=*/true);
+            QCOMPARE(*d.objectBox(0), (ObjectBox{1, 2, 11, 12}));
+            QCOMPARE(*d.objectBox(1), (ObjectBox{0, 0, 30, 20}));  // a comma in the name
+        }
+        auto expectError = [&](const std::string& content, const std::string& needle) {
+            test::writeFile(csv, content);
+            try {
+                ImageFolderDataset d(root, /*decodeAll=*/true);
+                QFAIL(("no error for " + needle).c_str());
+            } catch (const FileError& e) {
+                const std::string what = e.what();
+                QVERIFY2(what.find("boxes.csv") != std::string::npos && what.find(needle) != std::string::npos,
+                         what.c_str());
+            }
+        };
+        expectError("file,x0,y0,x1,y1\ncat/a.png,1,2,11,12\ndog/b,1.png,0,0,31,20\n", "line 3: the box 0,0,31,20");
+        expectError("file,x0,y0,x1,y1\ncat/a.png,1,2,eleven,12\n", "line 2: x1 'eleven'");
+        expectError("file,x0,y0,x1,y1\ncat/a.png,1,2\n", "line 2: expected file,x0,y0,x1,y1");
+        expectError("file,x0,y0,x1,y1\ncat/a.png,5,2,5,12\n", "line 2: the box of cat/a.png is empty");
+        expectError("file,x0,y0,x1,y1\ncat/a.png,1,2,3,4\ncat/a.png,1,2,3,4\n", "line 3: cat/a.png has a box");
+        expectError("file,x0,y0,x1,y1\ncat/none.png,1,2,3,4\n", "line 2: cat/none.png is not a readable image");
+        expectError("name,box\n", "line 1: expected the header");
+        // Without decodeAll the bounds are checked when the image is decoded.
+        test::writeFile(csv, "file,x0,y0,x1,y1\ncat/a.png,1,2,11,21\n");
+        ImageFolderDataset lazy(root);
+        QVERIFY_THROWS_EXCEPTION(FileError, lazy.image(0));
+        QVERIFY(!lazy.objectBox(1));  // no line for it
     }
 };
 

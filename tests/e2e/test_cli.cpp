@@ -115,6 +115,23 @@ private slots:
         QVERIFY2(r.code == 0 && r.out.contains("(packed), 8 images"), qPrintable(r.out + r.err));
     }
 
+    // The cluttered testbed from the command line: both splits packed with their boxes,
+    // `dataset info` shows the settings and the boxes; a canvas too small is a usage error.
+    void makeClutteredWritesBoxesAndSettings() {
+        const QString out = tmp_.filePath("cluttered");
+        Result r = runFerkd({"dataset", "make-cluttered", data_, out, "--canvas", "40", "--seed", "3"});
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        QVERIFY(fs::exists((out + "/train.fkpack").toStdString()) && fs::exists((out + "/test.fkpack").toStdString()));
+        r = runFerkd({"dataset", "info", out});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains("first image 40x40x1") && r.out.contains("\"canvas\":40") &&
+                     r.out.contains("\"seed\":3") && r.out.contains("object boxes: "),
+                 qPrintable(r.out));
+        r = runFerkd({"dataset", "make-cluttered", data_, tmp_.filePath("small"), "--canvas", "30"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("canvas") && r.err.contains("cannot hold the largest object"), qPrintable(r.err));
+    }
+
     void sigkillThenResumeMatchesUninterruptedRun() {
         const QStringList common = {"--workspace", ws_, "train", "--data", data_, "--arch", "resnet10_small",
                                     "--epochs", "3", "--batch-size", "32", "--threads", "1", "--seed", "11",
