@@ -132,8 +132,11 @@ void writePackedDataset(const Dataset& source, const std::string& path, const Pa
         std::vector<int32_t> boxValues;
         for (int64_t i = 0; i < n; ++i) {
             torch::Tensor img = source.image(i);
+            std::optional<ObjectBox> b = source.objectBox(i);
+            if (!boxes && b)
+                throw Error("image " + source.name(i) + " has an object box, while the first image has none; "
+                            "give every image a box or none");
             if (boxes) {
-                std::optional<ObjectBox> b = source.objectBox(i);
                 if (!b) throw Error("image " + source.name(i) + " has no object box, while the first image has one");
                 if (img.size(0) != side || img.size(1) != side)
                     b = resizeShortSideCenterCropBox(*b, img.size(0), img.size(1), int(side));

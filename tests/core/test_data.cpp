@@ -459,6 +459,18 @@ private slots:
         ImageFolderDataset lazy(root);
         QVERIFY_THROWS_EXCEPTION(FileError, lazy.image(0));
         QVERIFY(!lazy.objectBox(1));  // no line for it
+        // Packing needs a box for every image or for none.
+        for (const char* lines : {"cat/a.png,1,2,11,12\n", "dog/b,1.png,0,0,30,20\n"}) {
+            test::writeFile(csv, std::string("file,x0,y0,x1,y1\n") + lines);
+            try {
+                writePackedDataset(ImageFolderDataset(root), dir.filePath("part.fkpack").toStdString(), {32});
+                QFAIL("no error");
+            } catch (const Error& e) {
+                QVERIFY2(std::string(e.what()).find("object box, while the first image has") != std::string::npos,
+                         e.what());
+            }
+            QVERIFY(!fs::exists(dir.filePath("part.fkpack").toStdString()));  // nothing half-written
+        }
     }
 };
 
