@@ -32,8 +32,6 @@ torch::Tensor resizeSquare(const torch::Tensor& hwc, int64_t side) {
     return x.squeeze(0).permute({1, 2, 0}).round().clamp(0, 255).to(torch::kUInt8).contiguous();
 }
 
-}  // namespace
-
 void validateClutterOptions(const ClutterOptions& o, int64_t sourceSide) {
     if (o.scale_min <= 0 || o.scale_max < o.scale_min)
         throw ConfigError("scale_min", "expected 0 < scale_min <= scale_max, got " + nlohmann::json(o.scale_min).dump() +
@@ -62,6 +60,8 @@ std::string clutterOptionsJson(const ClutterOptions& o, const std::string& sourc
                           {"seed", o.seed}}
         .dump();
 }
+
+}  // namespace
 
 ClutteredDataset::ClutteredDataset(std::shared_ptr<const Dataset> source, ClutterOptions options,
                                    const std::string& split)

@@ -21,16 +21,11 @@ struct ClutterOptions {
     uint64_t seed = 0;
 };
 
-// ConfigError naming the option (canvas, scale_min, ...) and what is allowed, for a source
-// of `sourceSide`-pixel images.
-void validateClutterOptions(const ClutterOptions& o, int64_t sourceSide);
-
-// The options as the JSON that `dataset info` shows (the packed header's "generation").
-std::string clutterOptionsJson(const ClutterOptions& o, const std::string& source);
-
 class ClutteredDataset : public Dataset {
 public:
     // `split` salts the draws so train and test differ; clutter comes from `source` itself.
+    // Settings that cannot work are a ConfigError naming the option (canvas, scale_min, ...);
+    // report().generation holds them as the JSON `dataset info` shows.
     ClutteredDataset(std::shared_ptr<const Dataset> source, ClutterOptions options, const std::string& split);
 
     int64_t size() const override { return source_->size(); }
