@@ -17,12 +17,17 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
+
+#include <tuple>
 #include <QThread>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
 #include <nlohmann/json.hpp>
 
+#include "crop_group_style.h"
+#include "mining_plot.h"
 #include "pixels_image.h"
 #include "store/experiment_store.h"
 #include "train/trainer.h"
@@ -31,28 +36,6 @@ namespace ferkd::ui {
 
 namespace {
 
-// One colour and line style per FerKD group, in boxes, thumbnails, the histogram and the legend.
-QColor groupColour(CropGroup g) {
-    switch (g) {
-    case CropGroup::DiscardedHard: return QColor(127, 127, 127);
-    case CropGroup::Calibrated: return QColor(230, 126, 34);
-    case CropGroup::Teacher: return QColor(31, 119, 180);
-    case CropGroup::DiscardedEasy: return QColor(44, 160, 44);
-    }
-    return Qt::black;
-}
-Qt::PenStyle groupLine(CropGroup g) {
-    return g == CropGroup::Calibrated ? Qt::DashLine : isKept(g) ? Qt::SolidLine : Qt::DotLine;
-}
-QString groupTitle(CropGroup g) {
-    switch (g) {
-    case CropGroup::DiscardedHard: return QCoreApplication::translate("CropBrowser", "discarded (hard)");
-    case CropGroup::Calibrated: return QCoreApplication::translate("CropBrowser", "calibrated");
-    case CropGroup::Teacher: return QCoreApplication::translate("CropBrowser", "teacher's label");
-    case CropGroup::DiscardedEasy: return QCoreApplication::translate("CropBrowser", "discarded (easy)");
-    }
-    return {};
-}
 constexpr int kSliderSteps = 1000;
 
 }  // namespace
@@ -61,11 +44,13 @@ constexpr int kSliderSteps = 1000;
 class CropImageView : public QWidget {
 public:
     CropImageView() { setMinimumSize(280, 280); }
-    void set(const QImage& image, const std::vector<InspectedCrop>& crops) {
+    void set(const QImage& image, const std::vector<InspectedCrop>& crops, std::optional<ObjectBox> object) {
         image_ = image;
         crops_ = crops;
+        object_ = object;
         update();
     }
+    bool objectShown() const { return object_.has_value() && !image_.isNull(); }
     int boxes() const { return drawn_; }
 
 protected:
@@ -74,12 +59,16 @@ protected:
         painter.fillRect(rect(), palette().window());
         drawn_ = 0;
         if (image_.isNull()) return;
-        const int legendHeight = 36;
+        const int legendHeight = 44;  // two rows of legend
         const QRect area = rect().adjusted(8, 8, -8, -8 - legendHeight);
         const double scale = std::min(area.width() / double(image_.width()), area.height() / double(image_.height()));
         const QRectF target(area.x(), area.y(), image_.width() * scale, image_.height() * scale);
         painter.drawImage(target, image_);  // nearest neighbour: small images stay crisp
         painter.setRenderHint(QPainter::Antialiasing);
+        const double px = scale;  // image pixels to widget
+        if (object_)  // under the crops: they are what is being judged
+            drawObject(painter, QRectF(target.x() + object_->x0 * px, target.y() + object_->y0 * px,
+                                       object_->width() * px, object_->height() * px));
         // Confident crops first, so the hard ones end up on top.
         std::vector<const InspectedCrop*> order;
         for (const auto& c : crops_) order.push_back(&c);
@@ -92,24 +81,37 @@ protected:
                                     c->box.w * target.width(), c->box.h * target.height()));
             ++drawn_;
         }
-        // Legend: one swatch per group.
-        int x = area.x();
-        const int y = area.bottom() + 18;
-        for (int g = 0; g < kCropGroups; ++g) {
-            QPen pen(groupColour(CropGroup(g)), 2.2);
-            pen.setStyle(groupLine(CropGroup(g)));
+        // Legend: one swatch per group, then the object's box; wraps to a second row.
+        int x = area.x(), y = area.bottom() + 14;
+        auto entry = [&](const QPen& pen, const QString& name) {
+            const int width = 34 + painter.fontMetrics().horizontalAdvance(name);
+            if (x > area.x() && x + width > area.right()) {
+                x = area.x();
+                y += 18;
+            }
             painter.setPen(pen);
             painter.drawLine(x, y, x + 22, y);
             painter.setPen(palette().text().color());
-            const QString name = groupTitle(CropGroup(g));
             painter.drawText(x + 26, y + 5, name);
-            x += 34 + painter.fontMetrics().horizontalAdvance(name);
+            x += width;
+        };
+        for (int g = 0; g < kCropGroups; ++g) {
+            QPen pen(groupColour(CropGroup(g)), 2.2);
+            pen.setStyle(groupLine(CropGroup(g)));
+            entry(pen, groupTitle(CropGroup(g)));
         }
+        if (object_) entry(QPen(objectBoxColour(), kObjectBoxWidth), objectBoxTitle());
     }
 
 private:
+    static void drawObject(QPainter& painter, const QRectF& r) {
+        painter.setPen(QPen(objectBoxColour(), kObjectBoxWidth));
+        painter.drawRect(r);
+    }
+
     QImage image_;
     std::vector<InspectedCrop> crops_;
+    std::optional<ObjectBox> object_;
     int drawn_ = 0;
 };
 
@@ -179,7 +181,7 @@ void CropBrowser::build() {
     pickLayout->addRow(tr("Name"), nameSearch_);
     pickLayout->addRow(nameMatches_);
     pickLayout->addRow(random);
-    pickLayout->addRow(new QLabel(tr("Most crops the teacher hardly recognises:")));
+    pickLayout->addRow(new QLabel(tr("Most crops the teacher hardly recognises\n(image, class, crops below the threshold, mean p):")));
     pickLayout->addRow(ranking_);
     connect(index_, &QSpinBox::valueChanged, this, [this](int i) {
         if (inspector_ && i != image_) showImage(i);
@@ -222,7 +224,15 @@ void CropBrowser::build() {
     strip_->setIconSize(QSize(64, 64));
     strip_->setFixedHeight(128);
     middleLayout->addWidget(strip_);
-    split->addWidget(middle);
+    // The image, or the whole label set's p against object coverage where the data has boxes.
+    miningPlot_ = new MiningPlot;
+    views_ = new QTabWidget;
+    views_->setObjectName("cropViews");
+    views_->addTab(middle, tr("Image"));
+    views_->addTab(miningPlot_, tr("p against object coverage"));
+    views_->setTabToolTip(1, tr("Every crop's p(true class) against the share of the object it holds, for the whole "
+                                "label set (data sets with object boxes)"));
+    split->addWidget(views_);
 
     // Right: the rule and the histogram.
     auto* right = new QWidget;
@@ -398,6 +408,11 @@ void CropBrowser::adopt(std::shared_ptr<CropInspector> inspector, const QString&
     classFilter_->addItem(tr("all classes"));
     for (const auto& c : inspector_->classNames()) classFilter_->addItem(QString::fromStdString(c));
     index_->setRange(0, int(std::min<int64_t>(inspector_->images() - 1, INT32_MAX)));
+    views_->setTabEnabled(1, inspector_->hasObjectBoxes());
+    if (!inspector_->hasObjectBoxes()) {
+        views_->setCurrentIndex(0);
+        miningPlot_->clear();
+    }
     refreshStudents();
     refreshRule();
     showImage(0);
@@ -494,14 +509,23 @@ void CropBrowser::refreshRule() {
     histogram_->rescaleAxes();
     histogram_->xAxis->setRange(0, 1);
     histogram_->replot();
+    if (inspector_->hasObjectBoxes()) {
+        std::vector<CropMining> mined;
+        const MiningQuality quality = inspector_->mining(rule_, {}, &mined);
+        miningPlot_->set(quality, mined);
+    }
     ranking_->clear();
     const double unrecognised = rule_.rule == "paper" ? rule_.t_mid : rule_.hard_threshold;
     ranking_->setToolTip(tr("Images with the most crops whose p(true class) is below %1").arg(unrecognised));
-    for (const auto& [image, count] : inspector_->mostUnrecognised(float(unrecognised), 50)) {
-        auto* item = new QListWidgetItem(tr("image %1 (%2): %3 crops").arg(image)
-                                             .arg(QString::fromStdString(inspector_->classNames()[inspector_->label(image)]))
-                                             .arg(count));
-        item->setData(Qt::UserRole, qlonglong(image));
+    const int n = inspector_->cropsPerImage();
+    for (const auto& u : inspector_->mostUnrecognised(float(unrecognised), 50)) {
+        auto* item = new QListWidgetItem(tr("%1 %2: %3/%4, p %5")
+                                             .arg(u.image)
+                                             .arg(QString::fromStdString(inspector_->classNames()[inspector_->label(u.image)]))
+                                             .arg(u.below)
+                                             .arg(n)
+                                             .arg(u.mean_p, 0, 'f', 3));
+        item->setData(Qt::UserRole, qlonglong(u.image));
         ranking_->addItem(item);
     }
 }
@@ -538,7 +562,8 @@ void CropBrowser::refreshCrops() {
                                   QString::number(groupCount(CropGroup::Calibrated)),
                                   QString::number(groupCount(CropGroup::Teacher)),
                                   QString::number(groupCount(CropGroup::DiscardedEasy))));
-    view_->set(toQImage(pixels), crops_);
+    const auto object = inspector_->objectBox(image_);
+    view_->set(toQImage(pixels), crops_, object);
     strip_->clear();
     std::vector<const InspectedCrop*> sorted;
     for (const auto& c : crops_) sorted.push_back(&c);
@@ -552,6 +577,7 @@ void CropBrowser::refreshCrops() {
                           .arg(c->index)
                           .arg(groupTitle(c->group))
                           .arg(top.join("\n"));
+        if (c->object_covered >= 0) tip += "\n" + tr("holds %1% of the object").arg(100.0 * c->object_covered, 0, 'f', 0);
         if (c->student_class >= 0) {  // the student's answer, marked right or wrong
             text += QString("\nS %1 %2").arg(c->student_class == y ? QString::fromUtf8("\u2713") : QString::fromUtf8("\u2717"))
                         .arg(c->student_prob, 0, 'f', 2);
@@ -569,6 +595,11 @@ void CropBrowser::refreshCrops() {
 int CropBrowser::boxCount() const {
     view_->grab();  // paints now, visible or not
     return view_->boxes();
+}
+
+bool CropBrowser::objectBoxShown() const {
+    view_->grab();
+    return view_->objectShown();
 }
 
 int CropBrowser::groupCount(CropGroup g) const {
@@ -609,10 +640,26 @@ QImage CropBrowser::figureOne(int images, uint32_t seed) const {
                                          : CropGroup(g) == CropGroup::Teacher     ? in[in.size() / 2]
                                                                                   : in.front();
             painter.drawImage(x, y, cropImage(pixels, shown->box, side));
+            if (const auto object = inspector_->objectBox(i)) {  // the part of the object inside the crop
+                const CropBox& b = shown->box;
+                const double sx = side / (b.w * pixels.width), sy = side / (b.h * pixels.height);
+                double x0 = (object->x0 - b.x * pixels.width) * sx, x1 = (object->x1 - b.x * pixels.width) * sx;
+                if (b.flip) std::tie(x0, x1) = std::make_pair(side - x1, side - x0);
+                const QRectF r = QRectF(QPointF(x0, (object->y0 - b.y * pixels.height) * sy),
+                                        QPointF(x1, (object->y1 - b.y * pixels.height) * sy))
+                                     .intersected(QRectF(0, 0, side, side));
+                if (!r.isEmpty()) {
+                    painter.setPen(QPen(objectBoxColour(), 2));
+                    painter.drawRect(r.translated(x, y).adjusted(1, 1, -1, -1));
+                }
+            }
             painter.setPen(QPen(groupColour(CropGroup(g)), 3));
             painter.drawRect(QRect(x, y, side - 1, side - 1));
             painter.setPen(Qt::black);
-            painter.drawText(QRect(x, y + side, side, 16), Qt::AlignCenter, QString("p=%1").arg(shown->p_true, 0, 'f', 3));
+            const QString caption = shown->object_covered >= 0
+                                        ? QString("p=%1 obj %2%").arg(shown->p_true, 0, 'f', 2).arg(100.0 * shown->object_covered, 0, 'f', 0)
+                                        : QString("p=%1").arg(shown->p_true, 0, 'f', 3);
+            painter.drawText(QRect(x, y + side, side, 16), Qt::AlignCenter, caption);
         }
     }
     return figure;

@@ -7,7 +7,9 @@
 // class with its top-5; sliders for the rule's three thresholds and eps with the live
 // share of each group over the whole label set; the label set's confidence histogram
 // split by group with the thresholds drawn on it; and a Figure-1-style PNG with one row
-// per group.
+// per group. On data sets with object boxes (the cluttered testbed) the object's true box
+// is drawn under the crops (in the legend too, and in the figure's thumbnails), and a
+// second plot shows p(true class) against object coverage with the mining figures.
 #include <QImage>
 #include <QWidget>
 
@@ -24,6 +26,7 @@ class QLineEdit;
 class QListWidget;
 class QSlider;
 class QSpinBox;
+class QTabWidget;
 
 namespace ferkd {
 class ExperimentStore;
@@ -32,6 +35,7 @@ class ExperimentStore;
 namespace ferkd::ui {
 
 class CropImageView;
+class MiningPlot;
 
 class CropBrowser : public QWidget {
     Q_OBJECT
@@ -54,6 +58,8 @@ public:
 
     int64_t currentImage() const { return image_; }
     int boxCount() const;   // boxes drawn on the current image
+    bool objectBoxShown() const;  // the current image's true object box is drawn
+    const MiningPlot* miningPlot() const { return miningPlot_; }
     int groupCount(CropGroup g) const;  // crops of the current image in group `g`
     // Share of all crops of the label set in each group under the current rule.
     const std::array<double, kCropGroups>& datasetShares() const { return datasetShares_; }
@@ -97,6 +103,8 @@ private:
     QLabel *ruleLabel_ = nullptr, *imageLabel_ = nullptr;
     CropImageView* view_ = nullptr;
     QCustomPlot* histogram_ = nullptr;
+    MiningPlot* miningPlot_ = nullptr;
+    QTabWidget* views_ = nullptr;  // the image, the coverage plot
 };
 
 }  // namespace ferkd::ui

@@ -1,5 +1,7 @@
-// `ferkd labels generate` (the teacher labels N crops per image, once) and
-// `ferkd labels info` (header, size, FerKD crop statistics of a label store).
+// `ferkd labels generate` (the teacher labels N crops per image, once),
+// `ferkd labels info` (header, size, FerKD crop statistics of a label store) and
+// `ferkd labels mining` (how well p(true class) tells object crops from background ones,
+// on data sets with object boxes).
 #include <cstdio>
 #include <filesystem>
 #include <unistd.h>
@@ -16,6 +18,7 @@
 #include "labels/label_generator.h"
 #include "labels/label_job.h"
 #include "labels/label_set_stats.h"
+#include "labels/mining_quality.h"
 #include "train/evaluator.h"
 #include "train/runtime.h"
 #include "util/error.h"
@@ -74,6 +77,50 @@ void printStats(const LabelSetStats& s, const std::vector<std::string>& classNam
                     c < classNames.size() ? classNames[c].c_str() : std::to_string(c).c_str(),
                     100.0 * s.share(int(c), CropGroup::DiscardedHard), 100.0 * s.share(int(c), CropGroup::Calibrated),
                     100.0 * s.share(int(c), CropGroup::Teacher), 100.0 * s.share(int(c), CropGroup::DiscardedEasy));
+    if (s.mining) std::printf("  mining (object boxes): %s\n", describeMining(*s.mining).c_str());
+}
+
+void printMining(const MiningQuality& m) {
+    const auto pct = [&](Coverage c) { return 100.0 * double(m.coverage[size_t(c)]) / double(std::max<int64_t>(1, m.crops)); };
+    std::printf("  %lld crops; no object: covering < %.0f%% of the object's box, most of it: >= %.0f%%\n",
+                (long long)m.crops, 100.0 * m.settings.no_object_below, 100.0 * m.settings.most_object_from);
+    std::printf("  crops with no object %.1f%%, partial %.1f%%, most of it %.1f%%\n", pct(Coverage::None),
+                pct(Coverage::Partial), pct(Coverage::Most));
+    std::printf("  ROC AUC of p(true class), most of it vs no object: %.3f\n", m.auc);
+    std::printf("  p(true class) by object coverage (quartiles of p: 25%%, median, 75%%):\n"
+                "    coverage      crops  mean p  p 25/50/75%%         crop is object  d-hard  calib.  teacher  d-easy\n");
+    for (const auto& b : m.bins) {
+        const double n = double(std::max<int64_t>(1, b.crops));
+        std::printf("    [%.1f, %.1f%c %8lld  %6.3f  %5.3f %5.3f %5.3f  %14.3f  %5.1f%%  %5.1f%%  %6.1f%%  %5.1f%%\n", b.lo,
+                    b.hi, b.hi >= 1.0 ? ']' : ')', (long long)b.crops, b.mean_p, b.q25_p, b.median_p, b.q75_p,
+                    b.mean_crop_is_object,
+                    100.0 * double(b.groups[0]) / n, 100.0 * double(b.groups[1]) / n, 100.0 * double(b.groups[2]) / n,
+                    100.0 * double(b.groups[3]) / n);
+    }
+    std::printf("  groups by coverage (%s):\n    group            crops  no object  partial  most of it\n",
+                describeRule(m.rule).c_str());
+    for (int g = 0; g < kCropGroups; ++g) {
+        const auto& row = m.group_coverage[size_t(g)];
+        std::printf("    %-14s %7lld  %8.1f%%  %6.1f%%  %9.1f%%\n", cropGroupName(CropGroup(g)),
+                    (long long)(row[0] + row[1] + row[2]), 100.0 * m.share(CropGroup(g), Coverage::None),
+                    100.0 * m.share(CropGroup(g), Coverage::Partial), 100.0 * m.share(CropGroup(g), Coverage::Most));
+    }
+    std::printf("  precision of discarded-hard = no object: %.1f%%; of calibrated = context (not most of it): %.1f%%\n"
+                "  share of the no-object crops discarded as hard: %.1f%%\n",
+                100.0 * m.hardPrecision(), 100.0 * m.calibratedPrecision(), 100.0 * m.noObjectRecall());
+}
+
+// The rule of `labels info --data` and `labels mining`: the default one with the --set
+// overrides of distill.ferkd.*.
+FerkdConfig ruleFromSets(const std::vector<std::string>& sets) {
+    RunConfig rule;
+    for (const auto& assignment : sets) {
+        if (assignment.rfind("distill.ferkd.", 0) != 0)
+            throw ConfigError(assignment.substr(0, assignment.find('=')), "only distill.ferkd.* fields apply here");
+        applyOverride(rule, assignment);
+    }
+    validateConfig(rule);
+    return rule.distill.ferkd;
 }
 
 int generate(const CliContext& ctx, const GenerateOptions& o) {
@@ -147,15 +194,8 @@ int info(const CliContext& ctx, const std::string& path, const std::string& data
                 i.crops_per_image, i.num_classes, labelTypeName(i.type), i.topk, i.temperature, i.recordBytes(),
                 (unsigned long long)labels.fileBytes(), i.generation.dump().c_str());
     if (!data.empty()) {  // computed afresh against the data set
-        RunConfig rule;  // the default rule, with the --set overrides of distill.ferkd.*
-        for (const auto& assignment : sets) {
-            if (assignment.rfind("distill.ferkd.", 0) != 0)
-                throw ConfigError(assignment.substr(0, assignment.find('=')), "only distill.ferkd.* fields apply here");
-            applyOverride(rule, assignment);
-        }
-        validateConfig(rule);
         auto train = openDataSplits(data).train;
-        printStats(computeLabelSetStats(*train, path, rule.distill.ferkd), train->classes());
+        printStats(computeLabelSetStats(*train, path, ruleFromSets(sets)), train->classes());
         return kOk;
     }
     auto store = ctx.openStore();
@@ -166,6 +206,46 @@ int info(const CliContext& ctx, const std::string& path, const std::string& data
     } else {
         std::printf("  (no statistics recorded in the workspace; --data DATA computes them)\n");
     }
+    return kOk;
+}
+
+struct MiningOptions {
+    std::string labels, data, csv, cropsCsv;
+    std::vector<std::string> sets;
+    MiningSettings settings;
+};
+
+// Measures, prints, writes the CSVs asked for, and stores the result with the label
+// set's statistics (under the same rule), so the studio shows it.
+int mining(const CliContext& ctx, const MiningOptions& o) {
+    if (o.settings.no_object_below > o.settings.most_object_from)
+        throw ConfigError("--no-object-below", "must not exceed --most-object-from (" +
+                                                   std::to_string(o.settings.most_object_from) + ")");
+    const FerkdConfig rule = ruleFromSets(o.sets);
+    auto train = openDataSplits(o.data).train;
+    if (!hasObjectBoxes(*train))
+        throw ConfigError("--data", "'" + o.data + "' has no object boxes (make one with `ferkd dataset make-cluttered`, "
+                                                   "or give an image folder a boxes.csv)");
+    const LabelSetStats stats = computeLabelSetStats(*train, o.labels, rule, 20, o.settings);
+    std::printf("mining quality of %s on %s\n", o.labels.c_str(), o.data.c_str());
+    printMining(*stats.mining);
+    if (!o.csv.empty()) {
+        writeMiningBinsCsv(o.csv, *stats.mining);
+        std::printf("wrote %s (the binned table)\n", o.csv.c_str());
+    }
+    if (!o.cropsCsv.empty()) {
+        DistillConfig config;
+        config.mode = "ferkd";
+        config.labels = o.labels;
+        config.ferkd = rule;
+        writeCropMiningCsv(o.cropsCsv, mineCrops(*train, DistillTargets(*train, config)));
+        std::printf("wrote %s (every crop)\n", o.cropsCsv.c_str());
+    }
+    auto store = ctx.openStore();
+    const std::string abs = std::filesystem::absolute(o.labels).lexically_normal().string();
+    const auto record = store->labelSet(abs);
+    store->saveLabelSet(labelSetRecord(o.labels, stats, record ? record->run_id : 0));
+    std::printf("stored with the label set's statistics in the workspace\n");
     return kOk;
 }
 
@@ -256,6 +336,24 @@ void addLabelsCommand(CLI::App& app, CliContext& ctx) {
     inf->callback([&ctx, path, data, sets] {
         ctx.action = [&ctx, path, data, sets] { return info(ctx, *path, *data, *sets); };
     });
+
+    auto m = std::make_shared<MiningOptions>();
+    auto* mine = labels->add_subcommand(
+        "mining", "How well the teacher's p(true class) tells crops with the object from crops without it (needs object boxes)");
+    mine->add_option("file", m->labels, "Label store file")->required()->check(CLI::ExistingFile);
+    mine->add_option("--data", m->data, "The data set it was made for, with object boxes (e.g. from dataset make-cluttered)")
+        ->required();
+    mine->add_option("--set", m->sets, "A rule setting, e.g. --set distill.ferkd.t_low=0.02");
+    mine->add_option("--no-object-below", m->settings.no_object_below,
+                     "A crop covering less than this share of the object's box has no object")
+        ->check(CLI::Range(0.0, 1.0));
+    mine->add_option("--most-object-from", m->settings.most_object_from,
+                     "A crop covering at least this share holds most of the object")
+        ->check(CLI::Range(0.0, 1.0));
+    mine->add_option("--bins", m->settings.bins, "Bins of object coverage in the table")->check(CLI::Range(1, 100));
+    mine->add_option("--csv", m->csv, "Write the binned table as CSV");
+    mine->add_option("--crops-csv", m->cropsCsv, "Write every crop (p, coverage, group) as CSV");
+    mine->callback([&ctx, m] { ctx.action = [&ctx, m] { return mining(ctx, *m); }; });
 }
 
 }  // namespace ferkd::cli

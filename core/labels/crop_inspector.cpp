@@ -22,6 +22,7 @@ struct CropInspector::Impl {
     std::unique_ptr<DistillTargets> targets;  // p(true class) of every crop, read once
     std::shared_ptr<Classifier> student;
     RunConfig studentConfig;
+    std::vector<CropMining> mined;  // every crop with its object coverage; empty without boxes
 };
 
 CropInspector::CropInspector(const std::string& dataPath, const std::string& labelsPath) : impl_(new Impl) {
@@ -30,6 +31,7 @@ CropInspector::CropInspector(const std::string& dataPath, const std::string& lab
     config.mode = "ferkd";
     config.labels = labelsPath;
     impl_->targets = std::make_unique<DistillTargets>(*impl_->data, config);
+    if (ferkd::hasObjectBoxes(*impl_->data)) impl_->mined = mineCrops(*impl_->data, *impl_->targets);
 }
 
 CropInspector::~CropInspector() = default;
@@ -89,6 +91,7 @@ std::vector<InspectedCrop> CropInspector::crops(int64_t image, const FerkdConfig
         crop.box = label.box;
         crop.p_true = p[c];
         crop.group = groups[c];
+        if (!impl_->mined.empty()) crop.object_covered = impl_->mined[size_t(image * n + c)].object_covered;
         for (int k = 0; k < top; ++k) crop.top5.emplace_back(order[k], dist[order[k]]);
     }
     if (impl_->student) {  // the student on the same regions, cut and normalised as it trained
@@ -121,20 +124,47 @@ std::vector<GroupCounts> CropInspector::groupHistogram(const FerkdConfig& rule, 
     return out;
 }
 
-std::vector<std::pair<int64_t, int>> CropInspector::mostUnrecognised(float threshold, int limit) const {
+std::vector<CropInspector::Unrecognised> CropInspector::mostUnrecognised(float threshold, int limit) const {
     const int n = cropsPerImage();
     const auto& all = impl_->targets->trueClassProbs();
-    std::vector<std::pair<int64_t, int>> counts;
+    std::vector<Unrecognised> ranked;
+    ranked.reserve(size_t(images()));
     for (int64_t i = 0; i < images(); ++i) {
-        int below = 0;
-        for (int c = 0; c < n; ++c) below += all[i * n + c] < threshold;
-        counts.emplace_back(i, below);
+        Unrecognised u{i, 0, 0.0f};
+        for (int c = 0; c < n; ++c) {
+            u.below += all[i * n + c] < threshold;
+            u.mean_p += all[i * n + c];
+        }
+        u.mean_p /= float(std::max(1, n));
+        ranked.push_back(u);
     }
-    const size_t keep = std::min<size_t>(counts.size(), size_t(std::max(0, limit)));
-    std::partial_sort(counts.begin(), counts.begin() + keep, counts.end(),
-                      [](const auto& a, const auto& b) { return a.second > b.second || (a.second == b.second && a.first < b.first); });
-    counts.resize(keep);
-    return counts;
+    const size_t keep = std::min<size_t>(ranked.size(), size_t(std::max(0, limit)));
+    std::partial_sort(ranked.begin(), ranked.begin() + keep, ranked.end(), [](const auto& a, const auto& b) {
+        if (a.below != b.below) return a.below > b.below;
+        if (a.mean_p != b.mean_p) return a.mean_p < b.mean_p;
+        return a.image < b.image;
+    });
+    ranked.resize(keep);
+    return ranked;
+}
+
+bool CropInspector::hasObjectBoxes() const { return !impl_->mined.empty(); }
+
+std::optional<ObjectBox> CropInspector::objectBox(int64_t image) const { return impl_->data->objectBox(image); }
+
+MiningQuality CropInspector::mining(const FerkdConfig& rule, const MiningSettings& settings,
+                                    std::vector<CropMining>* crops) const {
+    std::vector<CropMining> regrouped = impl_->mined;
+    const int n = cropsPerImage();
+    std::vector<float> p(n);
+    for (size_t first = 0; first + size_t(n) <= regrouped.size(); first += size_t(n)) {
+        for (int c = 0; c < n; ++c) p[c] = regrouped[first + c].p_true;
+        const auto groups = groupCrops(p, rule);
+        for (int c = 0; c < n; ++c) regrouped[first + c].group = groups[c];
+    }
+    MiningQuality quality = measureMining(regrouped, rule, settings);
+    if (crops) *crops = std::move(regrouped);
+    return quality;
 }
 
 }  // namespace ferkd

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "labels/distill_targets.h"
+#include "labels/ferkd_rule_json.h"
 #include "util/error.h"
 
 namespace ferkd {
@@ -25,7 +26,8 @@ std::string LabelSetStats::describeGroups() const {
     return out + " (" + describeRule(rule) + ")";
 }
 
-LabelSetStats computeLabelSetStats(const Dataset& data, const std::string& labelsPath, const FerkdConfig& rule, int bins) {
+LabelSetStats computeLabelSetStats(const Dataset& data, const std::string& labelsPath, const FerkdConfig& rule, int bins,
+                                   const MiningSettings& mining) {
     DistillConfig config;
     config.mode = "ferkd";
     config.labels = labelsPath;
@@ -49,36 +51,13 @@ LabelSetStats computeLabelSetStats(const Dataset& data, const std::string& label
         s.totals[g]++;
         s.crop_groups[k] = static_cast<uint8_t>(g);
     }
+    if (hasObjectBoxes(data)) s.mining = measureMining(mineCrops(data, targets), rule, mining);
     return s;
 }
 
 namespace {
 
 constexpr int kStatsFormat = 2;  // 2: four crop groups (the paper's rule)
-
-nlohmann::json ruleJson(const FerkdConfig& r) {
-    return {{"rule", r.rule},
-            {"t_low", r.t_low},
-            {"t_mid", r.t_mid},
-            {"t_top", r.t_top},
-            {"eps", r.eps},
-            {"hard_fraction", r.hard_fraction},
-            {"hard_threshold", r.hard_threshold},
-            {"drop_easiest", r.drop_easiest}};
-}
-
-FerkdConfig ruleFrom(const nlohmann::json& j) {
-    FerkdConfig r;
-    r.rule = j.at("rule").get<std::string>();
-    r.t_low = j.at("t_low").get<double>();
-    r.t_mid = j.at("t_mid").get<double>();
-    r.t_top = j.at("t_top").get<double>();
-    r.eps = j.at("eps").get<double>();
-    r.hard_fraction = j.at("hard_fraction").get<double>();
-    r.hard_threshold = j.at("hard_threshold").get<double>();
-    r.drop_easiest = j.at("drop_easiest").get<double>();
-    return r;
-}
 
 }  // namespace
 
@@ -95,13 +74,14 @@ LabelSetRecord labelSetRecord(const std::string& labelsPath, const LabelSetStats
     r.crops_per_image = info.crops_per_image;
     r.num_classes = info.num_classes;
     r.bytes = static_cast<int64_t>(store.fileBytes());
-    r.stats_json = nlohmann::json{{"format", kStatsFormat},
-                                  {"rule", ruleJson(stats.rule)},
-                                  {"histogram", stats.histogram},
-                                  {"class_crops", stats.class_crops},
-                                  {"class_groups", stats.class_groups},
-                                  {"totals", stats.totals}}
-                       .dump();
+    nlohmann::json j{{"format", kStatsFormat},
+                     {"rule", ruleToJson(stats.rule)},
+                     {"histogram", stats.histogram},
+                     {"class_crops", stats.class_crops},
+                     {"class_groups", stats.class_groups},
+                     {"totals", stats.totals}};
+    if (stats.mining) j["mining"] = nlohmann::json::parse(miningJson(*stats.mining));
+    r.stats_json = j.dump();
     r.crop_groups = stats.crop_groups;
     return r;
 }
@@ -115,11 +95,12 @@ LabelSetStats labelSetStatsFrom(const LabelSetRecord& record) {
             throw Error("experiment store: the statistics of label set '" + record.path +
                         "' were made by an earlier version (three crop classes); `ferkd labels info " + record.path +
                         " --data DATA` computes them again");
-        s.rule = ruleFrom(j.at("rule"));
+        s.rule = ruleFromJson(j.at("rule"));
         s.histogram = j.at("histogram").get<std::vector<int64_t>>();
         s.class_crops = j.at("class_crops").get<std::vector<int64_t>>();
         s.class_groups = j.at("class_groups").get<std::vector<GroupCounts>>();
         s.totals = j.at("totals").get<GroupCounts>();
+        if (j.contains("mining")) s.mining = miningFromJson(j["mining"].dump());
     } catch (const nlohmann::json::exception& e) {
         throw Error(damaged + ": " + e.what());
     }

@@ -4,11 +4,13 @@
 // groups a rule puts each crop, over the set and per class. Stored in the experiment
 // store next to the label set's row.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "data/dataset.h"
 #include "labels/ferkd_rule.h"
+#include "labels/mining_quality.h"
 #include "store/experiment_store.h"
 
 namespace ferkd {
@@ -20,6 +22,7 @@ struct LabelSetStats {
     std::vector<GroupCounts> class_groups;  // crops per group, per ground-truth class
     GroupCounts totals{};                   // crops per group
     std::vector<uint8_t> crop_groups;       // CropGroup per crop, [image * crops_per_image + crop]
+    std::optional<MiningQuality> mining;    // on data sets with object boxes, under the same rule
 
     int64_t crops() const { return totalCrops(totals); }
     double share(CropGroup g) const { return groupShare(totals, g); }  // of all crops
@@ -29,9 +32,10 @@ struct LabelSetStats {
 };
 
 // Reads the teacher's p(true class) of every crop of `labelsPath` against `data` (the
-// data set it was made for) and applies `rule`.
+// data set it was made for) and applies `rule`; measures the mining where `data` has
+// object boxes.
 LabelSetStats computeLabelSetStats(const Dataset& data, const std::string& labelsPath, const FerkdConfig& rule,
-                                   int bins = 20);
+                                   int bins = 20, const MiningSettings& mining = {});
 
 // The store's row for a label set (header facts, file size, stats) and back. Reading
 // statistics stored by an earlier version (three crop classes, not four groups)

@@ -14,6 +14,7 @@
 #include "labels/label_generator.h"
 #include "labels/label_recovery.h"
 #include "labels/label_set_stats.h"
+#include "labels/mining_quality.h"
 #include "labels/teacher.h"
 #include "models/classifier.h"
 #include "models/model_registry.h"
@@ -48,6 +49,25 @@ std::vector<CropLabel> imageLabels(int64_t image, int crops) {
     }
     return out;
 }
+
+// A data set whose every image has the same object box, over another data set.
+class BoxedDataset : public Dataset {
+public:
+    BoxedDataset(std::shared_ptr<Dataset> base, ObjectBox box) : base_(std::move(base)), box_(box) {}
+    int64_t size() const override { return base_->size(); }
+    int64_t label(int64_t i) const override { return base_->label(i); }
+    torch::Tensor image(int64_t i) const override { return base_->image(i); }
+    int channels() const override { return base_->channels(); }
+    const std::vector<std::string>& classes() const override { return base_->classes(); }
+    torch::Tensor stackedImages() const override { return base_->stackedImages(); }
+    const DatasetReport& report() const override { return base_->report(); }
+    std::string fingerprint() const override { return base_->fingerprint(); }
+    std::optional<ObjectBox> objectBox(int64_t) const override { return box_; }
+
+private:
+    std::shared_ptr<Dataset> base_;
+    ObjectBox box_;
+};
 
 }  // namespace
 
@@ -508,6 +528,98 @@ private slots:
             QFAIL("no error");
         } catch (const ConfigError& e) {
             QCOMPARE(e.field(), std::string("distill.labels"));
+        }
+    }
+
+    void rocAucCountsTiesHalf() {
+        // 0.9 and 0.8 beat all three negatives; 0.3 beats two and ties one: 8.5 of 9 pairs.
+        QVERIFY(std::abs(rocAuc({0.9f, 0.8f, 0.3f}, {0.1f, 0.3f, 0.05f}) - 8.5 / 9.0) < 1e-12);
+        QCOMPARE(rocAuc({0.6f, 0.7f}, {0.1f, 0.2f}), 1.0);
+        QCOMPARE(rocAuc({0.1f}, {0.6f, 0.7f}), 0.0);
+        QCOMPARE(rocAuc({0.5f, 0.5f}, {0.5f}), 0.5);
+        QVERIFY(std::isnan(rocAuc({}, {0.5f})) && std::isnan(rocAuc({0.5f}, {})));
+    }
+
+    // 28 px images with the object in [0, 7) x [0, 8); the hand-made store's crop c is
+    // [2.8c, 2.8c + 14) x [2.8, 16.8), so it covers 0.65, 0.39, 0.13, 0, 0 of the object.
+    // p(true class), exact in fp16, and the groups of t_low 0.1, t_mid 0.4, t_top 0.95:
+    //   crop 0: 0.25 calibrated, most of it     crop 1: 0.5 teacher, partial
+    //   crop 2: 0.125 calibrated, partial      crop 3: 0.0625 discarded-hard, no object
+    //   crop 4: 0.375 calibrated, no object
+    void miningQualityOnAHandMadeCase() {
+        QTemporaryDir dir;
+        const std::string d = dir.path().toStdString();
+        test::writeIdxPair(d, "train", 8, 4, false);
+        std::string img, lbl;
+        findIdxSplit(d, "train", img, lbl);
+        auto base = std::make_shared<IdxDataset>(img, lbl);
+        BoxedDataset data(base, ObjectBox{0, 0, 7, 8});
+        const std::string path = test::writeHandLabelStore(d + "/mine.fkdl", data, {0.25f, 0.5f, 0.125f, 0.0625f, 0.375f});
+        FerkdConfig rule;
+        rule.rule = "paper";
+        rule.t_low = 0.1;
+        rule.t_mid = 0.4;
+        rule.t_top = 0.95;
+        DistillConfig cfg;
+        cfg.mode = "ferkd";
+        cfg.labels = path;
+        cfg.ferkd = rule;
+        const auto crops = mineCrops(data, DistillTargets(data, cfg));
+        QCOMPARE(crops.size(), size_t(40));
+        const double covered[5] = {0.65, 0.39, 0.13, 0, 0};
+        for (int c = 0; c < 5; ++c) QVERIFY2(std::abs(crops[size_t(5 + c)].object_covered - covered[c]) < 1e-3, qPrintable(QString::number(c)));
+        QVERIFY(std::abs(crops[0].crop_is_object - 36.4 / 196.0) < 1e-3);
+
+        const MiningQuality m = measureMining(crops, rule, MiningSettings{});
+        QCOMPARE(m.crops, int64_t(40));
+        QCOMPARE(m.coverage, (CoverageCounts{16, 16, 8}));
+        QCOMPARE(m.auc, 0.5);  // 0.25 against 0.0625 and 0.375
+        QCOMPARE(m.hardPrecision(), 1.0);
+        QVERIFY(std::abs(m.calibratedPrecision() - 2.0 / 3.0) < 1e-12);
+        QCOMPARE(m.noObjectRecall(), 0.5);
+        QCOMPARE(m.bins.size(), size_t(10));
+        QCOMPARE(m.bins[0].crops, int64_t(16));
+        QCOMPARE(m.bins[0].mean_p, 0.21875);
+        QCOMPARE(m.bins[0].median_p, 0.21875);
+        QCOMPARE(m.bins[0].q25_p, 0.0625);
+        QCOMPARE(m.bins[0].q75_p, 0.375);
+        QCOMPARE(m.bins[0].groups, (GroupCounts{8, 8, 0, 0}));
+        QCOMPARE(m.bins[6].crops, int64_t(8));
+        QCOMPARE(m.bins[6].mean_p, 0.25);
+        QVERIFY(std::abs(m.bins[6].mean_crop_is_object - 36.4 / 196.0) < 1e-3);
+        for (int b : {2, 4, 5, 7, 8, 9}) QCOMPARE(m.bins[size_t(b)].crops, int64_t(0));
+
+        // A stricter "no object" cut moves crop 2 (0.13) out of partial.
+        MiningSettings strict;
+        strict.no_object_below = 0.2;
+        QCOMPARE(measureMining(crops, rule, strict).coverage, (CoverageCounts{24, 8, 8}));
+
+        // Stored with the statistics (same rule) and read back; the CSVs are whole.
+        const LabelSetStats stats = computeLabelSetStats(data, path, rule);
+        QVERIFY(stats.mining.has_value());
+        QCOMPARE(stats.mining->coverage, m.coverage);
+        ExperimentStore store(d + "/ws");
+        store.saveLabelSet(labelSetRecord(path, stats, 0));
+        const LabelSetStats back = labelSetStatsFrom(*store.labelSet(fs::absolute(path).lexically_normal().string()));
+        QVERIFY(back.mining.has_value());
+        QCOMPARE(back.mining->auc, 0.5);
+        QCOMPARE(back.mining->group_coverage, m.group_coverage);
+        QCOMPARE(back.mining->bins[0].median_p, 0.21875);
+        QCOMPARE(back.mining->rule.t_mid, 0.4);
+        writeMiningBinsCsv(d + "/bins.csv", m);
+        QCOMPARE(QString::fromStdString(test::readFile(d + "/bins.csv")).count('\n'), 11);
+        writeCropMiningCsv(d + "/crops.csv", crops);
+        const QString all = QString::fromStdString(test::readFile(d + "/crops.csv"));
+        QCOMPARE(all.count('\n'), 41);
+        QVERIFY2(all.contains("\n0,3,0.062500,0.000000,0.000000,discarded-hard\n"), qPrintable(all.left(400)));
+
+        // A data set without boxes has no mining, and asking for it names the data.
+        QVERIFY(!computeLabelSetStats(*base, path, rule).mining.has_value());
+        try {
+            mineCrops(*base, DistillTargets(*base, cfg));
+            QFAIL("no error");
+        } catch (const ConfigError& e) {
+            QCOMPARE(e.field(), std::string("data"));
         }
     }
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <opencv2/imgcodecs.hpp>
 
+#include "data/dataset_factory.h"
 #include "labels/label_store.h"
 #include "store/experiment_store.h"
 #include "test_support.h"
@@ -130,6 +131,29 @@ private slots:
         r = runFerkd({"dataset", "make-cluttered", data_, tmp_.filePath("small"), "--canvas", "30"});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains("canvas") && r.err.contains("cannot hold the largest object"), qPrintable(r.err));
+    }
+
+    // `labels mining` on a cluttered set with a hand-made label store: the table, the
+    // CSV, the result stored for `labels info`; a set without boxes is refused by name.
+    void labelsMiningOnClutteredData() {
+        const QString out = tmp_.filePath("cluttered-mining");
+        Result r = runFerkd({"dataset", "make-cluttered", data_, out, "--canvas", "40"});
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        const auto train = openDataSplits(out.toStdString()).train;
+        const std::string labels =
+            test::writeHandLabelStore(tmp_.filePath("mining.fkdl").toStdString(), *train, {0.9f, 0.02f, 0.5f});
+        const QString csv = tmp_.filePath("mining-bins.csv");
+        r = runFerkd({"--workspace", ws_, "labels", "mining", QString::fromStdString(labels), "--data", out, "--csv", csv});
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        QVERIFY2(r.out.contains("ROC AUC of p(true class)") && r.out.contains("p(true class) by object coverage") &&
+                     r.out.contains("precision of discarded-hard = no object") && r.out.contains("stored with"),
+                 qPrintable(r.out));
+        QCOMPARE(QString::fromStdString(test::readFile(csv.toStdString())).count('\n'), 11);
+        r = runFerkd({"--workspace", ws_, "labels", "info", QString::fromStdString(labels)});
+        QVERIFY2(r.code == 0 && r.out.contains("mining (object boxes): AUC"), qPrintable(r.err + r.out));
+        r = runFerkd({"--workspace", ws_, "labels", "mining", QString::fromStdString(labels), "--data", data_});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("--data") && r.err.contains("no object boxes"), qPrintable(r.err));
     }
 
     void sigkillThenResumeMatchesUninterruptedRun() {

@@ -3,7 +3,9 @@
 // thread, draws its curves and ends "finished" while the event loop stays responsive;
 // pause, resume and stop; CSV export; closing during a run stops it cleanly.
 // LibTorch before Qt: Qt's `slots` macro breaks torch headers included after it.
+#include "data/cluttered_dataset.h"
 #include "data/dataset_factory.h"
+#include "data/packed_dataset.h"
 #include "train/checkpoint.h"
 #include "util/fault_injection.h"
 
@@ -22,6 +24,7 @@
 #include <QToolButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QDoubleSpinBox>
 #include <QtTest>
@@ -32,6 +35,7 @@
 #include "dataset_view.h"
 #include "language_manager.h"
 #include "main_window.h"
+#include "mining_plot.h"
 #include "metrics_chart.h"
 #include "new_run_dialog.h"
 #include "results_view.h"
@@ -44,6 +48,7 @@
 
 using namespace ferkd;
 using namespace ferkd::ui;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -267,6 +272,58 @@ private slots:
     }
 
     // A hand-made label set: 5 crops per image with known p(true class).
+    // On a cluttered set the object's true box is drawn and the coverage plot is filled;
+    // on a set without boxes its tab is off and says why.
+    void cropBrowserShowsTheObjectAndTheMining() {
+        QTemporaryDir dir;
+        const std::string d = dir.path().toStdString();
+        for (const char* sub : {"/src", "/plain", "/clut"}) fs::create_directories(d + sub);
+        test::writeIdxPair(d + "/src", "train", 12, 4, false);
+        test::writeIdxPair(d + "/src", "t10k", 4, 4, false);
+        auto source = openDataSplits(d + "/src");
+        ClutterOptions clutter;
+        clutter.canvas = 40;
+        writePackedDataset(ClutteredDataset(source.train, clutter, "train"), d + "/clut/train.fkpack", {});
+        writePackedDataset(ClutteredDataset(source.test, clutter, "test"), d + "/clut/test.fkpack", {});
+        auto data = openDataSplits(d + "/clut").train;
+        const std::string path = test::writeHandLabelStore(d + "/clut.fkdl", *data, [](int64_t i) {
+            return std::vector<float>{0.05f + 0.01f * float(i % 5), 0.9f, 0.5f, 0.3f};
+        });
+
+        CropBrowser browser(nullptr);
+        browser.resize(1100, 700);
+        browser.show();
+        QString error;
+        QVERIFY2(browser.open(QString::fromStdString(d + "/clut"), QString::fromStdString(path), &error), qPrintable(error));
+        browser.showImage(2);
+        QVERIFY(browser.objectBoxShown());
+        auto* tabs = browser.findChild<QTabWidget*>("cropViews");
+        QVERIFY(tabs && tabs->isTabEnabled(1));
+        QCOMPARE(browser.miningPlot()->dotsShown(), 48);
+        QVERIFY2(browser.miningPlot()->summary().contains("ROC AUC"), qPrintable(browser.miningPlot()->summary()));
+        // The tooltip of every thumbnail says how much of the object it holds.
+        auto* strip = browser.findChild<QListWidget*>("cropStrip");
+        QVERIFY(strip->item(0)->toolTip().contains("of the object"));
+        const QImage figure = browser.figureOne(3, 1);
+        QVERIFY(!figure.isNull());
+        // Every image has one crop below T_M (0.1): the ranking then goes by mean p, lowest first.
+        auto* ranking = browser.findChild<QListWidget*>("hardRanking");
+        QVERIFY(ranking->count() >= 3);
+        QVERIFY2(ranking->item(0)->text().contains(": 1/4, p 0.43"), qPrintable(ranking->item(0)->text()));
+        QCOMPARE(ranking->item(0)->data(Qt::UserRole).toLongLong(), 0LL);
+        QCOMPARE(ranking->item(1)->data(Qt::UserRole).toLongLong(), 5LL);
+        QCOMPARE(ranking->item(2)->data(Qt::UserRole).toLongLong(), 10LL);
+
+        test::writeIdxPair(d + "/plain", "train", 6, 4, false);
+        test::writeIdxPair(d + "/plain", "t10k", 4, 4, false);
+        auto plain = openDataSplits(d + "/plain").train;
+        const std::string plainLabels = test::writeHandLabelStore(d + "/plain.fkdl", *plain, {0.05f, 0.9f});
+        QVERIFY2(browser.open(QString::fromStdString(d + "/plain"), QString::fromStdString(plainLabels), &error), qPrintable(error));
+        QVERIFY(!browser.objectBoxShown());
+        QVERIFY(!tabs->isTabEnabled(1));
+        QVERIFY(browser.miningPlot()->summary().contains("no object boxes"));
+    }
+
     void cropBrowserDrawsEveryCropAndFollowsTheRule() {
         QTemporaryDir dir;
         const std::string d = dir.path().toStdString();
