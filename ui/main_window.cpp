@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include <algorithm>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -40,6 +41,7 @@
 #include "new_run_dialog.h"
 #include "pipeline_dialog.h"
 #include "results_view.h"
+#include "run_actions.h"
 #include "run_comparison_view.h"
 #include "run_controller.h"
 #include "dataset_view.h"
@@ -340,6 +342,22 @@ void MainWindow::buildActions() {
     quit->setShortcut(QKeySequence::Quit);
     auto* runMenu = menuBar()->addMenu(tr("&Run"));
     for (QAction* a : {startAct_, pauseAct_, resumeAct_, stopAct_, duplicateAct_}) runMenu->addAction(a);
+    runMenu->addSeparator();
+    runActions_ = new RunActions(store_, this, [this] { return selectedRuns(); });
+    runActions_->addTo(runMenu);
+    addAction(runActions_->deleteAct);  // its shortcut works wherever the focus is in the window
+    connect(runActions_, &RunActions::changed, this, [this] {
+        refreshRuns();
+        updateActions();
+    });
+    runsTable_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(runsTable_, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        QMenu menu(this);
+        for (QAction* a : {startAct_, duplicateAct_, exportAct_, csvAct_}) menu.addAction(a);
+        menu.addSeparator();
+        runActions_->addTo(&menu);
+        menu.exec(runsTable_->viewport()->mapToGlobal(at));
+    });
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About FerKD Studio"), this, [this] {
         QMessageBox::about(this, tr("About FerKD Studio"),
@@ -370,11 +388,14 @@ void MainWindow::updateActions() {
     duplicateAct_->setEnabled(selection);
     exportAct_->setEnabled(selectedRuns().size() == 1);
     csvAct_->setEnabled(selection);
+    if (runActions_) runActions_->updateEnabled();
 }
 
 void MainWindow::refreshRuns() {
     const QList<qint64> keep = selectedRuns();
-    const auto runs = store_->listRuns();
+    auto runs = store_->listRuns();
+    if (runActions_ && !runActions_->showArchived())
+        runs.erase(std::remove_if(runs.begin(), runs.end(), [](const RunRecord& r) { return r.archived; }), runs.end());
     const QSignalBlocker block(runsTable_);
     runsTable_->setRowCount(static_cast<int>(runs.size()));
     for (int row = 0; row < static_cast<int>(runs.size()); ++row) {
@@ -391,6 +412,8 @@ void MainWindow::refreshRuns() {
         set(kDuration, durationText(r));
         set(kTags, QString::fromStdString(r.tags));
         if (!r.error.empty()) runsTable_->item(row, kStatus)->setToolTip(QString::fromStdString(r.error));
+        if (!r.notes.empty()) runsTable_->item(row, kName)->setToolTip(QString::fromStdString(r.notes));
+        if (r.archived) runsTable_->item(row, kStatus)->setText(statusText(r.status) + " " + tr("(archived)"));
     }
     runsTable_->resizeColumnsToContents();
     for (int row = 0; row < runsTable_->rowCount(); ++row)

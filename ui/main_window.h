@@ -27,6 +27,7 @@ class CheckpointsView;
 class CropBrowser;
 class MetricsChart;
 class ResultsView;
+class RunActions;
 class RunComparisonView;
 class RunController;
 
@@ -66,6 +67,7 @@ public:
     CropBrowser* cropBrowser() const { return cropBrowser_; }
     ResultsView* results() const { return results_; }
     CheckpointsView* checkpoints() const { return checkpoints_; }
+    RunActions* runActions() const { return runActions_; }
 
 Q_SIGNALS:
     // The user chose another language in the settings (empty: the system's).
@@ -96,6 +98,7 @@ private:
     RunComparisonView* comparison_ = nullptr;
     ResultsView* results_ = nullptr;
     CheckpointsView* checkpoints_ = nullptr;
+    RunActions* runActions_ = nullptr;
     QPlainTextEdit *configView_ = nullptr, *logView_ = nullptr;
     QProgressBar* progress_ = nullptr;
     QLabel *stageLabel_ = nullptr, *deviceLabel_ = nullptr;

@@ -2,6 +2,9 @@
 // make-cluttered SRC OUT`.
 #include <cstdio>
 #include <filesystem>
+#include <functional>
+#include <memory>
+#include <unistd.h>
 
 #include "commands.h"
 #include "data/cluttered_dataset.h"
@@ -43,15 +46,29 @@ int info(const DatasetOptions& o) {
     return kOk;
 }
 
+// Progress on stderr: one line rewritten on a terminal, a line per tenth in a log.
+std::function<void(int64_t, int64_t)> progressLine(const std::string& what) {
+    const bool tty = ::isatty(::fileno(stderr));
+    auto lastTenth = std::make_shared<int64_t>(-1);
+    return [what, tty, lastTenth](int64_t done, int64_t total) {
+        if (tty) {
+            std::fprintf(stderr, "\r%s: %lld/%lld", what.c_str(), (long long)done, (long long)total);
+            if (done == total) std::fprintf(stderr, "\n");
+            return;
+        }
+        const int64_t tenth = done * 10 / std::max<int64_t>(1, total);
+        if (tenth == *lastTenth) return;
+        *lastTenth = tenth;
+        std::fprintf(stderr, "%s: %lld/%lld\n", what.c_str(), (long long)done, (long long)total);
+    };
+}
+
 int pack(const DatasetOptions& o) {
     DataSplits s = openDataSplits(o.path, o.format, /*decodeAll=*/true);
     std::filesystem::create_directories(o.out);
     auto packOne = [&](const Dataset& d, const char* name) {
         std::string path = (std::filesystem::path(o.out) / (std::string(name) + ".fkpack")).string();
-        writePackedDataset(d, path, {o.size}, [&](int64_t done, int64_t total) {
-            std::fprintf(stderr, "\rpacking %s: %lld/%lld", name, (long long)done, (long long)total);
-        });
-        std::fprintf(stderr, "\n");
+        writePackedDataset(d, path, {o.size}, progressLine(std::string("packing ") + name));
         std::printf("wrote %s (%lld images, %zu left out)\n", path.c_str(), (long long)d.size(),
                     d.report().problems.size());
     };
@@ -68,10 +85,7 @@ int makeCluttered(const DatasetOptions& o) {
         const std::string path = (std::filesystem::path(o.out) / (std::string(name) + ".fkpack")).string();
         PackOptions options;
         options.generation_json = cluttered.report().generation;
-        writePackedDataset(cluttered, path, options, [&](int64_t done, int64_t total) {
-            std::fprintf(stderr, "\rmaking %s: %lld/%lld", name, (long long)done, (long long)total);
-        });
-        std::fprintf(stderr, "\n");
+        writePackedDataset(cluttered, path, options, progressLine(std::string("making ") + name));
         std::printf("wrote %s (%lld images on %d x %d px canvases, with object boxes)\n", path.c_str(),
                     (long long)cluttered.size(), o.clutter.canvas, o.clutter.canvas);
     };

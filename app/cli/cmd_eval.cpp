@@ -15,10 +15,9 @@ struct EvalOptions {
 
 int runEval(const CliContext& ctx, const EvalOptions& o) {
     auto store = ctx.openStore();
-    auto run = store->findRun(o.run);
-    if (!run) throw Error("no run '" + o.run + "' in " + store->workspace() + " (see `ferkd runs list`)");
-    const RunEvaluation r = evaluateRun(*store, run->id, o.checkpoint, o.testPath, o.batchSize);
-    std::printf("run %lld '%s', checkpoint %s (epoch %lld)\n", (long long)run->id, run->name.c_str(),
+    const RunRecord run = requireRun(*store, o.run);
+    const RunEvaluation r = evaluateRun(*store, run.id, o.checkpoint, o.testPath, o.batchSize);
+    std::printf("run %lld '%s', checkpoint %s (epoch %lld)\n", (long long)run.id, run.name.c_str(),
                 r.checkpoint.c_str(), (long long)r.epoch);
     std::printf("test images %lld: loss %.4f top-1 %.2f%% top-5 %.2f%%\nper class:\n", (long long)r.images, r.loss,
                 r.top1, r.top5);

@@ -1,4 +1,5 @@
-// `ferkd runs list|show|export-csv`: what the experiment store holds.
+// `ferkd runs list|show|export-csv`: what the experiment store holds (cmd_runs_manage.cpp:
+// renaming, tags, notes, archiving, deleting).
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
@@ -29,27 +30,28 @@ std::string duration(const RunRecord& r) {
     return formatDuration(end - r.started_at);
 }
 
-RunRecord requireRun(const ExperimentStore& store, const std::string& idOrName) {
-    auto run = store.findRun(idOrName);
-    if (!run) throw Error("no run '" + idOrName + "' in " + store.workspace() + " (see `ferkd runs list`)");
-    return *run;
-}
-
-int listRuns(const CliContext& ctx) {
+int listRuns(const CliContext& ctx, bool withArchived) {
     auto store = ctx.openStore();
     auto runs = store->listRuns();
+    const auto archived = std::count_if(runs.begin(), runs.end(), [](const RunRecord& r) { return r.archived; });
+    if (!withArchived) runs.erase(std::remove_if(runs.begin(), runs.end(), [](const RunRecord& r) { return r.archived; }), runs.end());
     if (runs.empty()) {
-        std::printf("no runs yet in %s\n", store->workspace().c_str());
+        std::printf("no runs %sin %s\n", archived ? "besides archived ones " : "yet ", store->workspace().c_str());
+        if (archived) std::printf("(%lld archived; `ferkd runs list --archived` shows them)\n", (long long)archived);
         return kOk;
     }
     std::printf("%-5s %-38s %-6s %-26s %-12s %-8s %-17s %-9s %s\n", "id", "name", "kind", "preset", "status", "best%",
                 "started", "duration", "tags");
     for (const auto& r : runs) {
-        std::string best = r.best_top1 ? std::to_string(*r.best_top1).substr(0, 5) : "-";
+        char best[16] = "-";
+        if (r.best_top1) std::snprintf(best, sizeof best, "%.2f", *r.best_top1);
+        const std::string status = r.archived ? r.status + "*" : r.status;
         std::printf("%-5lld %-38s %-6s %-26s %-12s %-8s %-17s %-9s %s\n", (long long)r.id, r.name.c_str(),
-                    r.kind.c_str(), r.preset.c_str(), r.status.c_str(), best.c_str(), formatTime(r.started_at).c_str(),
+                    r.kind.c_str(), r.preset.c_str(), status.c_str(), best, formatTime(r.started_at).c_str(),
                     duration(r).c_str(), r.tags.c_str());
     }
+    if (withArchived && archived) std::printf("(* archived)\n");
+    else if (archived) std::printf("(%lld archived runs hidden; --archived shows them)\n", (long long)archived);
     return kOk;
 }
 
@@ -66,6 +68,8 @@ int showRun(const CliContext& ctx, const std::string& id) {
         std::printf("  best test top-1 %.2f%%\n", *r.best_top1);
     if (!r.error.empty()) std::printf("  error: %s\n", r.error.c_str());
     if (!r.tags.empty()) std::printf("  tags: %s\n", r.tags.c_str());
+    if (!r.notes.empty()) std::printf("  notes: %s\n", r.notes.c_str());
+    if (r.archived) std::printf("  archived\n");
     const auto epochs = store->epochMetrics(r.id);
     const bool val = std::any_of(epochs.begin(), epochs.end(), [](const EpochMetric& m) { return m.val_top1.has_value(); });
     std::printf("epochs:\n  %5s %10s %9s %s%10s %9s %9s %10s %8s\n", "epoch", "train_loss", "train_top1",
@@ -101,10 +105,12 @@ int exportCsv(const CliContext& ctx, const std::vector<std::string>& ids, const 
 }  // namespace
 
 void addRunsCommand(CLI::App& app, CliContext& ctx) {
-    auto* runs = app.add_subcommand("runs", "List, show and export the runs of the workspace");
+    auto* runs = app.add_subcommand("runs", "List, show, export, rename, tag, annotate, archive and delete runs");
     runs->require_subcommand(1);
+    auto withArchived = std::make_shared<bool>(false);
     auto* list = runs->add_subcommand("list", "One line per run");
-    list->callback([&ctx] { ctx.action = [&ctx] { return listRuns(ctx); }; });
+    list->add_flag("--archived", *withArchived, "Also the archived runs (marked *)");
+    list->callback([&ctx, withArchived] { ctx.action = [&ctx, withArchived] { return listRuns(ctx, *withArchived); }; });
 
     auto showId = std::make_shared<std::string>();
     auto* show = runs->add_subcommand("show", "A run's status, epoch metrics, checkpoints and config");
@@ -122,6 +128,7 @@ void addRunsCommand(CLI::App& app, CliContext& ctx) {
     exp->add_option("--out", e->out, "Write to this file instead of standard output");
     exp->add_flag("--steps", e->steps, "Per-step metrics instead of per-epoch ones");
     exp->callback([&ctx, e] { ctx.action = [&ctx, e] { return exportCsv(ctx, e->ids, e->out, e->steps); }; });
+    addRunManagementCommands(runs, ctx);
 }
 
 }  // namespace ferkd::cli

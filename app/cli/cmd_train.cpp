@@ -46,13 +46,12 @@ RunConfig resolveConfig(const TrainOptions& o) {
 // The run to train: a new one, or the one to resume; 0 when the run to resume has finished.
 int64_t chooseRun(const TrainOptions& o, ExperimentStore& store, Trainer& trainer) {
     if (!o.resume.empty()) {
-        auto run = store.findRun(o.resume);
-        if (!run) throw Error("no run '" + o.resume + "' in " + store.workspace() + " (see `ferkd runs list`)");
-        if (run->status == run_status::kFinished) {
-            std::printf("run %lld '%s' has already finished\n", (long long)run->id, run->name.c_str());
+        const RunRecord run = requireRun(store, o.resume);
+        if (run.status == run_status::kFinished) {
+            std::printf("run %lld '%s' has already finished\n", (long long)run.id, run.name.c_str());
             return 0;
         }
-        return run->id;
+        return run.id;
     }
     RunConfig config = resolveConfig(o);
     if (!o.saveConfig.empty()) saveConfigFile(config, o.saveConfig);

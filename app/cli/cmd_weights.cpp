@@ -25,15 +25,14 @@ int exportRun(const CliContext& ctx, const ExportCliOptions& o) {
     options.precision = exportPrecisionFromName(o.dtype, "--dtype");
     options.weights = o.weights == "ema" ? CheckpointWeights::Ema : CheckpointWeights::Model;
     auto store = ctx.openStore();
-    auto run = store->findRun(o.run);
-    if (!run) throw Error("no run '" + o.run + "' in " + store->workspace() + " (see `ferkd runs list`)");
-    std::string path = checkpointPath(*store, run->id, o.checkpoint);
-    if (o.checkpoint == "best" && !std::filesystem::exists(path)) path = checkpointPath(*store, run->id, "last");
+    const RunRecord run = requireRun(*store, o.run);
+    std::string path = checkpointPath(*store, run.id, o.checkpoint);
+    if (o.checkpoint == "best" && !std::filesystem::exists(path)) path = checkpointPath(*store, run.id, "last");
     if (!std::filesystem::exists(path))
-        throw Error("run " + std::to_string(run->id) + " '" + run->name + "' has no " + o.checkpoint + " checkpoint");
+        throw Error("run " + std::to_string(run.id) + " '" + run.name + "' has no " + o.checkpoint + " checkpoint");
     const int64_t tensors = exportCheckpoint(path, o.out, options);
     std::printf("wrote %s: %lld tensors of run %lld '%s' (%s weights, %s, %s) from %s\n", o.out.c_str(),
-                (long long)tensors, (long long)run->id, run->name.c_str(), o.weights.c_str(),
+                (long long)tensors, (long long)run.id, run.name.c_str(), o.weights.c_str(),
                 weightsFormatName(options.format), o.dtype.c_str(), path.c_str());
     return kOk;
 }

@@ -21,9 +21,14 @@ struct CliContext {
     std::unique_ptr<ExperimentStore> openStore() const;
 };
 
+// The run `idOrName` names (an id, or the newest run of that name); Error saying where it
+// looked when there is none.
+RunRecord requireRun(const ExperimentStore& store, const std::string& idOrName);
+
 void addTrainCommand(CLI::App& app, CliContext& ctx);
 void addEvalCommand(CLI::App& app, CliContext& ctx);
 void addRunsCommand(CLI::App& app, CliContext& ctx);
+void addRunManagementCommands(CLI::App* runs, CliContext& ctx);  // rename, tag, untag, note, archive, unarchive, delete
 void addDatasetCommand(CLI::App& app, CliContext& ctx);
 void addCatalogCommands(CLI::App& app, CliContext& ctx);  // presets, models
 void addLabelsCommand(CLI::App& app, CliContext& ctx);

@@ -11,6 +11,9 @@ int main(int argc, char** argv) {
     CLI::App app{"ferkd: FerKD-style knowledge distillation from the command line", "ferkd"};
     app.set_version_flag("--version", std::string("ferkd ") + FERKD_VERSION);
     app.require_subcommand(1);
+    // Global options (--workspace) are also taken after the subcommand, where users type
+    // them; subcommands made below inherit this.
+    app.fallthrough();
     CliContext ctx;
     ctx.args.assign(argv + 1, argv + argc);
     app.add_option("--workspace", ctx.workspace,

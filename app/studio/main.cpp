@@ -4,6 +4,9 @@
 #include <QMessageBox>
 #include <QTimer>
 
+#include <cstdio>
+
+#include "crop_browser.h"
 #include "language_manager.h"
 #include "main_window.h"
 #include "settings_dialog.h"
@@ -43,6 +46,10 @@ int main(int argc, char** argv) {
     QCommandLineOption newRun("new-run", QApplication::translate("main", "Open the New run form."));
     QCommandLineOption inspectData("inspect-data", QApplication::translate("main", "Inspect this data set."),
                                    QApplication::translate("main", "path"));
+    QCommandLineOption exportFigure(
+        "export-figure1", QApplication::translate("main", "Write the crop browser's Figure 1 of --labels to this PNG and quit."),
+        QApplication::translate("main", "png"));
+    parser.addOption(exportFigure);
     parser.addOption(inspectData);
     parser.addOption(tab);
     parser.addOption(newRun);
@@ -50,6 +57,26 @@ int main(int argc, char** argv) {
     parser.addOption(labels);
     parser.addOption(data);
     parser.process(app);
+
+    if (parser.isSet(exportFigure)) {  // no window: for scripts and docs
+        if (!parser.isSet(labels)) {
+            std::fprintf(stderr, "error: --export-figure1 needs --labels FILE (and --data PATH)\n");
+            return 2;
+        }
+        ferkd::ui::CropBrowser browser(nullptr);
+        QString error;
+        if (!browser.open(parser.value(data), parser.value(labels), &error)) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(error));
+            return 2;
+        }
+        const QString out = parser.value(exportFigure);
+        if (!browser.figureOne(8, 1).save(out)) {
+            std::fprintf(stderr, "error: %s: cannot be written\n", qPrintable(out));
+            return 1;
+        }
+        std::printf("wrote %s\n", qPrintable(out));
+        return 0;
+    }
 
     std::shared_ptr<ferkd::ExperimentStore> store;
     const std::string dir = parser.isSet(workspace)           ? parser.value(workspace).toStdString()

@@ -30,7 +30,16 @@ ImageFolderDataset::ImageFolderDataset(const std::string& root, bool decodeAll) 
     for (size_t c = 0; c < classes_.size(); ++c) {
         std::vector<std::string> found;
         for (const auto& entry : fs::recursive_directory_iterator(fs::path(root) / classes_[c])) {
-            if (entry.is_regular_file() && isImageExtension(entry.path().string())) found.push_back(entry.path().string());
+            const std::string path = entry.path().string();
+            if (!isImageExtension(path)) continue;
+            if (entry.is_regular_file(ec)) {
+                found.push_back(path);
+            } else if (!entry.is_directory(ec)) {  // never opened: reading a named pipe would block
+                const bool dangling = entry.is_symlink(ec) && !fs::exists(entry.path(), ec);
+                report_.problems.push_back({path, dangling             ? "a link to a file that does not exist"
+                                                  : entry.is_fifo(ec) ? "a named pipe (FIFO), not an image file"
+                                                                      : "not a regular file (a device or socket)"});
+            }
         }
         std::sort(found.begin(), found.end());
         for (const auto& f : found) {

@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS runs (
   tags TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '', device TEXT NOT NULL DEFAULT '',
   created_at REAL NOT NULL, started_at REAL NOT NULL DEFAULT 0, finished_at REAL NOT NULL DEFAULT 0,
   best_top1 REAL, pid INTEGER NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '', best_val_top1 REAL,
-  precision TEXT NOT NULL DEFAULT '');
+  precision TEXT NOT NULL DEFAULT '', archived INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS step_metrics (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, step INTEGER NOT NULL, epoch INTEGER NOT NULL,
   loss REAL, lr REAL, images_per_sec REAL, time REAL, PRIMARY KEY (run_id, step));
@@ -75,7 +75,7 @@ LabelSetRecord readLabelSet(const SqliteStatement& s) {
 
 const char* kRunColumns =
     "id, name, kind, preset, status, config_json, tags, notes, device, created_at, started_at, finished_at, "
-    "best_top1, pid, error, best_val_top1, precision";
+    "best_top1, pid, error, best_val_top1, precision, archived";
 
 bool processAlive(int64_t pid) { return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM); }
 
@@ -98,6 +98,7 @@ RunRecord readRun(const SqliteStatement& s) {
     r.error = s.text(14);
     if (!s.isNull(15)) r.best_val_top1 = s.real(15);
     r.precision = s.text(16);
+    r.archived = s.integer(17) != 0;
     // A run marked running whose process is gone was killed: say so.
     if ((r.status == run_status::kRunning || r.status == run_status::kPaused) && !processAlive(r.pid))
         r.status = run_status::kInterrupted;
@@ -176,6 +177,7 @@ void ExperimentStore::migrate() {
         // Columns added since version 2, for tables an older store already has.
         addColumnIfMissing("runs", "best_val_top1", "REAL");
         addColumnIfMissing("runs", "precision", "TEXT NOT NULL DEFAULT ''");
+        addColumnIfMissing("runs", "archived", "INTEGER NOT NULL DEFAULT 0");
         for (const char* c : {"val_loss", "val_top1", "val_top5"}) addColumnIfMissing("epoch_metrics", c, "REAL");
         exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
         exec("COMMIT");
@@ -251,6 +253,24 @@ void ExperimentStore::setNotes(int64_t runId, const std::string& notes) {
 void ExperimentStore::setTags(int64_t runId, const std::string& tags) {
     std::lock_guard<std::mutex> lock(mutex_);
     SqliteStatement(db_, "UPDATE runs SET tags=? WHERE id=?").bind(1, tags).bind(2, runId).step();
+}
+
+void ExperimentStore::renameRun(int64_t runId, const std::string& name) {
+    if (name.empty()) throw Error("a run's name cannot be empty");
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement(db_, "UPDATE runs SET name=? WHERE id=?").bind(1, name).bind(2, runId).step();
+}
+
+void ExperimentStore::setArchived(int64_t runId, bool archived) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement(db_, "UPDATE runs SET archived=? WHERE id=?").bind(1, int64_t(archived ? 1 : 0)).bind(2, runId).step();
+}
+
+void ExperimentStore::deleteRun(int64_t runId) {
+    // One statement: the metrics, checkpoints and events go with the row (ON DELETE
+    // CASCADE) in the same transaction, so a crash leaves the run whole or gone.
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement(db_, "DELETE FROM runs WHERE id=?").bind(1, runId).step();
 }
 
 std::optional<RunRecord> ExperimentStore::run(int64_t runId) const {

@@ -21,6 +21,7 @@ struct RunRecord {
     std::optional<double> best_val_top1;  // its validation top-1, when the run holds out a validation split
     int64_t pid = 0;
     std::string error;
+    bool archived = false;  // hidden from lists unless asked for
 };
 
 struct StepMetric {
@@ -71,7 +72,8 @@ inline const char* const kInterrupted = "interrupted";  // reported for a runnin
 
 class ExperimentStore {
 public:
-    static constexpr int kSchemaVersion = 4;  // 2: label_sets; 3: validation metrics; 4: runs.precision
+    // 2: label_sets; 3: validation metrics; 4: runs.precision; 5: runs.archived
+    static constexpr int kSchemaVersion = 5;
 
     // $FERKD_WORKSPACE, else $XDG_DATA_HOME/ferkd-studio, else ~/.local/share/ferkd-studio.
     static std::string defaultWorkspace();
@@ -100,6 +102,12 @@ public:
     void setBestTop1(int64_t runId, double top1, std::optional<double> valTop1 = std::nullopt);
     void setNotes(int64_t runId, const std::string& notes);
     void setTags(int64_t runId, const std::string& tags);
+    void renameRun(int64_t runId, const std::string& name);  // Error for an empty name
+    void setArchived(int64_t runId, bool archived);
+    // Removes the run with its metrics, checkpoint rows and events in one transaction; a
+    // label set it generated keeps its row without the run. Files are the caller's
+    // (store/run_deletion.h).
+    void deleteRun(int64_t runId);
 
     std::optional<RunRecord> run(int64_t runId) const;
     // By id ("12") or by name (the newest run of that name).

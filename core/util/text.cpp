@@ -38,6 +38,20 @@ std::string nearestName(const std::string& word, const std::vector<std::string>&
     return bestDistance <= limit ? best : std::string();
 }
 
+std::vector<std::string> splitList(const std::string& text, char sep) {
+    std::vector<std::string> parts;
+    if (text.empty()) return parts;
+    size_t begin = 0;
+    while (true) {
+        const size_t end = text.find(sep, begin);
+        std::string part = text.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+        const size_t first = part.find_first_not_of(" \t"), last = part.find_last_not_of(" \t");
+        parts.push_back(first == std::string::npos ? "" : part.substr(first, last - first + 1));
+        if (end == std::string::npos) return parts;
+        begin = end + 1;
+    }
+}
+
 std::string joinStrings(const std::vector<std::string>& parts, const std::string& sep) {
     std::string out;
     for (size_t i = 0; i < parts.size(); ++i) {

@@ -12,6 +12,9 @@ std::string nearestName(const std::string& word, const std::vector<std::string>&
 
 std::string joinStrings(const std::vector<std::string>& parts, const std::string& sep);
 
+// `text` cut at every `sep`, each part without surrounding spaces; "" gives no parts.
+std::vector<std::string> splitList(const std::string& text, char sep);
+
 // `name` as a file name: letters, digits, '.', '-' and '_' kept, anything else '-'.
 std::string sanitizeFileName(const std::string& name);
 

@@ -1,5 +1,6 @@
 // Data: IDX (gzip or not), image folders with damaged files, the packed form, crops.
 #include <QtTest>
+#include <sys/stat.h>
 #include <filesystem>
 #include <opencv2/imgcodecs.hpp>
 
@@ -152,6 +153,16 @@ private slots:
         bool named = false;
         for (int64_t i = 0; i < d.size(); ++i) named |= d.name(i) == "a_class/naïve name with spaces.png";
         QVERIFY(named);
+
+        // A named pipe and a dangling link with image names are reported, never opened.
+        QCOMPARE(::mkfifo((root + "/a_class/pipe.jpg").c_str(), 0600), 0);
+        fs::create_symlink(root + "/a_class/gone.png", root + "/b_class/dangling.png");
+        ImageFolderDataset again(root, /*decodeAll=*/true);
+        QCOMPARE(again.size(), int64_t(8));
+        why.clear();
+        for (const auto& p : again.report().problems) why[fs::path(p.file).filename().string()] = p.reason;
+        QVERIFY2(QString::fromStdString(why["pipe.jpg"]).contains("named pipe"), why["pipe.jpg"].c_str());
+        QVERIFY2(QString::fromStdString(why["dangling.png"]).contains("does not exist"), why["dangling.png"].c_str());
     }
 
     void imageFolderConvertsToRgb8() {

@@ -9,9 +9,13 @@
 #include <random>
 #include <thread>
 
+#include <filesystem>
+
 #include "store/experiment_store.h"
+#include "store/run_deletion.h"
 #include "test_support.h"
 #include "util/error.h"
+#include "util/text.h"
 
 using namespace ferkd;
 
@@ -36,6 +40,65 @@ private slots:
         QVERIFY(r->finished_at >= r->started_at);
         QCOMPARE(store.findRun(std::to_string(id))->name, std::string("a"));
         QVERIFY(!store.findRun("nope"));
+    }
+
+    // Rename, archive, and delete with what the run left on disk: its folder, a
+    // checkpoint kept elsewhere, the label set it made (named with the runs that use it).
+    void runsAreRenamedArchivedAndDeleted() {
+        QTemporaryDir dir;
+        const std::string ws = dir.path().toStdString();
+        ExperimentStore store(ws);
+        const int64_t labels = store.createRun("labels", "labels", "", "{}");
+        const int64_t student = store.createRun("student", "train", "", R"({"distill":{"labels":")" + ws + R"(/set.fkdl"}})");
+        store.setStatus(labels, run_status::kFinished);
+        store.setStatus(student, run_status::kFinished);
+        store.renameRun(student, "fkd student");
+        QCOMPARE(store.run(student)->name, std::string("fkd student"));
+        QVERIFY_THROWS_EXCEPTION(Error, store.renameRun(student, ""));
+        store.setArchived(student, true);
+        QVERIFY(store.run(student)->archived && !store.run(labels)->archived);
+        store.setArchived(student, false);
+        QVERIFY(!store.run(student)->archived);
+
+        test::writeFile(ws + "/set.fkdl", std::string(3000, 'x'));
+        LabelSetRecord set;
+        set.run_id = labels;
+        set.path = ws + "/set.fkdl";
+        set.teacher = "t";
+        set.dataset_fingerprint = "f";
+        set.label_type = "full";
+        store.saveLabelSet(set);
+        const std::string folder = store.runDirectory(labels);
+        test::writeFile(folder + "/log.txt", std::string(1000, 'y'));
+        test::writeFile(ws + "/elsewhere.ckpt", std::string(500, 'z'));
+        store.addCheckpoint({labels, ws + "/elsewhere.ckpt", "last", 1, 10, 0, 0});
+        store.addEpochMetric(labels, EpochMetric{1, 10});
+        store.addEvent(labels, "info", "made");
+
+        RunDeletionPlan plan = planRunDeletion(store, labels);
+        QVERIFY(plan.blocker.empty());
+        QCOMPARE(plan.paths.size(), size_t(3));
+        QCOMPARE(plan.bytes, uint64_t(4500));
+        QCOMPARE(plan.used_by.size(), size_t(1));
+        QVERIFY2(QString::fromStdString(plan.used_by[0]).contains("'fkd student'"), plan.used_by[0].c_str());
+        QVERIFY_THROWS_EXCEPTION(Error, deleteRun(store, plan, false));  // still used: nothing goes
+        QVERIFY(store.run(labels) && std::filesystem::exists(ws + "/set.fkdl"));
+        QVERIFY(deleteRun(store, plan, true).empty());
+        QVERIFY(!store.run(labels));
+        QVERIFY(store.epochMetrics(labels).empty() && store.checkpoints(labels).empty() && store.events(labels).empty());
+        QCOMPARE(store.labelSet(ws + "/set.fkdl")->run_id, int64_t(0));  // the row stays, without its run
+        for (const auto& p : plan.paths) QVERIFY2(!std::filesystem::exists(p), p.c_str());
+        QCOMPARE(test::sqliteIntegrity(ws + "/experiments.sqlite"), std::string("ok"));
+
+        // A run that is training cannot be deleted.
+        store.markStarted(student, "cpu");
+        plan = planRunDeletion(store, student);
+        QVERIFY(!plan.blocker.empty());
+        QVERIFY_THROWS_EXCEPTION(Error, deleteRun(store, plan, true));
+        QVERIFY(store.run(student));
+        QCOMPARE(formatBytes(4500), std::string("4 KB"));
+        QCOMPARE(formatBytes(3u << 20), std::string("3.0 MB"));
+        QCOMPARE(splitList(" a, b ,,c", ','), (std::vector<std::string>{"a", "b", "", "c"}));
     }
 
     void metricsTruncateOnResume() {

@@ -156,6 +156,52 @@ private slots:
         QVERIFY2(r.err.contains("--data") && r.err.contains("no object boxes"), qPrintable(r.err));
     }
 
+    // rename, tag, untag, note, archive, unarchive and delete, with --workspace after the
+    // subcommand as users type it; deleting asks for --yes when nobody can answer.
+    void runsAreManagedFromTheCli() {
+        const QString ws = tmp_.filePath("ws-manage");
+        int64_t id = 0;
+        {
+            ExperimentStore store(ws.toStdString());
+            id = store.createRun("trial", "train", "fmnist-resnet-quick", "{}");
+            store.setStatus(id, run_status::kFailed, "a trial");
+            test::writeFile(store.runDirectory(id) + "/last.ckpt", std::string(2048, 'c'));
+        }
+        const QString run = QString::number(id);
+        Result r = runFerkd({"runs", "rename", run, "first try", "--workspace", ws});
+        QVERIFY2(r.code == 0 && r.out.contains("is now 'first try'"), qPrintable(r.err + r.out));
+        r = runFerkd({"runs", "tag", "first try", "baseline", "lr-sweep", "--workspace", ws});
+        QVERIFY2(r.code == 0 && r.out.contains("baseline, lr-sweep"), qPrintable(r.err + r.out));
+        r = runFerkd({"runs", "untag", run, "baseline", "--workspace", ws});
+        QVERIFY2(r.code == 0 && r.out.contains("tags lr-sweep"), qPrintable(r.err + r.out));
+        QCOMPARE(runFerkd({"runs", "tag", run, "a,b", "--workspace", ws}).code, 2);
+        r = runFerkd({"runs", "note", run, "diverged at lr 0.1", "--workspace", ws});
+        QCOMPARE(r.code, 0);
+        r = runFerkd({"runs", "show", run, "--workspace", ws});
+        QVERIFY2(r.out.contains("notes: diverged at lr 0.1") && r.out.contains("tags: lr-sweep"), qPrintable(r.out));
+        r = runFerkd({"runs", "archive", run, "--workspace", ws});
+        QCOMPARE(r.code, 0);
+        r = runFerkd({"runs", "list", "--workspace", ws});
+        QVERIFY2(!r.out.contains("first try") && r.out.contains("1 archived"), qPrintable(r.out));
+        r = runFerkd({"runs", "list", "--archived", "--workspace", ws});
+        QVERIFY2(r.out.contains("first try") && r.out.contains("failed*"), qPrintable(r.out));
+        QCOMPARE(runFerkd({"runs", "unarchive", run, "--workspace", ws}).code, 0);
+        QVERIFY(runFerkd({"runs", "list", "--workspace", ws}).out.contains("first try"));
+
+        r = runFerkd({"runs", "delete", run, "--workspace", ws});  // stdin is not a terminal
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("--yes") && r.out.contains("2 KB"), qPrintable(r.err + r.out));
+        QVERIFY(ExperimentStore(ws.toStdString()).run(id).has_value());
+        r = runFerkd({"runs", "delete", run, "--yes", "--workspace", ws});
+        QVERIFY2(r.code == 0 && r.out.contains("deleted run") && r.out.contains("freed 2 KB"), qPrintable(r.err + r.out));
+        QVERIFY(!ExperimentStore(ws.toStdString()).run(id).has_value());
+        QVERIFY(!fs::exists((ws + "/runs/" + run).toStdString()));
+        QCOMPARE(test::sqliteIntegrity((ws + "/experiments.sqlite").toStdString()), std::string("ok"));
+        r = runFerkd({"runs", "delete", run, "--yes", "--workspace", ws});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("no run '" + run + "'"), qPrintable(r.err));
+    }
+
     void sigkillThenResumeMatchesUninterruptedRun() {
         const QStringList common = {"--workspace", ws_, "train", "--data", data_, "--arch", "resnet10_small",
                                     "--epochs", "3", "--batch-size", "32", "--threads", "1", "--seed", "11",

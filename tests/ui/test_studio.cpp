@@ -17,6 +17,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QPointer>
+#include <QProcess>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -39,6 +40,7 @@
 #include "metrics_chart.h"
 #include "new_run_dialog.h"
 #include "results_view.h"
+#include "run_actions.h"
 #include "run_comparison_view.h"
 #include "run_controller.h"
 #include "settings_dialog.h"
@@ -274,6 +276,50 @@ private slots:
     // A hand-made label set: 5 crops per image with known p(true class).
     // On a cluttered set the object's true box is drawn and the coverage plot is filled;
     // on a set without boxes its tab is off and says why.
+    // Rename, tags, notes, archive (hidden unless "show archived"), delete with the disk
+    // space it frees; a run that is training cannot be deleted.
+    void runActionsManageTheWorkspace() {
+        QTemporaryDir dir;
+        QSettings().setValue("runs/showArchived", false);
+        auto store = std::make_shared<ExperimentStore>(dir.path().toStdString());
+        const int64_t a = store->createRun("a", "train", "", "{}");
+        const int64_t b = store->createRun("b", "train", "", "{}");
+        store->setStatus(a, run_status::kFinished);
+        store->setStatus(b, run_status::kFailed);
+        test::writeFile(store->runDirectory(b) + "/last.ckpt", std::string(4096, 'x'));
+        MainWindow window(store);
+        window.setAskBeforeClosing(false);
+        RunActions* actions = window.runActions();
+        QVERIFY(actions && window.findChild<QAction*>("deleteRunAction"));
+        QString error;
+        QVERIFY(actions->applyRename(a, "baseline", &error));
+        QCOMPARE(store->run(a)->name, std::string("baseline"));
+        QVERIFY(!actions->applyRename(a, "  ", &error) && !error.isEmpty());
+        QVERIFY(actions->applyTags(a, "lr, sweep ,", &error));
+        QCOMPARE(store->run(a)->tags, std::string("lr,sweep"));
+        QVERIFY(actions->applyNotes(a, "the reference", &error));
+        QCOMPARE(store->run(a)->notes, std::string("the reference"));
+        QCOMPARE(window.runCount(), 2);
+        QVERIFY(actions->applyArchived({b}, true, &error));
+        QCOMPARE(window.runCount(), 1);
+        actions->showArchivedAct->setChecked(true);
+        QCOMPARE(window.runCount(), 2);
+        actions->showArchivedAct->setChecked(false);
+
+        bool possible = false;
+        const QString text = actions->describeDeletion({b}, &possible);
+        QVERIFY2(possible && text.contains("4 KB"), qPrintable(text));
+        QVERIFY2(actions->applyDelete({b}, false, &error), qPrintable(error));
+        QVERIFY(!store->run(b));
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(dir.path().toStdString() + "/runs/" + std::to_string(b))));
+        store->markStarted(a, "cpu");  // this process: alive, so the run is training
+        QVERIFY(!actions->applyDelete({a}, true, &error));
+        QVERIFY2(error.contains("stop it first"), qPrintable(error));
+        actions->describeDeletion({a}, &possible);
+        QVERIFY(!possible && store->run(a));
+        store->setStatus(a, run_status::kFinished);
+    }
+
     void cropBrowserShowsTheObjectAndTheMining() {
         QTemporaryDir dir;
         const std::string d = dir.path().toStdString();
@@ -313,6 +359,19 @@ private slots:
         QCOMPARE(ranking->item(0)->data(Qt::UserRole).toLongLong(), 0LL);
         QCOMPARE(ranking->item(1)->data(Qt::UserRole).toLongLong(), 5LL);
         QCOMPARE(ranking->item(2)->data(Qt::UserRole).toLongLong(), 10LL);
+
+        // The same figure from the command line, for scripts and docs.
+        QProcess studio;
+        const QString png = dir.filePath("figure1.png");
+        studio.start(QString(FERKD_BIN_DIR) + "/ferkd-studio", {"--export-figure1", png, "--labels", QString::fromStdString(path),
+                                                               "--data", QString::fromStdString(d + "/clut")});
+        QVERIFY(studio.waitForFinished(60000));
+        QVERIFY2(studio.exitCode() == 0, studio.readAllStandardError().constData());
+        QVERIFY(!QImage(png).isNull());
+        studio.start(QString(FERKD_BIN_DIR) + "/ferkd-studio", {"--export-figure1", png});
+        QVERIFY(studio.waitForFinished(60000));
+        QCOMPARE(studio.exitCode(), 2);
+        QVERIFY(studio.readAllStandardError().contains("needs --labels"));
 
         test::writeIdxPair(d + "/plain", "train", 6, 4, false);
         test::writeIdxPair(d + "/plain", "t10k", 4, 4, false);
