@@ -52,60 +52,65 @@
 <context>
     <name>CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="49"/>
+        <location filename="../ui/crop_group_style.cpp" line="23"/>
         <source>discarded (hard)</source>
         <translation>verworfen (schwer)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="50"/>
+        <location filename="../ui/crop_group_style.cpp" line="24"/>
         <source>calibrated</source>
         <translation>kalibriert</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="51"/>
+        <location filename="../ui/crop_group_style.cpp" line="25"/>
         <source>teacher&apos;s label</source>
         <translation>Label des Lehrers</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="52"/>
+        <location filename="../ui/crop_group_style.cpp" line="26"/>
         <source>discarded (easy)</source>
         <translation>verworfen (leicht)</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_group_style.cpp" line="33"/>
+        <source>object (true box)</source>
+        <translation>Objekt (wahrer Rahmen)</translation>
     </message>
 </context>
 <context>
     <name>RunStatus</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="60"/>
+        <location filename="../ui/main_window.cpp" line="62"/>
         <source>queued</source>
         <translation>wartend</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="61"/>
+        <location filename="../ui/main_window.cpp" line="63"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="62"/>
+        <location filename="../ui/main_window.cpp" line="64"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="63"/>
+        <location filename="../ui/main_window.cpp" line="65"/>
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="64"/>
+        <location filename="../ui/main_window.cpp" line="66"/>
         <source>finished</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="65"/>
+        <location filename="../ui/main_window.cpp" line="67"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="66"/>
+        <location filename="../ui/main_window.cpp" line="68"/>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
@@ -193,207 +198,220 @@
 <context>
     <name>ferkd::ui::CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="129"/>
+        <location filename="../ui/crop_browser.cpp" line="131"/>
         <source>Label sets generated in this workspace</source>
         <translation>In diesem Arbeitsbereich erzeugte Label-Sets</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="133"/>
+        <location filename="../ui/crop_browser.cpp" line="135"/>
         <source>The data set the labels were made for</source>
         <translation>Der Datensatz, für den die Labels erzeugt wurden</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="137"/>
+        <location filename="../ui/crop_browser.cpp" line="139"/>
         <source>label store (.fkdl)</source>
         <translation>Label-Speicher (.fkdl)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="139"/>
+        <location filename="../ui/crop_browser.cpp" line="141"/>
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="140"/>
+        <location filename="../ui/crop_browser.cpp" line="142"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="150"/>
+        <location filename="../ui/crop_browser.cpp" line="152"/>
         <source>Open label store</source>
         <translation>Label-Speicher öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="150"/>
+        <location filename="../ui/crop_browser.cpp" line="152"/>
         <source>Label stores (*.fkdl);;All files (*)</source>
         <translation>Label-Speicher (*.fkdl);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="165"/>
+        <location filename="../ui/crop_browser.cpp" line="167"/>
         <source>Random image</source>
         <translation>Zufälliges Bild</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="168"/>
+        <location filename="../ui/crop_browser.cpp" line="170"/>
         <source>Images with the most crops whose p(true class) is below the hard threshold</source>
         <translation>Bilder mit den meisten Ausschnitten, deren p(wahre Klasse) unter der Schwelle liegt</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="171"/>
+        <location filename="../ui/crop_browser.cpp" line="173"/>
         <source>file name, or #index</source>
         <translation>Dateiname oder #Index</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="177"/>
+        <location filename="../ui/crop_browser.cpp" line="179"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="178"/>
+        <location filename="../ui/crop_browser.cpp" line="180"/>
+        <location filename="../ui/crop_browser.cpp" line="231"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="179"/>
+        <location filename="../ui/crop_browser.cpp" line="181"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="182"/>
-        <source>Most crops the teacher hardly recognises:</source>
-        <translation>Die meisten Ausschnitte, die der Lehrer kaum erkennt:</translation>
-    </message>
-    <message>
-        <location filename="../ui/crop_browser.cpp" line="210"/>
+        <location filename="../ui/crop_browser.cpp" line="212"/>
         <source>Open a label set to browse its crops.</source>
         <translation>Ein Label-Set öffnen, um seine Ausschnitte zu sehen.</translation>
     </message>
     <message>
+        <location filename="../ui/crop_browser.cpp" line="232"/>
+        <source>p against object coverage</source>
+        <translation>p gegen Objektabdeckung</translation>
+    </message>
+    <message>
         <location filename="../ui/crop_browser.cpp" line="233"/>
+        <source>Every crop&apos;s p(true class) against the share of the object it holds, for the whole label set (data sets with object boxes)</source>
+        <translation>p(wahre Klasse) jedes Ausschnitts gegen seinen Anteil am Objekt, für das ganze Label-Set (Datensätze mit Objektrahmen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="243"/>
         <source>paper: FerKD&apos;s equation, three thresholds on p(true class); fraction, threshold: the earlier per-image reading (an image&apos;s least confident crops calibrated)</source>
         <translation>paper: FerKDs Gleichung, drei Schwellen auf p(wahre Klasse); fraction, threshold: die frühere Lesart pro Bild (die unsichersten Ausschnitte eines Bildes werden kalibriert)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="263"/>
+        <location filename="../ui/crop_browser.cpp" line="273"/>
         <source>distill.ferkd.t_low: crops with p(true class) below it are discarded</source>
         <translation>distill.ferkd.t_low: Ausschnitte mit p(wahre Klasse) darunter werden verworfen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="264"/>
+        <location filename="../ui/crop_browser.cpp" line="274"/>
         <source>distill.ferkd.t_mid: from T_L up to it, crops get the softened ground truth</source>
         <translation>distill.ferkd.t_mid: von T_L bis hierher erhalten Ausschnitte die geglättete Grundwahrheit</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="265"/>
+        <location filename="../ui/crop_browser.cpp" line="275"/>
         <source>distill.ferkd.t_top: crops with p(true class) above it are discarded</source>
         <translation>distill.ferkd.t_top: Ausschnitte mit p(wahre Klasse) darüber werden verworfen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="266"/>
+        <location filename="../ui/crop_browser.cpp" line="276"/>
         <source>hard share</source>
         <translation>schwerer Anteil</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="267"/>
+        <location filename="../ui/crop_browser.cpp" line="277"/>
         <source>distill.ferkd.hard_fraction: each image&apos;s least confident share of crops is calibrated</source>
         <translation>distill.ferkd.hard_fraction: der unsicherste Anteil der Ausschnitte jedes Bildes wird kalibriert</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="268"/>
+        <location filename="../ui/crop_browser.cpp" line="278"/>
         <source>hard below</source>
         <translation>schwer unter</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="269"/>
+        <location filename="../ui/crop_browser.cpp" line="279"/>
         <source>distill.ferkd.hard_threshold: crops with p(true class) below it are calibrated</source>
         <translation>distill.ferkd.hard_threshold: Ausschnitte mit p(wahre Klasse) darunter werden kalibriert</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="270"/>
+        <location filename="../ui/crop_browser.cpp" line="280"/>
         <source>distill.ferkd.eps: the calibrated label is (1 - eps) onehot + eps / K</source>
         <translation>distill.ferkd.eps: das kalibrierte Label ist (1 - eps) onehot + eps / K</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="275"/>
+        <location filename="../ui/crop_browser.cpp" line="285"/>
         <source>FerKD rule</source>
         <translation>FerKD-Regel</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="467"/>
+        <location filename="../ui/crop_browser.cpp" line="482"/>
         <source>Over the whole label set:</source>
         <translation>Über den ganzen Label-Satz:</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="499"/>
+        <location filename="../ui/crop_browser.cpp" line="519"/>
         <source>Images with the most crops whose p(true class) is below %1</source>
         <translation>Bilder mit den meisten Ausschnitten, deren p(wahre Klasse) unter %1 liegt</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="533"/>
+        <location filename="../ui/crop_browser.cpp" line="522"/>
+        <source>%1 %2: %3/%4, p %5</source>
+        <translation>%1 %2: %3/%4, p %5</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="557"/>
         <source>Image %1, class %2, %3 stored crops: %4 discarded (hard), %5 calibrated, %6 teacher&apos;s label, %7 discarded (easy)</source>
         <translation>Bild %1, Klasse %2, %3 gespeicherte Ausschnitte: %4 verworfen (schwer), %5 kalibriert, %6 Label des Lehrers, %7 verworfen (leicht)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="281"/>
+        <location filename="../ui/crop_browser.cpp" line="291"/>
         <source>p(true class)</source>
         <translation>p(wahre Klasse)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="282"/>
+        <location filename="../ui/crop_browser.cpp" line="184"/>
+        <source>Most crops the teacher hardly recognises
+(image, class, crops below the threshold, mean p):</source>
+        <translation>Die meisten Ausschnitte, die der Lehrer kaum erkennt
+(Bild, Klasse, Ausschnitte unter der Schwelle, mittleres p):</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="292"/>
         <source>share of crops (%)</source>
         <translation>Anteil der Ausschnitte (%)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="288"/>
+        <location filename="../ui/crop_browser.cpp" line="298"/>
         <source>Student</source>
         <translation>Schüler</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="291"/>
+        <location filename="../ui/crop_browser.cpp" line="301"/>
         <source>A trained run whose prediction is shown beside each crop&apos;s stored label</source>
         <translation>Ein trainierter Lauf, dessen Vorhersage neben dem gespeicherten Label jedes Ausschnitts steht</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="297"/>
+        <location filename="../ui/crop_browser.cpp" line="307"/>
         <source>Export Figure 1...</source>
         <translation>Abbildung 1 exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="303"/>
+        <location filename="../ui/crop_browser.cpp" line="313"/>
         <source>Export Figure 1</source>
         <translation>Abbildung 1 exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="303"/>
+        <location filename="../ui/crop_browser.cpp" line="313"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="304"/>
+        <location filename="../ui/crop_browser.cpp" line="314"/>
         <source>cannot write %1</source>
         <translation>kann %1 nicht schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="315"/>
+        <location filename="../ui/crop_browser.cpp" line="325"/>
         <source>(none)</source>
         <translation>(keiner)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="369"/>
+        <location filename="../ui/crop_browser.cpp" line="379"/>
         <source>reading %1 ...</source>
         <translation>lese %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="398"/>
+        <location filename="../ui/crop_browser.cpp" line="408"/>
         <source>all classes</source>
         <translation>alle Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="501"/>
-        <source>image %1 (%2): %3 crops</source>
-        <translation>Bild %1 (%2): %3 Ausschnitte</translation>
-    </message>
-    <message>
-        <location filename="../ui/crop_browser.cpp" line="551"/>
+        <location filename="../ui/crop_browser.cpp" line="576"/>
         <source>crop %1 (%2)
 teacher&apos;s top-5:
 %3</source>
@@ -402,12 +420,17 @@ Top-5 des Lehrers:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="558"/>
+        <location filename="../ui/crop_browser.cpp" line="580"/>
+        <source>holds %1% of the object</source>
+        <translation>enthält %1% des Objekts</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="584"/>
         <source>student: %1 %2</source>
         <translation>Schüler: %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="633"/>
+        <location filename="../ui/crop_browser.cpp" line="680"/>
         <source>no image named like &quot;%1&quot;</source>
         <translation>kein Bild mit einem Namen wie „%1“</translation>
     </message>
@@ -506,329 +529,334 @@ Top-5 des Lehrers:
 <context>
     <name>ferkd::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="86"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window.cpp" line="174"/>
         <source>Id</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window.cpp" line="174"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window.cpp" line="174"/>
         <source>Preset</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window.cpp" line="174"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="173"/>
+        <location filename="../ui/main_window.cpp" line="175"/>
         <source>Best top-1 %</source>
         <translation>Beste Top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="173"/>
+        <location filename="../ui/main_window.cpp" line="175"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="173"/>
+        <location filename="../ui/main_window.cpp" line="175"/>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="92"/>
+        <location filename="../ui/main_window.cpp" line="94"/>
         <source>Device: CPU, %1 threads</source>
         <translation>Gerät: CPU, %1 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97"/>
+        <location filename="../ui/main_window.cpp" line="99"/>
         <source>Workspace: %1</source>
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="102"/>
+        <location filename="../ui/main_window.cpp" line="104"/>
         <source>run %1 started</source>
         <translation>Lauf %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114"/>
+        <location filename="../ui/main_window.cpp" line="116"/>
         <source>epoch %1/%2, %3 img/s, ETA %4</source>
         <translation>Epoche %1/%2, %3 Bilder/s, noch %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="124"/>
+        <location filename="../ui/main_window.cpp" line="126"/>
         <source>labelling %1/%2 images, %3 img/s, ETA %4</source>
         <translation>beschrifte %1/%2 Bilder, %3 Bilder/s, noch %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="139"/>
+        <location filename="../ui/main_window.cpp" line="141"/>
         <source>run %1 %2</source>
         <translation>Lauf %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="167"/>
         <source>Search runs (name, preset, status, tags)</source>
         <translation>Läufe suchen (Name, Vorgabe, Status, Tags)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window.cpp" line="174"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="173"/>
+        <location filename="../ui/main_window.cpp" line="175"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window.cpp" line="192"/>
         <source>Monitor</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="194"/>
+        <location filename="../ui/main_window.cpp" line="196"/>
         <source>Config</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="199"/>
+        <location filename="../ui/main_window.cpp" line="201"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202"/>
+        <location filename="../ui/main_window.cpp" line="204"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window.cpp" line="207"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208"/>
+        <location filename="../ui/main_window.cpp" line="210"/>
         <source>Checkpoints</source>
         <translation>Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="211"/>
+        <location filename="../ui/main_window.cpp" line="213"/>
         <source>Crop browser</source>
         <translation>Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="225"/>
+        <location filename="../ui/main_window.cpp" line="227"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="236"/>
-        <location filename="../ui/main_window.cpp" line="511"/>
+        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="534"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239"/>
-        <location filename="../ui/main_window.cpp" line="250"/>
-        <location filename="../ui/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="263"/>
         <source>Quick start</source>
         <translation>Schnellstart</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>(needs a label set: use Pipeline)</source>
         <translation>(braucht ein Label-Set: Pipeline verwenden)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="265"/>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="276"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window.cpp" line="279"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="291"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="297"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="297"/>
+        <location filename="../ui/main_window.cpp" line="299"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="306"/>
-        <location filename="../ui/main_window.cpp" line="532"/>
-        <location filename="../ui/main_window.cpp" line="552"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="555"/>
         <location filename="../ui/main_window.cpp" line="575"/>
+        <location filename="../ui/main_window.cpp" line="598"/>
         <source>Export weights</source>
         <translation>Gewichte exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window.cpp" line="309"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
-        <location filename="../ui/main_window.cpp" line="311"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="313"/>
         <source>Export metrics</source>
         <translation>Metriken exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="313"/>
-        <location filename="../ui/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window.cpp" line="315"/>
         <location filename="../ui/main_window.cpp" line="316"/>
+        <location filename="../ui/main_window.cpp" line="318"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window.cpp" line="316"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="319"/>
+        <location filename="../ui/main_window.cpp" line="321"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="323"/>
         <source>&amp;Refresh runs</source>
         <translation>Läufe &amp;aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="327"/>
+        <location filename="../ui/main_window.cpp" line="329"/>
         <source>&amp;Inspect data set...</source>
         <translation>Datensatz &amp;prüfen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="330"/>
+        <location filename="../ui/main_window.cpp" line="332"/>
         <source>&amp;Settings...</source>
         <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="339"/>
+        <location filename="../ui/main_window.cpp" line="341"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="341"/>
+        <location filename="../ui/main_window.cpp" line="343"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="343"/>
+        <location filename="../ui/main_window.cpp" line="361"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344"/>
+        <location filename="../ui/main_window.cpp" line="362"/>
         <source>&amp;About FerKD Studio</source>
         <translation>Ü&amp;ber FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="345"/>
+        <location filename="../ui/main_window.cpp" line="363"/>
         <source>About FerKD Studio</source>
         <translation>Über FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="346"/>
+        <location filename="../ui/main_window.cpp" line="364"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="358"/>
+        <location filename="../ui/main_window.cpp" line="376"/>
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="359"/>
+        <location filename="../ui/main_window.cpp" line="377"/>
         <source>Device: %1, %2</source>
         <translation>Gerät: %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="542"/>
+        <location filename="../ui/main_window.cpp" line="416"/>
+        <source>(archived)</source>
+        <translation>(archiviert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="565"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="543"/>
+        <location filename="../ui/main_window.cpp" line="566"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="544"/>
+        <location filename="../ui/main_window.cpp" line="567"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="545"/>
+        <location filename="../ui/main_window.cpp" line="568"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="565"/>
+        <location filename="../ui/main_window.cpp" line="588"/>
         <source>exported %1 tensors to %2</source>
         <translation>%1 Tensoren nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="567"/>
+        <location filename="../ui/main_window.cpp" line="590"/>
         <source>export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="572"/>
+        <location filename="../ui/main_window.cpp" line="595"/>
         <source>exporting to %1 ...</source>
         <translation>exportiere nach %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="590"/>
+        <location filename="../ui/main_window.cpp" line="613"/>
         <source>Quit FerKD Studio</source>
         <translation>FerKD Studio beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="591"/>
+        <location filename="../ui/main_window.cpp" line="614"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>Ein Lauf ist aktiv. Anhalten (er speichert einen Checkpoint und kann fortgesetzt werden) und beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="596"/>
+        <location filename="../ui/main_window.cpp" line="619"/>
         <source>stopping...</source>
         <translation>halte an...</translation>
     </message>
@@ -948,6 +976,54 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
         <location filename="../ui/metrics_chart.cpp" line="320"/>
         <source>cannot write %1</source>
         <translation>kann %1 nicht schreiben</translation>
+    </message>
+</context>
+<context>
+    <name>ferkd::ui::MiningPlot</name>
+    <message>
+        <location filename="../ui/mining_plot.cpp" line="28"/>
+        <source>share of the object in the crop</source>
+        <translation>Anteil des Objekts im Ausschnitt</translation>
+    </message>
+    <message>
+        <location filename="../ui/mining_plot.cpp" line="29"/>
+        <source>p(true class)</source>
+        <translation>p(wahre Klasse)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mining_plot.cpp" line="44"/>
+        <source>This data set has no object boxes. `ferkd dataset make-cluttered` makes one that has; an image folder can bring them in boxes.csv (docs/TESTBED.md).</source>
+        <translation>Dieser Datensatz hat keine Objektrahmen. `ferkd dataset make-cluttered` erzeugt einen mit Rahmen; ein Bildordner kann sie in boxes.csv mitbringen (docs/TESTBED.md).</translation>
+    </message>
+    <message>
+        <location filename="../ui/mining_plot.cpp" line="90"/>
+        <source>middle half of p per coverage bin</source>
+        <translation>mittlere Hälfte von p je Abdeckungsintervall</translation>
+    </message>
+    <message>
+        <location filename="../ui/mining_plot.cpp" line="96"/>
+        <source>median p per coverage bin</source>
+        <translation>Median von p je Abdeckungsintervall</translation>
+    </message>
+    <message>
+        <location filename="../ui/mining_plot.cpp" line="115"/>
+        <source>AUC %1 | discarded-hard without object %2% | calibrated context %3% | no-object crops discarded %4%</source>
+        <translation>AUC %1 | verworfen-schwer ohne Objekt %2% | kalibriert Kontext %3% | Ausschnitte ohne Objekt verworfen %4%</translation>
+    </message>
+    <message>
+        <location filename="../ui/mining_plot.cpp" line="122"/>
+        <source>ROC AUC of p(true class) for crops with most of the object (coverage &gt;= %1) against crops with none (&lt; %2): %3.
+Discarded-hard crops that hold no object: %4%.
+Calibrated crops that do not hold most of the object (context): %5%.
+No-object crops the rule discards as hard: %6%.
+Of %7 crops: %8% no object, %9% most of it.
+Dashed lines: the rule&apos;s thresholds; dotted: the coverage cuts.</source>
+        <translation>ROC-AUC von p(wahre Klasse) für Ausschnitte mit dem Großteil des Objekts (Abdeckung &gt;= %1) gegen Ausschnitte ohne Objekt (&lt; %2): %3.
+Verworfen-schwere Ausschnitte ohne Objekt: %4%.
+Kalibrierte Ausschnitte ohne den Großteil des Objekts (Kontext): %5%.
+Ausschnitte ohne Objekt, die die Regel als schwer verwirft: %6%.
+Von %7 Ausschnitten: %8% ohne Objekt, %9% mit dem Großteil.
+Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1160,111 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
     </message>
 </context>
 <context>
+    <name>ferkd::ui::RunActions</name>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="23"/>
+        <source>Rename...</source>
+        <translation>Umbenennen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="24"/>
+        <source>Tags...</source>
+        <translation>Tags...</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="25"/>
+        <source>Notes...</source>
+        <translation>Notizen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="26"/>
+        <source>Archive</source>
+        <translation>Archivieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="27"/>
+        <source>Unarchive</source>
+        <translation>Aus dem Archiv holen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="28"/>
+        <source>Delete...</source>
+        <translation>Löschen...</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="30"/>
+        <source>Show archived runs</source>
+        <translation>Archivierte Läufe zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="131"/>
+        <source>Run %1 &apos;%2&apos; (%3): %4</source>
+        <translation>Lauf %1 '%2' (%3): %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="138"/>
+        <location filename="../ui/run_actions.cpp" line="211"/>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="145"/>
+        <source>Deleting frees %1: metrics, checkpoints, run folders and the label sets these runs made.</source>
+        <translation>Löschen gibt %1 frei: Metriken, Checkpoints, Laufordner und die Label-Sets dieser Läufe.</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="158"/>
+        <source>Could not remove: %1</source>
+        <translation>Nicht entfernt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="163"/>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="172"/>
+        <source>Rename run %1</source>
+        <translation>Lauf %1 umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="172"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="184"/>
+        <source>Tags of run %1</source>
+        <translation>Tags von Lauf %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="184"/>
+        <source>Tags (comma-separated):</source>
+        <translation>Tags (durch Kommas getrennt):</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="196"/>
+        <source>Notes of run %1</source>
+        <translation>Notizen zu Lauf %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="196"/>
+        <source>Notes:</source>
+        <translation>Notizen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="208"/>
+        <location filename="../ui/run_actions.cpp" line="212"/>
+        <source>Delete runs</source>
+        <translation>Läufe löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="212"/>
+        <source>Delete for good?</source>
+        <translation>Endgültig löschen?</translation>
+    </message>
+</context>
+<context>
     <name>ferkd::ui::RunComparisonView</name>
     <message>
         <location filename="../ui/run_comparison_view.cpp" line="25"/>
@@ -1192,90 +1373,100 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="26"/>
+        <location filename="../app/studio/main.cpp" line="29"/>
         <source>FerKD Studio: knowledge distillation with region-level soft labels</source>
         <translation>FerKD Studio: Wissensdestillation mit Soft-Labels auf Regionsebene</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="29"/>
+        <location filename="../app/studio/main.cpp" line="32"/>
         <source>Workspace folder.</source>
         <translation>Ordner des Arbeitsbereichs.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="30"/>
+        <location filename="../app/studio/main.cpp" line="33"/>
         <source>folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="31"/>
+        <location filename="../app/studio/main.cpp" line="34"/>
         <source>Quit after this many milliseconds (for tests).</source>
         <translation>Nach so vielen Millisekunden beenden (für Tests).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="32"/>
+        <location filename="../app/studio/main.cpp" line="35"/>
         <source>ms</source>
         <translation>ms</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="33"/>
+        <location filename="../app/studio/main.cpp" line="36"/>
         <source>Show these runs (comma-separated ids).</source>
         <translation>Diese Läufe zeigen (Ids durch Kommas getrennt).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="34"/>
+        <location filename="../app/studio/main.cpp" line="37"/>
         <source>ids</source>
         <translation>Ids</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="37"/>
+        <location filename="../app/studio/main.cpp" line="40"/>
         <source>Open this label store in the crop browser.</source>
         <translation>Diesen Label-Speicher in den Ausschnitten öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="38"/>
+        <location filename="../app/studio/main.cpp" line="41"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="39"/>
+        <location filename="../app/studio/main.cpp" line="42"/>
         <source>The data set of --labels (default: fashion-mnist).</source>
         <translation>Der Datensatz zu --labels (Standard: fashion-mnist).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="40"/>
-        <location filename="../app/studio/main.cpp" line="45"/>
+        <location filename="../app/studio/main.cpp" line="43"/>
+        <location filename="../app/studio/main.cpp" line="48"/>
         <source>path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="41"/>
+        <location filename="../app/studio/main.cpp" line="44"/>
         <source>Show this tab of the run details.</source>
         <translation>Diesen Reiter der Laufdetails zeigen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="42"/>
+        <location filename="../app/studio/main.cpp" line="45"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="43"/>
+        <location filename="../app/studio/main.cpp" line="46"/>
         <source>Open the New run form.</source>
         <translation>Das Formular „Neuer Lauf“ öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="44"/>
+        <location filename="../app/studio/main.cpp" line="47"/>
         <source>Inspect this data set.</source>
         <translation>Diesen Datensatz prüfen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="63"/>
-        <location filename="../app/studio/main.cpp" line="71"/>
-        <location filename="../app/studio/main.cpp" line="75"/>
+        <location filename="../app/studio/main.cpp" line="50"/>
+        <source>Write the crop browser&apos;s Figure 1 of --labels to this PNG and quit.</source>
+        <translation>Abbildung 1 des Ausschnitt-Browsers für --labels als PNG schreiben und beenden.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="51"/>
+        <source>png</source>
+        <translation>png</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="90"/>
+        <location filename="../app/studio/main.cpp" line="98"/>
+        <location filename="../app/studio/main.cpp" line="102"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="64"/>
+        <location filename="../app/studio/main.cpp" line="91"/>
         <source>Cannot open the workspace:
 %1
 
@@ -1286,12 +1477,12 @@ Start a fresh experiment database there? The damaged file is kept under another 
 Dort eine neue Experiment-Datenbank anlegen? Die beschädigte Datei bleibt unter anderem Namen erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="72"/>
+        <location filename="../app/studio/main.cpp" line="99"/>
         <source>The damaged database was kept as %1.</source>
         <translation>Die beschädigte Datenbank wurde als %1 aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="76"/>
+        <location filename="../app/studio/main.cpp" line="103"/>
         <source>Cannot open the workspace:
 %1</source>
         <translation>Der Arbeitsbereich lässt sich nicht öffnen:

@@ -52,60 +52,65 @@
 <context>
     <name>CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="49"/>
+        <location filename="../ui/crop_group_style.cpp" line="23"/>
         <source>discarded (hard)</source>
         <translation>已丢弃（困难）</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="50"/>
+        <location filename="../ui/crop_group_style.cpp" line="24"/>
         <source>calibrated</source>
         <translation>已校准</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="51"/>
+        <location filename="../ui/crop_group_style.cpp" line="25"/>
         <source>teacher&apos;s label</source>
         <translation>教师标签</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="52"/>
+        <location filename="../ui/crop_group_style.cpp" line="26"/>
         <source>discarded (easy)</source>
         <translation>已丢弃（简单）</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_group_style.cpp" line="33"/>
+        <source>object (true box)</source>
+        <translation>物体（真实框）</translation>
     </message>
 </context>
 <context>
     <name>RunStatus</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="60"/>
+        <location filename="../ui/main_window.cpp" line="62"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="61"/>
+        <location filename="../ui/main_window.cpp" line="63"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="62"/>
+        <location filename="../ui/main_window.cpp" line="64"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="63"/>
+        <location filename="../ui/main_window.cpp" line="65"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="64"/>
+        <location filename="../ui/main_window.cpp" line="66"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="65"/>
+        <location filename="../ui/main_window.cpp" line="67"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="66"/>
+        <location filename="../ui/main_window.cpp" line="68"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
@@ -192,207 +197,220 @@
 <context>
     <name>ferkd::ui::CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="129"/>
+        <location filename="../ui/crop_browser.cpp" line="131"/>
         <source>Label sets generated in this workspace</source>
         <translation>此工作区生成的标签集</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="133"/>
+        <location filename="../ui/crop_browser.cpp" line="135"/>
         <source>The data set the labels were made for</source>
         <translation>标签所对应的数据集</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="137"/>
+        <location filename="../ui/crop_browser.cpp" line="139"/>
         <source>label store (.fkdl)</source>
         <translation>标签存储 (.fkdl)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="139"/>
+        <location filename="../ui/crop_browser.cpp" line="141"/>
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="140"/>
+        <location filename="../ui/crop_browser.cpp" line="142"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="150"/>
+        <location filename="../ui/crop_browser.cpp" line="152"/>
         <source>Open label store</source>
         <translation>打开标签存储</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="150"/>
+        <location filename="../ui/crop_browser.cpp" line="152"/>
         <source>Label stores (*.fkdl);;All files (*)</source>
         <translation>标签存储 (*.fkdl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="165"/>
+        <location filename="../ui/crop_browser.cpp" line="167"/>
         <source>Random image</source>
         <translation>随机图像</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="168"/>
+        <location filename="../ui/crop_browser.cpp" line="170"/>
         <source>Images with the most crops whose p(true class) is below the hard threshold</source>
         <translation>p(真实类别) 低于困难阈值的裁剪最多的图像</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="171"/>
+        <location filename="../ui/crop_browser.cpp" line="173"/>
         <source>file name, or #index</source>
         <translation>文件名，或 #序号</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="177"/>
+        <location filename="../ui/crop_browser.cpp" line="179"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="178"/>
+        <location filename="../ui/crop_browser.cpp" line="180"/>
+        <location filename="../ui/crop_browser.cpp" line="231"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="179"/>
+        <location filename="../ui/crop_browser.cpp" line="181"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="182"/>
-        <source>Most crops the teacher hardly recognises:</source>
-        <translation>教师几乎无法识别的裁剪最多的图像：</translation>
-    </message>
-    <message>
-        <location filename="../ui/crop_browser.cpp" line="210"/>
+        <location filename="../ui/crop_browser.cpp" line="212"/>
         <source>Open a label set to browse its crops.</source>
         <translation>打开一个标签集以浏览其裁剪。</translation>
     </message>
     <message>
+        <location filename="../ui/crop_browser.cpp" line="232"/>
+        <source>p against object coverage</source>
+        <translation>p 与物体覆盖率</translation>
+    </message>
+    <message>
         <location filename="../ui/crop_browser.cpp" line="233"/>
+        <source>Every crop&apos;s p(true class) against the share of the object it holds, for the whole label set (data sets with object boxes)</source>
+        <translation>整个标签集中每个裁剪的 p(真实类别) 与其所含物体比例的关系（带物体框的数据集）</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="243"/>
         <source>paper: FerKD&apos;s equation, three thresholds on p(true class); fraction, threshold: the earlier per-image reading (an image&apos;s least confident crops calibrated)</source>
         <translation>paper：FerKD 的公式，对 p(真实类别) 设三个阈值；fraction、threshold：早先的逐图像解读（校准每张图像置信度最低的裁剪）</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="263"/>
+        <location filename="../ui/crop_browser.cpp" line="273"/>
         <source>distill.ferkd.t_low: crops with p(true class) below it are discarded</source>
         <translation>distill.ferkd.t_low：p(真实类别) 低于此值的裁剪被丢弃</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="264"/>
+        <location filename="../ui/crop_browser.cpp" line="274"/>
         <source>distill.ferkd.t_mid: from T_L up to it, crops get the softened ground truth</source>
         <translation>distill.ferkd.t_mid：从 T_L 到此值的裁剪使用平滑后的真实标签</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="265"/>
+        <location filename="../ui/crop_browser.cpp" line="275"/>
         <source>distill.ferkd.t_top: crops with p(true class) above it are discarded</source>
         <translation>distill.ferkd.t_top：p(真实类别) 高于此值的裁剪被丢弃</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="266"/>
+        <location filename="../ui/crop_browser.cpp" line="276"/>
         <source>hard share</source>
         <translation>困难比例</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="267"/>
+        <location filename="../ui/crop_browser.cpp" line="277"/>
         <source>distill.ferkd.hard_fraction: each image&apos;s least confident share of crops is calibrated</source>
         <translation>distill.ferkd.hard_fraction：校准每张图像中置信度最低的那部分裁剪</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="268"/>
+        <location filename="../ui/crop_browser.cpp" line="278"/>
         <source>hard below</source>
         <translation>困难阈值</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="269"/>
+        <location filename="../ui/crop_browser.cpp" line="279"/>
         <source>distill.ferkd.hard_threshold: crops with p(true class) below it are calibrated</source>
         <translation>distill.ferkd.hard_threshold：p(真实类别) 低于此值的裁剪被校准</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="270"/>
+        <location filename="../ui/crop_browser.cpp" line="280"/>
         <source>distill.ferkd.eps: the calibrated label is (1 - eps) onehot + eps / K</source>
         <translation>distill.ferkd.eps：校准标签为 (1 - eps) onehot + eps / K</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="275"/>
+        <location filename="../ui/crop_browser.cpp" line="285"/>
         <source>FerKD rule</source>
         <translation>FerKD 规则</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="467"/>
+        <location filename="../ui/crop_browser.cpp" line="482"/>
         <source>Over the whole label set:</source>
         <translation>整个标签集：</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="499"/>
+        <location filename="../ui/crop_browser.cpp" line="519"/>
         <source>Images with the most crops whose p(true class) is below %1</source>
         <translation>p(真实类别) 低于 %1 的裁剪最多的图像</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="533"/>
+        <location filename="../ui/crop_browser.cpp" line="522"/>
+        <source>%1 %2: %3/%4, p %5</source>
+        <translation>%1 %2：%3/%4，p %5</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="557"/>
         <source>Image %1, class %2, %3 stored crops: %4 discarded (hard), %5 calibrated, %6 teacher&apos;s label, %7 discarded (easy)</source>
         <translation>图像 %1，类别 %2，%3 个已存裁剪：%4 个已丢弃（困难），%5 个已校准，%6 个教师标签，%7 个已丢弃（简单）</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="281"/>
+        <location filename="../ui/crop_browser.cpp" line="291"/>
         <source>p(true class)</source>
         <translation>p(真实类别)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="282"/>
+        <location filename="../ui/crop_browser.cpp" line="184"/>
+        <source>Most crops the teacher hardly recognises
+(image, class, crops below the threshold, mean p):</source>
+        <translation>教师几乎无法识别的裁剪最多的图像
+（图像、类别、低于阈值的裁剪数、平均 p）：</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="292"/>
         <source>share of crops (%)</source>
         <translation>裁剪占比 (%)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="288"/>
+        <location filename="../ui/crop_browser.cpp" line="298"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="291"/>
+        <location filename="../ui/crop_browser.cpp" line="301"/>
         <source>A trained run whose prediction is shown beside each crop&apos;s stored label</source>
         <translation>一个已训练的运行，其预测显示在每个裁剪的存储标签旁</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="297"/>
+        <location filename="../ui/crop_browser.cpp" line="307"/>
         <source>Export Figure 1...</source>
         <translation>导出图 1...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="303"/>
+        <location filename="../ui/crop_browser.cpp" line="313"/>
         <source>Export Figure 1</source>
         <translation>导出图 1</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="303"/>
+        <location filename="../ui/crop_browser.cpp" line="313"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="304"/>
+        <location filename="../ui/crop_browser.cpp" line="314"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="315"/>
+        <location filename="../ui/crop_browser.cpp" line="325"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="369"/>
+        <location filename="../ui/crop_browser.cpp" line="379"/>
         <source>reading %1 ...</source>
         <translation>正在读取 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="398"/>
+        <location filename="../ui/crop_browser.cpp" line="408"/>
         <source>all classes</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="501"/>
-        <source>image %1 (%2): %3 crops</source>
-        <translation>图像 %1（%2）：%3 个裁剪</translation>
-    </message>
-    <message>
-        <location filename="../ui/crop_browser.cpp" line="551"/>
+        <location filename="../ui/crop_browser.cpp" line="576"/>
         <source>crop %1 (%2)
 teacher&apos;s top-5:
 %3</source>
@@ -401,12 +419,17 @@ teacher&apos;s top-5:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="558"/>
+        <location filename="../ui/crop_browser.cpp" line="580"/>
+        <source>holds %1% of the object</source>
+        <translation>包含物体的 %1%</translation>
+    </message>
+    <message>
+        <location filename="../ui/crop_browser.cpp" line="584"/>
         <source>student: %1 %2</source>
         <translation>学生：%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="633"/>
+        <location filename="../ui/crop_browser.cpp" line="680"/>
         <source>no image named like &quot;%1&quot;</source>
         <translation>没有名称类似“%1”的图像</translation>
     </message>
@@ -504,329 +527,334 @@ teacher&apos;s top-5:
 <context>
     <name>ferkd::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="86"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window.cpp" line="174"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window.cpp" line="174"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window.cpp" line="174"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window.cpp" line="174"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="173"/>
+        <location filename="../ui/main_window.cpp" line="175"/>
         <source>Best top-1 %</source>
         <translation>最佳 top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="173"/>
+        <location filename="../ui/main_window.cpp" line="175"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="173"/>
+        <location filename="../ui/main_window.cpp" line="175"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="92"/>
+        <location filename="../ui/main_window.cpp" line="94"/>
         <source>Device: CPU, %1 threads</source>
         <translation>设备：CPU，%1 个线程</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97"/>
+        <location filename="../ui/main_window.cpp" line="99"/>
         <source>Workspace: %1</source>
         <translation>工作区：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="102"/>
+        <location filename="../ui/main_window.cpp" line="104"/>
         <source>run %1 started</source>
         <translation>运行 %1 已开始</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114"/>
+        <location filename="../ui/main_window.cpp" line="116"/>
         <source>epoch %1/%2, %3 img/s, ETA %4</source>
         <translation>第 %1/%2 轮，%3 张图/秒，预计剩余 %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="124"/>
+        <location filename="../ui/main_window.cpp" line="126"/>
         <source>labelling %1/%2 images, %3 img/s, ETA %4</source>
         <translation>正在标注 %1/%2 张图像，%3 张图/秒，预计剩余 %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="139"/>
+        <location filename="../ui/main_window.cpp" line="141"/>
         <source>run %1 %2</source>
         <translation>运行 %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="167"/>
         <source>Search runs (name, preset, status, tags)</source>
         <translation>搜索运行（名称、预设、状态、标签）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window.cpp" line="174"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="173"/>
+        <location filename="../ui/main_window.cpp" line="175"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window.cpp" line="192"/>
         <source>Monitor</source>
         <translation>监控</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="194"/>
+        <location filename="../ui/main_window.cpp" line="196"/>
         <source>Config</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="199"/>
+        <location filename="../ui/main_window.cpp" line="201"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202"/>
+        <location filename="../ui/main_window.cpp" line="204"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="205"/>
+        <location filename="../ui/main_window.cpp" line="207"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208"/>
+        <location filename="../ui/main_window.cpp" line="210"/>
         <source>Checkpoints</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="211"/>
+        <location filename="../ui/main_window.cpp" line="213"/>
         <source>Crop browser</source>
         <translation>裁剪浏览器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="225"/>
+        <location filename="../ui/main_window.cpp" line="227"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="236"/>
-        <location filename="../ui/main_window.cpp" line="511"/>
+        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="534"/>
         <source>New run</source>
         <translation>新建运行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239"/>
-        <location filename="../ui/main_window.cpp" line="250"/>
-        <location filename="../ui/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="263"/>
         <source>Quick start</source>
         <translation>快速开始</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>(needs a label set: use Pipeline)</source>
         <translation>（需要标签集：请使用流水线）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="265"/>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="276"/>
         <source>Pipeline</source>
         <translation>流水线</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window.cpp" line="279"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="291"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="297"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="297"/>
+        <location filename="../ui/main_window.cpp" line="299"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="306"/>
-        <location filename="../ui/main_window.cpp" line="532"/>
-        <location filename="../ui/main_window.cpp" line="552"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="555"/>
         <location filename="../ui/main_window.cpp" line="575"/>
+        <location filename="../ui/main_window.cpp" line="598"/>
         <source>Export weights</source>
         <translation>导出权重</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window.cpp" line="309"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
-        <location filename="../ui/main_window.cpp" line="311"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="313"/>
         <source>Export metrics</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="313"/>
-        <location filename="../ui/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window.cpp" line="315"/>
         <location filename="../ui/main_window.cpp" line="316"/>
+        <location filename="../ui/main_window.cpp" line="318"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window.cpp" line="316"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="319"/>
+        <location filename="../ui/main_window.cpp" line="321"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="323"/>
         <source>&amp;Refresh runs</source>
         <translation>刷新运行列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="327"/>
+        <location filename="../ui/main_window.cpp" line="329"/>
         <source>&amp;Inspect data set...</source>
         <translation>检查数据集(&amp;I)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="330"/>
+        <location filename="../ui/main_window.cpp" line="332"/>
         <source>&amp;Settings...</source>
         <translation>设置(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="339"/>
+        <location filename="../ui/main_window.cpp" line="341"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="341"/>
+        <location filename="../ui/main_window.cpp" line="343"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="343"/>
+        <location filename="../ui/main_window.cpp" line="361"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344"/>
+        <location filename="../ui/main_window.cpp" line="362"/>
         <source>&amp;About FerKD Studio</source>
         <translation>关于 FerKD Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="345"/>
+        <location filename="../ui/main_window.cpp" line="363"/>
         <source>About FerKD Studio</source>
         <translation>关于 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="346"/>
+        <location filename="../ui/main_window.cpp" line="364"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 基于区域级软标签的知识蒸馏（FKD、FerKD）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="358"/>
+        <location filename="../ui/main_window.cpp" line="376"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="359"/>
+        <location filename="../ui/main_window.cpp" line="377"/>
         <source>Device: %1, %2</source>
         <translation>设备：%1，%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="542"/>
+        <location filename="../ui/main_window.cpp" line="416"/>
+        <source>(archived)</source>
+        <translation>（已归档）</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="565"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="543"/>
+        <location filename="../ui/main_window.cpp" line="566"/>
         <source>Precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="544"/>
+        <location filename="../ui/main_window.cpp" line="567"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="545"/>
+        <location filename="../ui/main_window.cpp" line="568"/>
         <source>Checkpoint</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="565"/>
+        <location filename="../ui/main_window.cpp" line="588"/>
         <source>exported %1 tensors to %2</source>
         <translation>已导出 %1 个张量到 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="567"/>
+        <location filename="../ui/main_window.cpp" line="590"/>
         <source>export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="572"/>
+        <location filename="../ui/main_window.cpp" line="595"/>
         <source>exporting to %1 ...</source>
         <translation>正在导出到 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="590"/>
+        <location filename="../ui/main_window.cpp" line="613"/>
         <source>Quit FerKD Studio</source>
         <translation>退出 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="591"/>
+        <location filename="../ui/main_window.cpp" line="614"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>有运行正在进行。停止它（会保存检查点，之后可继续）并退出吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="596"/>
+        <location filename="../ui/main_window.cpp" line="619"/>
         <source>stopping...</source>
         <translation>正在停止...</translation>
     </message>
@@ -945,6 +973,54 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <location filename="../ui/metrics_chart.cpp" line="320"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ferkd::ui::MiningPlot</name>
+    <message>
+        <location filename="../ui/mining_plot.cpp" line="28"/>
+        <source>share of the object in the crop</source>
+        <translation>裁剪中物体所占比例</translation>
+    </message>
+    <message>
+        <location filename="../ui/mining_plot.cpp" line="29"/>
+        <source>p(true class)</source>
+        <translation>p(真实类别)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mining_plot.cpp" line="44"/>
+        <source>This data set has no object boxes. `ferkd dataset make-cluttered` makes one that has; an image folder can bring them in boxes.csv (docs/TESTBED.md).</source>
+        <translation>此数据集没有物体框。`ferkd dataset make-cluttered` 可生成带框的数据集；图像文件夹可在 boxes.csv 中提供（docs/TESTBED.md）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/mining_plot.cpp" line="90"/>
+        <source>middle half of p per coverage bin</source>
+        <translation>各覆盖区间 p 的中间一半</translation>
+    </message>
+    <message>
+        <location filename="../ui/mining_plot.cpp" line="96"/>
+        <source>median p per coverage bin</source>
+        <translation>各覆盖区间 p 的中位数</translation>
+    </message>
+    <message>
+        <location filename="../ui/mining_plot.cpp" line="115"/>
+        <source>AUC %1 | discarded-hard without object %2% | calibrated context %3% | no-object crops discarded %4%</source>
+        <translation>AUC %1 | 困难丢弃中无物体 %2% | 校准中为上下文 %3% | 无物体裁剪被丢弃 %4%</translation>
+    </message>
+    <message>
+        <location filename="../ui/mining_plot.cpp" line="122"/>
+        <source>ROC AUC of p(true class) for crops with most of the object (coverage &gt;= %1) against crops with none (&lt; %2): %3.
+Discarded-hard crops that hold no object: %4%.
+Calibrated crops that do not hold most of the object (context): %5%.
+No-object crops the rule discards as hard: %6%.
+Of %7 crops: %8% no object, %9% most of it.
+Dashed lines: the rule&apos;s thresholds; dotted: the coverage cuts.</source>
+        <translation>p(真实类别) 区分含大部分物体的裁剪（覆盖率 &gt;= %1）与无物体裁剪（&lt; %2）的 ROC AUC：%3。
+困难丢弃组中无物体的裁剪：%4%。
+校准组中不含大部分物体的裁剪（上下文）：%5%。
+被规则作为困难丢弃的无物体裁剪：%6%。
+共 %7 个裁剪：%8% 无物体，%9% 含大部分物体。
+虚线：规则的阈值；点线：覆盖率界限。</translation>
     </message>
 </context>
 <context>
@@ -1081,6 +1157,111 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
     </message>
 </context>
 <context>
+    <name>ferkd::ui::RunActions</name>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="23"/>
+        <source>Rename...</source>
+        <translation>重命名...</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="24"/>
+        <source>Tags...</source>
+        <translation>标签...</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="25"/>
+        <source>Notes...</source>
+        <translation>备注...</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="26"/>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="27"/>
+        <source>Unarchive</source>
+        <translation>取消归档</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="28"/>
+        <source>Delete...</source>
+        <translation>删除...</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="30"/>
+        <source>Show archived runs</source>
+        <translation>显示已归档的运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="131"/>
+        <source>Run %1 &apos;%2&apos; (%3): %4</source>
+        <translation>运行 %1 '%2'（%3）：%4</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="138"/>
+        <location filename="../ui/run_actions.cpp" line="211"/>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="145"/>
+        <source>Deleting frees %1: metrics, checkpoints, run folders and the label sets these runs made.</source>
+        <translation>删除将释放 %1：指标、检查点、运行文件夹以及这些运行生成的标签集。</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="158"/>
+        <source>Could not remove: %1</source>
+        <translation>无法删除：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="163"/>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="172"/>
+        <source>Rename run %1</source>
+        <translation>重命名运行 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="172"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="184"/>
+        <source>Tags of run %1</source>
+        <translation>运行 %1 的标签</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="184"/>
+        <source>Tags (comma-separated):</source>
+        <translation>标签（逗号分隔）：</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="196"/>
+        <source>Notes of run %1</source>
+        <translation>运行 %1 的备注</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="196"/>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="208"/>
+        <location filename="../ui/run_actions.cpp" line="212"/>
+        <source>Delete runs</source>
+        <translation>删除运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/run_actions.cpp" line="212"/>
+        <source>Delete for good?</source>
+        <translation>永久删除？</translation>
+    </message>
+</context>
+<context>
     <name>ferkd::ui::RunComparisonView</name>
     <message>
         <location filename="../ui/run_comparison_view.cpp" line="25"/>
@@ -1189,90 +1370,100 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="26"/>
+        <location filename="../app/studio/main.cpp" line="29"/>
         <source>FerKD Studio: knowledge distillation with region-level soft labels</source>
         <translation>FerKD Studio：基于区域级软标签的知识蒸馏</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="29"/>
+        <location filename="../app/studio/main.cpp" line="32"/>
         <source>Workspace folder.</source>
         <translation>工作区文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="30"/>
+        <location filename="../app/studio/main.cpp" line="33"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="31"/>
+        <location filename="../app/studio/main.cpp" line="34"/>
         <source>Quit after this many milliseconds (for tests).</source>
         <translation>在指定毫秒数后退出（用于测试）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="32"/>
+        <location filename="../app/studio/main.cpp" line="35"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="33"/>
+        <location filename="../app/studio/main.cpp" line="36"/>
         <source>Show these runs (comma-separated ids).</source>
         <translation>显示这些运行（以逗号分隔的编号）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="34"/>
+        <location filename="../app/studio/main.cpp" line="37"/>
         <source>ids</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="37"/>
+        <location filename="../app/studio/main.cpp" line="40"/>
         <source>Open this label store in the crop browser.</source>
         <translation>在裁剪浏览器中打开此标签存储。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="38"/>
+        <location filename="../app/studio/main.cpp" line="41"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="39"/>
+        <location filename="../app/studio/main.cpp" line="42"/>
         <source>The data set of --labels (default: fashion-mnist).</source>
         <translation>--labels 对应的数据集（默认：fashion-mnist）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="40"/>
-        <location filename="../app/studio/main.cpp" line="45"/>
+        <location filename="../app/studio/main.cpp" line="43"/>
+        <location filename="../app/studio/main.cpp" line="48"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="41"/>
+        <location filename="../app/studio/main.cpp" line="44"/>
         <source>Show this tab of the run details.</source>
         <translation>显示运行详情的此标签页。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="42"/>
+        <location filename="../app/studio/main.cpp" line="45"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="43"/>
+        <location filename="../app/studio/main.cpp" line="46"/>
         <source>Open the New run form.</source>
         <translation>打开“新建运行”表单。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="44"/>
+        <location filename="../app/studio/main.cpp" line="47"/>
         <source>Inspect this data set.</source>
         <translation>检查此数据集。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="63"/>
-        <location filename="../app/studio/main.cpp" line="71"/>
-        <location filename="../app/studio/main.cpp" line="75"/>
+        <location filename="../app/studio/main.cpp" line="50"/>
+        <source>Write the crop browser&apos;s Figure 1 of --labels to this PNG and quit.</source>
+        <translation>将 --labels 的裁剪浏览器图 1 写入此 PNG 并退出。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="51"/>
+        <source>png</source>
+        <translation>png</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="90"/>
+        <location filename="../app/studio/main.cpp" line="98"/>
+        <location filename="../app/studio/main.cpp" line="102"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="64"/>
+        <location filename="../app/studio/main.cpp" line="91"/>
         <source>Cannot open the workspace:
 %1
 
@@ -1283,12 +1474,12 @@ Start a fresh experiment database there? The damaged file is kept under another 
 要在该处新建实验数据库吗？损坏的文件会以另一个名称保留。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="72"/>
+        <location filename="../app/studio/main.cpp" line="99"/>
         <source>The damaged database was kept as %1.</source>
         <translation>损坏的数据库已保留为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="76"/>
+        <location filename="../app/studio/main.cpp" line="103"/>
         <source>Cannot open the workspace:
 %1</source>
         <translation>无法打开工作区：

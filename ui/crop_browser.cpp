@@ -659,7 +659,13 @@ QImage CropBrowser::figureOne(int images, uint32_t seed) const {
             const QString caption = shown->object_covered >= 0
                                         ? QString("p=%1 obj %2%").arg(shown->p_true, 0, 'f', 2).arg(100.0 * shown->object_covered, 0, 'f', 0)
                                         : QString("p=%1").arg(shown->p_true, 0, 'f', 3);
+            QFont small = painter.font();  // "p=0.96 obj 100%" fits under a 96 px thumbnail
+            while (QFontMetrics(small).horizontalAdvance(caption) > side && small.pointSizeF() > 5)
+                small.setPointSizeF(small.pointSizeF() - 0.5);
+            painter.save();
+            painter.setFont(small);
             painter.drawText(QRect(x, y + side, side, 16), Qt::AlignCenter, caption);
+            painter.restore();
         }
     }
     return figure;

@@ -137,21 +137,22 @@ private slots:
     // CSV, the result stored for `labels info`; a set without boxes is refused by name.
     void labelsMiningOnClutteredData() {
         const QString out = tmp_.filePath("cluttered-mining");
+        const QString ws = tmp_.filePath("ws-mining");  // its own: other tests count the label sets of ws_
         Result r = runFerkd({"dataset", "make-cluttered", data_, out, "--canvas", "40"});
         QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
         const auto train = openDataSplits(out.toStdString()).train;
         const std::string labels =
             test::writeHandLabelStore(tmp_.filePath("mining.fkdl").toStdString(), *train, {0.9f, 0.02f, 0.5f});
         const QString csv = tmp_.filePath("mining-bins.csv");
-        r = runFerkd({"--workspace", ws_, "labels", "mining", QString::fromStdString(labels), "--data", out, "--csv", csv});
+        r = runFerkd({"--workspace", ws, "labels", "mining", QString::fromStdString(labels), "--data", out, "--csv", csv});
         QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
         QVERIFY2(r.out.contains("ROC AUC of p(true class)") && r.out.contains("p(true class) by object coverage") &&
                      r.out.contains("precision of discarded-hard = no object") && r.out.contains("stored with"),
                  qPrintable(r.out));
         QCOMPARE(QString::fromStdString(test::readFile(csv.toStdString())).count('\n'), 11);
-        r = runFerkd({"--workspace", ws_, "labels", "info", QString::fromStdString(labels)});
+        r = runFerkd({"--workspace", ws, "labels", "info", QString::fromStdString(labels)});
         QVERIFY2(r.code == 0 && r.out.contains("mining (object boxes): AUC"), qPrintable(r.err + r.out));
-        r = runFerkd({"--workspace", ws_, "labels", "mining", QString::fromStdString(labels), "--data", data_});
+        r = runFerkd({"--workspace", ws, "labels", "mining", QString::fromStdString(labels), "--data", data_});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains("--data") && r.err.contains("no object boxes"), qPrintable(r.err));
     }
