@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "store/experiment_store.h"
 #include "util/text.h"
 
 namespace ferkd::cli {
@@ -70,8 +71,11 @@ void ConsoleObserver::log(int64_t, LogLevel level, const std::string& message) {
 
 void ConsoleObserver::finished(const RunOutcome& outcome) {
     endBar();
-    std::fprintf(out_, "run %lld %s (test top-1 %.2f%% at the best epoch)\n", (long long)outcome.run_id,
-                 outcome.status.c_str(), outcome.best_top1);
+    if (outcome.status == run_status::kFailed)  // its error was logged; a 0.00% top-1 would mislead
+        std::fprintf(out_, "run %lld failed\n", (long long)outcome.run_id);
+    else
+        std::fprintf(out_, "run %lld %s (test top-1 %.2f%% at the best epoch)\n", (long long)outcome.run_id,
+                     outcome.status.c_str(), outcome.best_top1);
     std::fflush(out_);
 }
 

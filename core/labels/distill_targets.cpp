@@ -9,23 +9,29 @@
 
 namespace ferkd {
 
-DistillTargets::DistillTargets(const Dataset& data, const DistillConfig& config) : config_(config) {
+std::shared_ptr<LabelStore> openLabelsFor(const Dataset& data, const DistillConfig& config) {
     if (config.labels.empty())
         throw ConfigError("distill.labels", "is empty; mode '" + config.mode + "' needs a label set (ferkd labels generate)");
     if (!std::filesystem::exists(config.labels))
         throw ConfigError("distill.labels", "'" + config.labels + "' does not exist; expected a label store file");
+    std::shared_ptr<LabelStore> store;
     try {
-        store_ = std::make_shared<LabelStore>(config.labels);
-        store_->requireDataset(data.fingerprint(), data.size());
+        store = std::make_shared<LabelStore>(config.labels);
+        store->requireDataset(data.fingerprint(), data.size());
     } catch (const FileError& e) {
         throw ConfigError("distill.labels", e.what());
     }
+    if (config.num_crops > store->info().crops_per_image)
+        throw ConfigError("distill.num_crops", std::to_string(config.num_crops) + " is more than the " +
+                                                   std::to_string(store->info().crops_per_image) + " crops stored per image");
+    return store;
+}
+
+DistillTargets::DistillTargets(const Dataset& data, const DistillConfig& config)
+    : store_(openLabelsFor(data, config)), config_(config) {
     const LabelSetInfo& info = store_->info();
     crops_ = info.crops_per_image;
     numClasses_ = info.num_classes;
-    if (config.num_crops > crops_)
-        throw ConfigError("distill.num_crops", std::to_string(config.num_crops) + " is more than the " +
-                                                   std::to_string(crops_) + " crops stored per image");
     const int64_t images = data.size();  // the store's, or the first of them (train_limit)
     pTrue_.resize(size_t(images) * crops_);
     groups_.resize(pTrue_.size());

@@ -13,6 +13,11 @@
 
 namespace ferkd {
 
+// Opens config.labels and checks it before anything reads it: it exists, it is a whole
+// label store, it was made for `data` (or a data set `data` is the first images of), and
+// it stores at least num_crops crops per image. ConfigError naming the field otherwise.
+std::shared_ptr<LabelStore> openLabelsFor(const Dataset& data, const DistillConfig& config);
+
 class DistillTargets {
 public:
     // Opens config.labels and checks it was made for `data`. Throws ConfigError naming

@@ -108,8 +108,10 @@ Trainer::Trainer(ExperimentStore& store, TrainingObserver& observer, TrainingCon
 int64_t Trainer::createRun(RunConfig config, const std::string& tags) {
     validateConfig(config);
     // What only the data can tell (a missing folder, a validation split larger than the
-    // training set) is refused here too, before a run exists to fail.
-    openRunData(config.data);
+    // training set, a label set that is missing or made for other images) is refused
+    // here too, before a run exists to fail.
+    const DataSplits data = openRunData(config.data);
+    if (config.distill.mode == "fkd" || config.distill.mode == "ferkd") openLabelsFor(*data.train, config.distill);
     if (config.name.empty())
         config.name = (config.preset.empty() ? config.model.arch : config.preset) + "-" + timestampName();
     return store_.createRun(config.name, config.kind, config.preset, configToJsonText(config), tags);

@@ -169,7 +169,13 @@ private slots:
             test::writeFile(store.runDirectory(id) + "/last.ckpt", std::string(2048, 'c'));
         }
         const QString run = QString::number(id);
-        Result r = runFerkd({"runs", "rename", run, "first try", "--workspace", ws});
+        // A config error found before the start leaves no failed run behind.
+        Result r = runFerkd({"train", "--preset", "fmnist-fkd-student", "--data", data_, "--set",
+                             "distill.labels=" + tmp_.filePath("missing.fkdl"), "--workspace", ws});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("distill.labels") && r.err.contains("does not exist"), qPrintable(r.err));
+        QCOMPARE(ExperimentStore(ws.toStdString()).listRuns().size(), size_t(1));
+        r = runFerkd({"runs", "rename", run, "first try", "--workspace", ws});
         QVERIFY2(r.code == 0 && r.out.contains("is now 'first try'"), qPrintable(r.err + r.out));
         r = runFerkd({"runs", "tag", "first try", "baseline", "lr-sweep", "--workspace", ws});
         QVERIFY2(r.code == 0 && r.out.contains("baseline, lr-sweep"), qPrintable(r.err + r.out));
