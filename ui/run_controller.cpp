@@ -79,7 +79,7 @@ std::pair<int64_t, int64_t> RunController::enqueuePipeline(const RunConfig& teac
     Trainer recorder(*store_, *bridge_, unused);
     student.distill.labels = labels.out;
     const int64_t teacherId = recorder.createRun(teacher, "pipeline,teacher");
-    const int64_t studentId = recorder.createRun(student, "pipeline,student");
+    const int64_t studentId = recorder.createRun(student, "pipeline,student", /*labelsMadeFirst=*/true);
     labels.teacher_run = std::to_string(teacherId);
     labels.teacher_script.clear();
     enqueueExisting(teacherId);

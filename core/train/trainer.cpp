@@ -105,13 +105,14 @@ void bestEffort(const std::function<void()>& write) {
 Trainer::Trainer(ExperimentStore& store, TrainingObserver& observer, TrainingControl& control, ProcessGroup* group)
     : store_(store), observer_(observer), control_(control), group_(group) {}
 
-int64_t Trainer::createRun(RunConfig config, const std::string& tags) {
+int64_t Trainer::createRun(RunConfig config, const std::string& tags, bool labelsMadeFirst) {
     validateConfig(config);
     // What only the data can tell (a missing folder, a validation split larger than the
     // training set, a label set that is missing or made for other images) is refused
     // here too, before a run exists to fail.
     const DataSplits data = openRunData(config.data);
-    if (config.distill.mode == "fkd" || config.distill.mode == "ferkd") openLabelsFor(*data.train, config.distill);
+    if (!labelsMadeFirst && (config.distill.mode == "fkd" || config.distill.mode == "ferkd"))
+        openLabelsFor(*data.train, config.distill);
     if (config.name.empty())
         config.name = (config.preset.empty() ? config.model.arch : config.preset) + "-" + timestampName();
     return store_.createRun(config.name, config.kind, config.preset, configToJsonText(config), tags);

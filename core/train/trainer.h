@@ -22,10 +22,12 @@ public:
     Trainer(ExperimentStore& store, TrainingObserver& observer, TrainingControl& control,
             ProcessGroup* group = nullptr);
 
-    // Validates `config` (opening its data, so a missing data set or a validation split
-    // that does not fit is refused before any run exists), gives it a name if it has
-    // none and records a queued run.
-    int64_t createRun(RunConfig config, const std::string& tags = "");
+    // Validates `config` (opening its data and its label set, so a missing data set, a
+    // validation split that does not fit or a label set made for other images is refused
+    // before any run exists), gives it a name if it has none and records a queued run.
+    // `labelsMadeFirst`: the label set is made by a run queued before this one (the
+    // pipeline), so it is checked when this run starts.
+    int64_t createRun(RunConfig config, const std::string& tags = "", bool labelsMadeFirst = false);
 
     // Trains run `runId`, continuing from its last checkpoint when it has one (a resume).
     // Errors do not escape: the run is marked failed and the outcome says why.

@@ -381,7 +381,7 @@ private slots:
         const QString other = QString::fromStdString(test::writeIdxDataSet(tmp_.filePath("other").toStdString(), 64, 16));
         Result wrong = runFerkd({"--workspace", ws_, "train", "--data", other, "--arch", "resnet10_small", "--epochs",
                                  "1", "--set", "distill.mode=fkd", "--set", "distill.labels=" + labels});
-        QCOMPARE(wrong.code, 1);
+        QCOMPARE(wrong.code, 2);  // refused before a run exists
         QVERIFY2(wrong.err.contains("distill.labels") && wrong.err.contains("another data set"), qPrintable(wrong.err));
         std::string bytes = test::readFile(labels.toStdString());
         test::writeFile((labels + ".cut").toStdString(), bytes.substr(0, bytes.size() / 2));
