@@ -345,7 +345,10 @@ void MainWindow::buildActions() {
     runMenu->addSeparator();
     runActions_ = new RunActions(store_, this, [this] { return selectedRuns(); });
     runActions_->addTo(runMenu);
-    addAction(runActions_->deleteAct);  // its shortcut works wherever the focus is in the window
+    // Del deletes the selected runs while the runs table has the focus, not while a field
+    // elsewhere in the window is being edited.
+    runActions_->deleteAct->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    runsTable_->addAction(runActions_->deleteAct);
     connect(runActions_, &RunActions::changed, this, [this] {
         refreshRuns();
         updateActions();

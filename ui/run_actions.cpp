@@ -120,10 +120,10 @@ bool RunActions::applyArchived(const QList<qint64>& runs, bool archived, QString
     return ok;
 }
 
-QString RunActions::describeDeletion(const QList<qint64>& runs, bool* possible) const {
+QString RunActions::describeDeletion(const QList<qint64>& runs, bool* possible, bool* usedByOthers) const {
     QStringList lines;
     uint64_t bytes = 0;
-    bool ok = !runs.isEmpty();
+    bool ok = !runs.isEmpty(), used = false;
     for (qint64 id : runs) {
         try {
             const RunDeletionPlan plan = planRunDeletion(*store_, id);
@@ -136,12 +136,14 @@ QString RunActions::describeDeletion(const QList<qint64>& runs, bool* possible) 
                 ok = false;
             }
             for (const auto& use : plan.used_by) lines << "  " + tr("Warning: %1").arg(QString::fromStdString(use));
+            used = used || !plan.used_by.empty();
         } catch (const std::exception& e) {
             lines << QString::fromUtf8(e.what());
             ok = false;
         }
     }
     if (possible) *possible = ok;
+    if (usedByOthers) *usedByOthers = used;
     lines << tr("Deleting frees %1: metrics, checkpoints, run folders and the label sets these runs made.")
                  .arg(QString::fromStdString(formatBytes(bytes)));
     return lines.join("\n");
@@ -163,10 +165,13 @@ void RunActions::report(bool ok, const QString& error) {
     if (!ok) QMessageBox::warning(parent_, tr("Runs"), error);
 }
 
-void RunActions::askRename() {
+std::optional<RunRecord> RunActions::singleSelection() const {
     const auto ids = selection_();
-    if (ids.size() != 1) return;
-    const auto run = store_->run(ids.front());
+    return ids.size() == 1 ? store_->run(ids.front()) : std::nullopt;
+}
+
+void RunActions::askRename() {
+    const auto run = singleSelection();
     if (!run) return;
     bool accepted = false;
     const QString name = QInputDialog::getText(parent_, tr("Rename run %1").arg(run->id), tr("Name:"), QLineEdit::Normal,
@@ -176,9 +181,7 @@ void RunActions::askRename() {
 }
 
 void RunActions::askTags() {
-    const auto ids = selection_();
-    if (ids.size() != 1) return;
-    const auto run = store_->run(ids.front());
+    const auto run = singleSelection();
     if (!run) return;
     bool accepted = false;
     const QString tags = QInputDialog::getText(parent_, tr("Tags of run %1").arg(run->id), tr("Tags (comma-separated):"),
@@ -188,9 +191,7 @@ void RunActions::askTags() {
 }
 
 void RunActions::askNotes() {
-    const auto ids = selection_();
-    if (ids.size() != 1) return;
-    const auto run = store_->run(ids.front());
+    const auto run = singleSelection();
     if (!run) return;
     bool accepted = false;
     const QString notes = QInputDialog::getMultiLineText(parent_, tr("Notes of run %1").arg(run->id), tr("Notes:"),
@@ -202,13 +203,12 @@ void RunActions::askNotes() {
 void RunActions::askDelete() {
     const auto ids = selection_();
     if (ids.isEmpty()) return;
-    bool possible = false;
-    const QString text = describeDeletion(ids, &possible);
+    bool possible = false, used = false;
+    const QString text = describeDeletion(ids, &possible, &used);
     if (!possible) {
         QMessageBox::warning(parent_, tr("Delete runs"), text);
         return;
     }
-    const bool used = text.contains(tr("Warning: %1").arg(QString()));
     if (QMessageBox::question(parent_, tr("Delete runs"), text + "\n\n" + tr("Delete for good?"),
                               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
         return;

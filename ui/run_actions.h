@@ -10,14 +10,13 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
+
+#include "store/experiment_store.h"
 
 class QAction;
 class QMenu;
 class QWidget;
-
-namespace ferkd {
-class ExperimentStore;
-}
 
 namespace ferkd::ui {
 
@@ -38,8 +37,9 @@ public:
     bool applyTags(qint64 run, const QString& commaSeparated, QString* error);
     bool applyNotes(qint64 run, const QString& notes, QString* error);
     bool applyArchived(const QList<qint64>& runs, bool archived, QString* error);
-    // What deleting `runs` removes: the text of the confirmation, and whether it can go.
-    QString describeDeletion(const QList<qint64>& runs, bool* possible) const;
+    // What deleting `runs` removes: the text of the confirmation, whether it can go, and
+    // whether other runs still train on a label set it would remove.
+    QString describeDeletion(const QList<qint64>& runs, bool* possible, bool* usedByOthers = nullptr) const;
     bool applyDelete(const QList<qint64>& runs, bool force, QString* error);
 
 Q_SIGNALS:
@@ -51,6 +51,7 @@ private:
     void askNotes();
     void askDelete();
     void report(bool ok, const QString& error);
+    std::optional<RunRecord> singleSelection() const;  // the one selected run, if exactly one is
 
     std::shared_ptr<ExperimentStore> store_;
     QWidget* parent_;

@@ -226,7 +226,12 @@ int mining(const CliContext& ctx, const MiningOptions& o) {
     if (!hasObjectBoxes(*train))
         throw ConfigError("--data", "'" + o.data + "' has no object boxes (make one with `ferkd dataset make-cluttered`, "
                                                    "or give an image folder a boxes.csv)");
-    const LabelSetStats stats = computeLabelSetStats(*train, o.labels, rule, 20, o.settings);
+    DistillConfig config;  // opened once for the statistics, the mining and the crops CSV
+    config.mode = "ferkd";
+    config.labels = o.labels;
+    config.ferkd = rule;
+    const DistillTargets targets(*train, config);
+    const LabelSetStats stats = computeLabelSetStats(*train, targets, 20, o.settings);
     std::printf("mining quality of %s on %s\n", o.labels.c_str(), o.data.c_str());
     printMining(*stats.mining);
     if (!o.csv.empty()) {
@@ -234,11 +239,7 @@ int mining(const CliContext& ctx, const MiningOptions& o) {
         std::printf("wrote %s (the binned table)\n", o.csv.c_str());
     }
     if (!o.cropsCsv.empty()) {
-        DistillConfig config;
-        config.mode = "ferkd";
-        config.labels = o.labels;
-        config.ferkd = rule;
-        writeCropMiningCsv(o.cropsCsv, mineCrops(*train, DistillTargets(*train, config)));
+        writeCropMiningCsv(o.cropsCsv, mineCrops(*train, targets));
         std::printf("wrote %s (every crop)\n", o.cropsCsv.c_str());
     }
     auto store = ctx.openStore();

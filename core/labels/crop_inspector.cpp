@@ -111,16 +111,29 @@ std::vector<InspectedCrop> CropInspector::crops(int64_t image, const FerkdConfig
     return out;
 }
 
-std::vector<GroupCounts> CropInspector::groupHistogram(const FerkdConfig& rule, int bins) const {
-    const int n = cropsPerImage();
-    const auto& all = impl_->targets->trueClassProbs();
-    std::vector<GroupCounts> out(size_t(std::max(1, bins)), GroupCounts{});
+namespace {
+
+// Every crop's group under `rule`, [image * crops + crop]: the rule looks at one image's
+// crops at a time.
+std::vector<CropGroup> groupAll(const std::vector<float>& all, int n, const FerkdConfig& rule) {
+    std::vector<CropGroup> out(all.size());
     std::vector<float> p(n);
-    for (int64_t i = 0; i < images(); ++i) {
-        std::copy(all.begin() + i * n, all.begin() + (i + 1) * n, p.begin());
+    for (size_t first = 0; first + size_t(n) <= all.size(); first += size_t(n)) {
+        std::copy(all.begin() + first, all.begin() + first + n, p.begin());
         const auto groups = groupCrops(p, rule);
-        for (int c = 0; c < n; ++c) out[size_t(std::clamp(int(p[c] * float(out.size())), 0, int(out.size()) - 1))][size_t(groups[c])]++;
+        std::copy(groups.begin(), groups.end(), out.begin() + first);
     }
+    return out;
+}
+
+}  // namespace
+
+std::vector<GroupCounts> CropInspector::groupHistogram(const FerkdConfig& rule, int bins) const {
+    const auto& all = impl_->targets->trueClassProbs();
+    const auto groups = groupAll(all, cropsPerImage(), rule);
+    std::vector<GroupCounts> out(size_t(std::max(1, bins)), GroupCounts{});
+    for (size_t k = 0; k < all.size(); ++k)
+        out[size_t(std::clamp(int(all[k] * float(out.size())), 0, int(out.size()) - 1))][size_t(groups[k])]++;
     return out;
 }
 
@@ -155,13 +168,8 @@ std::optional<ObjectBox> CropInspector::objectBox(int64_t image) const { return 
 MiningQuality CropInspector::mining(const FerkdConfig& rule, const MiningSettings& settings,
                                     std::vector<CropMining>* crops) const {
     std::vector<CropMining> regrouped = impl_->mined;
-    const int n = cropsPerImage();
-    std::vector<float> p(n);
-    for (size_t first = 0; first + size_t(n) <= regrouped.size(); first += size_t(n)) {
-        for (int c = 0; c < n; ++c) p[c] = regrouped[first + c].p_true;
-        const auto groups = groupCrops(p, rule);
-        for (int c = 0; c < n; ++c) regrouped[first + c].group = groups[c];
-    }
+    const auto groups = groupAll(impl_->targets->trueClassProbs(), cropsPerImage(), rule);
+    for (size_t k = 0; k < regrouped.size(); ++k) regrouped[k].group = groups[k];
     MiningQuality quality = measureMining(regrouped, rule, settings);
     if (crops) *crops = std::move(regrouped);
     return quality;

@@ -33,6 +33,7 @@ public:
     CropBox crop(int64_t image, int crop, int64_t trueClass, float* out) const;
 
     const LabelStore& store() const { return *store_; }
+    const DistillConfig& config() const { return config_; }
     int64_t images() const { return static_cast<int64_t>(pTrue_.size()) / crops_; }
     // Teacher probability of the true class per crop, [image * crops + crop].
     const std::vector<float>& trueClassProbs() const { return pTrue_; }

@@ -32,7 +32,12 @@ LabelSetStats computeLabelSetStats(const Dataset& data, const std::string& label
     config.mode = "ferkd";
     config.labels = labelsPath;
     config.ferkd = rule;
-    DistillTargets targets(data, config);
+    return computeLabelSetStats(data, DistillTargets(data, config), bins, mining);
+}
+
+LabelSetStats computeLabelSetStats(const Dataset& data, const DistillTargets& targets, int bins,
+                                   const MiningSettings& mining) {
+    const FerkdConfig& rule = targets.config().ferkd;
     const auto& p = targets.trueClassProbs();
     const auto& groups = targets.cropGroups();
     const int64_t cropsPerImage = targets.store().info().crops_per_image;
@@ -80,7 +85,7 @@ LabelSetRecord labelSetRecord(const std::string& labelsPath, const LabelSetStats
                      {"class_crops", stats.class_crops},
                      {"class_groups", stats.class_groups},
                      {"totals", stats.totals}};
-    if (stats.mining) j["mining"] = nlohmann::json::parse(miningJson(*stats.mining));
+    if (stats.mining) j["mining"] = miningToJson(*stats.mining);
     r.stats_json = j.dump();
     r.crop_groups = stats.crop_groups;
     return r;
@@ -100,7 +105,7 @@ LabelSetStats labelSetStatsFrom(const LabelSetRecord& record) {
         s.class_crops = j.at("class_crops").get<std::vector<int64_t>>();
         s.class_groups = j.at("class_groups").get<std::vector<GroupCounts>>();
         s.totals = j.at("totals").get<GroupCounts>();
-        if (j.contains("mining")) s.mining = miningFromJson(j["mining"].dump());
+        if (j.contains("mining")) s.mining = miningFromJson(j["mining"]);
     } catch (const nlohmann::json::exception& e) {
         throw Error(damaged + ": " + e.what());
     }

@@ -36,6 +36,9 @@ struct LabelSetStats {
 // object boxes.
 LabelSetStats computeLabelSetStats(const Dataset& data, const std::string& labelsPath, const FerkdConfig& rule,
                                    int bins = 20, const MiningSettings& mining = {});
+// The same from a label set already opened for `data` in ferkd mode, under its rule.
+LabelSetStats computeLabelSetStats(const Dataset& data, const DistillTargets& targets, int bins = 20,
+                                   const MiningSettings& mining = {});
 
 // The store's row for a label set (header facts, file size, stats) and back. Reading
 // statistics stored by an earlier version (three crop classes, not four groups)

@@ -113,7 +113,11 @@ MiningQuality measureMining(const std::vector<CropMining>& crops, const FerkdCon
     return m;
 }
 
-bool hasObjectBoxes(const Dataset& data) { return data.size() > 0 && data.objectBox(0).has_value(); }
+bool hasObjectBoxes(const Dataset& data) {
+    for (int64_t i = 0; i < data.size(); ++i)
+        if (data.objectBox(i)) return true;
+    return false;
+}
 
 std::vector<CropMining> mineCrops(const Dataset& data, const DistillTargets& targets) {
     if (!hasObjectBoxes(data))
@@ -162,7 +166,7 @@ double orNull(const nlohmann::json& j) { return j.is_null() ? std::numeric_limit
 
 }  // namespace
 
-std::string miningJson(const MiningQuality& m) {
+nlohmann::json miningToJson(const MiningQuality& m) {
     nlohmann::json bins = nlohmann::json::array();
     for (const auto& b : m.bins)
         bins.push_back({{"lo", b.lo}, {"hi", b.hi}, {"crops", b.crops}, {"mean_p", b.mean_p}, {"q25_p", b.q25_p}, {"median_p", b.median_p}, {"q75_p", b.q75_p},
@@ -175,14 +179,12 @@ std::string miningJson(const MiningQuality& m) {
                           {"coverage", m.coverage},
                           {"auc", std::isnan(m.auc) ? nlohmann::json() : nlohmann::json(m.auc)},
                           {"group_coverage", m.group_coverage},
-                          {"bins", bins}}
-        .dump();
+                          {"bins", bins}};
 }
 
-MiningQuality miningFromJson(const std::string& json) {
+MiningQuality miningFromJson(const nlohmann::json& j) {
     MiningQuality m;
     try {
-        const auto j = nlohmann::json::parse(json);
         if (j.at("format").get<int>() != kMiningFormat) throw Error("mining summary: unknown format");
         m.settings.no_object_below = j.at("no_object_below").get<double>();
         m.settings.most_object_from = j.at("most_object_from").get<double>();

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "labels/ferkd_rule.h"
 
 namespace ferkd {
@@ -78,6 +80,8 @@ double rocAuc(std::vector<float> positives, std::vector<float> negatives);
 
 MiningQuality measureMining(const std::vector<CropMining>& crops, const FerkdConfig& rule, const MiningSettings& settings);
 
+// Whether any image of `data` has an object box (an image folder's boxes.csv may leave
+// some out); asks image by image until one has.
 bool hasObjectBoxes(const Dataset& data);
 
 // Every stored crop of `targets` (ferkd mode, opened for `data`), grouped by its rule, in
@@ -86,8 +90,8 @@ bool hasObjectBoxes(const Dataset& data);
 std::vector<CropMining> mineCrops(const Dataset& data, const DistillTargets& targets);
 
 // The summary stored with a label set's statistics, and back (Error when damaged).
-std::string miningJson(const MiningQuality& m);
-MiningQuality miningFromJson(const std::string& json);
+nlohmann::json miningToJson(const MiningQuality& m);
+MiningQuality miningFromJson(const nlohmann::json& j);
 
 // The binned table as CSV (one row per coverage bin), and every crop as CSV
 // (image,crop,p_true,object_covered,crop_is_object,group; -1: no box), each written atomically.
