@@ -4,7 +4,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 
-.PHONY: deps configure build run test clean
+.PHONY: deps configure build programs run test clean
 
 deps:
 	./scripts/install-deps.sh
@@ -15,7 +15,10 @@ configure: deps
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-run: build
+programs: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target programs
+
+run: programs
 	./scripts/run-main-job.sh $(BUILD_DIR)
 
 test: build

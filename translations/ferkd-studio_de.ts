@@ -78,6 +78,19 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="96"/>
+        <source>exported run %1 to %2: ONNX opset %3, %4 nodes, checked</source>
+        <translation>Lauf %1 nach %2 exportiert: ONNX-Opset %3, %4 Knoten, geprüft</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="111"/>
+        <source>exported %1 tensors to %2</source>
+        <translation>%1 Tensoren nach %2 exportiert</translation>
+    </message>
+</context>
+<context>
     <name>RunStatus</name>
     <message>
         <location filename="../ui/main_window.cpp" line="62"/>
@@ -113,6 +126,74 @@
         <location filename="../ui/main_window.cpp" line="68"/>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
+    </message>
+</context>
+<context>
+    <name>ferkd::ExportDialog</name>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="23"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="32"/>
+        <source>The student for deployment runtimes (ONNX Runtime, TensorRT, OpenVINO, OpenCV DNN)</source>
+        <translation>Das Schülermodell für Laufzeitumgebungen (ONNX Runtime, TensorRT, OpenVINO, OpenCV DNN)</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="46"/>
+        <source>17 writes LayerNormalization; 13 to 16 write it as elementary operators</source>
+        <translation>17 schreibt LayerNormalization; 13 bis 16 schreiben es als elementare Operatoren</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="47"/>
+        <source>dynamic</source>
+        <translation>dynamisch</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="48"/>
+        <source>as trained</source>
+        <translation>wie trainiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="49"/>
+        <source>Convolutional networks run at any size; transformers only at the trained one</source>
+        <translation>Faltungsnetze laufen in jeder Größe, Transformer nur in der trainierten</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="50"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="51"/>
+        <source>Precision</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="52"/>
+        <source>Weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="53"/>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="54"/>
+        <source>ONNX opset</source>
+        <translation>ONNX-Opset</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="55"/>
+        <source>ONNX batch</source>
+        <translation>ONNX-Batch</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="56"/>
+        <source>ONNX input size</source>
+        <translation>ONNX-Eingabegröße</translation>
     </message>
 </context>
 <context>
@@ -430,7 +511,7 @@ Top-5 des Lehrers:
         <translation>Schüler: %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="680"/>
+        <location filename="../ui/crop_browser.cpp" line="686"/>
         <source>no image named like &quot;%1&quot;</source>
         <translation>kein Bild mit einem Namen wie „%1“</translation>
     </message>
@@ -655,7 +736,7 @@ Top-5 des Lehrers:
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="238"/>
-        <location filename="../ui/main_window.cpp" line="534"/>
+        <location filename="../ui/main_window.cpp" line="537"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
@@ -709,11 +790,13 @@ Top-5 des Lehrers:
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="308"/>
-        <location filename="../ui/main_window.cpp" line="555"/>
-        <location filename="../ui/main_window.cpp" line="575"/>
-        <location filename="../ui/main_window.cpp" line="598"/>
-        <source>Export weights</source>
-        <translation>Gewichte exportieren</translation>
+        <source>Export...</source>
+        <translation>Exportieren...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="560"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="309"/>
@@ -774,89 +857,64 @@ Top-5 des Lehrers:
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="361"/>
+        <location filename="../ui/main_window.cpp" line="364"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="362"/>
+        <location filename="../ui/main_window.cpp" line="365"/>
         <source>&amp;About FerKD Studio</source>
         <translation>Ü&amp;ber FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="363"/>
+        <location filename="../ui/main_window.cpp" line="366"/>
         <source>About FerKD Studio</source>
         <translation>Über FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="364"/>
+        <location filename="../ui/main_window.cpp" line="367"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="376"/>
+        <location filename="../ui/main_window.cpp" line="379"/>
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="377"/>
+        <location filename="../ui/main_window.cpp" line="380"/>
         <source>Device: %1, %2</source>
         <translation>Gerät: %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="416"/>
+        <location filename="../ui/main_window.cpp" line="419"/>
         <source>(archived)</source>
         <translation>(archiviert)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="565"/>
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="566"/>
-        <source>Precision</source>
-        <translation>Genauigkeit</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="567"/>
-        <source>Weights</source>
-        <translation>Gewichte</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="568"/>
-        <source>Checkpoint</source>
-        <translation>Checkpoint</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="588"/>
-        <source>exported %1 tensors to %2</source>
-        <translation>%1 Tensoren nach %2 exportiert</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="590"/>
+        <location filename="../ui/main_window.cpp" line="569"/>
         <source>export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="595"/>
+        <location filename="../ui/main_window.cpp" line="574"/>
         <source>exporting to %1 ...</source>
         <translation>exportiere nach %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="613"/>
+        <location filename="../ui/main_window.cpp" line="589"/>
         <source>Quit FerKD Studio</source>
         <translation>FerKD Studio beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="614"/>
+        <location filename="../ui/main_window.cpp" line="590"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>Ein Lauf ist aktiv. Anhalten (er speichert einen Checkpoint und kann fortgesetzt werden) und beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="619"/>
+        <location filename="../ui/main_window.cpp" line="595"/>
         <source>stopping...</source>
         <translation>halte an...</translation>
     </message>
@@ -1199,61 +1257,60 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
     <message>
         <location filename="../ui/run_actions.cpp" line="131"/>
         <source>Run %1 &apos;%2&apos; (%3): %4</source>
-        <translation>Lauf %1 '%2' (%3): %4</translation>
+        <translation>Lauf %1 &apos;%2&apos; (%3): %4</translation>
     </message>
     <message>
         <location filename="../ui/run_actions.cpp" line="138"/>
-        <location filename="../ui/run_actions.cpp" line="211"/>
         <source>Warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="145"/>
+        <location filename="../ui/run_actions.cpp" line="147"/>
         <source>Deleting frees %1: metrics, checkpoints, run folders and the label sets these runs made.</source>
         <translation>Löschen gibt %1 frei: Metriken, Checkpoints, Laufordner und die Label-Sets dieser Läufe.</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="158"/>
+        <location filename="../ui/run_actions.cpp" line="160"/>
         <source>Could not remove: %1</source>
         <translation>Nicht entfernt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="163"/>
+        <location filename="../ui/run_actions.cpp" line="165"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="172"/>
+        <location filename="../ui/run_actions.cpp" line="177"/>
         <source>Rename run %1</source>
         <translation>Lauf %1 umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="172"/>
+        <location filename="../ui/run_actions.cpp" line="177"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="184"/>
+        <location filename="../ui/run_actions.cpp" line="187"/>
         <source>Tags of run %1</source>
         <translation>Tags von Lauf %1</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="184"/>
+        <location filename="../ui/run_actions.cpp" line="187"/>
         <source>Tags (comma-separated):</source>
         <translation>Tags (durch Kommas getrennt):</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="196"/>
+        <location filename="../ui/run_actions.cpp" line="197"/>
         <source>Notes of run %1</source>
         <translation>Notizen zu Lauf %1</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="196"/>
+        <location filename="../ui/run_actions.cpp" line="197"/>
         <source>Notes:</source>
         <translation>Notizen:</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="208"/>
+        <location filename="../ui/run_actions.cpp" line="209"/>
         <location filename="../ui/run_actions.cpp" line="212"/>
         <source>Delete runs</source>
         <translation>Läufe löschen</translation>

@@ -78,6 +78,19 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="96"/>
+        <source>exported run %1 to %2: ONNX opset %3, %4 nodes, checked</source>
+        <translation>已将运行 %1 导出到 %2：ONNX opset %3，%4 个节点，已检查</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="111"/>
+        <source>exported %1 tensors to %2</source>
+        <translation>已将 %1 个张量导出到 %2</translation>
+    </message>
+</context>
+<context>
     <name>RunStatus</name>
     <message>
         <location filename="../ui/main_window.cpp" line="62"/>
@@ -113,6 +126,74 @@
         <location filename="../ui/main_window.cpp" line="68"/>
         <source>interrupted</source>
         <translation>已中断</translation>
+    </message>
+</context>
+<context>
+    <name>ferkd::ExportDialog</name>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="23"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="32"/>
+        <source>The student for deployment runtimes (ONNX Runtime, TensorRT, OpenVINO, OpenCV DNN)</source>
+        <translation>用于部署运行时的学生模型（ONNX Runtime、TensorRT、OpenVINO、OpenCV DNN）</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="46"/>
+        <source>17 writes LayerNormalization; 13 to 16 write it as elementary operators</source>
+        <translation>17 写入 LayerNormalization；13 到 16 写成基本算子</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="47"/>
+        <source>dynamic</source>
+        <translation>动态</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="48"/>
+        <source>as trained</source>
+        <translation>与训练时相同</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="49"/>
+        <source>Convolutional networks run at any size; transformers only at the trained one</source>
+        <translation>卷积网络可在任意尺寸运行；Transformer 只能在训练尺寸运行</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="50"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="51"/>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="52"/>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="53"/>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="54"/>
+        <source>ONNX opset</source>
+        <translation>ONNX opset</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="55"/>
+        <source>ONNX batch</source>
+        <translation>ONNX 批大小</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.cpp" line="56"/>
+        <source>ONNX input size</source>
+        <translation>ONNX 输入尺寸</translation>
     </message>
 </context>
 <context>
@@ -429,7 +510,7 @@ teacher&apos;s top-5:
         <translation>学生：%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="680"/>
+        <location filename="../ui/crop_browser.cpp" line="686"/>
         <source>no image named like &quot;%1&quot;</source>
         <translation>没有名称类似“%1”的图像</translation>
     </message>
@@ -653,7 +734,7 @@ teacher&apos;s top-5:
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="238"/>
-        <location filename="../ui/main_window.cpp" line="534"/>
+        <location filename="../ui/main_window.cpp" line="537"/>
         <source>New run</source>
         <translation>新建运行</translation>
     </message>
@@ -707,11 +788,13 @@ teacher&apos;s top-5:
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="308"/>
-        <location filename="../ui/main_window.cpp" line="555"/>
-        <location filename="../ui/main_window.cpp" line="575"/>
-        <location filename="../ui/main_window.cpp" line="598"/>
-        <source>Export weights</source>
-        <translation>导出权重</translation>
+        <source>Export...</source>
+        <translation>导出...</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="560"/>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="309"/>
@@ -772,89 +855,64 @@ teacher&apos;s top-5:
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="361"/>
+        <location filename="../ui/main_window.cpp" line="364"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="362"/>
+        <location filename="../ui/main_window.cpp" line="365"/>
         <source>&amp;About FerKD Studio</source>
         <translation>关于 FerKD Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="363"/>
+        <location filename="../ui/main_window.cpp" line="366"/>
         <source>About FerKD Studio</source>
         <translation>关于 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="364"/>
+        <location filename="../ui/main_window.cpp" line="367"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 基于区域级软标签的知识蒸馏（FKD、FerKD）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="376"/>
+        <location filename="../ui/main_window.cpp" line="379"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="377"/>
+        <location filename="../ui/main_window.cpp" line="380"/>
         <source>Device: %1, %2</source>
         <translation>设备：%1，%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="416"/>
+        <location filename="../ui/main_window.cpp" line="419"/>
         <source>(archived)</source>
         <translation>（已归档）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="565"/>
-        <source>Format</source>
-        <translation>格式</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="566"/>
-        <source>Precision</source>
-        <translation>精度</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="567"/>
-        <source>Weights</source>
-        <translation>权重</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="568"/>
-        <source>Checkpoint</source>
-        <translation>检查点</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="588"/>
-        <source>exported %1 tensors to %2</source>
-        <translation>已导出 %1 个张量到 %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="590"/>
+        <location filename="../ui/main_window.cpp" line="569"/>
         <source>export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="595"/>
+        <location filename="../ui/main_window.cpp" line="574"/>
         <source>exporting to %1 ...</source>
         <translation>正在导出到 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="613"/>
+        <location filename="../ui/main_window.cpp" line="589"/>
         <source>Quit FerKD Studio</source>
         <translation>退出 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="614"/>
+        <location filename="../ui/main_window.cpp" line="590"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>有运行正在进行。停止它（会保存检查点，之后可继续）并退出吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="619"/>
+        <location filename="../ui/main_window.cpp" line="595"/>
         <source>stopping...</source>
         <translation>正在停止...</translation>
     </message>
@@ -1196,61 +1254,60 @@ Dashed lines: the rule&apos;s thresholds; dotted: the coverage cuts.</source>
     <message>
         <location filename="../ui/run_actions.cpp" line="131"/>
         <source>Run %1 &apos;%2&apos; (%3): %4</source>
-        <translation>运行 %1 '%2'（%3）：%4</translation>
+        <translation>运行 %1 &apos;%2&apos;（%3）：%4</translation>
     </message>
     <message>
         <location filename="../ui/run_actions.cpp" line="138"/>
-        <location filename="../ui/run_actions.cpp" line="211"/>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="145"/>
+        <location filename="../ui/run_actions.cpp" line="147"/>
         <source>Deleting frees %1: metrics, checkpoints, run folders and the label sets these runs made.</source>
         <translation>删除将释放 %1：指标、检查点、运行文件夹以及这些运行生成的标签集。</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="158"/>
+        <location filename="../ui/run_actions.cpp" line="160"/>
         <source>Could not remove: %1</source>
         <translation>无法删除：%1</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="163"/>
+        <location filename="../ui/run_actions.cpp" line="165"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="172"/>
+        <location filename="../ui/run_actions.cpp" line="177"/>
         <source>Rename run %1</source>
         <translation>重命名运行 %1</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="172"/>
+        <location filename="../ui/run_actions.cpp" line="177"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="184"/>
+        <location filename="../ui/run_actions.cpp" line="187"/>
         <source>Tags of run %1</source>
         <translation>运行 %1 的标签</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="184"/>
+        <location filename="../ui/run_actions.cpp" line="187"/>
         <source>Tags (comma-separated):</source>
         <translation>标签（逗号分隔）：</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="196"/>
+        <location filename="../ui/run_actions.cpp" line="197"/>
         <source>Notes of run %1</source>
         <translation>运行 %1 的备注</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="196"/>
+        <location filename="../ui/run_actions.cpp" line="197"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="208"/>
+        <location filename="../ui/run_actions.cpp" line="209"/>
         <location filename="../ui/run_actions.cpp" line="212"/>
         <source>Delete runs</source>
         <translation>删除运行</translation>

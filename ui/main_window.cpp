@@ -36,7 +36,7 @@
 #include "config/config_io.h"
 #include "config/presets.h"
 #include "crop_browser.h"
-#include "interop/model_export.h"
+#include "export_dialog.h"
 #include "metrics_chart.h"
 #include "new_run_dialog.h"
 #include "pipeline_dialog.h"
@@ -305,7 +305,7 @@ void MainWindow::buildActions() {
         config.name.clear();
         newRun(&config);
     });
-    exportAct_ = add(tr("Export weights"), QKeySequence(Qt::CTRL | Qt::Key_E), "actionExport", [this] { exportWeights(); });
+    exportAct_ = add(tr("Export..."), QKeySequence(Qt::CTRL | Qt::Key_E), "actionExport", [this] { exportWeights(); });
     csvAct_ = add(tr("Export CSV"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), "actionCsv", [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export metrics"), "metrics.csv", tr("CSV (*.csv)"));
         QString error;
@@ -554,52 +554,25 @@ void MainWindow::exportWeights() {
     const auto ids = selectedRuns();
     if (ids.size() != 1) return;
     const qint64 id = ids.first();
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Export weights"));
-    auto* form = new QFormLayout(&dialog);
-    auto* format = new QComboBox;
-    format->addItems({"state_dict", "safetensors", "checkpoint"});
-    auto* dtype = new QComboBox;
-    dtype->addItems({"fp32", "fp16", "bf16"});
-    auto* weights = new QComboBox;
-    weights->addItems({"model", "ema"});
-    auto* which = new QComboBox;
-    which->addItems({"best", "last"});
-    form->addRow(tr("Format"), format);
-    form->addRow(tr("Precision"), dtype);
-    form->addRow(tr("Weights"), weights);
-    form->addRow(tr("Checkpoint"), which);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    ExportDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted) return;
-    const QString suffix = format->currentText() == "safetensors" ? ".safetensors" : ".pt";
-    const QString out = QFileDialog::getSaveFileName(this, tr("Export weights"), QString("run%1%2").arg(id).arg(suffix));
+    const ExportChoice choice = dialog.choice();
+    const QString out = QFileDialog::getSaveFileName(this, tr("Export"), QString("run%1%2").arg(id).arg(choice.suffix()));
     if (out.isEmpty()) return;
-    try {
-        ExportOptions options;
-        options.format = weightsFormatFromName(format->currentText().toStdString());
-        options.precision = exportPrecisionFromName(dtype->currentText().toStdString());
-        options.weights = weights->currentText() == "ema" ? CheckpointWeights::Ema : CheckpointWeights::Model;
-        const std::string checkpoint = checkpointPath(*store_, id, which->currentText().toStdString());
-        // Large models take a while to write: off the GUI thread.
-        auto* worker = QThread::create([this, checkpoint, out, options] {
-            QString message;
-            try {
-                const int64_t n = exportCheckpoint(checkpoint, out.toStdString(), options);
-                message = tr("exported %1 tensors to %2").arg(n).arg(out);
-            } catch (const std::exception& e) {
-                message = tr("export failed: %1").arg(QString::fromUtf8(e.what()));
-            }
-            QMetaObject::invokeMethod(this, [this, message] { statusBar()->showMessage(message, 10000); });
-        });
-        connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-        statusBar()->showMessage(tr("exporting to %1 ...").arg(out));
-        worker->start();
-    } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Export weights"), QString::fromUtf8(e.what()));
-    }
+    // Large models take a while to write: off the GUI thread.
+    auto store = store_;
+    auto* worker = QThread::create([this, store, id, choice, out] {
+        QString message;
+        try {
+            message = exportRun(*store, id, choice, out);
+        } catch (const std::exception& e) {
+            message = tr("export failed: %1").arg(QString::fromUtf8(e.what()));
+        }
+        QMetaObject::invokeMethod(this, [this, message] { statusBar()->showMessage(message, 10000); });
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    statusBar()->showMessage(tr("exporting to %1 ...").arg(out));
+    worker->start();
 }
 
 void MainWindow::restoreLayout() {

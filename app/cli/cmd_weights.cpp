@@ -1,35 +1,71 @@
 // `ferkd export` (a run's weights to torch.save state dicts, safetensors or a
-// checkpoint copy) and `ferkd weights check` (would a file load into an architecture).
+// checkpoint copy; its student to ONNX) and `ferkd weights check` (would a file load
+// into an architecture).
 #include <cstdio>
-#include <filesystem>
 
 #include "commands.h"
 #include "interop/model_export.h"
+#include "interop/onnx_export.h"
 #include "interop/weight_import.h"
 #include "interop/weights_file.h"
 #include "models/classifier.h"
 #include "models/model_registry.h"
 #include "train/trainer.h"
+#include "util/atomic_file.h"
 #include "util/error.h"
+#ifdef FERKD_WITH_ONNX
+#include "train/run_export.h"
+#endif
 
 namespace ferkd::cli {
 namespace {
 
 struct ExportCliOptions {
     std::string run, format = "state_dict", out, weights = "model", dtype = "fp32", checkpoint = "best";
+    int opset = 0, inputSize = 0;
+    std::string batch = "dynamic";
 };
 
+int exportOnnx(const CliContext& ctx, const ExportCliOptions& o) {
+#ifdef FERKD_WITH_ONNX
+    OnnxExportOptions options;
+    options.opset = o.opset > 0 ? o.opset : kOnnxMaxOpset;
+    options.batch = onnxBatchFromText(o.batch, "--batch");
+    options.precision = exportPrecisionFromName(o.dtype, "--dtype");
+    options.input_size = o.inputSize;
+    auto store = ctx.openStore();
+    const RunRecord run = requireRun(*store, o.run);
+    const RunOnnxExport e = exportRunOnnx(*store, run.id, o.checkpoint,
+                                          o.weights == "ema" ? CheckpointWeights::Ema : CheckpointWeights::Model,
+                                          options, o.out);
+    std::string shape;
+    for (int64_t d : e.summary.input_shape) shape += (shape.empty() ? "" : "x") + (d < 0 ? "batch" : std::to_string(d));
+    std::printf("wrote %s: ONNX opset %d, %lld nodes, %lld parameters (%s, %s weights), input 'input' %s, output "
+                "'logits'; checked (ONNX checker, strict shape inference); from %s\n",
+                o.out.c_str(), e.summary.opset, (long long)e.summary.nodes, (long long)e.summary.parameters,
+                o.dtype.c_str(), o.weights.c_str(), shape.c_str(), e.checkpoint.c_str());
+    if (!e.note.empty()) std::printf("note: %s\n", e.note.c_str());
+    return kOk;
+#else
+    (void)ctx;
+    (void)o;
+    throw Error("this ferkd was built without ONNX export (-DFERKD_WITH_ONNX=OFF)");
+#endif
+}
+
 int exportRun(const CliContext& ctx, const ExportCliOptions& o) {
+    checkExportFormatName(o.format, "--format");
+    if (o.format == "onnx") return exportOnnx(ctx, o);
+    if (o.opset > 0 || o.inputSize > 0 || o.batch != "dynamic")
+        throw ConfigError("--format", "--opset, --batch and --input-size belong to --format onnx");
     ExportOptions options;
     options.format = weightsFormatFromName(o.format, "--format");
     options.precision = exportPrecisionFromName(o.dtype, "--dtype");
     options.weights = o.weights == "ema" ? CheckpointWeights::Ema : CheckpointWeights::Model;
     auto store = ctx.openStore();
     const RunRecord run = requireRun(*store, o.run);
-    std::string path = checkpointPath(*store, run.id, o.checkpoint);
-    if (o.checkpoint == "best" && !std::filesystem::exists(path)) path = checkpointPath(*store, run.id, "last");
-    if (!std::filesystem::exists(path))
-        throw Error("run " + std::to_string(run.id) + " '" + run.name + "' has no " + o.checkpoint + " checkpoint");
+    const std::string path = existingCheckpoint(*store, run.id, o.checkpoint);
+    requireWritableFolder(o.out);
     const int64_t tensors = exportCheckpoint(path, o.out, options);
     std::printf("wrote %s: %lld tensors of run %lld '%s' (%s weights, %s, %s) from %s\n", o.out.c_str(),
                 (long long)tensors, (long long)run.id, run.name.c_str(), o.weights.c_str(),
@@ -66,13 +102,19 @@ int checkWeights(const CheckOptions& o) {
 
 void addWeightsCommands(CLI::App& app, CliContext& ctx) {
     auto e = std::make_shared<ExportCliOptions>();
-    auto* ex = app.add_subcommand("export", "Write a run's weights for PyTorch: state_dict, safetensors or checkpoint");
+    auto* ex = app.add_subcommand("export", "Write a run's weights for PyTorch (state_dict, safetensors, checkpoint) "
+                                            "or its student for deployment (onnx)");
     ex->add_option("run", e->run, "Run id or name")->required();
-    ex->add_option("--format", e->format, "state_dict (torch.load), safetensors, or checkpoint (the app's own)");
+    ex->add_option("--format", e->format,
+                   "state_dict (torch.load), safetensors, checkpoint (the app's own), or onnx (docs/INTEROP.md)");
     ex->add_option("--out", e->out, "File to write")->required();
     ex->add_option("--weights", e->weights, "model, or ema (the run's EMA weights)")->check(CLI::IsMember({"model", "ema"}));
-    ex->add_option("--dtype", e->dtype, "fp32, fp16 or bf16");
+    ex->add_option("--dtype", e->dtype, "fp32, fp16 or bf16 (onnx: fp32 or fp16)");
     ex->add_option("--checkpoint", e->checkpoint, "best or last")->check(CLI::IsMember({"best", "last"}));
+    ex->add_option("--opset", e->opset, "onnx: the opset, 13 to 17 (default 17)")
+        ->check(CLI::Range(kOnnxMinOpset, kOnnxMaxOpset));
+    ex->add_option("--batch", e->batch, "onnx: 'dynamic' (default) or a fixed batch size");
+    ex->add_option("--input-size", e->inputSize, "onnx: the input size in px (default: the trained one; CNNs only)");
     ex->callback([&ctx, e] { ctx.action = [&ctx, e] { return exportRun(ctx, *e); }; });
 
     auto c = std::make_shared<CheckOptions>();

@@ -1,11 +1,14 @@
 #include "interop/weights_file.h"
 
+#include <algorithm>
+
 #include "interop/safetensors.h"
 #include "interop/torch_pickle.h"
 #include "interop/zip_archive.h"
 #include "train/checkpoint.h"
 #include "util/error.h"
 #include "util/mapped_file.h"
+#include "util/text.h"
 
 namespace ferkd {
 
@@ -14,6 +17,14 @@ WeightsFormat weightsFormatFromName(const std::string& name, const std::string& 
     if (name == "safetensors") return WeightsFormat::Safetensors;
     if (name == "checkpoint") return WeightsFormat::Checkpoint;
     throw ConfigError(field, "'" + name + "' is not a weights format; expected state_dict, safetensors or checkpoint");
+}
+
+void checkExportFormatName(const std::string& name, const std::string& field) {
+    const std::vector<std::string> names{"state_dict", "pt", "pth", "safetensors", "checkpoint", "onnx"};
+    if (std::find(names.begin(), names.end(), name) != names.end()) return;
+    const std::string near = nearestName(name, names);
+    throw ConfigError(field, "'" + name + "' is not an export format" + (near.empty() ? "" : "; did you mean '" + near + "'?") +
+                                 " Expected state_dict, safetensors, checkpoint or onnx");
 }
 
 ExportPrecision exportPrecisionFromName(const std::string& name, const std::string& field) {

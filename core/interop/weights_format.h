@@ -10,6 +10,10 @@ enum class WeightsFormat { StateDict, Safetensors, Checkpoint };
 WeightsFormat weightsFormatFromName(const std::string& name, const std::string& field = "format");
 const char* weightsFormatName(WeightsFormat format);
 
+// Everything `ferkd export` writes: the weights formats and "onnx" (interop/onnx_export).
+// Throws ConfigError naming `field`, with the nearest name, when `name` is none of them.
+void checkExportFormatName(const std::string& name, const std::string& field = "format");
+
 // Which weights of a checkpoint: the trained model's or its EMA's.
 enum class CheckpointWeights { Model, Ema };
 

@@ -21,6 +21,7 @@ public:
     std::vector<std::string> headNames() const override { return {"fc.weight", "fc.bias"}; }
     explicit ResNet(const ResNetOptions& options);
     torch::Tensor forward(torch::Tensor x) override;
+    const ResNetOptions& options() const { return options_; }
 
 private:
     torch::nn::Sequential makeLayer(int64_t planes, int64_t blocks, int64_t stride);

@@ -1,7 +1,6 @@
 #include "train/run_evaluation.h"
 
 #include <cmath>
-#include <filesystem>
 
 #include "data/dataset_factory.h"
 #include "models/model_registry.h"
@@ -23,13 +22,8 @@ RunEvaluation evaluateRun(const ExperimentStore& store, int64_t runId, const std
                           const std::string& testPath, int batchSize) {
     auto run = store.run(runId);
     if (!run) throw Error("no run with id " + std::to_string(runId) + " in " + store.workspace());
-    std::string path = checkpoint;
-    if (path == "best" || path == "last") {
-        path = checkpointPath(store, runId, checkpoint);
-        if (checkpoint == "best" && !std::filesystem::exists(path)) path = checkpointPath(store, runId, "last");
-        if (!std::filesystem::exists(path))
-            throw Error("run " + std::to_string(runId) + " '" + run->name + "' has no checkpoint yet");
-    }
+    const std::string path =
+        checkpoint == "best" || checkpoint == "last" ? existingCheckpoint(store, runId, checkpoint) : checkpoint;
     RunConfig config = runConfigOf(*run);
     if (!testPath.empty()) config.data.test_path = testPath;
     configureThreads(config.runtime.threads);

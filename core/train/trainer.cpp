@@ -82,6 +82,16 @@ std::string checkpointPath(const ExperimentStore& store, int64_t runId, const st
     return (fs::path(store.runDirectory(runId)) / (kind + ".pt")).string();
 }
 
+std::string existingCheckpoint(const ExperimentStore& store, int64_t runId, const std::string& kind) {
+    if (kind != "best" && kind != "last") throw ConfigError("checkpoint", "expected best or last, got '" + kind + "'");
+    std::string path = checkpointPath(store, runId, kind);
+    if (kind == "best" && !fs::exists(path)) path = checkpointPath(store, runId, "last");
+    if (fs::exists(path)) return path;
+    const auto run = store.run(runId);
+    throw Error("run " + std::to_string(runId) + (run ? " '" + run->name + "'" : "") +
+                " has no checkpoint yet (none is written before its first epoch ends)");
+}
+
 void rewindToCheckpoint(ExperimentStore& store, int64_t runId, const std::string& kind) {
     if (kind == "last") return;
     const std::string from = checkpointPath(store, runId, kind), to = checkpointPath(store, runId, "last");

@@ -47,6 +47,9 @@ RunConfig runConfigOf(const RunRecord& run);
 
 // Path of a run's checkpoint of the given kind ("last", "best").
 std::string checkpointPath(const ExperimentStore& store, int64_t runId, const std::string& kind);
+// The file of checkpoint `kind` ("best" or "last") that exists; "best" falls back to
+// "last" (a run with no validated epoch yet). Error naming the run when it has neither.
+std::string existingCheckpoint(const ExperimentStore& store, int64_t runId, const std::string& kind);
 
 // Makes checkpoint `kind` the one the run resumes from (copied over "last", atomically);
 // its metrics after that point are dropped when it resumes. The run must not be active.

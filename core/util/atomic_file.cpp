@@ -46,6 +46,15 @@ void writeFileAtomically(const std::string& path, const std::function<void(const
     fsyncPath(dir.string(), true);
 }
 
+void requireWritableFolder(const std::string& path) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(path).has_parent_path() ? fs::path(path).parent_path() : fs::path(".");
+    std::error_code ec;
+    if (!fs::exists(dir, ec)) throw FileError(path, "the folder " + dir.string() + " does not exist");
+    if (!fs::is_directory(dir, ec)) throw FileError(path, dir.string() + " is not a folder");
+    if (::access(dir.c_str(), W_OK) != 0) throw FileError(path, "the folder " + dir.string() + " is not writable");
+}
+
 int removeStaleTemporaries(const std::string& dir) {
     namespace fs = std::filesystem;
     std::error_code ec;

@@ -12,6 +12,10 @@ void writeFileAtomically(const std::string& path, const std::function<void(const
 
 void writeTextFileAtomically(const std::string& path, const std::string& content);
 
+// Throws FileError naming the folder of `path` when it does not exist, is not a folder
+// or cannot be written: for exports, where a typo in the folder should not create one.
+void requireWritableFolder(const std::string& path);
+
 // Removes the temporary files that writes killed mid-way left in `dir`; returns how many.
 int removeStaleTemporaries(const std::string& dir);
 

@@ -402,8 +402,41 @@ private slots:
         Result ex3 = runFerkd({"--workspace", ws_, "export", "reference", "--format", "checkpoint", "--out",
                                tmp_.filePath("copy.ckpt")});
         QVERIFY2(ex3.code == 0, qPrintable(ex3.out + ex3.err));
-        Result badFormat = runFerkd({"--workspace", ws_, "export", "reference", "--format", "onnx", "--out", sd});
-        QVERIFY2(badFormat.code == 2 && badFormat.err.contains("--format"), qPrintable(badFormat.err));
+        Result badFormat = runFerkd({"--workspace", ws_, "export", "reference", "--format", "onx", "--out", sd});
+        QVERIFY2(badFormat.code == 2 && badFormat.err.contains("--format") && badFormat.err.contains("did you mean 'onnx'"),
+                 qPrintable(badFormat.err));
+
+        // The student for deployment: ONNX, checked, with the run's classes and normalisation.
+        const QString onnx = tmp_.filePath("reference.onnx");
+        Result ox = runFerkd({"export", "reference", "--format", "onnx", "--weights", "model", "--out", onnx,
+                              "--workspace", ws_});
+        QVERIFY2(ox.code == 0 && ox.out.contains("ONNX opset 17") && ox.out.contains("batchx1x28x28") &&
+                     ox.out.contains("checked"),
+                 qPrintable(ox.out + ox.err));
+        QProcess py;
+        py.start("/usr/bin/python3", {QString(FERKD_TEST_DATA_DIR) + "/python/onnx_peer.py", onnx});
+        QVERIFY(py.waitForFinished(120000) && py.exitCode() == 0);
+        const QString peer = QString::fromUtf8(py.readAllStandardOutput());
+        QVERIFY2(peer.contains("\"ferkd.run_name\": \"reference\"") && peer.contains("\"mean\": \"0.5\"") &&
+                     peer.contains("class_names") && peer.contains("\"input\": [\"input\", \"batch\", 1, 28, 28]"),
+                 qPrintable(peer));
+        Result fixed = runFerkd({"--workspace", ws_, "export", "reference", "--format", "onnx", "--batch", "8",
+                                 "--dtype", "fp16", "--opset", "13", "--out", tmp_.filePath("reference16.onnx")});
+        QVERIFY2(fixed.code == 0 && fixed.out.contains("opset 13") && fixed.out.contains("8x1x28x28"),
+                 qPrintable(fixed.out + fixed.err));
+        Result missingFolder = runFerkd({"--workspace", ws_, "export", "reference", "--format", "onnx", "--out",
+                                         tmp_.filePath("no/such/folder/m.onnx")});
+        QVERIFY2(missingFolder.code != 0 && missingFolder.err.contains("does not exist"), qPrintable(missingFolder.err));
+        QVERIFY(!QFileInfo::exists(tmp_.filePath("no")));
+        Result badOpset = runFerkd({"--workspace", ws_, "export", "reference", "--format", "onnx", "--opset", "9",
+                                    "--out", onnx + ".9"});
+        QVERIFY2(badOpset.code == 2 && badOpset.err.contains("13 to 17"), qPrintable(badOpset.err));
+        QVERIFY(!QFileInfo::exists(onnx + ".9"));
+        Result badBatch = runFerkd({"--workspace", ws_, "export", "reference", "--format", "onnx", "--batch", "none",
+                                    "--out", onnx + ".b"});
+        QVERIFY2(badBatch.code == 2 && badBatch.err.contains("--batch"), qPrintable(badBatch.err));
+        Result stray = runFerkd({"--workspace", ws_, "export", "reference", "--opset", "13", "--out", sd + ".x"});
+        QVERIFY2(stray.code == 2 && stray.err.contains("--format onnx"), qPrintable(stray.err));
 
         Result check = runFerkd({"weights", "check", st, "--arch", "resnet10_small", "--num-classes", "4",
                                  "--in-chans", "1", "--input-size", "28"});
@@ -426,6 +459,12 @@ private slots:
         // The run starts, finds the weights do not fit, and fails saying which keys.
         QVERIFY2(vit.code == 1 && vit.err.contains("model.pretrained") && vit.err.contains("missing from the file"),
                  qPrintable(vit.err));
+        // That run wrote no checkpoint: nothing to export, and no file.
+        const auto failed = store.listRuns().back();
+        Result none = runFerkd({"--workspace", ws_, "export", QString::number(failed.id), "--format", "onnx", "--out",
+                                tmp_.filePath("none.onnx")});
+        QVERIFY2(none.code == 1 && none.err.contains("has no checkpoint yet"), qPrintable(none.err));
+        QVERIFY(!QFileInfo::exists(tmp_.filePath("none.onnx")));
     }
 };
 

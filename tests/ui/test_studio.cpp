@@ -7,6 +7,7 @@
 #include "data/dataset_factory.h"
 #include "data/packed_dataset.h"
 #include "train/checkpoint.h"
+#include "util/error.h"
 #include "util/fault_injection.h"
 
 #include <filesystem>
@@ -25,6 +26,7 @@
 #include <QToolButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QDoubleSpinBox>
@@ -33,6 +35,7 @@
 #include "checkpoints_view.h"
 #include "config_editor.h"
 #include "crop_browser.h"
+#include "export_dialog.h"
 #include "dataset_view.h"
 #include "language_manager.h"
 #include "main_window.h"
@@ -145,6 +148,26 @@ private slots:
         QString error;
         QVERIFY2(window.exportMetricsCsv(csv, {id}, &error), qPrintable(error));
         QCOMPARE(QString::fromStdString(test::readFile(csv.toStdString())).count('\n'), 1 + 2);
+        // The export dialog: ONNX enables its options and leaves out bf16; the export runs.
+        {
+            ExportDialog dialog;
+            auto* format = dialog.findChild<QComboBox*>("exportFormat");
+            auto* precision = dialog.findChild<QComboBox*>("exportPrecision");
+            auto* opset = dialog.findChild<QSpinBox*>("exportOpset");
+            QVERIFY(!opset->isEnabled());
+            precision->setCurrentText("bf16");
+            format->setCurrentText("onnx");
+            QVERIFY(opset->isEnabled() && dialog.findChild<QSpinBox*>("exportBatch")->isEnabled());
+            QCOMPARE(precision->currentText(), QString("fp32"));  // bf16 is not offered for ONNX
+            dialog.findChild<QSpinBox*>("exportBatch")->setValue(4);
+            const ExportChoice choice = dialog.choice();
+            QCOMPARE(choice.suffix(), QString(".onnx"));
+            QCOMPARE(choice.batch, 4);
+            const QString onnx = dir.filePath("student.onnx");
+            const QString message = exportRun(*store, id, choice, onnx);
+            QVERIFY2(message.contains("ONNX opset 17") && QFileInfo(onnx).size() > 100000, qPrintable(message));
+            QVERIFY_THROWS_EXCEPTION(Error, exportRun(*store, id, choice, dir.filePath("missing/student.onnx")));
+        }
         // Results: the best checkpoint on the 256 test images, per class and as a confusion matrix.
         window.selectRun(id);
         QSignalSpy evaluated(window.results(), &ResultsView::evaluated);
