@@ -21,6 +21,7 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTabWidget>
@@ -48,6 +49,7 @@
 #include "settings_dialog.h"
 #include "store/experiment_store.h"
 #include "store/metrics_csv.h"
+#include "welcome_panel.h"
 #include "train/trainer.h"
 #include "util/atomic_file.h"
 #include "util/text.h"
@@ -211,7 +213,16 @@ void MainWindow::buildLayout() {
     cropBrowser_ = new CropBrowser(store_);
     cropBrowser_->setObjectName("cropBrowser");
     details_->addTab(cropBrowser_, tr("Crop browser"));
-    split->addWidget(details_);
+    welcome_ = new WelcomePanel(QString::fromStdString(store_->workspace()));
+    connect(welcome_, &WelcomePanel::quickStartRequested, this, [this] { quickStart("fmnist-resnet-quick"); });
+    connect(welcome_, &WelcomePanel::pipelineRequested, this, &MainWindow::openPipeline);
+    connect(welcome_, &WelcomePanel::inspectDataRequested, this, [this] { showDatasetView({}); });
+    connect(welcome_, &WelcomePanel::openWorkspaceRequested, this, &MainWindow::chooseWorkspace);
+    rightStack_ = new QStackedWidget;
+    rightStack_->setObjectName("rightStack");
+    rightStack_->addWidget(welcome_);
+    rightStack_->addWidget(details_);
+    split->addWidget(rightStack_);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
     setCentralWidget(split);
@@ -243,15 +254,7 @@ void MainWindow::buildActions() {
     for (const auto& preset : presetRegistry()) {
         if (preset.source != "quick start") continue;
         const std::string name = preset.name;
-        QAction* a = quick->addAction(QString::fromStdString(name), this, [this, name] {
-            RunConfig config = presetConfig(name);
-            StudioSettings::load().applyTo(config);
-            try {
-                startRun(config);
-            } catch (const std::exception& e) {
-                QMessageBox::warning(this, tr("Quick start"), QString::fromUtf8(e.what()));
-            }
-        });
+        QAction* a = quick->addAction(QString::fromStdString(name), this, [this, name] { quickStart(name); });
         a->setToolTip(QString::fromStdString(preset.description));
         const bool ready = validationErrors(presetConfig(name)).empty();
         a->setEnabled(ready);
@@ -264,18 +267,7 @@ void MainWindow::buildActions() {
     quickButton->setMenu(quick);
     quickButton->setPopupMode(QToolButton::InstantPopup);
     toolbar->addWidget(quickButton);
-    add(tr("Pipeline"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), "actionPipeline", [this] {
-        const QString folder = QString::fromStdString(store_->workspace()) + "/labels";
-        QDir().mkpath(folder);
-        PipelineDialog dialog(folder, this);
-        if (dialog.exec() != QDialog::Accepted) return;
-        try {
-            controller_->enqueuePipeline(dialog.teacherConfig(), dialog.labelJob(), dialog.studentConfig());
-            refreshRuns();
-        } catch (const std::exception& e) {
-            QMessageBox::warning(this, tr("Pipeline"), QString::fromUtf8(e.what()));
-        }
-    });
+    add(tr("Pipeline"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), "actionPipeline", [this] { openPipeline(); });
     startAct_ = add(tr("Start"), QKeySequence(Qt::CTRL | Qt::Key_R), "actionStart", [this] {
         for (qint64 id : selectedRuns()) {
             auto r = store_->run(id);
@@ -326,6 +318,9 @@ void MainWindow::buildActions() {
     file->addAction(csvAct_);
     file->addAction(saveChartAct_);
     file->addSeparator();
+    auto* open = file->addAction(tr("&Open workspace..."), this, &MainWindow::chooseWorkspace);
+    open->setObjectName("actionOpenWorkspace");
+    open->setShortcut(QKeySequence::Open);
     auto* inspect = file->addAction(tr("&Inspect data set..."), this, [this] { showDatasetView({}); });
     inspect->setObjectName("actionInspectData");
     inspect->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
@@ -397,6 +392,7 @@ void MainWindow::updateActions() {
 void MainWindow::refreshRuns() {
     const QList<qint64> keep = selectedRuns();
     auto runs = store_->listRuns();
+    rightStack_->setCurrentWidget(runs.empty() && !welcomeDismissed_ ? static_cast<QWidget*>(welcome_) : details_);
     if (runActions_ && !runActions_->showArchived())
         runs.erase(std::remove_if(runs.begin(), runs.end(), [](const RunRecord& r) { return r.archived; }), runs.end());
     const QSignalBlocker block(runsTable_);
@@ -498,7 +494,11 @@ QList<QPair<QString, QWidget*>> MainWindow::namedTabs() const {
             {"results", results_},   {"checkpoints", checkpoints_}, {"crops", cropBrowser_}};
 }
 
+bool MainWindow::showsWelcome() const { return rightStack_->currentWidget() == welcome_; }
+
 void MainWindow::showTab(const QString& name) {
+    welcomeDismissed_ = true;  // a tab asked for by name (e.g. --labels opens the crop browser) is shown
+    rightStack_->setCurrentWidget(details_);
     for (const auto& [tabName, widget] : namedTabs())
         if (tabName == name.toLower()) details_->setCurrentWidget(widget);
 }
@@ -548,6 +548,35 @@ bool MainWindow::exportMetricsCsv(const QString& path, const QList<qint64>& runs
         if (error) *error = QString::fromUtf8(e.what());
         return false;
     }
+}
+
+void MainWindow::quickStart(const std::string& preset) {
+    RunConfig config = presetConfig(preset);
+    StudioSettings::load().applyTo(config);
+    try {
+        startRun(config);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Quick start"), QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::openPipeline() {
+    const QString folder = QString::fromStdString(store_->workspace()) + "/labels";
+    QDir().mkpath(folder);
+    PipelineDialog dialog(folder, this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    try {
+        controller_->enqueuePipeline(dialog.teacherConfig(), dialog.labelJob(), dialog.studentConfig());
+        refreshRuns();
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Pipeline"), QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::chooseWorkspace() {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open workspace"),
+                                                             QString::fromStdString(store_->workspace()));
+    if (!folder.isEmpty()) emit workspaceChosen(folder);
 }
 
 void MainWindow::exportWeights() {

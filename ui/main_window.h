@@ -15,6 +15,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QTableWidget;
+class QStackedWidget;
 class QTabWidget;
 
 namespace ferkd {
@@ -30,6 +31,7 @@ class ResultsView;
 class RunActions;
 class RunComparisonView;
 class RunController;
+class WelcomePanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -68,10 +70,14 @@ public:
     ResultsView* results() const { return results_; }
     CheckpointsView* checkpoints() const { return checkpoints_; }
     RunActions* runActions() const { return runActions_; }
+    // The welcome panel is what the window shows (an empty workspace).
+    bool showsWelcome() const;
 
 Q_SIGNALS:
     // The user chose another language in the settings (empty: the system's).
     void languageChosen(const QString& language);
+    // The user chose another workspace folder to open (File > Open workspace, the welcome panel).
+    void workspaceChosen(const QString& folder);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -85,6 +91,9 @@ private:
     void showRunDevice(qint64 runId);
     void newRun(const RunConfig* base);
     void exportWeights();
+    void quickStart(const std::string& preset);
+    void openPipeline();
+    void chooseWorkspace();
     void applyFilter();
     QList<QPair<QString, QWidget*>> namedTabs() const;
 
@@ -92,6 +101,8 @@ private:
     RunController* controller_ = nullptr;
     QTableWidget* runsTable_ = nullptr;
     QLineEdit* filter_ = nullptr;
+    QStackedWidget* rightStack_ = nullptr;  // the welcome panel while the workspace is empty, else details_
+    WelcomePanel* welcome_ = nullptr;
     QTabWidget* details_ = nullptr;
     MetricsChart* chart_ = nullptr;
     CropBrowser* cropBrowser_ = nullptr;
@@ -105,6 +116,7 @@ private:
     QAction *newAct_ = nullptr, *startAct_ = nullptr, *pauseAct_ = nullptr, *resumeAct_ = nullptr, *stopAct_ = nullptr,
             *duplicateAct_ = nullptr, *exportAct_ = nullptr, *csvAct_ = nullptr, *saveChartAct_ = nullptr;
     bool askBeforeClosing_ = true;
+    bool welcomeDismissed_ = false;
 };
 
 }  // namespace ferkd::ui

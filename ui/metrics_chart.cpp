@@ -30,7 +30,7 @@ QCustomPlot* makePlot(const QString& xLabel, const QString& yLabel) {
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->xAxis->setLabel(xLabel);
     plot->yAxis->setLabel(yLabel);
-    plot->legend->setVisible(true);
+    plot->legend->setVisible(false);  // shown once a line is drawn (replotAll): no empty legend box
     plot->legend->setFont(QFont(plot->font().family(), 8));
     plot->legend->setBrush(QBrush(QColor(255, 255, 255, 200)));
     plot->setMinimumHeight(140);

@@ -30,6 +30,9 @@ public:
     // Installs the translators of `language` (empty: the system locale, else "en",
     // "zh_CN", "de") and rebuilds the window in it.
     void setLanguage(const QString& language);
+    // Opens the workspace in `folder` (made when new) in a new window, and remembers it
+    // for the next start. Refused while a run is active, and when the folder cannot hold one.
+    void openWorkspace(const QString& folder);
 
 private:
     void buildWindow();

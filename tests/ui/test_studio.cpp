@@ -31,6 +31,7 @@
 #include <QTableWidget>
 #include <QDoubleSpinBox>
 #include <QtTest>
+#include <qcustomplot.h>
 
 #include "checkpoints_view.h"
 #include "config_editor.h"
@@ -48,6 +49,7 @@
 #include "run_controller.h"
 #include "settings_dialog.h"
 #include "studio_shell.h"
+#include "welcome_panel.h"
 #include "store/experiment_store.h"
 #include "test_support.h"
 
@@ -693,6 +695,44 @@ private slots:
         QTRY_COMPARE(scanned.count(), 2);
         QVERIFY(!scanned.last().at(0).toBool());
         QVERIFY2(scanned.last().at(1).toString().contains("missing"), qPrintable(scanned.last().at(1).toString()));
+    }
+
+    // An empty workspace shows what to do first, not empty charts; its quick start trains.
+    void firstStartShowsTheWelcomePanel() {
+        QTemporaryDir dir;
+        auto store = std::make_shared<ExperimentStore>(dir.path().toStdString());
+        MainWindow window(store);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.showsWelcome());
+        QVERIFY(window.findChild<WelcomePanel*>("welcomePanel")->isVisible());
+        QVERIFY(window.findChild<QLabel*>("welcomeWorkspace")->text().contains(dir.path()));
+        for (auto* plot : window.chart()->findChildren<QCustomPlot*>()) QVERIFY(!plot->legend->visible());
+        QSignalSpy started(window.controller(), &RunController::runStarted);
+        window.findChild<QPushButton*>("welcomeQuickStart")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(started.count() > 0, 60000);
+        QTRY_VERIFY(!window.showsWelcome());
+        window.controller()->stopAll();
+        QVERIFY(window.controller()->waitUntilIdle(120000));
+        QCOMPARE(store->listRuns().size(), size_t(1));
+        QCOMPARE(store->listRuns()[0].preset, std::string("fmnist-resnet-quick"));
+    }
+
+    // Opening another workspace from the studio: a new window on it, remembered for the next start.
+    void anotherWorkspaceOpensInTheStudio() {
+        QCoreApplication::setOrganizationName("ferkd-studio-test");
+        const StudioSettings before = StudioSettings::load();
+        QTemporaryDir first, second;
+        LanguageManager languages;
+        languages.install(QLocale("en"));
+        StudioShell shell(std::make_shared<ExperimentStore>(first.path().toStdString()), &languages);
+        shell.window()->show();
+        shell.openWorkspace(second.path());
+        QVERIFY(shell.window()->showsWelcome());
+        QVERIFY(shell.window()->findChild<QLabel*>("welcomeWorkspace")->text().contains(second.path()));
+        QVERIFY(QFileInfo::exists(second.filePath("experiments.db")) || !QDir(second.path()).isEmpty());
+        QCOMPARE(StudioSettings::load().workspace, second.path());
+        before.save();
     }
 
     void quickStartIsOneClick() {
