@@ -49,6 +49,7 @@
 #include "settings_dialog.h"
 #include "store/experiment_store.h"
 #include "store/metrics_csv.h"
+#include "system_metrics_view.h"
 #include "welcome_panel.h"
 #include "train/trainer.h"
 #include "util/atomic_file.h"
@@ -148,6 +149,8 @@ MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, RunController* co
     auto* poll = new QTimer(this);
     connect(poll, &QTimer::timeout, this, [this] {
         if (!controller_->busy()) refreshRuns();
+        // The system tab follows a run in progress at the monitor's sampling pace.
+        else if (details_->currentWidget() == system_) showSelection();
     });
     poll->start(5000);
 
@@ -192,6 +195,9 @@ void MainWindow::buildLayout() {
     chart_ = new MetricsChart;
     chart_->setObjectName("metricsChart");
     details_->addTab(chart_, tr("Monitor"));
+    system_ = new SystemMetricsView;
+    system_->setObjectName("systemMetricsView");
+    details_->addTab(system_, tr("System"));
     configView_ = new QPlainTextEdit;
     configView_->setObjectName("configView");
     configView_->setReadOnly(true);
@@ -465,6 +471,9 @@ void MainWindow::showSelection() {
         compared.push_back(std::move(c));
     }
     chart_->setRuns(series);
+    QList<QPair<qint64, QString>> named;
+    for (const auto& r : series) named.append({r.id, r.name});
+    system_->setRuns(*store_, named);
     std::vector<std::vector<qint64>> groups;
     for (const auto& g : groupBySeed(compared)) groups.emplace_back(g.runs.begin(), g.runs.end());
     chart_->setSeedGroups(groups);
@@ -490,7 +499,7 @@ qint64 MainWindow::startRun(const RunConfig& config) {
 
 // The tabs by the names showTab and currentTabName use.
 QList<QPair<QString, QWidget*>> MainWindow::namedTabs() const {
-    return {{"monitor", chart_},     {"config", configView_}, {"log", logView_},           {"compare", comparison_},
+    return {{"monitor", chart_},     {"system", system_},     {"config", configView_}, {"log", logView_},           {"compare", comparison_},
             {"results", results_},   {"checkpoints", checkpoints_}, {"crops", cropBrowser_}};
 }
 

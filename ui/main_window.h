@@ -31,6 +31,7 @@ class ResultsView;
 class RunActions;
 class RunComparisonView;
 class RunController;
+class SystemMetricsView;
 class WelcomePanel;
 
 class MainWindow : public QMainWindow {
@@ -66,6 +67,7 @@ public:
 
     RunController* controller() const { return controller_; }
     MetricsChart* chart() const { return chart_; }
+    SystemMetricsView* systemMetrics() const { return system_; }
     CropBrowser* cropBrowser() const { return cropBrowser_; }
     ResultsView* results() const { return results_; }
     CheckpointsView* checkpoints() const { return checkpoints_; }
@@ -105,6 +107,7 @@ private:
     WelcomePanel* welcome_ = nullptr;
     QTabWidget* details_ = nullptr;
     MetricsChart* chart_ = nullptr;
+    SystemMetricsView* system_ = nullptr;
     CropBrowser* cropBrowser_ = nullptr;
     RunComparisonView* comparison_ = nullptr;
     ResultsView* results_ = nullptr;

@@ -88,16 +88,24 @@ int showRun(const CliContext& ctx, const std::string& id) {
     return kOk;
 }
 
-int exportCsv(const CliContext& ctx, const std::vector<std::string>& ids, const std::string& out, bool steps) {
+int exportCsv(const CliContext& ctx, const std::vector<std::string>& ids, const std::string& out, bool steps,
+              bool system) {
+    if (steps && system) throw ConfigError("--system", "choose --steps or --system, not both");
     auto store = ctx.openStore();
     std::vector<int64_t> runIds;
     for (const auto& id : ids) runIds.push_back(requireRun(*store, id).id);
+    auto write = [&](std::ostream& os) {
+        if (system)
+            writeSystemMetricsCsv(*store, runIds, os);
+        else
+            writeMetricsCsv(*store, runIds, steps, os);
+    };
     if (out.empty()) {
-        writeMetricsCsv(*store, runIds, steps, std::cout);
+        write(std::cout);
         return kOk;
     }
     std::ostringstream text;
-    writeMetricsCsv(*store, runIds, steps, text);
+    write(text);
     writeTextFileAtomically(out, text.str());
     return kOk;
 }
@@ -120,14 +128,15 @@ void addRunsCommand(CLI::App& app, CliContext& ctx) {
     struct ExportOptions {
         std::vector<std::string> ids;
         std::string out;
-        bool steps = false;
+        bool steps = false, system = false;
     };
     auto e = std::make_shared<ExportOptions>();
     auto* exp = runs->add_subcommand("export-csv", "Metrics of one or more runs as CSV");
     exp->add_option("runs", e->ids, "Run ids or names")->required();
     exp->add_option("--out", e->out, "Write to this file instead of standard output");
     exp->add_flag("--steps", e->steps, "Per-step metrics instead of per-epoch ones");
-    exp->callback([&ctx, e] { ctx.action = [&ctx, e] { return exportCsv(ctx, e->ids, e->out, e->steps); }; });
+    exp->add_flag("--system", e->system, "System metrics (CPU %, resident memory, GPU) sampled every 5 s");
+    exp->callback([&ctx, e] { ctx.action = [&ctx, e] { return exportCsv(ctx, e->ids, e->out, e->steps, e->system); }; });
     addRunManagementCommands(runs, ctx);
 }
 

@@ -38,6 +38,9 @@ CREATE TABLE IF NOT EXISTS epoch_metrics (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT NULL, step INTEGER NOT NULL,
   train_loss REAL, train_top1 REAL, test_loss REAL, test_top1 REAL, test_top5 REAL, lr REAL, seconds REAL,
   val_loss REAL, val_top1 REAL, val_top5 REAL, PRIMARY KEY (run_id, epoch));
+CREATE TABLE IF NOT EXISTS system_metrics (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, time REAL NOT NULL, cpu_percent REAL,
+  rss_mib REAL, gpu_percent REAL, gpu_memory_mib REAL, PRIMARY KEY (run_id, time));
 CREATE TABLE IF NOT EXISTS checkpoints (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, path TEXT NOT NULL, kind TEXT NOT NULL,
   epoch INTEGER NOT NULL, step INTEGER NOT NULL, top1 REAL, created_at REAL NOT NULL, PRIMARY KEY (run_id, path));
@@ -363,6 +366,27 @@ std::vector<EpochMetric> ExperimentStore::epochMetrics(int64_t runId) const {
         m.val_top5 = optional(11);
         out.push_back(m);
     }
+    return out;
+}
+
+void ExperimentStore::addSystemMetric(int64_t runId, const SystemMetric& r) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement s(db_,
+                      "INSERT OR REPLACE INTO system_metrics(run_id, time, cpu_percent, rss_mib, gpu_percent, "
+                      "gpu_memory_mib) VALUES(?,?,?,?,?,?)");
+    s.bind(1, runId).bind(2, r.time).bind(3, r.cpu_percent).bind(4, r.rss_mib).bind(5, r.gpu_percent);
+    s.bind(6, r.gpu_memory_mib).step();
+}
+
+std::vector<SystemMetric> ExperimentStore::systemMetrics(int64_t runId) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    SqliteStatement s(db_,
+                      "SELECT time, cpu_percent, rss_mib, gpu_percent, gpu_memory_mib FROM system_metrics "
+                      "WHERE run_id=? ORDER BY time");
+    s.bind(1, runId);
+    std::vector<SystemMetric> out;
+    auto optional = [&](int column) { return s.isNull(column) ? std::nullopt : std::optional<double>(s.real(column)); };
+    while (s.step()) out.push_back({s.real(0), s.real(1), s.real(2), optional(3), optional(4)});
     return out;
 }
 

@@ -35,6 +35,14 @@ struct EpochMetric {
     std::optional<double> val_loss, val_top1, val_top5;  // with a validation split (data.val_split)
 };
 
+// One sample of the training process's resources (train/system_monitor).
+struct SystemMetric {
+    double time = 0;         // unix seconds
+    double cpu_percent = 0;  // of one core, over the interval before `time` (as top shows it)
+    double rss_mib = 0;      // resident memory of the process
+    std::optional<double> gpu_percent, gpu_memory_mib;  // on CUDA, where NVML is present
+};
+
 struct CheckpointRecord {
     int64_t run_id = 0;
     std::string path, kind;  // kind: last | best | step
@@ -73,7 +81,7 @@ inline const char* const kInterrupted = "interrupted";  // reported for a runnin
 class ExperimentStore {
 public:
     // 2: label_sets; 3: validation metrics; 4: runs.precision; 5: runs.archived
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     // $FERKD_WORKSPACE, else $XDG_DATA_HOME/ferkd-studio, else ~/.local/share/ferkd-studio.
     static std::string defaultWorkspace();
@@ -121,6 +129,8 @@ public:
     void truncateMetrics(int64_t runId, int64_t step, int64_t completedEpochs);
     std::vector<StepMetric> stepMetrics(int64_t runId) const;
     std::vector<EpochMetric> epochMetrics(int64_t runId) const;
+    void addSystemMetric(int64_t runId, const SystemMetric& row);
+    std::vector<SystemMetric> systemMetrics(int64_t runId) const;  // in time order
 
     void addCheckpoint(const CheckpointRecord& record);
     void removeCheckpoint(int64_t runId, const std::string& path);

@@ -26,6 +26,21 @@ std::string optionalField(const std::optional<double>& v) {
 
 }  // namespace
 
+void writeSystemMetricsCsv(const ExperimentStore& store, const std::vector<int64_t>& runIds, std::ostream& os) {
+    os << "run_id,run_name,time,seconds_since_start,cpu_percent,rss_mib,gpu_percent,gpu_memory_mib\n";
+    os.precision(10);
+    for (int64_t id : runIds) {
+        auto r = store.run(id);
+        if (!r) throw Error("no run with id " + std::to_string(id) + " in " + store.workspace());
+        const std::string name = csvField(r->name);
+        const auto rows = store.systemMetrics(id);
+        const double origin = r->started_at > 0 ? r->started_at : rows.empty() ? 0 : rows.front().time;
+        for (const auto& m : rows)
+            os << id << ',' << name << ',' << m.time << ',' << m.time - origin << ',' << m.cpu_percent << ','
+               << m.rss_mib << ',' << optionalField(m.gpu_percent) << ',' << optionalField(m.gpu_memory_mib) << '\n';
+    }
+}
+
 void writeMetricsCsv(const ExperimentStore& store, const std::vector<int64_t>& runIds, bool steps, std::ostream& os) {
     if (steps)
         os << "run_id,run_name,step,epoch,loss,lr,images_per_sec,time\n";

@@ -27,6 +27,7 @@
 #include "train/model_ema.h"
 #include "train/optimizer_factory.h"
 #include "train/runtime.h"
+#include "train/system_monitor.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 #include "util/fault_injection.h"
@@ -36,6 +37,8 @@ namespace ferkd {
 namespace fs = std::filesystem;
 
 namespace {
+
+constexpr double kSystemMetricsSeconds = 5.0;
 
 using Clock = std::chrono::steady_clock;
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
@@ -168,6 +171,9 @@ RunOutcome Trainer::train(int64_t runId) {
                                                             : "");
     if (leader) store_.markStarted(runId, where);
     log(LogLevel::Info, "run " + std::to_string(runId) + " '" + record->name + "' on " + where);
+    // CPU, memory (and GPU) every few seconds while this run trains; one process writes them.
+    std::optional<SystemMonitor> system;
+    if (leader) system.emplace(store_, runId, kSystemMetricsSeconds, device.is_cuda() ? std::max(0, int(device.index())) : -1);
 
     observer_.stageStarted({runId, "load data", 0});
     DataSplits data = openRunData(cfg.data);

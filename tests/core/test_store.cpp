@@ -6,13 +6,17 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
+#include <sstream>
 #include <random>
 #include <thread>
 
 #include <filesystem>
 
 #include "store/experiment_store.h"
+#include "store/metrics_csv.h"
 #include "store/run_deletion.h"
+#include "train/system_monitor.h"
 #include "test_support.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -40,6 +44,42 @@ private slots:
         QVERIFY(r->finished_at >= r->started_at);
         QCOMPARE(store.findRun(std::to_string(id))->name, std::string("a"));
         QVERIFY(!store.findRun("nope"));
+    }
+
+    // The system monitor samples the process every interval and once at the end; rows
+    // survive a reopen, export as CSV and go with their run.
+    void systemMetricsAreSampledDuringARun() {
+        QTemporaryDir dir;
+        ExperimentStore store(dir.path().toStdString());
+        const int64_t id = store.createRun("busy", "train", "", "{}");
+        std::vector<double> ballast;
+        {
+            SystemMonitor monitor(store, id, 0.1);
+            const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(600);
+            volatile double x = 0;  // one core busy, so the CPU share is measurable
+            while (std::chrono::steady_clock::now() < end) x = x + 1.0;
+            ballast.assign(32 << 20, 1.0);  // 256 MiB more resident memory before the last sample
+        }
+        ExperimentStore reopened(dir.path().toStdString());
+        const auto rows = reopened.systemMetrics(id);
+        QVERIFY2(rows.size() >= 4, qPrintable(QString::number(rows.size())));  // 5 ticks in 0.6 s, and the last
+        for (size_t i = 1; i < rows.size(); ++i) QVERIFY(rows[i].time > rows[i - 1].time);
+        double busiest = 0;
+        for (const auto& r : rows) busiest = std::max(busiest, r.cpu_percent);
+        QVERIFY2(busiest > 50 && busiest < 400, qPrintable(QString::number(busiest)));
+        QVERIFY(rows.front().rss_mib > 1);
+        QVERIFY2(rows.back().rss_mib > rows.front().rss_mib + 200, qPrintable(QString::number(rows.back().rss_mib)));
+        QVERIFY(!rows.front().gpu_percent && !rows.front().gpu_memory_mib);  // no CUDA device asked for
+        std::ostringstream csv;
+        writeSystemMetricsCsv(reopened, {id}, csv);
+        const std::string text = csv.str();
+        QVERIFY(text.rfind("run_id,run_name,time,seconds_since_start,cpu_percent,rss_mib,gpu_percent,gpu_memory_mib\n", 0) == 0);
+        QCOMPARE(int(std::count(text.begin(), text.end(), '\n')), int(rows.size()) + 1);
+        QVERIFY(text.find(",\"busy\",") != std::string::npos);
+        const ProcessUsage u = readProcessUsage();
+        QVERIFY(u.cpu_seconds > 0.5 && u.rss_bytes > 1e6);
+        reopened.deleteRun(id);
+        QVERIFY(reopened.systemMetrics(id).empty());
     }
 
     // Rename, archive, and delete with what the run left on disk: its folder, a

@@ -406,6 +406,12 @@ private slots:
         QVERIFY2(badFormat.code == 2 && badFormat.err.contains("--format") && badFormat.err.contains("did you mean 'onnx'"),
                  qPrintable(badFormat.err));
 
+        Result system = runFerkd({"--workspace", ws_, "runs", "export-csv", "reference", "--system"});
+        QVERIFY2(system.code == 0 && system.out.startsWith("run_id,run_name,time,seconds_since_start,cpu_percent,rss_mib") &&
+                     system.out.count('\n') >= 2,
+                 qPrintable(system.out + system.err));
+        QCOMPARE(runFerkd({"--workspace", ws_, "runs", "export-csv", "reference", "--system", "--steps"}).code, 2);
+
         // The student for deployment: ONNX, checked, with the run's classes and normalisation.
         const QString onnx = tmp_.filePath("reference.onnx");
         Result ox = runFerkd({"export", "reference", "--format", "onnx", "--weights", "model", "--out", onnx,

@@ -49,6 +49,7 @@
 #include "run_controller.h"
 #include "settings_dialog.h"
 #include "studio_shell.h"
+#include "system_metrics_view.h"
 #include "welcome_panel.h"
 #include "store/experiment_store.h"
 #include "test_support.h"
@@ -150,6 +151,14 @@ private slots:
         QString error;
         QVERIFY2(window.exportMetricsCsv(csv, {id}, &error), qPrintable(error));
         QCOMPARE(QString::fromStdString(test::readFile(csv.toStdString())).count('\n'), 1 + 2);
+        // System metrics were sampled while it trained and are drawn beside the throughput.
+        const auto system = store->systemMetrics(id);
+        QVERIFY(!system.empty() && system.back().rss_mib > 10);
+        window.selectRun(id);
+        QCOMPARE(window.systemMetrics()->pointCount(id, "rss"), int(system.size()));
+        QCOMPARE(window.systemMetrics()->pointCount(id, "cpu"), int(system.size()));
+        QVERIFY(window.systemMetrics()->pointCount(id, "throughput") > 0);
+        QCOMPARE(window.systemMetrics()->pointCount(id, "gpu"), 0);  // a CPU run
         // The export dialog: ONNX enables its options and leaves out bf16; the export runs.
         {
             ExportDialog dialog;

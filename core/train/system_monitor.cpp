@@ -1,0 +1,122 @@
+#include "train/system_monitor.h"
+
+#include <dlfcn.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace ferkd {
+
+ProcessUsage readProcessUsage() {
+    ProcessUsage u;
+    std::ifstream stat("/proc/self/stat");
+    std::string line;
+    if (std::getline(stat, line)) {
+        // The command name (field 2) is in parentheses and may hold spaces: fields count from the last ')'.
+        std::istringstream rest(line.substr(line.rfind(')') + 2));
+        std::string field;
+        double utime = 0, stime = 0;
+        for (int i = 3; i <= 15 && rest >> field; ++i) {
+            if (i == 14) utime = std::stod(field);
+            if (i == 15) stime = std::stod(field);
+        }
+        u.cpu_seconds = (utime + stime) / double(sysconf(_SC_CLK_TCK));
+    }
+    std::ifstream statm("/proc/self/statm");
+    double pages = 0, residentPages = 0;
+    if (statm >> pages >> residentPages) u.rss_bytes = residentPages * double(sysconf(_SC_PAGESIZE));
+    return u;
+}
+
+// The few NVML calls needed, resolved at run time: the program needs no NVIDIA library
+// to build or start, and a machine without the driver simply records no GPU columns.
+class NvmlQuery {
+public:
+    explicit NvmlQuery(int device) {
+        lib_ = dlopen("libnvidia-ml.so.1", RTLD_NOW | RTLD_LOCAL);
+        if (!lib_) return;
+        auto init = reinterpret_cast<int (*)()>(dlsym(lib_, "nvmlInit_v2"));
+        auto handle = reinterpret_cast<int (*)(unsigned, void**)>(dlsym(lib_, "nvmlDeviceGetHandleByIndex_v2"));
+        utilization_ = reinterpret_cast<int (*)(void*, Utilization*)>(dlsym(lib_, "nvmlDeviceGetUtilizationRates"));
+        memory_ = reinterpret_cast<int (*)(void*, Memory*)>(dlsym(lib_, "nvmlDeviceGetMemoryInfo"));
+        shutdown_ = reinterpret_cast<int (*)()>(dlsym(lib_, "nvmlShutdown"));
+        ok_ = init && handle && utilization_ && memory_ && init() == 0 && handle(unsigned(device), &device_) == 0;
+    }
+    ~NvmlQuery() {
+        if (ok_ && shutdown_) shutdown_();
+        if (lib_) dlclose(lib_);
+    }
+    bool ok() const { return ok_; }
+    void read(SystemMetric& m) const {
+        Utilization u{};
+        Memory mem{};
+        if (utilization_(device_, &u) == 0) m.gpu_percent = double(u.gpu);
+        if (memory_(device_, &mem) == 0) m.gpu_memory_mib = double(mem.used) / (1024.0 * 1024.0);
+    }
+
+private:
+    struct Utilization {  // nvmlUtilization_t
+        unsigned gpu, memory;
+    };
+    struct Memory {  // nvmlMemory_t
+        unsigned long long total, free, used;
+    };
+    void* lib_ = nullptr;
+    void* device_ = nullptr;
+    bool ok_ = false;
+    int (*utilization_)(void*, Utilization*) = nullptr;
+    int (*memory_)(void*, Memory*) = nullptr;
+    int (*shutdown_)() = nullptr;
+};
+
+SystemMonitor::SystemMonitor(ExperimentStore& store, int64_t runId, double intervalSeconds, int cudaDevice)
+    : store_(store), runId_(runId), interval_(intervalSeconds), cudaDevice_(cudaDevice) {
+    if (cudaDevice_ >= 0) {
+        nvml_ = std::make_unique<NvmlQuery>(cudaDevice_);
+        if (!nvml_->ok()) nvml_.reset();
+    }
+    last_ = readProcessUsage();
+    lastTime_ = unixNow();
+    thread_ = std::thread([this] { loop(); });
+}
+
+SystemMonitor::~SystemMonitor() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+    sample();  // the stretch since the last tick, so a short run has a row too
+}
+
+void SystemMonitor::loop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!wake_.wait_for(lock, std::chrono::duration<double>(interval_), [this] { return stopping_; })) {
+        lock.unlock();
+        sample();
+        lock.lock();
+    }
+}
+
+void SystemMonitor::sample() {
+    const ProcessUsage now = readProcessUsage();
+    const double time = unixNow();
+    SystemMetric m;
+    m.time = time;
+    m.cpu_percent = time > lastTime_ ? 100.0 * (now.cpu_seconds - last_.cpu_seconds) / (time - lastTime_) : 0.0;
+    m.rss_mib = now.rss_bytes / (1024.0 * 1024.0);
+    if (nvml_) nvml_->read(m);
+    last_ = now;
+    lastTime_ = time;
+    try {
+        store_.addSystemMetric(runId_, m);
+    } catch (const std::exception&) {
+        // A full disk or a locked database must not stop the run: the trainer reports those itself.
+    }
+}
+
+}  // namespace ferkd

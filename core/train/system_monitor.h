@@ -1,0 +1,51 @@
+#pragma once
+// System metrics of a training run, as W&B and MLflow record them: every few seconds the
+// process's CPU use and resident memory and, on CUDA where NVML is present, the GPU's
+// use and memory, written to the store on a thread of their own. Free of torch headers.
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "store/experiment_store.h"
+
+namespace ferkd {
+
+// The process's CPU time so far (user + system, seconds) and resident memory (bytes),
+// from /proc/self/stat and /proc/self/statm.
+struct ProcessUsage {
+    double cpu_seconds = 0;
+    double rss_bytes = 0;
+};
+ProcessUsage readProcessUsage();
+
+class NvmlQuery;  // dlopen'ed libnvidia-ml, where present
+
+class SystemMonitor {
+public:
+    // Samples every `intervalSeconds` into `store` for `runId`; `cudaDevice` >= 0 adds that
+    // GPU's use and memory when NVML loads. The last sample is written on destruction.
+    SystemMonitor(ExperimentStore& store, int64_t runId, double intervalSeconds, int cudaDevice = -1);
+    ~SystemMonitor();
+    SystemMonitor(const SystemMonitor&) = delete;
+    SystemMonitor& operator=(const SystemMonitor&) = delete;
+
+private:
+    void loop();
+    void sample();
+
+    ExperimentStore& store_;
+    int64_t runId_;
+    double interval_;
+    int cudaDevice_;
+    std::unique_ptr<NvmlQuery> nvml_;
+    ProcessUsage last_;
+    double lastTime_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+}  // namespace ferkd
