@@ -150,7 +150,7 @@ MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, RunController* co
     connect(poll, &QTimer::timeout, this, [this] {
         if (!controller_->busy()) refreshRuns();
         // The system tab follows a run in progress at the monitor's sampling pace.
-        else if (details_->currentWidget() == system_) showSelection();
+        else if (details_->currentWidget() == system_) showSystemMetrics();
     });
     poll->start(5000);
 
@@ -471,9 +471,7 @@ void MainWindow::showSelection() {
         compared.push_back(std::move(c));
     }
     chart_->setRuns(series);
-    QList<QPair<qint64, QString>> named;
-    for (const auto& r : series) named.append({r.id, r.name});
-    system_->setRuns(*store_, named);
+    showSystemMetrics();
     std::vector<std::vector<qint64>> groups;
     for (const auto& g : groupBySeed(compared)) groups.emplace_back(g.runs.begin(), g.runs.end());
     chart_->setSeedGroups(groups);
@@ -487,6 +485,13 @@ void MainWindow::showSelection() {
     configView_->setPlainText(QString::fromStdString(first->config_json));
     for (const auto& e : store_->events(first->id))
         logView_->appendPlainText(QString::fromStdString(e.level + ": " + e.message));
+}
+
+void MainWindow::showSystemMetrics() {
+    QList<QPair<qint64, QString>> named;
+    for (qint64 id : selectedRuns())
+        if (auto r = store_->run(id)) named.append({id, QString::fromStdString(r->name)});
+    system_->setRuns(*store_, named);
 }
 
 qint64 MainWindow::startRun(const RunConfig& config) {

@@ -89,6 +89,7 @@ private:
     void buildLayout();
     void restoreLayout();
     void showSelection();
+    void showSystemMetrics();  // the selected runs' system tab alone (the poll while a run trains)
     void updateActions();
     void showRunDevice(qint64 runId);
     void newRun(const RunConfig* base);

@@ -357,13 +357,12 @@ std::vector<EpochMetric> ExperimentStore::epochMetrics(int64_t runId) const {
                       "val_loss, val_top1, val_top5 FROM epoch_metrics WHERE run_id=? ORDER BY epoch");
     s.bind(1, runId);
     std::vector<EpochMetric> out;
-    auto optional = [&](int column) { return s.isNull(column) ? std::nullopt : std::optional<double>(s.real(column)); };
     while (s.step()) {
         EpochMetric m{s.integer(0), s.integer(1), s.real(2), s.real(3), s.real(4), s.real(5), s.real(6), s.real(7),
                       s.real(8)};
-        m.val_loss = optional(9);
-        m.val_top1 = optional(10);
-        m.val_top5 = optional(11);
+        m.val_loss = s.optionalReal(9);
+        m.val_top1 = s.optionalReal(10);
+        m.val_top5 = s.optionalReal(11);
         out.push_back(m);
     }
     return out;
@@ -385,8 +384,7 @@ std::vector<SystemMetric> ExperimentStore::systemMetrics(int64_t runId) const {
                       "WHERE run_id=? ORDER BY time");
     s.bind(1, runId);
     std::vector<SystemMetric> out;
-    auto optional = [&](int column) { return s.isNull(column) ? std::nullopt : std::optional<double>(s.real(column)); };
-    while (s.step()) out.push_back({s.real(0), s.real(1), s.real(2), optional(3), optional(4)});
+    while (s.step()) out.push_back({s.real(0), s.real(1), s.real(2), s.optionalReal(3), s.optionalReal(4)});
     return out;
 }
 

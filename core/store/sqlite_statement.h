@@ -59,6 +59,7 @@ public:
     int64_t integer(int col) const { return sqlite3_column_int64(stmt_, col); }
     double real(int col) const { return sqlite3_column_double(stmt_, col); }
     bool isNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+    std::optional<double> optionalReal(int col) const { return isNull(col) ? std::nullopt : std::optional<double>(real(col)); }
     std::string text(int col) const {
         auto* p = sqlite3_column_text(stmt_, col);
         return p ? std::string(reinterpret_cast<const char*>(p)) : std::string();

@@ -42,7 +42,7 @@ std::string OnnxGraph::unique(const std::string& name) {
     return candidate;
 }
 
-std::string OnnxGraph::weight(const std::string& name, const torch::Tensor& values) {
+std::string OnnxGraph::floatInitializer(const std::string& name, const torch::Tensor& values) {
     const bool half = floatType_ == onnx::TensorProto_DataType_FLOAT16;
     const torch::Tensor t = values.detach().to(torch::kCPU, half ? torch::kHalf : torch::kFloat).contiguous();
     auto* init = graph_->add_initializer();
@@ -51,8 +51,12 @@ std::string OnnxGraph::weight(const std::string& name, const torch::Tensor& valu
     for (int64_t d : t.sizes()) init->add_dims(d);
     // raw_data is little-endian, as this machine's memory (x86-64, aarch64).
     init->set_raw_data(t.data_ptr(), size_t(t.numel()) * t.element_size());
-    parameters_ += t.numel();
     return init->name();
+}
+
+std::string OnnxGraph::weight(const std::string& name, const torch::Tensor& values) {
+    parameters_ += values.numel();
+    return floatInitializer(name, values);
 }
 
 std::string OnnxGraph::ints(const std::string& name, const std::vector<int64_t>& values) {
@@ -65,10 +69,7 @@ std::string OnnxGraph::ints(const std::string& name, const std::vector<int64_t>&
 }
 
 std::string OnnxGraph::scalar(const std::string& name, double value) {
-    const torch::Tensor t = torch::tensor(value, torch::kDouble);
-    const std::string out = weight(name, t);
-    parameters_ -= 1;  // a constant of the graph, not a parameter of the model
-    return out;
+    return floatInitializer(name, torch::tensor(value, torch::kDouble));  // a constant, not a parameter
 }
 
 std::string OnnxGraph::node(const std::string& opType, const std::vector<std::string>& inputs, const std::string& name,

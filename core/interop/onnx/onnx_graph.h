@@ -43,6 +43,7 @@ public:
 
 private:
     std::string unique(const std::string& name);
+    std::string floatInitializer(const std::string& name, const torch::Tensor& values);
     void addValue(onnx::ValueInfoProto* value, const std::string& name, const std::vector<int64_t>& dims);
 
     onnx::GraphProto* graph_;
