@@ -25,6 +25,7 @@ QCustomPlot* makePlot(const QString& title, const QString& left, const QString& 
         plot->yAxis2->setLabel(right);
     }
     plot->legend->setFont(QFont(plot->font().family(), 8));
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);  // below the lines' peaks
     plot->setMinimumHeight(160);
     return plot;
 }
@@ -81,8 +82,8 @@ void SystemMetricsView::setRuns(const ExperimentStore& store, const QList<QPair<
     for (QCustomPlot* p : {resources_, throughput_}) {
         p->legend->setVisible(p->graphCount() > 0);  // no empty legend box
         p->rescaleAxes();
-        p->yAxis->setRangeLower(0);
-        if (p->yAxis2->visible()) p->yAxis2->setRangeLower(0);
+        // From zero, with headroom so a line at its peak stays clear of the frame.
+        for (QCPAxis* axis : {p->yAxis, p->yAxis2}) axis->setRange(0, axis->range().upper * 1.15);
         p->replot();
     }
 }

@@ -28,7 +28,7 @@ std::string optionalField(const std::optional<double>& v) {
 
 void writeSystemMetricsCsv(const ExperimentStore& store, const std::vector<int64_t>& runIds, std::ostream& os) {
     os << "run_id,run_name,time,seconds_since_start,cpu_percent,rss_mib,gpu_percent,gpu_memory_mib\n";
-    os.precision(10);
+    os.precision(14);  // unix seconds to the millisecond
     for (int64_t id : runIds) {
         auto r = store.run(id);
         if (!r) throw Error("no run with id " + std::to_string(id) + " in " + store.workspace());
