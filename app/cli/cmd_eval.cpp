@@ -1,4 +1,5 @@
-// `ferkd eval RUN`: top-1/top-5 and per-class accuracy of a run's checkpoint on its test set (or another one).
+// `ferkd eval RUN`: top-1/top-5 and per-class accuracy of a run's checkpoint on its test set
+// (or another one); with --teacher, a distilled run's agreement with its teacher.
 #include <cstdio>
 
 #include "commands.h"
@@ -11,18 +12,28 @@ namespace {
 struct EvalOptions {
     std::string run, checkpoint = "best", testPath;
     int batchSize = 256;
+    bool teacher = false;
 };
 
 int runEval(const CliContext& ctx, const EvalOptions& o) {
     auto store = ctx.openStore();
     const RunRecord run = requireRun(*store, o.run);
-    const RunEvaluation r = evaluateRun(*store, run.id, o.checkpoint, o.testPath, o.batchSize);
+    const RunEvaluation r = evaluateRun(*store, run.id, o.checkpoint, o.testPath, o.batchSize, o.teacher);
     std::printf("run %lld '%s', checkpoint %s (epoch %lld)\n", (long long)run.id, run.name.c_str(),
                 r.checkpoint.c_str(), (long long)r.epoch);
-    std::printf("test images %lld: loss %.4f top-1 %.2f%% top-5 %.2f%%\nper class:\n", (long long)r.images, r.loss,
+    std::printf("test images %lld: loss %.4f top-1 %.2f%% top-5 %.2f%%\n", (long long)r.images, r.loss,
                 r.top1, r.top5);
-    for (size_t c = 0; c < r.classes.size(); ++c)
-        std::printf("  %-16s %6.2f%%\n", r.classes[c].c_str(), r.classAccuracy(int(c)));
+    if (r.comparedTeacher())
+        std::printf("teacher %s: top-1 agreement %.2f%%, mean KL(teacher || student) %.4f\n", r.teacher.c_str(),
+                    r.agreement, r.mean_kl);
+    else if (o.teacher)
+        std::printf("teacher not compared: %s\n", r.teacher_note.c_str());
+    std::printf("per class:\n");
+    for (size_t c = 0; c < r.classes.size(); ++c) {
+        std::printf("  %-16s %6.2f%%", r.classes[c].c_str(), r.classAccuracy(int(c)));
+        if (r.comparedTeacher()) std::printf("  agreement %6.2f%%  KL %.4f", r.class_agreement[c], r.class_kl[c]);
+        std::printf("\n");
+    }
     return kOk;
 }
 
@@ -35,6 +46,8 @@ void addEvalCommand(CLI::App& app, CliContext& ctx) {
     cmd->add_option("--checkpoint", o->checkpoint, "best, last or a checkpoint file");
     cmd->add_option("--test", o->testPath, "Evaluate on this data set instead of the run's test split");
     cmd->add_option("--batch-size", o->batchSize, "Images per forward pass")->check(CLI::PositiveNumber);
+    cmd->add_flag("--teacher", o->teacher,
+                  "A distilled run: its teacher beside it (top-1 agreement and mean KL per class)");
     cmd->callback([&ctx, o] { ctx.action = [&ctx, o] { return runEval(ctx, *o); }; });
 }
 

@@ -12,7 +12,8 @@ std::pair<int64_t, int64_t> countTopK(const torch::Tensor& logits, const torch::
 }
 
 EvalResult evaluate(Classifier& model, const BatchBuilder& testData, torch::Device device, int64_t batchSize,
-                    const std::function<void(int64_t, int64_t)>& progress, std::pair<int64_t, int64_t> range) {
+                    const std::function<void(int64_t, int64_t)>& progress, std::pair<int64_t, int64_t> range,
+                    const EvalBatchObserver& observe) {
     const bool wasTraining = model.is_training();
     model.eval();
     torch::NoGradGuard guard;
@@ -35,6 +36,7 @@ EvalResult evaluate(Classifier& model, const BatchBuilder& testData, torch::Devi
         auto l = b.labels.accessor<int64_t, 1>();
         for (int64_t i = 0; i < p.size(0); ++i)
             if (l[i] < C && p[i] < C) r.confusion[l[i] * C + p[i]]++;
+        if (observe) observe(begin, b, logits);
         if (progress) progress(end - range.first, n - range.first);
     }
     r.images = std::max<int64_t>(0, n - range.first);

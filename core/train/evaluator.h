@@ -13,11 +13,15 @@ struct EvalResult {
     std::vector<int64_t> confusion;       // [num_classes * num_classes], row = true class
 };
 
+// Each test batch with its first image's index and the model's float logits on the CPU.
+using EvalBatchObserver = std::function<void(int64_t begin, const Batch& batch, const torch::Tensor& logits)>;
+
 // `progress(done, total)` is optional. `range` [begin, end) limits it to part of the
-// test set (a rank's share); end -1 means the whole set.
+// test set (a rank's share); end -1 means the whole set. `observe` sees every batch
+// (per-image predictions, a teacher beside the model).
 EvalResult evaluate(Classifier& model, const BatchBuilder& testData, torch::Device device, int64_t batchSize,
                     const std::function<void(int64_t, int64_t)>& progress = {},
-                    std::pair<int64_t, int64_t> range = {0, -1});
+                    std::pair<int64_t, int64_t> range = {0, -1}, const EvalBatchObserver& observe = {});
 
 // Loss and top-k from the sums (after adding up ranks' parts).
 void finishEvalResult(EvalResult& result);

@@ -16,6 +16,7 @@ struct ComparedRun {
     std::string name;
     RunConfig config;
     std::optional<double> best_top1, last_top1;  // percent
+    std::optional<double> best_val_top1;         // with a validation split
 };
 
 struct ConfigRow {

@@ -1,8 +1,13 @@
 #include "train/run_evaluation.h"
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
+#include <nlohmann/json.hpp>
 
 #include "data/dataset_factory.h"
+#include "imaging/tensor_pixels.h"
+#include "labels/teacher.h"
 #include "models/model_registry.h"
 #include "train/checkpoint.h"
 #include "train/evaluator.h"
@@ -18,8 +23,59 @@ double RunEvaluation::classAccuracy(int cls) const {
     return total > 0 ? 100.0 * double(count(cls, cls)) / double(total) : 0.0;
 }
 
+namespace {
+
+void byConfidence(std::vector<ImagePrediction>& list) {
+    std::stable_sort(list.begin(), list.end(),
+                     [](const ImagePrediction& a, const ImagePrediction& b) { return a.confidence > b.confidence; });
+}
+
+// The run of this workspace that taught a distilled run, as an id or name: kd names it;
+// fkd and ferkd learned from a label set whose generation run names it. Empty, with the
+// reason in `note`, when there is none to load.
+std::string teacherRunOf(const ExperimentStore& store, const RunConfig& config, std::string* note) {
+    if (config.distill.mode == "kd") return config.distill.teacher;
+    if (config.distill.mode != "fkd" && config.distill.mode != "ferkd") {
+        *note = "not a distilled run (distill.mode " + config.distill.mode + ")";
+        return {};
+    }
+    const auto labels = store.labelSet(config.distill.labels);
+    if (!labels || labels->run_id <= 0) {
+        *note = "the label set " + config.distill.labels + " was not generated in this workspace";
+        return {};
+    }
+    const auto generation = store.run(labels->run_id);
+    const auto json = generation ? nlohmann::json::parse(generation->config_json, nullptr, false) : nlohmann::json();
+    const std::string teacher = json.is_object() ? json.value("teacher", std::string()) : std::string();
+    if (teacher.empty() || !store.findRun(teacher)) {
+        *note = "the label set's teacher (" + (teacher.empty() ? std::string("unknown") : teacher) +
+                ") is not a run of this workspace";
+        return {};
+    }
+    return teacher;
+}
+
+}  // namespace
+
+std::vector<ImagePrediction> RunEvaluation::cell(int trueClass, int predicted) const {
+    std::vector<ImagePrediction> out;
+    for (const auto& p : predictions)
+        if (p.truth == trueClass && p.predicted == predicted) out.push_back(p);
+    byConfidence(out);
+    return out;
+}
+
+std::vector<ImagePrediction> RunEvaluation::confidentlyWrong(size_t limit) const {
+    std::vector<ImagePrediction> out;
+    for (const auto& p : predictions)
+        if (p.truth != p.predicted) out.push_back(p);
+    byConfidence(out);
+    if (out.size() > limit) out.resize(limit);
+    return out;
+}
+
 RunEvaluation evaluateRun(const ExperimentStore& store, int64_t runId, const std::string& checkpoint,
-                          const std::string& testPath, int batchSize) {
+                          const std::string& testPath, int batchSize, bool withTeacher) {
     auto run = store.run(runId);
     if (!run) throw Error("no run with id " + std::to_string(runId) + " in " + store.workspace());
     const std::string path =
@@ -35,8 +91,60 @@ RunEvaluation evaluateRun(const ExperimentStore& store, int64_t runId, const std
     loadCheckpoint(path, content);
     model->to(device);
     BatchBuilder testData(data.test, config);
-    const EvalResult r = evaluate(*model, testData, device, batchSize);
+
     RunEvaluation out;
+    // The teacher sees the test images as it was trained to: its own size, crop and normalisation.
+    std::optional<Teacher> teacher;
+    std::unique_ptr<BatchBuilder> teacherData;
+    if (withTeacher) {
+        const std::string teacherRun = teacherRunOf(store, config, &out.teacher_note);
+        if (!teacherRun.empty()) {
+            try {
+                teacher = loadRunTeacher(store, teacherRun, device);
+                if (teacher->num_classes != data.test->numClasses()) {
+                    out.teacher_note = "the teacher has " + std::to_string(teacher->num_classes) + " classes, the test split " +
+                                       std::to_string(data.test->numClasses());
+                    teacher.reset();
+                } else {
+                    teacherData = std::make_unique<BatchBuilder>(data.test, runConfigOf(*store.findRun(teacherRun)));
+                    out.teacher = teacher->description;
+                }
+            } catch (const std::exception& e) {
+                out.teacher_note = e.what();
+                teacher.reset();
+            }
+        }
+    }
+    out.predictions.reserve(size_t(data.test->size()));
+    const EvalBatchObserver observe = [&](int64_t begin, const Batch& b, const torch::Tensor& logits) {
+        const torch::Tensor logp = torch::log_softmax(logits, 1);
+        const auto [confidence, predicted] = logp.exp().max(1);
+        torch::Tensor teacherPredicted, kl;
+        if (teacher) {
+            const Batch tb = teacherData->testBatch(begin, begin + logits.size(0));
+            const torch::Tensor t = teacher->forward(tb.images.to(teacher->device)).to(torch::kCPU).to(torch::kFloat);
+            const torch::Tensor tlogp = torch::log_softmax(t, 1);
+            teacherPredicted = t.argmax(1);
+            kl = (tlogp.exp() * (tlogp - logp)).sum(1);
+        }
+        const auto labels = b.labels.accessor<int64_t, 1>();
+        const torch::Tensor pred = predicted.contiguous(), conf = confidence.contiguous();
+        const auto predictedAt = pred.accessor<int64_t, 1>();
+        const auto confidenceAt = conf.accessor<float, 1>();
+        for (int64_t i = 0; i < logits.size(0); ++i) {
+            ImagePrediction p;
+            p.image = begin + i;
+            p.truth = int(labels[i]);
+            p.predicted = int(predictedAt[i]);
+            p.confidence = confidenceAt[i];
+            if (teacher) {
+                p.teacher_predicted = int(teacherPredicted[i].item<int64_t>());
+                p.kl = kl[i].item<float>();
+            }
+            out.predictions.push_back(p);
+        }
+    };
+    const EvalResult r = evaluate(*model, testData, device, batchSize, {}, {0, -1}, observe);
     out.checkpoint = path;
     out.epoch = content.position.epoch;
     out.images = r.images;
@@ -45,6 +153,26 @@ RunEvaluation evaluateRun(const ExperimentStore& store, int64_t runId, const std
     out.top5 = r.top5;
     out.classes = data.test->classes();
     out.confusion = r.confusion;  // K x K over the test split's classes
+    if (teacher) {
+        const size_t K = out.classes.size();
+        std::vector<double> agree(K, 0), klSum(K, 0), n(K, 0);
+        for (const auto& p : out.predictions) {
+            if (p.truth < 0 || size_t(p.truth) >= K) continue;
+            agree[size_t(p.truth)] += p.teacher_predicted == p.predicted;
+            klSum[size_t(p.truth)] += p.kl;
+            n[size_t(p.truth)] += 1;
+        }
+        double allAgree = 0, allKl = 0, all = 0;
+        for (size_t c = 0; c < K; ++c) {
+            out.class_agreement.push_back(n[c] > 0 ? 100.0 * agree[c] / n[c] : 0.0);
+            out.class_kl.push_back(n[c] > 0 ? klSum[c] / n[c] : 0.0);
+            allAgree += agree[c], allKl += klSum[c], all += n[c];
+        }
+        out.agreement = all > 0 ? 100.0 * allAgree / all : 0.0;
+        out.mean_kl = all > 0 ? allKl / all : 0.0;
+    }
+    std::shared_ptr<Dataset> images = data.test;
+    out.image = [images](int64_t index) { return pixelsOf(images->image(index)); };
     return out;
 }
 

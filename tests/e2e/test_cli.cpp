@@ -311,6 +311,11 @@ private slots:
         auto run = store.findRun("ferkd-student");
         QCOMPARE(run->status, std::string(run_status::kFinished));
         QCOMPARE(int(store.epochMetrics(run->id).size()), 2);
+        // The student beside the teacher of its label set.
+        Result agreement = runFerkd({"--workspace", ws_, "eval", "ferkd-student", "--teacher"});
+        QVERIFY2(agreement.code == 0 && agreement.out.contains("teacher run ") &&
+                     agreement.out.contains("top-1 agreement") && agreement.out.contains("KL "),
+                 qPrintable(agreement.out + agreement.err));
 
         // Relabel: another teacher labels exactly the same regions.
         const QString relabelled = tmp_.filePath("relabelled.fkdl");
