@@ -90,7 +90,7 @@
         <translation>%1 Tensoren nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="21"/>
+        <location filename="../ui/system_metrics_view.cpp" line="14"/>
         <source>seconds since the run started</source>
         <translation>Sekunden seit dem Start des Laufs</translation>
     </message>
@@ -98,37 +98,37 @@
 <context>
     <name>RunStatus</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="65"/>
+        <location filename="../ui/runs_table_model.cpp" line="16"/>
         <source>queued</source>
         <translation>wartend</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="66"/>
+        <location filename="../ui/runs_table_model.cpp" line="17"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="67"/>
+        <location filename="../ui/runs_table_model.cpp" line="18"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="68"/>
+        <location filename="../ui/runs_table_model.cpp" line="19"/>
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="69"/>
+        <location filename="../ui/runs_table_model.cpp" line="20"/>
         <source>finished</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="70"/>
+        <location filename="../ui/runs_table_model.cpp" line="21"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="71"/>
+        <location filename="../ui/runs_table_model.cpp" line="22"/>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
@@ -615,326 +615,276 @@ Top-5 des Lehrers:
 <context>
     <name>ferkd::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="91"/>
+        <location filename="../ui/main_window.cpp" line="69"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="179"/>
-        <source>Id</source>
-        <translation>Nr.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="179"/>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="179"/>
-        <source>Preset</source>
-        <translation>Vorlage</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="179"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="180"/>
-        <source>Best top-1 %</source>
-        <translation>Beste Top-1 %</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="180"/>
-        <source>Started</source>
-        <translation>Gestartet</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="180"/>
-        <source>Tags</source>
-        <translation>Schlagwörter</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="97"/>
+        <location filename="../ui/main_window.cpp" line="75"/>
         <source>Device: CPU, %1 threads</source>
         <translation>Gerät: CPU, %1 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="102"/>
+        <location filename="../ui/main_window.cpp" line="80"/>
         <source>Workspace: %1</source>
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107"/>
+        <location filename="../ui/main_window.cpp" line="85"/>
         <source>run %1 started</source>
         <translation>Lauf %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window.cpp" line="98"/>
         <source>epoch %1/%2, %3 img/s, ETA %4</source>
         <translation>Epoche %1/%2, %3 Bilder/s, noch %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="129"/>
+        <location filename="../ui/main_window.cpp" line="108"/>
         <source>labelling %1/%2 images, %3 img/s, ETA %4</source>
         <translation>beschrifte %1/%2 Bilder, %3 Bilder/s, noch %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="144"/>
+        <location filename="../ui/main_window.cpp" line="126"/>
         <source>run %1 %2</source>
         <translation>Lauf %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
-        <source>Search runs (name, preset, status, tags)</source>
-        <translation>Läufe suchen (Name, Vorgabe, Status, Tags)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="179"/>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="180"/>
-        <source>Duration</source>
-        <translation>Dauer</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="197"/>
+        <location filename="../ui/main_window.cpp" line="165"/>
         <source>Monitor</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window.cpp" line="172"/>
         <source>Config</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="177"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212"/>
+        <location filename="../ui/main_window.cpp" line="180"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="186"/>
+        <source>Sweep</source>
+        <translation>Sweep</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="189"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="192"/>
         <source>Checkpoints</source>
         <translation>Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window.cpp" line="203"/>
         <source>Crop browser</source>
         <translation>Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="244"/>
+        <location filename="../ui/main_window.cpp" line="226"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
-        <location filename="../ui/main_window.cpp" line="546"/>
+        <location filename="../ui/main_window.cpp" line="237"/>
+        <location filename="../ui/main_window.cpp" line="493"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
-        <location filename="../ui/main_window.cpp" line="272"/>
-        <location filename="../ui/main_window.cpp" line="568"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="528"/>
         <source>Quick start</source>
         <translation>Schnellstart</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="249"/>
         <source>(needs a label set: use Pipeline)</source>
         <translation>(braucht ein Label-Set: Pipeline verwenden)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="276"/>
-        <location filename="../ui/main_window.cpp" line="581"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="541"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window.cpp" line="259"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="291"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="277"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="297"/>
+        <location filename="../ui/main_window.cpp" line="279"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>Export...</source>
         <translation>Exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="327"/>
+        <location filename="../ui/main_window.cpp" line="309"/>
         <source>&amp;Open workspace...</source>
         <translation>Arbeitsbereich &amp;öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="586"/>
+        <location filename="../ui/main_window.cpp" line="546"/>
         <source>Open workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="598"/>
+        <location filename="../ui/main_window.cpp" line="558"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window.cpp" line="289"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
-        <location filename="../ui/main_window.cpp" line="311"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>Export metrics</source>
         <translation>Metriken exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="313"/>
-        <location filename="../ui/main_window.cpp" line="314"/>
-        <location filename="../ui/main_window.cpp" line="316"/>
+        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="296"/>
+        <location filename="../ui/main_window.cpp" line="298"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window.cpp" line="296"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="319"/>
+        <location filename="../ui/main_window.cpp" line="301"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="303"/>
         <source>&amp;Refresh runs</source>
         <translation>Läufe &amp;aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="330"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>&amp;Inspect data set...</source>
         <translation>Datensatz &amp;prüfen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="333"/>
+        <location filename="../ui/main_window.cpp" line="315"/>
         <source>&amp;Settings...</source>
         <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="342"/>
+        <location filename="../ui/main_window.cpp" line="324"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344"/>
+        <location filename="../ui/main_window.cpp" line="326"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="365"/>
+        <location filename="../ui/main_window.cpp" line="346"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="366"/>
+        <location filename="../ui/main_window.cpp" line="347"/>
         <source>&amp;About FerKD Studio</source>
         <translation>Ü&amp;ber FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="367"/>
+        <location filename="../ui/main_window.cpp" line="348"/>
         <source>About FerKD Studio</source>
         <translation>Über FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="368"/>
+        <location filename="../ui/main_window.cpp" line="349"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="380"/>
+        <location filename="../ui/main_window.cpp" line="361"/>
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="381"/>
+        <location filename="../ui/main_window.cpp" line="362"/>
         <source>Device: %1, %2</source>
         <translation>Gerät: %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="421"/>
-        <source>(archived)</source>
-        <translation>(archiviert)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="607"/>
+        <location filename="../ui/main_window.cpp" line="567"/>
         <source>export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="612"/>
+        <location filename="../ui/main_window.cpp" line="572"/>
         <source>exporting to %1 ...</source>
         <translation>exportiere nach %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="627"/>
+        <location filename="../ui/main_window.cpp" line="605"/>
         <source>Quit FerKD Studio</source>
         <translation>FerKD Studio beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="628"/>
+        <location filename="../ui/main_window.cpp" line="606"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>Ein Lauf ist aktiv. Anhalten (er speichert einen Checkpoint und kann fortgesetzt werden) und beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="633"/>
+        <location filename="../ui/main_window.cpp" line="611"/>
         <source>stopping...</source>
         <translation>halte an...</translation>
     </message>
@@ -942,58 +892,178 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
 <context>
     <name>ferkd::ui::MetricsChart</name>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="60"/>
+        <location filename="../ui/metrics_chart.cpp" line="34"/>
+        <source>Train loss per step</source>
+        <translation>Trainingsverlust je Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="35"/>
+        <source>Loss per epoch</source>
+        <translation>Verlust je Epoche</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="36"/>
+        <source>Top-1 accuracy</source>
+        <translation>Top-1-Genauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="36"/>
+        <source>top-1 %</source>
+        <translation>Top-1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="37"/>
+        <source>Top-5 accuracy</source>
+        <translation>Top-5-Genauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="37"/>
+        <source>top-5 %</source>
+        <translation>Top-5 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="38"/>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="39"/>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="39"/>
+        <source>images / s</source>
+        <translation>Bilder / s</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="51"/>
+        <source>raw</source>
+        <translation>roh</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="54"/>
+        <source>images/s</source>
+        <translation>Bilder/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="68"/>
+        <location filename="../ui/metrics_chart.cpp" line="74"/>
+        <source>train</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="70"/>
+        <location filename="../ui/metrics_chart.cpp" line="76"/>
+        <location filename="../ui/metrics_chart.cpp" line="80"/>
+        <source>val</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="72"/>
+        <location filename="../ui/metrics_chart.cpp" line="78"/>
+        <location filename="../ui/metrics_chart.cpp" line="82"/>
+        <source>test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="94"/>
+        <source>x-axis</source>
+        <translation>x-Achse</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="97"/>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="98"/>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="99"/>
+        <source>Wall time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="100"/>
+        <source>Relative time</source>
+        <translation>Relative Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="104"/>
         <source>Smoothing</source>
         <translation>Glättung</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="65"/>
+        <location filename="../ui/metrics_chart.cpp" line="109"/>
         <source>Exponential moving average of the step loss</source>
         <translation>Exponentieller gleitender Mittelwert des Schritt-Loss</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="71"/>
-        <source>Log loss axis</source>
-        <translation>Loss logarithmisch</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="75"/>
+        <location filename="../ui/metrics_chart.cpp" line="122"/>
         <source>Seeds: mean ± std</source>
         <translation>Seeds: Mittel ± Std.-Abw.</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="77"/>
-        <source>Runs that differ only in their seed as one mean curve with a band</source>
-        <translation>Läufe, die sich nur im Seed unterscheiden, als eine Mittelwertkurve mit Band</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="83"/>
-        <location filename="../ui/metrics_chart.cpp" line="85"/>
+        <location filename="../ui/chart_axis.cpp" line="59"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="83"/>
+        <location filename="../ui/chart_axis.cpp" line="61"/>
+        <source>wall time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/chart_axis.cpp" line="62"/>
+        <source>time since the first step (h:mm:ss)</source>
+        <translation>Zeit seit dem ersten Schritt (h:mm:ss)</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="34"/>
+        <location filename="../ui/metrics_chart.cpp" line="35"/>
         <source>loss</source>
         <translation>Loss</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="84"/>
+        <location filename="../ui/chart_axis.cpp" line="60"/>
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="84"/>
-        <source>top-1 / top-5 (%)</source>
-        <translation>Top-1 / Top-5 (%)</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="85"/>
+        <location filename="../ui/metrics_chart.cpp" line="38"/>
         <source>learning rate</source>
         <translation>Lernrate</translation>
     </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="112"/>
+        <source>Log scale</source>
+        <translation>Log-Skala</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="114"/>
+        <source>Logarithmic y-axis for the loss and learning-rate charts</source>
+        <translation>Logarithmische y-Achse für die Verlust- und Lernratendiagramme</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="117"/>
+        <source>Ignore outliers</source>
+        <translation>Ausreißer ignorieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="119"/>
+        <source>Fit the y-axis to the 2nd..98th percentile of the values</source>
+        <translation>y-Achse an das 2. bis 98. Perzentil der Werte anpassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="124"/>
+        <source>Runs that differ only in their seed as one mean test top-1 curve with a band</source>
+        <translation>Läufe, die sich nur im Seed unterscheiden, als eine mittlere Test-Top-1-Kurve mit Band</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/metrics_chart.cpp" line="140"/>
+        <location filename="../ui/metrics_chart.cpp" line="261"/>
         <source>mean of %n seeds</source>
         <translation>
             <numerusform>Mittel über %n Seed</numerusform>
@@ -1001,57 +1071,17 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="182"/>
-        <source>step loss</source>
-        <translation>Schritt-Loss</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="183"/>
+        <location filename="../ui/metrics_chart.cpp" line="52"/>
         <source>smoothed</source>
         <translation>geglättet</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="184"/>
-        <source>epoch train loss</source>
-        <translation>Trainings-Loss je Epoche</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="185"/>
-        <source>test loss</source>
-        <translation>Test-Loss</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="186"/>
-        <source>test top-1</source>
-        <translation>Test Top-1</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="187"/>
-        <source>test top-5</source>
-        <translation>Test Top-5</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="190"/>
-        <source>val loss</source>
-        <translation>Val-Verlust</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="191"/>
-        <source>val top-1</source>
-        <translation>Val-Top-1</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="196"/>
-        <source>train top-1</source>
-        <translation>Training Top-1</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="197"/>
+        <location filename="../ui/metrics_chart.cpp" line="53"/>
         <source>lr</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="320"/>
+        <location filename="../ui/metrics_chart.cpp" line="468"/>
         <source>cannot write %1</source>
         <translation>kann %1 nicht schreiben</translation>
     </message>
@@ -1146,6 +1176,24 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
     </message>
 </context>
 <context>
+    <name>ferkd::ui::ParallelCoordinates</name>
+    <message>
+        <location filename="../ui/parallel_coordinates.cpp" line="158"/>
+        <source>Select two or more finished runs that differ in some setting (a sweep&apos;s runs).</source>
+        <translation>Wählen Sie zwei oder mehr beendete Läufe, die sich in einer Einstellung unterscheiden (die Läufe eines Sweeps).</translation>
+    </message>
+    <message>
+        <location filename="../ui/parallel_coordinates.cpp" line="185"/>
+        <source> (log)</source>
+        <translation> (log)</translation>
+    </message>
+    <message>
+        <location filename="../ui/parallel_coordinates.cpp" line="209"/>
+        <source>run %1 &quot;%2&quot;: %3</source>
+        <translation>Lauf %1 „%2“: %3</translation>
+    </message>
+</context>
+<context>
     <name>ferkd::ui::PipelineDialog</name>
     <message>
         <location filename="../ui/pipeline_dialog.cpp" line="16"/>
@@ -1196,43 +1244,109 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
 <context>
     <name>ferkd::ui::ResultsView</name>
     <message>
-        <location filename="../ui/results_view.cpp" line="19"/>
+        <location filename="../ui/results_view.cpp" line="32"/>
         <source>Evaluate the best checkpoint</source>
         <translation>Besten Checkpoint auswerten</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="23"/>
-        <location filename="../ui/results_view.cpp" line="52"/>
+        <location filename="../ui/results_view.cpp" line="36"/>
+        <source>Most confidently wrong</source>
+        <translation>Am sichersten falsch</translation>
+    </message>
+    <message>
+        <location filename="../ui/results_view.cpp" line="38"/>
+        <source>The test images the model got wrong with the highest confidence</source>
+        <translation>Die Testbilder, die das Modell mit der höchsten Konfidenz falsch erkannt hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/results_view.cpp" line="41"/>
+        <location filename="../ui/results_view.cpp" line="102"/>
         <source>Select one run.</source>
         <translation>Einen Lauf auswählen.</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="32"/>
+        <location filename="../ui/results_view.cpp" line="60"/>
+        <source>Rows: true class; columns: predicted class. Click a cell to see its images.</source>
+        <translation>Zeilen: wahre Klasse; Spalten: vorhergesagte Klasse. Klicken Sie eine Zelle an, um ihre Bilder zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/results_view.cpp" line="69"/>
+        <location filename="../ui/results_view.cpp" line="101"/>
+        <source>Click a cell of the confusion matrix to see its test images.</source>
+        <translation>Klicken Sie eine Zelle der Konfusionsmatrix an, um ihre Testbilder zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/results_view.cpp" line="142"/>
+        <source>Teacher %1: top-1 agreement %2%, mean KL(teacher || student) %3</source>
+        <translation>Lehrer %1: Top-1-Übereinstimmung %2 %, mittlere KL(Lehrer || Schüler) %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/results_view.cpp" line="147"/>
+        <source>Teacher not compared: %1</source>
+        <translation>Lehrer nicht verglichen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/results_view.cpp" line="153"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="32"/>
+        <location filename="../ui/results_view.cpp" line="153"/>
         <source>Accuracy %</source>
         <translation>Genauigkeit %</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="38"/>
-        <source>Rows: true class; columns: predicted class</source>
-        <translation>Zeilen: wahre Klasse; Spalten: vorhergesagte Klasse</translation>
+        <location filename="../ui/results_view.cpp" line="154"/>
+        <source>Agrees with teacher %</source>
+        <translation>Stimmt mit Lehrer überein %</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="52"/>
+        <location filename="../ui/results_view.cpp" line="154"/>
+        <source>KL</source>
+        <translation>KL</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/results_view.cpp" line="191"/>
+        <source>True %1, predicted %2: %n image(s), the most confident first</source>
+        <translation>
+            <numerusform>Wahr %1, vorhergesagt %2: %n Bild, das sicherste zuerst</numerusform>
+            <numerusform>Wahr %1, vorhergesagt %2: %n Bilder, die sichersten zuerst</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/results_view.cpp" line="198"/>
+        <source>The %n most confidently wrong test image(s)</source>
+        <translation>
+            <numerusform>Das am sichersten falsche Testbild</numerusform>
+            <numerusform>Die %n am sichersten falschen Testbilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/results_view.cpp" line="212"/>
+        <source>test image %1
+true: %2
+predicted: %3 (p = %4)</source>
+        <translation>Testbild %1
+wahr: %2
+vorhergesagt: %3 (p = %4)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results_view.cpp" line="217"/>
+        <source>teacher: %1, KL %2</source>
+        <translation>Lehrer: %1, KL %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/results_view.cpp" line="102"/>
         <source>Evaluate to see per-class accuracy and the confusion matrix.</source>
         <translation>Auswerten, um Genauigkeit je Klasse und Konfusionsmatrix zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="58"/>
+        <location filename="../ui/results_view.cpp" line="108"/>
         <source>evaluating...</source>
         <translation>werte aus...</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="84"/>
+        <location filename="../ui/results_view.cpp" line="135"/>
         <source>%1 test images: top-1 %2%, top-5 %3%, loss %4 (checkpoint after epoch %5)</source>
         <translation>%1 Testbilder: Top-1 %2%, Top-5 %3%, Loss %4 (Checkpoint nach Epoche %5)</translation>
     </message>
@@ -1385,6 +1499,104 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
     </message>
 </context>
 <context>
+    <name>ferkd::ui::RunsPanel</name>
+    <message>
+        <location filename="../ui/runs_panel.cpp" line="57"/>
+        <source>Filter runs: words, or tag:, status:, preset:, name:</source>
+        <translation>Läufe filtern: Wörter, oder tag:, status:, preset:, name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_panel.cpp" line="58"/>
+        <source>Every word must match. A plain word matches the name, tags, preset, kind or status;
+tag:baseline, status:failed, preset:fmnist or name:seed restrict it to one field.</source>
+        <translation>Jedes Wort muss passen. Ein einfaches Wort passt auf Name, Schlagwörter, Vorlage, Art oder Status;
+tag:baseline, status:failed, preset:fmnist oder name:seed beschränken es auf ein Feld.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_panel.cpp" line="64"/>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+</context>
+<context>
+    <name>ferkd::ui::RunsTableModel</name>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="120"/>
+        <source>(archived)</source>
+        <translation>(archiviert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="181"/>
+        <source>Validation top-1 of the best checkpoint (runs with data.val_split)</source>
+        <translation>Validierungs-Top-1 des besten Checkpoints (Läufe mit data.val_split)</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="182"/>
+        <source>Test top-1 of the best checkpoint</source>
+        <translation>Test-Top-1 des besten Checkpoints</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="183"/>
+        <source>Disk space the run&apos;s folder, checkpoints and label set take</source>
+        <translation>Speicherplatz, den Ordner, Checkpoints und Label-Set des Laufs belegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="188"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="189"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="190"/>
+        <source>Val %</source>
+        <translation>Val %</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="191"/>
+        <source>Test %</source>
+        <translation>Test %</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="192"/>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="193"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="194"/>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="195"/>
+        <source>Id</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="196"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="197"/>
+        <source>Preset</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="198"/>
+        <source>Disk</source>
+        <translation>Speicher</translation>
+    </message>
+</context>
+<context>
     <name>ferkd::ui::SettingsDialog</name>
     <message>
         <location filename="../ui/settings_dialog.cpp" line="41"/>
@@ -1462,54 +1674,115 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
     </message>
 </context>
 <context>
+    <name>ferkd::ui::SweepView</name>
+    <message>
+        <location filename="../ui/sweep_view.cpp" line="20"/>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweep_view.cpp" line="23"/>
+        <source>best test top-1 %</source>
+        <translation>beste Test-Top-1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweep_view.cpp" line="24"/>
+        <source>best val top-1 %</source>
+        <translation>beste Validierungs-Top-1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweep_view.cpp" line="25"/>
+        <source>last test top-1 %</source>
+        <translation>letzte Test-Top-1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweep_view.cpp" line="28"/>
+        <source>Against</source>
+        <translation>Gegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweep_view.cpp" line="41"/>
+        <source>One line per run through the settings that vary, coloured by the metric; click a line</source>
+        <translation>Eine Linie je Lauf durch die variierenden Einstellungen, nach der Metrik gefärbt; klicken Sie eine Linie an</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweep_view.cpp" line="43"/>
+        <source>Metric against one setting: mean ± std over the runs that share its value</source>
+        <translation>Metrik gegen eine Einstellung: Mittel ± Std über die Läufe mit demselben Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweep_view.cpp" line="80"/>
+        <source>Select the runs of a sweep.</source>
+        <translation>Wählen Sie die Läufe eines Sweeps.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/sweep_view.cpp" line="81"/>
+        <source>%n run(s), %1 setting(s) vary, %2 with the metric</source>
+        <translation>
+            <numerusform>%n Lauf, %1 Einstellung(en) variieren, %2 mit der Metrik</numerusform>
+            <numerusform>%n Läufe, %1 Einstellung(en) variieren, %2 mit der Metrik</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/sweep_view.cpp" line="116"/>
+        <source>mean</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweep_view.cpp" line="121"/>
+        <source>± std over seeds</source>
+        <translation>± Std über Seeds</translation>
+    </message>
+</context>
+<context>
     <name>ferkd::ui::SystemMetricsView</name>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="36"/>
+        <location filename="../ui/system_metrics_view.cpp" line="28"/>
         <source>System (sampled every 5 s while a run trains)</source>
         <translation>System (alle 5 s während des Trainings gemessen)</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="36"/>
+        <location filename="../ui/system_metrics_view.cpp" line="28"/>
         <source>CPU / GPU use, %</source>
         <translation>CPU-/GPU-Auslastung, %</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="36"/>
+        <location filename="../ui/system_metrics_view.cpp" line="28"/>
         <source>memory, MiB</source>
         <translation>Speicher, MiB</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="37"/>
+        <location filename="../ui/system_metrics_view.cpp" line="29"/>
         <source>Throughput</source>
         <translation>Durchsatz</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="37"/>
+        <location filename="../ui/system_metrics_view.cpp" line="29"/>
         <source>images per second</source>
         <translation>Bilder pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="72"/>
+        <location filename="../ui/system_metrics_view.cpp" line="64"/>
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="73"/>
+        <location filename="../ui/system_metrics_view.cpp" line="65"/>
         <source>resident memory MiB</source>
         <translation>residenter Speicher MiB</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="74"/>
+        <location filename="../ui/system_metrics_view.cpp" line="66"/>
         <source>GPU %</source>
         <translation>GPU %</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="75"/>
+        <location filename="../ui/system_metrics_view.cpp" line="67"/>
         <source>GPU memory MiB</source>
         <translation>GPU-Speicher MiB</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="79"/>
+        <location filename="../ui/system_metrics_view.cpp" line="71"/>
         <source>images/s</source>
         <translation>Bilder/s</translation>
     </message>
@@ -1575,100 +1848,120 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="29"/>
+        <location filename="../app/studio/main.cpp" line="31"/>
         <source>FerKD Studio: knowledge distillation with region-level soft labels</source>
         <translation>FerKD Studio: Wissensdestillation mit Soft-Labels auf Regionsebene</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="32"/>
+        <location filename="../app/studio/main.cpp" line="34"/>
         <source>Workspace folder.</source>
         <translation>Ordner des Arbeitsbereichs.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="33"/>
+        <location filename="../app/studio/main.cpp" line="35"/>
         <source>folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="34"/>
+        <location filename="../app/studio/main.cpp" line="36"/>
         <source>Quit after this many milliseconds (for tests).</source>
         <translation>Nach so vielen Millisekunden beenden (für Tests).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="35"/>
+        <location filename="../app/studio/main.cpp" line="37"/>
         <source>ms</source>
         <translation>ms</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="36"/>
+        <location filename="../app/studio/main.cpp" line="38"/>
         <source>Show these runs (comma-separated ids).</source>
         <translation>Diese Läufe zeigen (Ids durch Kommas getrennt).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="37"/>
+        <location filename="../app/studio/main.cpp" line="39"/>
         <source>ids</source>
         <translation>Ids</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="40"/>
+        <location filename="../app/studio/main.cpp" line="42"/>
         <source>Open this label store in the crop browser.</source>
         <translation>Diesen Label-Speicher in den Ausschnitten öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="41"/>
+        <location filename="../app/studio/main.cpp" line="43"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="42"/>
+        <location filename="../app/studio/main.cpp" line="44"/>
         <source>The data set of --labels (default: fashion-mnist).</source>
         <translation>Der Datensatz zu --labels (Standard: fashion-mnist).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="43"/>
-        <location filename="../app/studio/main.cpp" line="48"/>
+        <location filename="../app/studio/main.cpp" line="45"/>
+        <location filename="../app/studio/main.cpp" line="50"/>
         <source>path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="44"/>
+        <location filename="../app/studio/main.cpp" line="46"/>
         <source>Show this tab of the run details.</source>
         <translation>Diesen Reiter der Laufdetails zeigen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="45"/>
+        <location filename="../app/studio/main.cpp" line="47"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="46"/>
+        <location filename="../app/studio/main.cpp" line="48"/>
         <source>Open the New run form.</source>
         <translation>Das Formular „Neuer Lauf“ öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="47"/>
+        <location filename="../app/studio/main.cpp" line="49"/>
         <source>Inspect this data set.</source>
         <translation>Diesen Datensatz prüfen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="50"/>
+        <location filename="../app/studio/main.cpp" line="52"/>
         <source>Write the crop browser&apos;s Figure 1 of --labels to this PNG and quit.</source>
         <translation>Abbildung 1 des Ausschnitt-Browsers für --labels als PNG schreiben und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="51"/>
+        <location filename="../app/studio/main.cpp" line="53"/>
         <source>png</source>
         <translation>png</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="90"/>
-        <location filename="../app/studio/main.cpp" line="98"/>
-        <location filename="../app/studio/main.cpp" line="102"/>
+        <location filename="../app/studio/main.cpp" line="56"/>
+        <source>Evaluate the selected run and list the images of this confusion cell (true,predicted).</source>
+        <translation>Den gewählten Lauf auswerten und die Bilder dieser Konfusionszelle (wahr,vorhergesagt) auflisten.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="57"/>
+        <source>t,p</source>
+        <translation>w,v</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="58"/>
+        <source>The field of the sweep view&apos;s metric chart.</source>
+        <translation>Das Feld des Metrikdiagramms der Sweep-Ansicht.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="59"/>
+        <source>field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="100"/>
+        <location filename="../app/studio/main.cpp" line="108"/>
+        <location filename="../app/studio/main.cpp" line="112"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="91"/>
+        <location filename="../app/studio/main.cpp" line="101"/>
         <source>Cannot open the workspace:
 %1
 
@@ -1679,12 +1972,12 @@ Start a fresh experiment database there? The damaged file is kept under another 
 Dort eine neue Experiment-Datenbank anlegen? Die beschädigte Datei bleibt unter anderem Namen erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="99"/>
+        <location filename="../app/studio/main.cpp" line="109"/>
         <source>The damaged database was kept as %1.</source>
         <translation>Die beschädigte Datenbank wurde als %1 aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="103"/>
+        <location filename="../app/studio/main.cpp" line="113"/>
         <source>Cannot open the workspace:
 %1</source>
         <translation>Der Arbeitsbereich lässt sich nicht öffnen:

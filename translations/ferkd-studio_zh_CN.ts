@@ -90,7 +90,7 @@
         <translation>已将 %1 个张量导出到 %2</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="21"/>
+        <location filename="../ui/system_metrics_view.cpp" line="14"/>
         <source>seconds since the run started</source>
         <translation>自运行开始的秒数</translation>
     </message>
@@ -98,37 +98,37 @@
 <context>
     <name>RunStatus</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="65"/>
+        <location filename="../ui/runs_table_model.cpp" line="16"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="66"/>
+        <location filename="../ui/runs_table_model.cpp" line="17"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="67"/>
+        <location filename="../ui/runs_table_model.cpp" line="18"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="68"/>
+        <location filename="../ui/runs_table_model.cpp" line="19"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="69"/>
+        <location filename="../ui/runs_table_model.cpp" line="20"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="70"/>
+        <location filename="../ui/runs_table_model.cpp" line="21"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="71"/>
+        <location filename="../ui/runs_table_model.cpp" line="22"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
@@ -613,326 +613,276 @@ teacher&apos;s top-5:
 <context>
     <name>ferkd::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="91"/>
+        <location filename="../ui/main_window.cpp" line="69"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="179"/>
-        <source>Id</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="179"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="179"/>
-        <source>Preset</source>
-        <translation>预设</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="179"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="180"/>
-        <source>Best top-1 %</source>
-        <translation>最佳 top-1 %</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="180"/>
-        <source>Started</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="180"/>
-        <source>Tags</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="97"/>
+        <location filename="../ui/main_window.cpp" line="75"/>
         <source>Device: CPU, %1 threads</source>
         <translation>设备：CPU，%1 个线程</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="102"/>
+        <location filename="../ui/main_window.cpp" line="80"/>
         <source>Workspace: %1</source>
         <translation>工作区：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107"/>
+        <location filename="../ui/main_window.cpp" line="85"/>
         <source>run %1 started</source>
         <translation>运行 %1 已开始</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window.cpp" line="98"/>
         <source>epoch %1/%2, %3 img/s, ETA %4</source>
         <translation>第 %1/%2 轮，%3 张图/秒，预计剩余 %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="129"/>
+        <location filename="../ui/main_window.cpp" line="108"/>
         <source>labelling %1/%2 images, %3 img/s, ETA %4</source>
         <translation>正在标注 %1/%2 张图像，%3 张图/秒，预计剩余 %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="144"/>
+        <location filename="../ui/main_window.cpp" line="126"/>
         <source>run %1 %2</source>
         <translation>运行 %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
-        <source>Search runs (name, preset, status, tags)</source>
-        <translation>搜索运行（名称、预设、状态、标签）</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="179"/>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="180"/>
-        <source>Duration</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="197"/>
+        <location filename="../ui/main_window.cpp" line="165"/>
         <source>Monitor</source>
         <translation>监控</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
+        <location filename="../ui/main_window.cpp" line="172"/>
         <source>Config</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="177"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212"/>
+        <location filename="../ui/main_window.cpp" line="180"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="215"/>
+        <location filename="../ui/main_window.cpp" line="186"/>
+        <source>Sweep</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="189"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="192"/>
         <source>Checkpoints</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window.cpp" line="203"/>
         <source>Crop browser</source>
         <translation>裁剪浏览器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="244"/>
+        <location filename="../ui/main_window.cpp" line="226"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
-        <location filename="../ui/main_window.cpp" line="546"/>
+        <location filename="../ui/main_window.cpp" line="237"/>
+        <location filename="../ui/main_window.cpp" line="493"/>
         <source>New run</source>
         <translation>新建运行</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
-        <location filename="../ui/main_window.cpp" line="272"/>
-        <location filename="../ui/main_window.cpp" line="568"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="528"/>
         <source>Quick start</source>
         <translation>快速开始</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="249"/>
         <source>(needs a label set: use Pipeline)</source>
         <translation>（需要标签集：请使用流水线）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="276"/>
-        <location filename="../ui/main_window.cpp" line="581"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="541"/>
         <source>Pipeline</source>
         <translation>流水线</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/main_window.cpp" line="259"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="291"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="277"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="297"/>
+        <location filename="../ui/main_window.cpp" line="279"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>Export...</source>
         <translation>导出...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="327"/>
+        <location filename="../ui/main_window.cpp" line="309"/>
         <source>&amp;Open workspace...</source>
         <translation>打开工作区(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="586"/>
+        <location filename="../ui/main_window.cpp" line="546"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="598"/>
+        <location filename="../ui/main_window.cpp" line="558"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window.cpp" line="289"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
-        <location filename="../ui/main_window.cpp" line="311"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>Export metrics</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="313"/>
-        <location filename="../ui/main_window.cpp" line="314"/>
-        <location filename="../ui/main_window.cpp" line="316"/>
+        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="296"/>
+        <location filename="../ui/main_window.cpp" line="298"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window.cpp" line="296"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="319"/>
+        <location filename="../ui/main_window.cpp" line="301"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="303"/>
         <source>&amp;Refresh runs</source>
         <translation>刷新运行列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="330"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>&amp;Inspect data set...</source>
         <translation>检查数据集(&amp;I)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="333"/>
+        <location filename="../ui/main_window.cpp" line="315"/>
         <source>&amp;Settings...</source>
         <translation>设置(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="342"/>
+        <location filename="../ui/main_window.cpp" line="324"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344"/>
+        <location filename="../ui/main_window.cpp" line="326"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="365"/>
+        <location filename="../ui/main_window.cpp" line="346"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="366"/>
+        <location filename="../ui/main_window.cpp" line="347"/>
         <source>&amp;About FerKD Studio</source>
         <translation>关于 FerKD Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="367"/>
+        <location filename="../ui/main_window.cpp" line="348"/>
         <source>About FerKD Studio</source>
         <translation>关于 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="368"/>
+        <location filename="../ui/main_window.cpp" line="349"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 基于区域级软标签的知识蒸馏（FKD、FerKD）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="380"/>
+        <location filename="../ui/main_window.cpp" line="361"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="381"/>
+        <location filename="../ui/main_window.cpp" line="362"/>
         <source>Device: %1, %2</source>
         <translation>设备：%1，%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="421"/>
-        <source>(archived)</source>
-        <translation>（已归档）</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="607"/>
+        <location filename="../ui/main_window.cpp" line="567"/>
         <source>export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="612"/>
+        <location filename="../ui/main_window.cpp" line="572"/>
         <source>exporting to %1 ...</source>
         <translation>正在导出到 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="627"/>
+        <location filename="../ui/main_window.cpp" line="605"/>
         <source>Quit FerKD Studio</source>
         <translation>退出 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="628"/>
+        <location filename="../ui/main_window.cpp" line="606"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>有运行正在进行。停止它（会保存检查点，之后可继续）并退出吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="633"/>
+        <location filename="../ui/main_window.cpp" line="611"/>
         <source>stopping...</source>
         <translation>正在停止...</translation>
     </message>
@@ -940,115 +890,195 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
 <context>
     <name>ferkd::ui::MetricsChart</name>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="60"/>
+        <location filename="../ui/metrics_chart.cpp" line="34"/>
+        <source>Train loss per step</source>
+        <translation>每步训练损失</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="35"/>
+        <source>Loss per epoch</source>
+        <translation>每轮损失</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="36"/>
+        <source>Top-1 accuracy</source>
+        <translation>Top-1 准确率</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="36"/>
+        <source>top-1 %</source>
+        <translation>top-1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="37"/>
+        <source>Top-5 accuracy</source>
+        <translation>Top-5 准确率</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="37"/>
+        <source>top-5 %</source>
+        <translation>top-5 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="38"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="39"/>
+        <source>Throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="39"/>
+        <source>images / s</source>
+        <translation>图像 / 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="51"/>
+        <source>raw</source>
+        <translation>原始</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="54"/>
+        <source>images/s</source>
+        <translation>图像/秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="68"/>
+        <location filename="../ui/metrics_chart.cpp" line="74"/>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="70"/>
+        <location filename="../ui/metrics_chart.cpp" line="76"/>
+        <location filename="../ui/metrics_chart.cpp" line="80"/>
+        <source>val</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="72"/>
+        <location filename="../ui/metrics_chart.cpp" line="78"/>
+        <location filename="../ui/metrics_chart.cpp" line="82"/>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="94"/>
+        <source>x-axis</source>
+        <translation>横轴</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="97"/>
+        <source>Step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="98"/>
+        <source>Epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="99"/>
+        <source>Wall time</source>
+        <translation>时钟时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="100"/>
+        <source>Relative time</source>
+        <translation>相对时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="104"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="65"/>
+        <location filename="../ui/metrics_chart.cpp" line="109"/>
         <source>Exponential moving average of the step loss</source>
         <translation>逐步损失的指数移动平均</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="71"/>
-        <source>Log loss axis</source>
-        <translation>损失对数坐标</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="75"/>
+        <location filename="../ui/metrics_chart.cpp" line="122"/>
         <source>Seeds: mean ± std</source>
         <translation>种子：均值 ± 标准差</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="77"/>
-        <source>Runs that differ only in their seed as one mean curve with a band</source>
-        <translation>仅种子不同的运行显示为一条均值曲线及其区间带</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="83"/>
-        <location filename="../ui/metrics_chart.cpp" line="85"/>
+        <location filename="../ui/chart_axis.cpp" line="59"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="83"/>
+        <location filename="../ui/chart_axis.cpp" line="61"/>
+        <source>wall time</source>
+        <translation>时钟时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/chart_axis.cpp" line="62"/>
+        <source>time since the first step (h:mm:ss)</source>
+        <translation>自第一步起的时间 (h:mm:ss)</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="34"/>
+        <location filename="../ui/metrics_chart.cpp" line="35"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="84"/>
+        <location filename="../ui/chart_axis.cpp" line="60"/>
         <source>epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="84"/>
-        <source>top-1 / top-5 (%)</source>
-        <translation>top-1 / top-5 (%)</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="85"/>
+        <location filename="../ui/metrics_chart.cpp" line="38"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="112"/>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="114"/>
+        <source>Logarithmic y-axis for the loss and learning-rate charts</source>
+        <translation>损失和学习率图表使用对数纵轴</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="117"/>
+        <source>Ignore outliers</source>
+        <translation>忽略离群值</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="119"/>
+        <source>Fit the y-axis to the 2nd..98th percentile of the values</source>
+        <translation>纵轴适配数值的第 2 至第 98 百分位</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="124"/>
+        <source>Runs that differ only in their seed as one mean test top-1 curve with a band</source>
+        <translation>仅种子不同的运行显示为一条带误差带的平均测试 top-1 曲线</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/metrics_chart.cpp" line="140"/>
+        <location filename="../ui/metrics_chart.cpp" line="261"/>
         <source>mean of %n seeds</source>
         <translation>
             <numerusform>%n 个种子的均值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="182"/>
-        <source>step loss</source>
-        <translation>逐步损失</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="183"/>
+        <location filename="../ui/metrics_chart.cpp" line="52"/>
         <source>smoothed</source>
         <translation>平滑后</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="184"/>
-        <source>epoch train loss</source>
-        <translation>每轮训练损失</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="185"/>
-        <source>test loss</source>
-        <translation>测试损失</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="186"/>
-        <source>test top-1</source>
-        <translation>测试 top-1</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="187"/>
-        <source>test top-5</source>
-        <translation>测试 top-5</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="190"/>
-        <source>val loss</source>
-        <translation>验证损失</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="191"/>
-        <source>val top-1</source>
-        <translation>验证 top-1</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="196"/>
-        <source>train top-1</source>
-        <translation>训练 top-1</translation>
-    </message>
-    <message>
-        <location filename="../ui/metrics_chart.cpp" line="197"/>
+        <location filename="../ui/metrics_chart.cpp" line="53"/>
         <source>lr</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="320"/>
+        <location filename="../ui/metrics_chart.cpp" line="468"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -1143,6 +1173,24 @@ Dashed lines: the rule&apos;s thresholds; dotted: the coverage cuts.</source>
     </message>
 </context>
 <context>
+    <name>ferkd::ui::ParallelCoordinates</name>
+    <message>
+        <location filename="../ui/parallel_coordinates.cpp" line="158"/>
+        <source>Select two or more finished runs that differ in some setting (a sweep&apos;s runs).</source>
+        <translation>请选择两个或更多在某项设置上不同的已完成运行（一次扫描的运行）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/parallel_coordinates.cpp" line="185"/>
+        <source> (log)</source>
+        <translation>（对数）</translation>
+    </message>
+    <message>
+        <location filename="../ui/parallel_coordinates.cpp" line="209"/>
+        <source>run %1 &quot;%2&quot;: %3</source>
+        <translation>运行 %1 “%2”：%3</translation>
+    </message>
+</context>
+<context>
     <name>ferkd::ui::PipelineDialog</name>
     <message>
         <location filename="../ui/pipeline_dialog.cpp" line="16"/>
@@ -1193,43 +1241,107 @@ Dashed lines: the rule&apos;s thresholds; dotted: the coverage cuts.</source>
 <context>
     <name>ferkd::ui::ResultsView</name>
     <message>
-        <location filename="../ui/results_view.cpp" line="19"/>
+        <location filename="../ui/results_view.cpp" line="32"/>
         <source>Evaluate the best checkpoint</source>
         <translation>评估最佳检查点</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="23"/>
-        <location filename="../ui/results_view.cpp" line="52"/>
+        <location filename="../ui/results_view.cpp" line="36"/>
+        <source>Most confidently wrong</source>
+        <translation>最自信的错误</translation>
+    </message>
+    <message>
+        <location filename="../ui/results_view.cpp" line="38"/>
+        <source>The test images the model got wrong with the highest confidence</source>
+        <translation>模型以最高置信度预测错误的测试图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/results_view.cpp" line="41"/>
+        <location filename="../ui/results_view.cpp" line="102"/>
         <source>Select one run.</source>
         <translation>请选择一个运行。</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="32"/>
+        <location filename="../ui/results_view.cpp" line="60"/>
+        <source>Rows: true class; columns: predicted class. Click a cell to see its images.</source>
+        <translation>行：真实类别；列：预测类别。点击单元格查看其图像。</translation>
+    </message>
+    <message>
+        <location filename="../ui/results_view.cpp" line="69"/>
+        <location filename="../ui/results_view.cpp" line="101"/>
+        <source>Click a cell of the confusion matrix to see its test images.</source>
+        <translation>点击混淆矩阵的单元格查看其测试图像。</translation>
+    </message>
+    <message>
+        <location filename="../ui/results_view.cpp" line="142"/>
+        <source>Teacher %1: top-1 agreement %2%, mean KL(teacher || student) %3</source>
+        <translation>教师 %1：top-1 一致率 %2%，平均 KL(教师 || 学生) %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/results_view.cpp" line="147"/>
+        <source>Teacher not compared: %1</source>
+        <translation>未与教师比较：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/results_view.cpp" line="153"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="32"/>
+        <location filename="../ui/results_view.cpp" line="153"/>
         <source>Accuracy %</source>
         <translation>准确率 %</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="38"/>
-        <source>Rows: true class; columns: predicted class</source>
-        <translation>行：真实类别；列：预测类别</translation>
+        <location filename="../ui/results_view.cpp" line="154"/>
+        <source>Agrees with teacher %</source>
+        <translation>与教师一致 %</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="52"/>
+        <location filename="../ui/results_view.cpp" line="154"/>
+        <source>KL</source>
+        <translation>KL</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/results_view.cpp" line="191"/>
+        <source>True %1, predicted %2: %n image(s), the most confident first</source>
+        <translation>
+            <numerusform>真实 %1，预测 %2：%n 张图像，置信度高者在前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/results_view.cpp" line="198"/>
+        <source>The %n most confidently wrong test image(s)</source>
+        <translation>
+            <numerusform>最自信的 %n 张错误测试图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/results_view.cpp" line="212"/>
+        <source>test image %1
+true: %2
+predicted: %3 (p = %4)</source>
+        <translation>测试图像 %1
+真实：%2
+预测：%3 (p = %4)</translation>
+    </message>
+    <message>
+        <location filename="../ui/results_view.cpp" line="217"/>
+        <source>teacher: %1, KL %2</source>
+        <translation>教师：%1，KL %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/results_view.cpp" line="102"/>
         <source>Evaluate to see per-class accuracy and the confusion matrix.</source>
         <translation>评估后可查看各类别准确率和混淆矩阵。</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="58"/>
+        <location filename="../ui/results_view.cpp" line="108"/>
         <source>evaluating...</source>
         <translation>正在评估...</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="84"/>
+        <location filename="../ui/results_view.cpp" line="135"/>
         <source>%1 test images: top-1 %2%, top-5 %3%, loss %4 (checkpoint after epoch %5)</source>
         <translation>%1 张测试图像：top-1 %2%，top-5 %3%，损失 %4（第 %5 轮后的检查点）</translation>
     </message>
@@ -1382,6 +1494,104 @@ Dashed lines: the rule&apos;s thresholds; dotted: the coverage cuts.</source>
     </message>
 </context>
 <context>
+    <name>ferkd::ui::RunsPanel</name>
+    <message>
+        <location filename="../ui/runs_panel.cpp" line="57"/>
+        <source>Filter runs: words, or tag:, status:, preset:, name:</source>
+        <translation>筛选运行：关键词，或 tag:、status:、preset:、name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_panel.cpp" line="58"/>
+        <source>Every word must match. A plain word matches the name, tags, preset, kind or status;
+tag:baseline, status:failed, preset:fmnist or name:seed restrict it to one field.</source>
+        <translation>每个词都须匹配。普通词匹配名称、标签、预设、类型或状态；
+tag:baseline、status:failed、preset:fmnist 或 name:seed 将其限定于一个字段。</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_panel.cpp" line="64"/>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+</context>
+<context>
+    <name>ferkd::ui::RunsTableModel</name>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="120"/>
+        <source>(archived)</source>
+        <translation>（已归档）</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="181"/>
+        <source>Validation top-1 of the best checkpoint (runs with data.val_split)</source>
+        <translation>最佳检查点的验证 top-1（设有 data.val_split 的运行）</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="182"/>
+        <source>Test top-1 of the best checkpoint</source>
+        <translation>最佳检查点的测试 top-1</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="183"/>
+        <source>Disk space the run&apos;s folder, checkpoints and label set take</source>
+        <translation>运行文件夹、检查点和标签集占用的磁盘空间</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="188"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="189"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="190"/>
+        <source>Val %</source>
+        <translation>验证 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="191"/>
+        <source>Test %</source>
+        <translation>测试 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="192"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="193"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="194"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="195"/>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="196"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="197"/>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs_table_model.cpp" line="198"/>
+        <source>Disk</source>
+        <translation>磁盘</translation>
+    </message>
+</context>
+<context>
     <name>ferkd::ui::SettingsDialog</name>
     <message>
         <location filename="../ui/settings_dialog.cpp" line="41"/>
@@ -1459,54 +1669,114 @@ Dashed lines: the rule&apos;s thresholds; dotted: the coverage cuts.</source>
     </message>
 </context>
 <context>
+    <name>ferkd::ui::SweepView</name>
+    <message>
+        <location filename="../ui/sweep_view.cpp" line="20"/>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweep_view.cpp" line="23"/>
+        <source>best test top-1 %</source>
+        <translation>最佳测试 top-1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweep_view.cpp" line="24"/>
+        <source>best val top-1 %</source>
+        <translation>最佳验证 top-1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweep_view.cpp" line="25"/>
+        <source>last test top-1 %</source>
+        <translation>最后测试 top-1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweep_view.cpp" line="28"/>
+        <source>Against</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweep_view.cpp" line="41"/>
+        <source>One line per run through the settings that vary, coloured by the metric; click a line</source>
+        <translation>每个运行一条线，穿过变化的设置，按指标着色；点击一条线</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweep_view.cpp" line="43"/>
+        <source>Metric against one setting: mean ± std over the runs that share its value</source>
+        <translation>指标对单个设置：取值相同的运行的均值 ± 标准差</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweep_view.cpp" line="80"/>
+        <source>Select the runs of a sweep.</source>
+        <translation>请选择一次扫描的运行。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/sweep_view.cpp" line="81"/>
+        <source>%n run(s), %1 setting(s) vary, %2 with the metric</source>
+        <translation>
+            <numerusform>%n 个运行，%1 项设置变化，%2 个有该指标</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/sweep_view.cpp" line="116"/>
+        <source>mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <location filename="../ui/sweep_view.cpp" line="121"/>
+        <source>± std over seeds</source>
+        <translation>± 种子间标准差</translation>
+    </message>
+</context>
+<context>
     <name>ferkd::ui::SystemMetricsView</name>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="36"/>
+        <location filename="../ui/system_metrics_view.cpp" line="28"/>
         <source>System (sampled every 5 s while a run trains)</source>
         <translation>系统（训练期间每 5 秒采样）</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="36"/>
+        <location filename="../ui/system_metrics_view.cpp" line="28"/>
         <source>CPU / GPU use, %</source>
         <translation>CPU / GPU 使用率，%</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="36"/>
+        <location filename="../ui/system_metrics_view.cpp" line="28"/>
         <source>memory, MiB</source>
         <translation>内存，MiB</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="37"/>
+        <location filename="../ui/system_metrics_view.cpp" line="29"/>
         <source>Throughput</source>
         <translation>吞吐量</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="37"/>
+        <location filename="../ui/system_metrics_view.cpp" line="29"/>
         <source>images per second</source>
         <translation>每秒图像数</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="72"/>
+        <location filename="../ui/system_metrics_view.cpp" line="64"/>
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="73"/>
+        <location filename="../ui/system_metrics_view.cpp" line="65"/>
         <source>resident memory MiB</source>
         <translation>常驻内存 MiB</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="74"/>
+        <location filename="../ui/system_metrics_view.cpp" line="66"/>
         <source>GPU %</source>
         <translation>GPU %</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="75"/>
+        <location filename="../ui/system_metrics_view.cpp" line="67"/>
         <source>GPU memory MiB</source>
         <translation>GPU 显存 MiB</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="79"/>
+        <location filename="../ui/system_metrics_view.cpp" line="71"/>
         <source>images/s</source>
         <translation>图像/秒</translation>
     </message>
@@ -1572,100 +1842,120 @@ Dashed lines: the rule&apos;s thresholds; dotted: the coverage cuts.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="29"/>
+        <location filename="../app/studio/main.cpp" line="31"/>
         <source>FerKD Studio: knowledge distillation with region-level soft labels</source>
         <translation>FerKD Studio：基于区域级软标签的知识蒸馏</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="32"/>
+        <location filename="../app/studio/main.cpp" line="34"/>
         <source>Workspace folder.</source>
         <translation>工作区文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="33"/>
+        <location filename="../app/studio/main.cpp" line="35"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="34"/>
+        <location filename="../app/studio/main.cpp" line="36"/>
         <source>Quit after this many milliseconds (for tests).</source>
         <translation>在指定毫秒数后退出（用于测试）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="35"/>
+        <location filename="../app/studio/main.cpp" line="37"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="36"/>
+        <location filename="../app/studio/main.cpp" line="38"/>
         <source>Show these runs (comma-separated ids).</source>
         <translation>显示这些运行（以逗号分隔的编号）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="37"/>
+        <location filename="../app/studio/main.cpp" line="39"/>
         <source>ids</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="40"/>
+        <location filename="../app/studio/main.cpp" line="42"/>
         <source>Open this label store in the crop browser.</source>
         <translation>在裁剪浏览器中打开此标签存储。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="41"/>
+        <location filename="../app/studio/main.cpp" line="43"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="42"/>
+        <location filename="../app/studio/main.cpp" line="44"/>
         <source>The data set of --labels (default: fashion-mnist).</source>
         <translation>--labels 对应的数据集（默认：fashion-mnist）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="43"/>
-        <location filename="../app/studio/main.cpp" line="48"/>
+        <location filename="../app/studio/main.cpp" line="45"/>
+        <location filename="../app/studio/main.cpp" line="50"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="44"/>
+        <location filename="../app/studio/main.cpp" line="46"/>
         <source>Show this tab of the run details.</source>
         <translation>显示运行详情的此标签页。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="45"/>
+        <location filename="../app/studio/main.cpp" line="47"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="46"/>
+        <location filename="../app/studio/main.cpp" line="48"/>
         <source>Open the New run form.</source>
         <translation>打开“新建运行”表单。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="47"/>
+        <location filename="../app/studio/main.cpp" line="49"/>
         <source>Inspect this data set.</source>
         <translation>检查此数据集。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="50"/>
+        <location filename="../app/studio/main.cpp" line="52"/>
         <source>Write the crop browser&apos;s Figure 1 of --labels to this PNG and quit.</source>
         <translation>将 --labels 的裁剪浏览器图 1 写入此 PNG 并退出。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="51"/>
+        <location filename="../app/studio/main.cpp" line="53"/>
         <source>png</source>
         <translation>png</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="90"/>
-        <location filename="../app/studio/main.cpp" line="98"/>
-        <location filename="../app/studio/main.cpp" line="102"/>
+        <location filename="../app/studio/main.cpp" line="56"/>
+        <source>Evaluate the selected run and list the images of this confusion cell (true,predicted).</source>
+        <translation>评估所选运行并列出该混淆单元格（真实,预测）的图像。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="57"/>
+        <source>t,p</source>
+        <translation>真,预</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="58"/>
+        <source>The field of the sweep view&apos;s metric chart.</source>
+        <translation>扫描视图指标图所用的字段。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="59"/>
+        <source>field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="100"/>
+        <location filename="../app/studio/main.cpp" line="108"/>
+        <location filename="../app/studio/main.cpp" line="112"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="91"/>
+        <location filename="../app/studio/main.cpp" line="101"/>
         <source>Cannot open the workspace:
 %1
 
@@ -1676,12 +1966,12 @@ Start a fresh experiment database there? The damaged file is kept under another 
 要在该处新建实验数据库吗？损坏的文件会以另一个名称保留。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="99"/>
+        <location filename="../app/studio/main.cpp" line="109"/>
         <source>The damaged database was kept as %1.</source>
         <translation>损坏的数据库已保留为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="103"/>
+        <location filename="../app/studio/main.cpp" line="113"/>
         <source>Cannot open the workspace:
 %1</source>
         <translation>无法打开工作区：

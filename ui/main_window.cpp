@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHash>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,11 +20,13 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTabWidget>
 #include <QThread>
 #include <QTimer>
@@ -45,10 +48,13 @@
 #include "run_actions.h"
 #include "run_comparison_view.h"
 #include "run_controller.h"
+#include "runs_panel.h"
+#include "runs_table_model.h"
 #include "dataset_view.h"
 #include "settings_dialog.h"
 #include "store/experiment_store.h"
 #include "store/metrics_csv.h"
+#include "sweep_view.h"
 #include "system_metrics_view.h"
 #include "welcome_panel.h"
 #include "train/trainer.h"
@@ -56,34 +62,6 @@
 #include "util/text.h"
 
 namespace ferkd::ui {
-
-namespace {
-
-// The store keeps status words in English; the user sees them in their language.
-QString statusText(const std::string& status) {
-    static const QHash<QString, const char*> names = {
-        {run_status::kQueued, QT_TRANSLATE_NOOP("RunStatus", "queued")},
-        {run_status::kRunning, QT_TRANSLATE_NOOP("RunStatus", "running")},
-        {run_status::kPaused, QT_TRANSLATE_NOOP("RunStatus", "paused")},
-        {run_status::kStopped, QT_TRANSLATE_NOOP("RunStatus", "stopped")},
-        {run_status::kFinished, QT_TRANSLATE_NOOP("RunStatus", "finished")},
-        {run_status::kFailed, QT_TRANSLATE_NOOP("RunStatus", "failed")},
-        {run_status::kInterrupted, QT_TRANSLATE_NOOP("RunStatus", "interrupted")},
-    };
-    const QString key = QString::fromStdString(status);
-    auto it = names.find(key);
-    return it == names.end() ? key : QCoreApplication::translate("RunStatus", it.value());
-}
-
-QString durationText(const RunRecord& r) {
-    if (r.started_at <= 0) return QStringLiteral("-");
-    const double end = r.finished_at > 0 ? r.finished_at : unixNow();
-    return QString::fromStdString(formatDuration(end - r.started_at));
-}
-
-enum Column { kId, kName, kKind, kPreset, kStatus, kBest, kStarted, kDuration, kTags, kColumns };
-
-}  // namespace
 
 MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, RunController* controller, QWidget* parent)
     : QMainWindow(parent), store_(std::move(store)), controller_(controller) {
@@ -114,6 +92,7 @@ MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, RunController* co
     });
     connect(controller_, &RunController::stepReported, this, [this](const StepReport& r) {
         chart_->appendStep(r);
+        runsPanel_->setProgress(r.run_id, r.step, r.total_steps);
         progress_->setMaximum(int(std::max<int64_t>(1, r.total_steps)));
         progress_->setValue(int(r.step));
         stageLabel_->setText(tr("epoch %1/%2, %3 img/s, ETA %4")
@@ -141,7 +120,10 @@ MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, RunController* co
     });
     connect(controller_, &RunController::runFinished, this, [this](qint64 id, const QString& status, const QString& message) {
         refreshRuns();
-        stageLabel_->setText(tr("run %1 %2").arg(id).arg(statusText(status.toStdString())));
+        // The run's last system sample is written as it ends. (The charts keep the live
+        // points: every step, where the store logs every few.)
+        if (selectedRuns().contains(id)) showSystemMetrics();
+        stageLabel_->setText(tr("run %1 %2").arg(id).arg(runStatusText(status.toStdString())));
         if (!message.isEmpty()) logView_->appendPlainText(message);
         updateActions();
     });
@@ -167,27 +149,13 @@ void MainWindow::buildLayout() {
     auto* left = new QWidget;
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    filter_ = new QLineEdit;
-    filter_->setObjectName("runFilter");
-    filter_->setPlaceholderText(tr("Search runs (name, preset, status, tags)"));
-    filter_->setClearButtonEnabled(true);
-    connect(filter_, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
-    leftLayout->addWidget(filter_);
-    runsTable_ = new QTableWidget;
-    runsTable_->setObjectName("runsTable");
-    runsTable_->setColumnCount(kColumns);
-    runsTable_->setHorizontalHeaderLabels({tr("Id"), tr("Name"), tr("Kind"), tr("Preset"), tr("Status"),
-                                           tr("Best top-1 %"), tr("Started"), tr("Duration"), tr("Tags")});
-    runsTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    runsTable_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    runsTable_->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    runsTable_->verticalHeader()->hide();
-    runsTable_->horizontalHeader()->setStretchLastSection(true);
-    connect(runsTable_, &QTableWidget::itemSelectionChanged, this, [this] {
+    runsPanel_ = new RunsPanel(store_);
+    runsPanel_->setObjectName("runsPanel");
+    connect(runsPanel_, &RunsPanel::selectionChanged, this, [this] {
         showSelection();
         updateActions();
     });
-    leftLayout->addWidget(runsTable_, 1);
+    leftLayout->addWidget(runsPanel_, 1);
     split->addWidget(left);
 
     details_ = new QTabWidget;
@@ -210,6 +178,12 @@ void MainWindow::buildLayout() {
     comparison_ = new RunComparisonView;
     comparison_->setObjectName("comparisonView");
     details_->addTab(comparison_, tr("Compare"));
+    sweep_ = new SweepView;
+    sweep_->setObjectName("sweepView");
+    // A clicked line's run becomes the runs table's current row; the selection (the
+    // runs the sweep view shows) stays.
+    connect(sweep_, &SweepView::runClicked, this, [this](qint64 id) { runsPanel_->revealRun(id); });
+    details_->addTab(sweep_, tr("Sweep"));
     results_ = new ResultsView(store_);
     results_->setObjectName("resultsView");
     details_->addTab(results_, tr("Results"));
@@ -218,7 +192,15 @@ void MainWindow::buildLayout() {
     details_->addTab(checkpoints_, tr("Checkpoints"));
     cropBrowser_ = new CropBrowser(store_);
     cropBrowser_->setObjectName("cropBrowser");
-    details_->addTab(cropBrowser_, tr("Crop browser"));
+    // Its three panes need about 890 px: in a scroll area, so the runs table beside it
+    // keeps its default columns in a 1366 px window.
+    auto* cropScroll = new QScrollArea;
+    cropScroll->setObjectName("cropBrowserScroll");
+    cropScroll->setWidgetResizable(true);
+    cropScroll->setFrameShape(QFrame::NoFrame);
+    cropScroll->setWidget(cropBrowser_);
+    cropTab_ = cropScroll;
+    details_->addTab(cropTab_, tr("Crop browser"));
     welcome_ = new WelcomePanel(QString::fromStdString(store_->workspace()));
     connect(welcome_, &WelcomePanel::quickStartRequested, this, [this] { quickStart("fmnist-resnet-quick"); });
     connect(welcome_, &WelcomePanel::pipelineRequested, this, &MainWindow::openPipeline);
@@ -349,18 +331,17 @@ void MainWindow::buildActions() {
     // Del deletes the selected runs while the runs table has the focus, not while a field
     // elsewhere in the window is being edited.
     runActions_->deleteAct->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    runsTable_->addAction(runActions_->deleteAct);
+    runsPanel_->table()->addAction(runActions_->deleteAct);
     connect(runActions_, &RunActions::changed, this, [this] {
         refreshRuns();
         updateActions();
     });
-    runsTable_->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(runsTable_, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+    connect(runsPanel_, &RunsPanel::contextMenuRequested, this, [this](const QPoint& at) {
         QMenu menu(this);
         for (QAction* a : {startAct_, duplicateAct_, exportAct_, csvAct_}) menu.addAction(a);
         menu.addSeparator();
         runActions_->addTo(&menu);
-        menu.exec(runsTable_->viewport()->mapToGlobal(at));
+        menu.exec(at);
     });
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About FerKD Studio"), this, [this] {
@@ -396,63 +377,22 @@ void MainWindow::updateActions() {
 }
 
 void MainWindow::refreshRuns() {
-    const QList<qint64> keep = selectedRuns();
     auto runs = store_->listRuns();
     rightStack_->setCurrentWidget(runs.empty() && !welcomeDismissed_ ? static_cast<QWidget*>(welcome_) : details_);
-    if (runActions_ && !runActions_->showArchived())
-        runs.erase(std::remove_if(runs.begin(), runs.end(), [](const RunRecord& r) { return r.archived; }), runs.end());
-    const QSignalBlocker block(runsTable_);
-    runsTable_->setRowCount(static_cast<int>(runs.size()));
-    for (int row = 0; row < static_cast<int>(runs.size()); ++row) {
-        const RunRecord& r = runs[row];
-        auto set = [&](int col, const QString& text) { runsTable_->setItem(row, col, new QTableWidgetItem(text)); };
-        set(kId, QString::number(r.id));
-        set(kName, QString::fromStdString(r.name));
-        set(kKind, QString::fromStdString(r.kind));
-        set(kPreset, QString::fromStdString(r.preset));
-        set(kStatus, statusText(r.status));
-        set(kBest, r.best_top1 ? QString::number(*r.best_top1, 'f', 2) : QStringLiteral("-"));
-        set(kStarted, r.started_at > 0 ? QDateTime::fromSecsSinceEpoch(qint64(r.started_at)).toString("yyyy-MM-dd hh:mm")
-                                       : QStringLiteral("-"));
-        set(kDuration, durationText(r));
-        set(kTags, QString::fromStdString(r.tags));
-        if (!r.error.empty()) runsTable_->item(row, kStatus)->setToolTip(QString::fromStdString(r.error));
-        if (!r.notes.empty()) runsTable_->item(row, kName)->setToolTip(QString::fromStdString(r.notes));
-        if (r.archived) runsTable_->item(row, kStatus)->setText(statusText(r.status) + " " + tr("(archived)"));
-    }
-    runsTable_->resizeColumnsToContents();
-    for (int row = 0; row < runsTable_->rowCount(); ++row)
-        if (keep.contains(runsTable_->item(row, kId)->text().toLongLong())) runsTable_->selectRow(row);
-    applyFilter();
+    if (runActions_) runsPanel_->setShowArchived(runActions_->showArchived());
+    // The model updates rows in place: selection, sort and scroll position stay.
+    runsPanel_->setRuns(std::move(runs));
 }
 
-void MainWindow::applyFilter() {
-    const QString text = filter_->text().trimmed();
-    for (int row = 0; row < runsTable_->rowCount(); ++row) {
-        bool match = text.isEmpty();
-        for (int col : {kId, kName, kKind, kPreset, kStatus, kTags})
-            match = match || runsTable_->item(row, col)->text().contains(text, Qt::CaseInsensitive);
-        runsTable_->setRowHidden(row, !match);
-    }
-}
+int MainWindow::runCount() const { return runsPanel_->visibleCount(); }
 
-int MainWindow::runCount() const { return runsTable_->rowCount(); }
-
-QList<qint64> MainWindow::selectedRuns() const {
-    QList<qint64> ids;
-    for (const auto& index : runsTable_->selectionModel()->selectedRows())
-        ids << runsTable_->item(index.row(), kId)->text().toLongLong();
-    return ids;
-}
+QList<qint64> MainWindow::selectedRuns() const { return runsPanel_->selectedRuns(); }
 
 void MainWindow::selectRun(qint64 runId, bool addToSelection) {
-    for (int row = 0; row < runsTable_->rowCount(); ++row)
-        if (runsTable_->item(row, kId)->text().toLongLong() == runId) {
-            if (!addToSelection) runsTable_->clearSelection();
-            runsTable_->selectionModel()->select(runsTable_->model()->index(row, 0),
-                                                 QItemSelectionModel::Select | QItemSelectionModel::Rows);
-            return;
-        }
+    const QList<qint64> before = selectedRuns();
+    runsPanel_->selectRun(runId, addToSelection);
+    // Asked for again: the details are read again from the store (a run that ended since).
+    if (selectedRuns() == before) showSelection();
 }
 
 void MainWindow::showSelection() {
@@ -467,6 +407,7 @@ void MainWindow::showSelection() {
         c.name = r->name;
         c.config = runConfigOf(*r);
         c.best_top1 = r->best_top1;
+        c.best_val_top1 = r->best_val_top1;
         if (!series.back().epochs.empty()) c.last_top1 = series.back().epochs.back().test_top1;
         compared.push_back(std::move(c));
     }
@@ -476,6 +417,7 @@ void MainWindow::showSelection() {
     for (const auto& g : groupBySeed(compared)) groups.emplace_back(g.runs.begin(), g.runs.end());
     chart_->setSeedGroups(groups);
     comparison_->setRuns(compared);
+    sweep_->setRuns(compared);
     results_->setRun(series.size() == 1 ? series.front().id : 0);
     checkpoints_->setRun(series.size() == 1 ? series.front().id : 0);
     configView_->clear();
@@ -504,8 +446,8 @@ qint64 MainWindow::startRun(const RunConfig& config) {
 
 // The tabs by the names showTab and currentTabName use.
 QList<QPair<QString, QWidget*>> MainWindow::namedTabs() const {
-    return {{"monitor", chart_},     {"system", system_},     {"config", configView_}, {"log", logView_},           {"compare", comparison_},
-            {"results", results_},   {"checkpoints", checkpoints_}, {"crops", cropBrowser_}};
+    return {{"monitor", chart_},     {"system", system_},     {"config", configView_}, {"log", logView_},           {"compare", comparison_}, {"sweep", sweep_},
+            {"results", results_},   {"checkpoints", checkpoints_}, {"crops", cropTab_}};
 }
 
 bool MainWindow::showsWelcome() const { return rightStack_->currentWidget() == welcome_; }
@@ -531,7 +473,7 @@ QString MainWindow::currentTabName() const {
 }
 
 void MainWindow::showCropBrowser(const QString& dataPath, const QString& labelsPath) {
-    details_->setCurrentWidget(cropBrowser_);
+    details_->setCurrentWidget(cropTab_);
     cropBrowser_->openAsync(dataPath, labelsPath);
 }
 
@@ -552,11 +494,24 @@ void MainWindow::newRun(const RunConfig* base) {
     }
 }
 
+QString MainWindow::systemCsvPath(const QString& metricsCsv) {
+    QString base = metricsCsv;
+    if (base.endsWith(".csv", Qt::CaseInsensitive)) base.chop(4);
+    return base + "-system.csv";
+}
+
 bool MainWindow::exportMetricsCsv(const QString& path, const QList<qint64>& runs, QString* error) const {
     try {
+        const std::vector<int64_t> ids(runs.begin(), runs.end());
         std::ostringstream text;
-        writeMetricsCsv(*store_, std::vector<int64_t>(runs.begin(), runs.end()), false, text);
+        writeMetricsCsv(*store_, ids, false, text);
         writeTextFileAtomically(path.toStdString(), text.str());
+        // The system samples beside it (as `ferkd runs export-csv --system` writes them).
+        if (std::any_of(ids.begin(), ids.end(), [&](int64_t id) { return !store_->systemMetrics(id).empty(); })) {
+            std::ostringstream system;
+            writeSystemMetricsCsv(*store_, ids, system);
+            writeTextFileAtomically(systemCsvPath(path).toStdString(), system.str());
+        }
         return true;
     } catch (const std::exception& e) {
         if (error) *error = QString::fromUtf8(e.what());
@@ -620,10 +575,28 @@ void MainWindow::exportWeights() {
 
 void MainWindow::restoreLayout() {
     QSettings settings;
-    if (!restoreGeometry(settings.value("mainWindow/geometry").toByteArray())) resize(1280, 760);
+    if (!restoreGeometry(settings.value("mainWindow/geometry").toByteArray())) {
+        // A first start fills a laptop's screen and takes most of a larger one.
+        const QRect screen = QGuiApplication::primaryScreen() ? QGuiApplication::primaryScreen()->availableGeometry()
+                                                              : QRect(0, 0, 1280, 760);
+        const double share = screen.width() <= 1600 ? 1.0 : 0.85;
+        resize(int(screen.width() * share), int(screen.height() * share));
+        move(screen.topLeft() + QPoint(int(screen.width() * (1 - share) / 2), int(screen.height() * (1 - share) / 2)));
+    }
     restoreState(settings.value("mainWindow/state").toByteArray());
     if (auto* split = findChild<QSplitter*>("mainSplitter"))
-        split->restoreState(settings.value("mainWindow/splitter").toByteArray());
+        splitRestored_ = split->restoreState(settings.value("mainWindow/splitter").toByteArray());
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (splitRestored_) return;
+    splitRestored_ = true;
+    // First shown at its size: the runs table's default columns whole, the rest for the details.
+    if (auto* split = findChild<QSplitter*>("mainSplitter")) {
+        const int left = std::min(runsPanel_->preferredWidth(), width() / 2);
+        split->setSizes({left, std::max(1, width() - left)});
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -11,10 +11,8 @@
 
 class QAction;
 class QLabel;
-class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
-class QTableWidget;
 class QStackedWidget;
 class QTabWidget;
 
@@ -31,6 +29,8 @@ class ResultsView;
 class RunActions;
 class RunComparisonView;
 class RunController;
+class RunsPanel;
+class SweepView;
 class SystemMetricsView;
 class WelcomePanel;
 
@@ -50,7 +50,7 @@ public:
     // What "New run" does once the dialog is accepted: record and queue the run.
     qint64 startRun(const RunConfig& config);
     // Shows a details tab by its object name's stem: monitor, config, log, compare,
-    // results, checkpoints, crops.
+    // sweep, results, checkpoints, crops.
     void showTab(const QString& name);
     QString currentTabName() const;
     void saveLayout() const;  // geometry, docks and splitter into QSettings
@@ -59,7 +59,10 @@ public:
     void showCropBrowser(const QString& dataPath, const QString& labelsPath);
     // Opens the Inspect data set view and scans `path`.
     void showDatasetView(const QString& path);
+    // The epoch metrics to `path`, and the system samples (when there are any) beside it
+    // to systemCsvPath(path): "metrics.csv" -> "metrics-system.csv".
     bool exportMetricsCsv(const QString& path, const QList<qint64>& runs, QString* error) const;
+    static QString systemCsvPath(const QString& metricsCsv);
 
     // Closing while a run is active asks first; tests turn the question off (the run
     // is then stopped cleanly without asking).
@@ -71,7 +74,9 @@ public:
     CropBrowser* cropBrowser() const { return cropBrowser_; }
     ResultsView* results() const { return results_; }
     CheckpointsView* checkpoints() const { return checkpoints_; }
+    SweepView* sweep() const { return sweep_; }
     RunActions* runActions() const { return runActions_; }
+    RunsPanel* runsPanel() const { return runsPanel_; }
     // The welcome panel is what the window shows (an empty workspace).
     bool showsWelcome() const;
 
@@ -83,6 +88,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void buildActions();
@@ -97,20 +103,20 @@ private:
     void quickStart(const std::string& preset);
     void openPipeline();
     void chooseWorkspace();
-    void applyFilter();
     QList<QPair<QString, QWidget*>> namedTabs() const;
 
     std::shared_ptr<ExperimentStore> store_;
     RunController* controller_ = nullptr;
-    QTableWidget* runsTable_ = nullptr;
-    QLineEdit* filter_ = nullptr;
+    RunsPanel* runsPanel_ = nullptr;
     QStackedWidget* rightStack_ = nullptr;  // the welcome panel while the workspace is empty, else details_
     WelcomePanel* welcome_ = nullptr;
     QTabWidget* details_ = nullptr;
     MetricsChart* chart_ = nullptr;
     SystemMetricsView* system_ = nullptr;
     CropBrowser* cropBrowser_ = nullptr;
+    QWidget* cropTab_ = nullptr;  // the crop browser in its scroll area
     RunComparisonView* comparison_ = nullptr;
+    SweepView* sweep_ = nullptr;
     ResultsView* results_ = nullptr;
     CheckpointsView* checkpoints_ = nullptr;
     RunActions* runActions_ = nullptr;
@@ -121,6 +127,7 @@ private:
             *duplicateAct_ = nullptr, *exportAct_ = nullptr, *csvAct_ = nullptr, *saveChartAct_ = nullptr;
     bool askBeforeClosing_ = true;
     bool welcomeDismissed_ = false;
+    bool splitRestored_ = false;  // the splitter's saved sizes; else set when first shown
 };
 
 }  // namespace ferkd::ui

@@ -1,108 +1,223 @@
 #include "metrics_chart.h"
 
 #include <algorithm>
+#include <optional>
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPdfWriter>
+#include <QScrollArea>
 #include <QSlider>
-#include <QSplitter>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include "chart_style.h"
 #include "util/statistics.h"
 
 namespace ferkd::ui {
 
 namespace {
 
-QColor runColour(int index) {
-    static const QColor palette[] = {QColor(31, 119, 180), QColor(214, 39, 40), QColor(44, 160, 44),
-                                     QColor(255, 127, 14), QColor(148, 103, 189), QColor(140, 86, 75),
-                                     QColor(227, 119, 194), QColor(127, 127, 127)};
-    return palette[index % 8];
-}
+struct ChartSpec {
+    const char* key;
+    const char* title;
+    const char* yLabel;
+    bool logCapable;
+};
 
-QCustomPlot* makePlot(const QString& xLabel, const QString& yLabel) {
-    auto* plot = new QCustomPlot;
-    plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    plot->xAxis->setLabel(xLabel);
-    plot->yAxis->setLabel(yLabel);
-    plot->legend->setVisible(false);  // shown once a line is drawn (replotAll): no empty legend box
-    plot->legend->setFont(QFont(plot->font().family(), 8));
-    plot->legend->setBrush(QBrush(QColor(255, 255, 255, 200)));
-    plot->setMinimumHeight(140);
-    QObject::connect(plot, &QCustomPlot::mouseDoubleClick, plot, [plot](QMouseEvent*) {
-        plot->rescaleAxes(true);
-        plot->replot();
-    });
-    return plot;
-}
+// One chart per quantity, in reading order (two columns).
+const ChartSpec kCharts[] = {
+    {"loss", QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "Train loss per step"), QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "loss"), true},
+    {"epoch_loss", QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "Loss per epoch"), QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "loss"), true},
+    {"top1", QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "Top-1 accuracy"), QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "top-1 %"), false},
+    {"top5", QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "Top-5 accuracy"), QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "top-5 %"), false},
+    {"lr", QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "Learning rate"), QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "learning rate"), true},
+    {"throughput", QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "Throughput"), QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "images / s"), false},
+};
 
-QCPGraph* addGraph(QCustomPlot* plot, const QString& name, const QColor& colour, Qt::PenStyle style, bool markers,
-                   int alpha = 255) {
-    QCPGraph* g = plot->addGraph();
-    g->setName(name);
-    QColor c = colour;
-    c.setAlpha(alpha);
-    g->setPen(QPen(c, 1.6, style));
-    if (markers) g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
-    return g;
-}
+// Curves logged every few steps.
+struct StepCurve {
+    const char* key;
+    const char* chart;
+    const char* label;
+    int alpha;  // the raw loss fades behind its smoothed line
+    double (*value)(const StepMetric&);
+};
+const StepCurve kStepCurves[] = {
+    {"loss", "loss", QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "raw"), 55, [](const StepMetric& m) { return m.loss; }},
+    {"smoothed", "loss", QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "smoothed"), 255, nullptr},
+    {"lr", "lr", QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "lr"), 255, [](const StepMetric& m) { return m.lr; }},
+    {"throughput", "throughput", QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "images/s"), 255,
+     [](const StepMetric& m) { return m.images_per_sec; }},
+};
+
+// Curves of each epoch's end; the split tells the line style (train dashed, val
+// dash-dotted, test solid).
+struct EpochCurve {
+    const char* key;
+    const char* chart;
+    const char* label;
+    Qt::PenStyle style;
+    std::optional<double> (*value)(const EpochMetric&);
+};
+const EpochCurve kEpochCurves[] = {
+    {"train_loss", "epoch_loss", QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "train"), Qt::DashLine,
+     [](const EpochMetric& m) -> std::optional<double> { return m.train_loss; }},
+    {"val_loss", "epoch_loss", QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "val"), Qt::DashDotLine,
+     [](const EpochMetric& m) { return m.val_loss; }},
+    {"test_loss", "epoch_loss", QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "test"), Qt::SolidLine,
+     [](const EpochMetric& m) -> std::optional<double> { return m.test_loss; }},
+    {"train_top1", "top1", QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "train"), Qt::DashLine,
+     [](const EpochMetric& m) -> std::optional<double> { return m.train_top1; }},
+    {"val_top1", "top1", QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "val"), Qt::DashDotLine,
+     [](const EpochMetric& m) { return m.val_top1; }},
+    {"test_top1", "top1", QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "test"), Qt::SolidLine,
+     [](const EpochMetric& m) -> std::optional<double> { return m.test_top1; }},
+    {"val_top5", "top5", QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "val"), Qt::DashDotLine,
+     [](const EpochMetric& m) { return m.val_top5; }},
+    {"test_top5", "top5", QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "test"), Qt::SolidLine,
+     [](const EpochMetric& m) -> std::optional<double> { return m.test_top5; }},
+};
+
+// The tables' texts, translated in the class's context.
+QString chartText(const char* text) { return QCoreApplication::translate("ferkd::ui::MetricsChart", text); }
 
 }  // namespace
 
 MetricsChart::MetricsChart(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("x-axis")));
+    xAxisBox_ = new QComboBox;
+    xAxisBox_->setObjectName("xAxisMode");
+    xAxisBox_->addItem(tr("Step"), int(XAxisMode::Step));
+    xAxisBox_->addItem(tr("Epoch"), int(XAxisMode::Epoch));
+    xAxisBox_->addItem(tr("Wall time"), int(XAxisMode::WallTime));
+    xAxisBox_->addItem(tr("Relative time"), int(XAxisMode::RelativeTime));
+    connect(xAxisBox_, &QComboBox::currentIndexChanged, this,
+            [this] { setXAxis(XAxisMode(xAxisBox_->currentData().toInt())); });
+    controls->addWidget(xAxisBox_);
     controls->addWidget(new QLabel(tr("Smoothing")));
     smoothingSlider_ = new QSlider(Qt::Horizontal);
     smoothingSlider_->setObjectName("smoothingSlider");
     smoothingSlider_->setRange(0, 99);
     smoothingSlider_->setValue(60);
     smoothingSlider_->setToolTip(tr("Exponential moving average of the step loss"));
-    connect(smoothingSlider_, &QSlider::valueChanged, this, [this] {
-        recomputeSmoothing();
-        replotAll(false);
-    });
+    connect(smoothingSlider_, &QSlider::valueChanged, this, [this] { rebuild(); });
     controls->addWidget(smoothingSlider_, 1);
-    logAxis_ = new QCheckBox(tr("Log loss axis"));
+    logAxis_ = new QCheckBox(tr("Log scale"));
     logAxis_->setObjectName("logAxis");
-    connect(logAxis_, &QCheckBox::toggled, this, &MetricsChart::setLogLoss);
+    logAxis_->setToolTip(tr("Logarithmic y-axis for the loss and learning-rate charts"));
+    connect(logAxis_, &QCheckBox::toggled, this, &MetricsChart::setLogScale);
     controls->addWidget(logAxis_);
+    ignoreOutliers_ = new QCheckBox(tr("Ignore outliers"));
+    ignoreOutliers_->setObjectName("ignoreOutliers");
+    ignoreOutliers_->setToolTip(tr("Fit the y-axis to the 2nd..98th percentile of the values"));
+    connect(ignoreOutliers_, &QCheckBox::toggled, this, &MetricsChart::setIgnoreOutliers);
+    controls->addWidget(ignoreOutliers_);
     seedBands_ = new QCheckBox(tr("Seeds: mean ± std"));
     seedBands_->setObjectName("seedBands");
-    seedBands_->setToolTip(tr("Runs that differ only in their seed as one mean curve with a band"));
+    seedBands_->setToolTip(tr("Runs that differ only in their seed as one mean test top-1 curve with a band"));
     connect(seedBands_, &QCheckBox::toggled, this, &MetricsChart::setSeedBands);
     controls->addWidget(seedBands_);
     layout->addLayout(controls);
 
-    auto* split = new QSplitter(Qt::Vertical);
-    loss_ = makePlot(tr("step"), tr("loss"));
-    accuracy_ = makePlot(tr("epoch"), tr("top-1 / top-5 (%)"));
-    lr_ = makePlot(tr("step"), tr("learning rate"));
-    lr_->legend->setVisible(false);
-    for (QCustomPlot* p : {loss_, accuracy_, lr_}) {
-        split->addWidget(p);
-        connect(p, &QCustomPlot::mouseMove, this, [this, p](QMouseEvent* e) { showHover(p, e); });
+    auto* cards = new QWidget;
+    auto* grid = new QGridLayout(cards);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(6);
+    int i = 0;
+    for (const ChartSpec& spec : kCharts) {
+        QCustomPlot* plot = makeTitledPlot(chartText(spec.title), 210);
+        plot->setObjectName(QString("chart_") + spec.key);
+        plot->yAxis->setLabel(chartText(spec.yLabel));
+        applyTicker(plot->xAxis, xMode_);
+        connect(plot, &QCustomPlot::mouseMove, this, [this, plot](QMouseEvent* e) { showHover(plot, e); });
+        charts_.push_back({spec.key, plot, spec.logCapable});
+        grid->addWidget(plot, i / 2, i % 2);
+        ++i;
     }
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 3);
-    split->setStretchFactor(2, 1);
-    layout->addWidget(split, 1);
+    auto* scroll = new QScrollArea;
+    scroll->setObjectName("chartCards");
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(cards);
+    layout->addWidget(scroll, 1);
+}
+
+QCustomPlot* MetricsChart::plotOf(const QString& chart) const {
+    for (const Chart& c : charts_)
+        if (c.key == chart) return c.plot;
+    return nullptr;
+}
+
+QStringList MetricsChart::chartKeys() const {
+    QStringList keys;
+    for (const Chart& c : charts_) keys << c.key;
+    return keys;
+}
+
+QString MetricsChart::chartTitle(const QString& chart) const {
+    QCustomPlot* plot = plotOf(chart);
+    if (!plot) return {};
+    auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0));
+    return title ? title->text() : QString();
+}
+
+QStringList MetricsChart::legendNames(const QString& chart) const {
+    QStringList names;
+    QCustomPlot* plot = plotOf(chart);
+    if (!plot || !plot->legend->visible()) return names;
+    for (int i = 0; i < plot->legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot->legend->item(i))) names << item->plottable()->name();
+    return names;
+}
+
+int MetricsChart::drawnSeriesCount(const QString& chart) const {
+    int n = 0;
+    for (const Run& run : runs_)
+        for (auto it = run.graphs.begin(); it != run.graphs.end(); ++it)
+            if (it.value()->parentPlot() == plotOf(chart) && it.value()->visible() && it.value()->dataCount() > 0) ++n;
+    return n;
 }
 
 double MetricsChart::smoothing() const { return smoothingSlider_->value() / 100.0; }
 void MetricsChart::setSmoothing(double weight) { smoothingSlider_->setValue(int(weight * 100 + 0.5)); }
 
-void MetricsChart::setLogLoss(bool on) {
-    logAxis_->setChecked(on);
-    loss_->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    if (on) loss_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-    else loss_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+void MetricsChart::setLogScale(bool on) {
+    {
+        const QSignalBlocker block(logAxis_);
+        logAxis_->setChecked(on);
+    }
+    for (const Chart& c : charts_) {
+        if (!c.logCapable) continue;
+        c.plot->yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+        if (on) c.plot->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+        else c.plot->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    }
     replotAll(true);
+}
+
+void MetricsChart::setIgnoreOutliers(bool on) {
+    {
+        const QSignalBlocker block(ignoreOutliers_);
+        ignoreOutliers_->setChecked(on);
+    }
+    replotAll(true);
+}
+
+void MetricsChart::setXAxis(XAxisMode mode) {
+    {
+        const QSignalBlocker block(xAxisBox_);
+        xAxisBox_->setCurrentIndex(xAxisBox_->findData(int(mode)));
+    }
+    xMode_ = mode;
+    for (const Chart& c : charts_) applyTicker(c.plot->xAxis, mode);
+    rebuild();
 }
 
 void MetricsChart::setSeedGroups(const std::vector<std::vector<qint64>>& groups) {
@@ -119,7 +234,8 @@ void MetricsChart::setSeedBands(bool on) {
 }
 
 void MetricsChart::redrawBands() {
-    for (QCPGraph* g : bands_) accuracy_->removeGraph(g);
+    QCustomPlot* top1 = plotOf("top1");
+    for (QCPGraph* g : bands_) top1->removeGraph(g);
     bands_.clear();
     const bool on = seedBands_->isChecked();
     int colour = 0;
@@ -127,30 +243,40 @@ void MetricsChart::redrawBands() {
         const bool banded = on && group.size() >= 2;
         for (qint64 id : group)
             if (runs_.contains(id))
-                for (const char* key : {"test_top1", "test_top5", "train_top1"}) runs_[id].graphs[key]->setVisible(!banded);
+                for (const char* key : {"train_top1", "val_top1", "test_top1"}) runs_[id].graphs[key]->setVisible(!banded);
         if (!banded) continue;
-        // Mean and sample standard deviation of test top-1 per epoch over the group.
-        QMap<double, std::vector<double>> byEpoch;
+        // Mean and sample standard deviation of test top-1 per epoch over the group, at
+        // the mean of the runs' x for that epoch (their wall times differ).
+        QMap<int64_t, std::vector<double>> values, keys;
         for (qint64 id : group) {
             if (!runs_.contains(id)) continue;
-            const auto data = runs_[id].graphs["test_top1"]->data();
-            for (auto it = data->constBegin(); it != data->constEnd(); ++it) byEpoch[it->key].push_back(it->value);
+            const Run& run = runs_[id];
+            for (const auto& e : run.epochs) {
+                values[e.epoch].push_back(e.test_top1);
+                keys[e.epoch].push_back(run.timeline.epochKey(xMode_, e));
+            }
         }
         const QColor c = runColour(colour++);
-        QCPGraph* mean = addGraph(accuracy_, tr("mean of %n seeds", nullptr, int(group.size())), c, Qt::SolidLine, true);
-        QCPGraph* upper = addGraph(accuracy_, QString(), c, Qt::NoPen, false, 0);
-        QCPGraph* lower = addGraph(accuracy_, QString(), c, Qt::NoPen, false, 0);
-        upper->removeFromLegend();
-        lower->removeFromLegend();
+        QCPGraph* mean = top1->addGraph();
+        mean->setName(tr("mean of %n seeds", nullptr, int(group.size())));
+        mean->setPen(QPen(c, 1.8));
+        mean->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
+        QCPGraph* upper = top1->addGraph();
+        QCPGraph* lower = top1->addGraph();
+        for (QCPGraph* edge : {upper, lower}) {
+            edge->setPen(Qt::NoPen);
+            edge->removeFromLegend();
+        }
         QColor fill = c;
         fill.setAlpha(50);
         upper->setBrush(fill);
         upper->setChannelFillGraph(lower);
-        for (auto it = byEpoch.constBegin(); it != byEpoch.constEnd(); ++it) {
-            const MeanStd top1 = meanStd(it.value());
-            mean->addData(it.key(), top1.mean);
-            upper->addData(it.key(), top1.mean + top1.std);
-            lower->addData(it.key(), top1.mean - top1.std);
+        for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
+            const MeanStd top = meanStd(it.value());
+            const double x = meanStd(keys[it.key()]).mean;
+            mean->addData(x, top.mean);
+            upper->addData(x, top.mean + top.std);
+            lower->addData(x, top.mean - top.std);
         }
         bands_.insert(bands_.end(), {mean, upper, lower});
     }
@@ -158,87 +284,62 @@ void MetricsChart::redrawBands() {
 }
 
 void MetricsChart::setRuns(const std::vector<RunSeries>& runs) {
-    for (QCustomPlot* p : {loss_, accuracy_, lr_}) p->clearGraphs();
-    bands_.clear();
-    seedGroups_.clear();
     runs_.clear();
-    for (size_t i = 0; i < runs.size(); ++i) addRun(runs[i], int(i));
-    if (runs.size() > 1) {  // an overlay: one legend entry per run and plot, in the run's colour
-        for (const auto& run : runs) {
-            Curves& c = runs_[run.id];
-            for (auto it = c.graphs.begin(); it != c.graphs.end(); ++it) {
-                if (it.key() == "smoothed" || it.key() == "test_top1") it.value()->setName(run.name);
-                else it.value()->removeFromLegend();
-            }
-        }
+    order_.clear();
+    seedGroups_.clear();
+    int colour = 0;
+    for (const auto& series : runs) {
+        Run run;
+        run.name = series.name;
+        run.colour = colour++;
+        run.steps = series.steps;
+        run.epochs = series.epochs;
+        run.timeline.learn(run.steps, run.epochs);
+        runs_.insert(series.id, std::move(run));
+        order_ << series.id;
     }
-    replotAll(true);
+    rebuild();
 }
 
-void MetricsChart::addRun(const RunSeries& run, int index) {
-    const QColor c = runColour(index);
-    const QString prefix;  // one run: the curves' own names; an overlay renames them in setRuns
-    Curves& curves = runs_[run.id];
-    curves.graphs["loss"] = addGraph(loss_, prefix + tr("step loss"), c, Qt::SolidLine, false, 60);
-    curves.graphs["smoothed"] = addGraph(loss_, prefix + tr("smoothed"), c, Qt::SolidLine, false);
-    curves.graphs["train_loss"] = addGraph(loss_, prefix + tr("epoch train loss"), c, Qt::DashLine, true);
-    curves.graphs["test_loss"] = addGraph(loss_, prefix + tr("test loss"), c, Qt::DotLine, true);
-    curves.graphs["test_top1"] = addGraph(accuracy_, prefix + tr("test top-1"), c, Qt::SolidLine, true);
-    curves.graphs["test_top5"] = addGraph(accuracy_, prefix + tr("test top-5"), c, Qt::DotLine, false);
-    // Validation (data.val_split): what the best checkpoint and every choice of settings use.
-    const bool hasVal = std::any_of(run.epochs.begin(), run.epochs.end(), [](const EpochMetric& e) { return e.val_top1.has_value(); });
-    curves.graphs["val_loss"] = addGraph(loss_, prefix + tr("val loss"), c, Qt::DashDotLine, true);
-    curves.graphs["val_top1"] = addGraph(accuracy_, prefix + tr("val top-1"), c, Qt::DashDotLine, true);
-    for (const char* key : {"val_loss", "val_top1"}) {  // shown once the run has validation metrics
-        curves.graphs[key]->setVisible(hasVal);
-        if (!hasVal) curves.graphs[key]->removeFromLegend();
-    }
-    curves.graphs["train_top1"] = addGraph(accuracy_, prefix + tr("train top-1"), c, Qt::DashLine, false);
-    curves.graphs["lr"] = addGraph(lr_, prefix + tr("lr"), c, Qt::SolidLine, false);
-    // The epoch curves' x is the step count at the epoch's end on the loss plot.
-    for (const auto& s : run.steps) addStepPoint(curves, s);
-    for (const auto& e : run.epochs) addEpochPoint(curves, e);
+void MetricsChart::rebuild() {
+    for (const Chart& c : charts_) c.plot->clearGraphs();
+    bands_.clear();
+    for (qint64 id : order_) addRunGraphs(id, runs_[id]);
+    redrawBands();  // replots
 }
 
-void MetricsChart::addStepPoint(Curves& c, const StepMetric& m) {
-    c.graphs["loss"]->addData(double(m.step), m.loss);
+void MetricsChart::addRunGraphs(qint64, Run& run) {
+    const QColor colour = runColour(run.colour);
+    auto add = [&](const char* key, const char* chart, const char* label, Qt::PenStyle style, int alpha, bool markers) {
+        QCPGraph* g = plotOf(chart)->addGraph();
+        g->setName(run.name + ": " + chartText(label));
+        QColor c = colour;
+        c.setAlpha(alpha);
+        g->setPen(QPen(c, 1.6, style));
+        if (markers) g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 4));
+        run.graphs[key] = g;
+    };
+    for (const StepCurve& s : kStepCurves) add(s.key, s.chart, s.label, Qt::SolidLine, s.alpha, false);
+    for (const EpochCurve& e : kEpochCurves) add(e.key, e.chart, e.label, e.style, 255, true);
+    run.hasSmoothed = false;
+    for (const auto& s : run.steps) addStepPoint(run, s);
+    for (const auto& e : run.epochs) addEpochPoint(run, e);
+}
+
+void MetricsChart::addStepPoint(Run& run, const StepMetric& m) {
+    const double x = run.timeline.stepKey(xMode_, m.step, m.time);
+    for (const StepCurve& s : kStepCurves)
+        if (s.value) run.graphs[s.key]->addData(x, s.value(m));
     const double w = smoothing();
-    c.smoothed = c.hasSmoothed ? w * c.smoothed + (1 - w) * m.loss : m.loss;
-    c.hasSmoothed = true;
-    c.graphs["smoothed"]->addData(double(m.step), c.smoothed);
-    c.graphs["lr"]->addData(double(m.step), m.lr);
+    run.smoothed = run.hasSmoothed ? w * run.smoothed + (1 - w) * m.loss : m.loss;
+    run.hasSmoothed = true;
+    run.graphs["smoothed"]->addData(x, run.smoothed);
 }
 
-void MetricsChart::addEpochPoint(Curves& c, const EpochMetric& m) {
-    c.graphs["train_loss"]->addData(double(m.step), m.train_loss);
-    c.graphs["test_loss"]->addData(double(m.step), m.test_loss);
-    c.graphs["test_top1"]->addData(double(m.epoch), m.test_top1);
-    c.graphs["test_top5"]->addData(double(m.epoch), m.test_top5);
-    c.graphs["train_top1"]->addData(double(m.epoch), m.train_top1);
-    if (m.val_top1) {
-        c.graphs["val_loss"]->addData(double(m.step), m.val_loss.value_or(0));
-        c.graphs["val_top1"]->addData(double(m.epoch), *m.val_top1);
-        for (const char* key : {"val_loss", "val_top1"})
-            if (!c.graphs[key]->visible()) {
-                c.graphs[key]->setVisible(true);
-                c.graphs[key]->addToLegend();
-            }
-    }
-}
-
-void MetricsChart::recomputeSmoothing() {
-    const double w = smoothing();
-    for (auto& c : runs_) {
-        QCPGraph* raw = c.graphs["loss"];
-        QCPGraph* smooth = c.graphs["smoothed"];
-        smooth->data()->clear();
-        c.hasSmoothed = false;
-        for (auto it = raw->data()->constBegin(); it != raw->data()->constEnd(); ++it) {
-            c.smoothed = c.hasSmoothed ? w * c.smoothed + (1 - w) * it->value : it->value;
-            c.hasSmoothed = true;
-            smooth->addData(it->key, c.smoothed);
-        }
-    }
+void MetricsChart::addEpochPoint(Run& run, const EpochMetric& m) {
+    const double x = run.timeline.epochKey(xMode_, m);
+    for (const EpochCurve& e : kEpochCurves)
+        if (const auto v = e.value(m)) run.graphs[e.key]->addData(x, *v);
 }
 
 void MetricsChart::appendStep(const StepReport& r) {
@@ -249,6 +350,11 @@ void MetricsChart::appendStep(const StepReport& r) {
     m.epoch = r.epoch;
     m.loss = r.loss;
     m.lr = r.lr;
+    m.images_per_sec = r.images_per_sec;
+    m.time = unixNow();
+    it->timeline.setStepsPerEpoch(r.steps_per_epoch);
+    it->timeline.addStepTime(m.step, m.time);
+    it->steps.push_back(m);
     addStepPoint(*it, m);
     replotAll(true);
 }
@@ -256,6 +362,7 @@ void MetricsChart::appendStep(const StepReport& r) {
 void MetricsChart::appendEpoch(const EpochReport& r) {
     auto it = runs_.find(r.run_id);
     if (it == runs_.end()) return;
+    it->epochs.push_back(r.metrics);
     addEpochPoint(*it, r.metrics);
     replotAll(true);
 }
@@ -266,11 +373,44 @@ int MetricsChart::pointCount(qint64 runId, const QString& curve) const {
     return it->graphs[curve]->dataCount();
 }
 
+QVector<double> MetricsChart::pointKeys(qint64 runId, const QString& curve) const {
+    QVector<double> keys;
+    auto it = runs_.find(runId);
+    if (it == runs_.end() || !it->graphs.contains(curve)) return keys;
+    const auto data = it->graphs[curve]->data();
+    for (auto p = data->constBegin(); p != data->constEnd(); ++p) keys << p->key;
+    return keys;
+}
+
+void MetricsChart::fitValues(QCustomPlot* plot) {
+    plot->rescaleAxes(true);
+    if (!ignoreOutliers_->isChecked()) return;
+    QVector<double> values;
+    for (int i = 0; i < plot->graphCount(); ++i) {
+        QCPGraph* g = plot->graph(i);
+        if (!g->visible()) continue;
+        for (auto p = g->data()->constBegin(); p != g->data()->constEnd(); ++p) values << p->value;
+    }
+    double lower = 0, upper = 0;
+    if (robustRange(values, plot->yAxis->scaleType() == QCPAxis::stLogarithmic, &lower, &upper))
+        plot->yAxis->setRange(lower, upper);
+}
+
 void MetricsChart::replotAll(bool rescale) {
-    for (QCustomPlot* p : {loss_, accuracy_}) p->legend->setVisible(p->graphCount() > 0);
-    for (QCustomPlot* p : {loss_, accuracy_, lr_}) {
-        if (rescale) p->rescaleAxes(true);
-        p->replot(QCustomPlot::rpQueuedReplot);  // coalesced: live runs report many steps
+    for (const Chart& c : charts_) {
+        // The legend lists the lines that have points: a run without validation lists no
+        // val line, and an empty chart shows no legend box.
+        int listed = 0;
+        for (int i = 0; i < c.plot->graphCount(); ++i) {
+            QCPGraph* g = c.plot->graph(i);
+            const bool named = !g->name().isEmpty() && g->visible() && g->dataCount() > 0;
+            if (named) ++listed;
+            if (named && !c.plot->legend->hasItemWithPlottable(g)) g->addToLegend();
+            if (!named && c.plot->legend->hasItemWithPlottable(g)) g->removeFromLegend();
+        }
+        c.plot->legend->setVisible(listed > 0);
+        if (rescale) fitValues(c.plot);
+        c.plot->replot(QCustomPlot::rpQueuedReplot);  // coalesced: live runs report many steps
     }
 }
 
@@ -279,41 +419,49 @@ void MetricsChart::showHover(QCustomPlot* plot, QMouseEvent* event) {
     QString text;
     for (int i = 0; i < plot->graphCount(); ++i) {
         QCPGraph* g = plot->graph(i);
-        if (g->dataCount() == 0) continue;
+        if (g->dataCount() == 0 || !g->visible() || g->name().isEmpty()) continue;
         auto it = g->data()->findBegin(x, true);
         if (it == g->data()->constEnd()) continue;
-        if (std::abs(it->key - x) > std::max(1.0, (plot->xAxis->range().size()) / 50)) continue;
-        text += QString("%1 @ %2: %3\n").arg(g->name()).arg(it->key).arg(it->value, 0, 'g', 5);
+        if (std::abs(it->key - x) > std::max(1e-9, plot->xAxis->range().size() / 50)) continue;
+        text += QString("%1 @ %2: %3\n").arg(g->name()).arg(it->key, 0, 'g', 6).arg(it->value, 0, 'g', 5);
     }
     if (!text.isEmpty()) QToolTip::showText(event->globalPosition().toPoint(), text.trimmed(), plot);
 }
 
 bool MetricsChart::saveImage(const QString& path, QString* error) const {
-    // The three plots stacked into one picture (PNG) or page (PDF).
-    const int w = loss_->width() > 0 ? loss_->width() : 900;
+    // The charts in their two columns, as one picture (PNG) or page (PDF).
+    const int w = 560, h = 320, columns = 2;
+    const int rows = (int(charts_.size()) + columns - 1) / columns;
     bool ok = true;
-    if (path.endsWith(".pdf", Qt::CaseInsensitive)) {  // vector graphics, the three plots on one page
+    auto draw = [&](QCPPainter& painter, bool vector) {
+        for (size_t i = 0; i < charts_.size(); ++i) {
+            const QPointF at(double(int(i) % columns * w), double(int(i) / columns * h));
+            if (vector) {
+                painter.save();
+                painter.translate(at);
+                charts_[i].plot->toPainter(&painter, w, h);
+                painter.restore();
+            } else {
+                painter.drawPixmap(at, charts_[i].plot->toPixmap(w, h));
+            }
+        }
+    };
+    if (path.endsWith(".pdf", Qt::CaseInsensitive)) {  // vector graphics on one page
         QPdfWriter pdf(path);
         pdf.setResolution(72);
-        pdf.setPageSize(QPageSize(QSizeF(w, 1000), QPageSize::Point));
+        pdf.setPageSize(QPageSize(QSizeF(w * columns, h * rows), QPageSize::Point));
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
         QCPPainter painter;
         ok = painter.begin(&pdf);
         if (ok) {
-            loss_->toPainter(&painter, w, 400);
-            painter.translate(0, 400);
-            accuracy_->toPainter(&painter, w, 400);
-            painter.translate(0, 400);
-            lr_->toPainter(&painter, w, 200);
+            draw(painter, true);
             painter.end();
         }
     } else {
-        QPixmap all(w, 400 + 400 + 200);
+        QPixmap all(w * columns, h * rows);
         all.fill(Qt::white);
-        QPainter painter(&all);
-        painter.drawPixmap(0, 0, loss_->toPixmap(w, 400));
-        painter.drawPixmap(0, 400, accuracy_->toPixmap(w, 400));
-        painter.drawPixmap(0, 800, lr_->toPixmap(w, 200));
+        QCPPainter painter(&all);
+        draw(painter, false);
         painter.end();
         ok = all.save(path);
     }

@@ -1,15 +1,21 @@
 #pragma once
 // A finished run's results: its checkpoint evaluated on the test split (off the GUI
-// thread), per-class accuracy and the confusion matrix as a heat map.
+// thread), per-class accuracy and the confusion matrix as a heat map. Clicking a cell
+// lists that true / predicted pair's test images as thumbnails, the most confident
+// first; "Most confidently wrong" lists the errors the model was surest of. For a
+// distilled run the teacher is evaluated beside it: top-1 agreement and mean KL per class.
 #include <QWidget>
 
 #include <memory>
+#include <vector>
 
 #include "train/run_evaluation.h"
 
 class QLabel;
+class QListWidget;
 class QPushButton;
 class QTableWidget;
+class QTimer;
 
 namespace ferkd::ui {
 
@@ -20,18 +26,30 @@ public:
     void setRun(qint64 runId);  // 0: none
     void evaluate();            // starts the evaluation on a worker thread
     void show(const RunEvaluation& result);
+    void showCell(int trueClass, int predicted);  // the cell's images in the list
+    void showConfidentlyWrong();
     QTableWidget* confusionTable() const { return confusion_; }
     QTableWidget* classTable() const { return perClass_; }
+    QListWidget* imageList() const { return images_; }
+    const RunEvaluation& result() const { return result_; }
 
 Q_SIGNALS:
     void evaluated();
 
 private:
+    void listImages(const std::vector<ImagePrediction>& list, const QString& heading);
+    void loadSomeThumbnails();
+
     std::shared_ptr<ExperimentStore> store_;
     qint64 run_ = 0;
-    QPushButton* evaluate_ = nullptr;
-    QLabel* summary_ = nullptr;
+    RunEvaluation result_;
+    std::vector<ImagePrediction> listed_;
+    int thumbnailsDone_ = 0;
+    QPushButton *evaluate_ = nullptr, *wrong_ = nullptr;
+    QLabel *summary_ = nullptr, *listHeading_ = nullptr;
     QTableWidget *perClass_ = nullptr, *confusion_ = nullptr;
+    QListWidget* images_ = nullptr;
+    QTimer* thumbnails_ = nullptr;
 };
 
 }  // namespace ferkd::ui

@@ -3,30 +3,21 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include "chart_style.h"
+
 namespace ferkd::ui {
 
 namespace {
 
-QColor runColour(int index) {
-    static const QColor palette[] = {QColor(31, 119, 180), QColor(214, 39, 40), QColor(44, 160, 44),
-                                     QColor(148, 103, 189), QColor(255, 127, 14), QColor(23, 190, 207)};
-    return palette[index % 6];
-}
-
 QCustomPlot* makePlot(const QString& title, const QString& left, const QString& right) {
-    auto* plot = new QCustomPlot;
-    plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, QFont(plot->font().family(), 9, QFont::Bold)));
+    QCustomPlot* plot = makeTitledPlot(title);
     plot->xAxis->setLabel(QObject::tr("seconds since the run started"));
     plot->yAxis->setLabel(left);
     if (!right.isEmpty()) {
         plot->yAxis2->setVisible(true);
         plot->yAxis2->setLabel(right);
     }
-    plot->legend->setFont(QFont(plot->font().family(), 8));
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);  // below the lines' peaks
-    plot->setMinimumHeight(160);
     return plot;
 }
 

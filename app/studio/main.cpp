@@ -9,6 +9,8 @@
 #include "crop_browser.h"
 #include "language_manager.h"
 #include "main_window.h"
+#include "results_view.h"
+#include "sweep_view.h"
 #include "settings_dialog.h"
 #include "studio_shell.h"
 #include "util/allocator.h"
@@ -49,6 +51,14 @@ int main(int argc, char** argv) {
     QCommandLineOption exportFigure(
         "export-figure1", QApplication::translate("main", "Write the crop browser's Figure 1 of --labels to this PNG and quit."),
         QApplication::translate("main", "png"));
+    QCommandLineOption showCell(
+        "show-cell",
+        QApplication::translate("main", "Evaluate the selected run and list the images of this confusion cell (true,predicted)."),
+        QApplication::translate("main", "t,p"));
+    QCommandLineOption sweepField("sweep-field", QApplication::translate("main", "The field of the sweep view's metric chart."),
+                                  QApplication::translate("main", "field"));
+    parser.addOption(showCell);
+    parser.addOption(sweepField);
     parser.addOption(exportFigure);
     parser.addOption(inspectData);
     parser.addOption(tab);
@@ -111,6 +121,15 @@ int main(int argc, char** argv) {
     if (parser.isSet(select))
         for (const QString& id : parser.value(select).split(',', Qt::SkipEmptyParts)) window.selectRun(id.toLongLong(), true);
     if (parser.isSet(tab)) window.showTab(parser.value(tab));
+    if (parser.isSet(sweepField)) window.sweep()->setField(parser.value(sweepField));
+    if (parser.isSet(showCell)) {  // for screenshots: the results tab at one cell's images
+        const QStringList cell = parser.value(showCell).split(',');
+        window.showTab("results");
+        QObject::connect(window.results(), &ferkd::ui::ResultsView::evaluated, &window, [&window, cell] {
+            window.results()->showCell(cell.value(0).toInt(), cell.value(1).toInt());
+        });
+        window.results()->evaluate();
+    }
     if (parser.isSet(newRun)) QTimer::singleShot(0, &window, [&window] { window.showNewRunForm(); });
     if (parser.isSet(labels)) window.showCropBrowser(parser.value(data), parser.value(labels));
     if (parser.isSet(inspectData)) window.showDatasetView(parser.value(inspectData));

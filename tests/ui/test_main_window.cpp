@@ -1,14 +1,174 @@
-// The studio starts, shows its main window with the workspace's runs, and exits cleanly.
+// The studio starts, shows its main window with the workspace's runs, and exits cleanly;
+// the runs table (model/view) at 1366 px, its sorting, filters and remembered columns,
+// and a workspace of 2,000 runs without a blocked event loop.
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QLineEdit>
 #include <QProcess>
-#include <QTableWidget>
+#include <QScrollBar>
+#include <QSettings>
+#include <QTableView>
 #include <QtTest>
 
 #include "main_window.h"
+#include "runs_panel.h"
+#include "runs_table_model.h"
 #include "store/experiment_store.h"
+
+using ferkd::ui::RunsTableModel;
+
+namespace {
+
+// A finished run with a best test top-1 and tags.
+qint64 finishedRun(ferkd::ExperimentStore& store, const std::string& name, double top1, const std::string& tags) {
+    const qint64 id = store.createRun(name, "train", "fmnist-resnet-quick", "{}");
+    store.markStarted(id, "cpu");
+    store.setStatus(id, ferkd::run_status::kFinished);
+    store.setBestTop1(id, top1);
+    if (!tags.empty()) store.setTags(id, tags);
+    return id;
+}
+
+// The names down the table as it is sorted and filtered now.
+QStringList shownNames(const QTableView* table) {
+    QStringList names;
+    for (int row = 0; row < table->model()->rowCount(); ++row)
+        names << table->model()->index(row, RunsTableModel::kName).data().toString();
+    return names;
+}
+
+}  // namespace
 
 class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName("ferkd-studio-test");
+        QCoreApplication::setApplicationName("test_main_window");
+        QSettings().clear();
+    }
+    void cleanup() { QSettings().clear(); }
+
+    void defaultTableShowsStatusAndBestAt1366() {
+        QTemporaryDir dir;
+        auto store = std::make_shared<ferkd::ExperimentStore>(dir.path().toStdString());
+        for (int i = 0; i < 5; ++i) finishedRun(*store, "fmnist-resnet-quick-" + std::to_string(i), 80 + i, "baseline");
+        ferkd::ui::MainWindow window(store);
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* table = window.findChild<QTableView*>("runsTable");
+        QVERIFY(table);
+        const int viewport = table->viewport()->width();
+        for (int column : {RunsTableModel::kName, RunsTableModel::kStatus, RunsTableModel::kBestVal, RunsTableModel::kBestTest,
+                           RunsTableModel::kTags, RunsTableModel::kStarted, RunsTableModel::kDuration}) {
+            QVERIFY2(!table->isColumnHidden(column), qPrintable(QString::number(column)));
+            const int right = table->columnViewportPosition(column) + table->columnWidth(column);
+            QVERIFY2(right <= viewport, qPrintable(QString("column %1 ends at %2 of %3 px").arg(column).arg(right).arg(viewport)));
+        }
+        QVERIFY(!table->horizontalScrollBar()->isVisible());
+        QCOMPARE(table->model()->index(0, RunsTableModel::kStatus).data().toString(), QString("finished"));
+        window.close();
+    }
+
+    void tableSortsFiltersAndRemembersColumns() {
+        QTemporaryDir dir;
+        auto store = std::make_shared<ferkd::ExperimentStore>(dir.path().toStdString());
+        finishedRun(*store, "low", 50, "sweep");
+        const qint64 high = finishedRun(*store, "high", 90, "baseline");
+        finishedRun(*store, "mid", 70, "sweep,lr");
+        const qint64 failed = store->createRun("broken", "train", "fmnist-vit-quick", "{}");
+        store->setStatus(failed, ferkd::run_status::kFailed, "out of memory");
+        {
+            ferkd::ui::MainWindow window(store);
+            auto* table = window.findChild<QTableView*>("runsTable");
+            table->sortByColumn(RunsTableModel::kBestTest, Qt::DescendingOrder);
+            QCOMPARE(shownNames(table), (QStringList{"high", "mid", "low", "broken"}));  // numbers sort as numbers
+            auto* filter = window.findChild<QLineEdit*>("runFilter");
+            filter->setText("tag:sweep");
+            QCOMPARE(shownNames(table), (QStringList{"mid", "low"}));
+            filter->setText("sweep lr");  // every word must match
+            QCOMPARE(shownNames(table), (QStringList{"mid"}));
+            filter->setText("preset:vit");
+            QCOMPARE(shownNames(table), (QStringList{"broken"}));
+            filter->clear();
+            auto* status = window.findChild<QComboBox*>("statusFilter");
+            status->setCurrentIndex(status->findData(QString(ferkd::run_status::kFailed)));
+            QCOMPARE(shownNames(table), (QStringList{"broken"}));
+            QCOMPARE(table->model()->index(0, RunsTableModel::kStatus).data(Qt::ToolTipRole).toString(), QString("out of memory"));
+            status->setCurrentIndex(0);
+
+            // A refresh with a changed and a new run keeps the selection and the sort.
+            window.selectRun(high);
+            store->setBestTop1(failed, 95);
+            store->setStatus(failed, ferkd::run_status::kFinished);
+            finishedRun(*store, "new", 60, "");
+            window.refreshRuns();
+            QCOMPARE(shownNames(table), (QStringList{"broken", "high", "mid", "new", "low"}));
+            QCOMPARE(window.selectedRuns(), QList<qint64>{high});
+
+            window.runsPanel()->setColumnShown(RunsTableModel::kTags, false);
+            window.runsPanel()->setColumnShown(RunsTableModel::kId, true);
+        }
+        ferkd::ui::MainWindow again(store);  // the column choice is remembered
+        QVERIFY(!again.runsPanel()->columnShown(RunsTableModel::kTags));
+        QVERIFY(again.runsPanel()->columnShown(RunsTableModel::kId));
+    }
+
+    // A workspace of 2,000 finished runs: opening, sorting, filtering and refreshing it
+    // never blocks the event loop for 100 ms.
+    void twoThousandRunsStayResponsive() {
+        QTemporaryDir dir;
+        auto store = std::make_shared<ferkd::ExperimentStore>(dir.path().toStdString());
+        QElapsedTimer made;
+        made.start();
+        for (int i = 0; i < 2000; ++i)
+            finishedRun(*store, "run-" + std::to_string(i), (i * 37) % 1000 / 10.0, i % 3 ? "sweep" : "baseline");
+        qInfo("2000 runs written through the store in %lld ms", (long long)made.elapsed());
+
+        std::unique_ptr<ferkd::ui::MainWindow> window;
+        QTableView* table = nullptr;
+        // Each step runs from the event loop; the gap between 10 ms ticks is how long it blocked.
+        const QList<std::function<void()>> steps = {
+            [&] {
+                window = std::make_unique<ferkd::ui::MainWindow>(store);
+                window->resize(1366, 768);
+                window->show();
+                table = window->findChild<QTableView*>("runsTable");
+            },
+            [&] { table->sortByColumn(RunsTableModel::kBestTest, Qt::DescendingOrder); },
+            [&] { table->sortByColumn(RunsTableModel::kName, Qt::AscendingOrder); },
+            [&] { table->sortByColumn(RunsTableModel::kDuration, Qt::DescendingOrder); },
+            [&] { window->findChild<QLineEdit*>("runFilter")->setText("tag:baseline"); },
+            [&] { window->findChild<QLineEdit*>("runFilter")->setText("run-1"); },
+            [&] { window->findChild<QLineEdit*>("runFilter")->clear(); },
+            [&] { window->selectRun(1000); },
+            [&] { window->refreshRuns(); },
+            [&] { window->refreshRuns(); },
+            [&] { table->verticalScrollBar()->setValue(table->verticalScrollBar()->maximum()); },
+        };
+        QElapsedTimer since;
+        qint64 worst = 0;
+        int next = 0;
+        QTimer tick;
+        QObject::connect(&tick, &QTimer::timeout, [&] { worst = std::max(worst, since.restart()); });
+        QTimer driver;
+        QObject::connect(&driver, &QTimer::timeout, [&] {
+            if (next < steps.size()) steps[next++]();
+        });
+        since.start();
+        tick.start(10);
+        driver.start(30);
+        QTRY_VERIFY_WITH_TIMEOUT(next == steps.size(), 30000);
+        QTest::qWait(100);
+        qInfo("largest event-loop gap with 2000 runs: %lld ms", (long long)worst);
+        QCOMPARE(window->runCount(), 2000);
+        QCOMPARE(window->selectedRuns(), QList<qint64>{1000});
+        QVERIFY2(worst < 100, qPrintable(QString("event loop blocked for %1 ms").arg(worst)));
+        window->close();
+    }
+
     void showsRunsFromTheStore() {
         QTemporaryDir dir;
         auto store = std::make_shared<ferkd::ExperimentStore>(dir.path().toStdString());
@@ -18,9 +178,10 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.runCount(), 2);
-        auto* table = window.findChild<QTableWidget*>("runsTable");
+        auto* table = window.findChild<QTableView*>("runsTable");
         QVERIFY(table);
-        QCOMPARE(table->item(1, 1)->text(), QString("second"));
+        // Newest first by default.
+        QCOMPARE(table->model()->index(0, ferkd::ui::RunsTableModel::kName).data().toString(), QString("second"));
         store->createRun("third", "train", "", "{}");
         window.refreshRuns();
         QCOMPARE(window.runCount(), 3);

@@ -21,6 +21,7 @@
 #include <QProcess>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QImage>
 #include <QMenu>
 #include <QPushButton>
 #include <QToolButton>
@@ -47,9 +48,15 @@
 #include "run_actions.h"
 #include "run_comparison_view.h"
 #include "run_controller.h"
+#include "runs_panel.h"
+#include "runs_table_model.h"
 #include "settings_dialog.h"
 #include "studio_shell.h"
 #include "system_metrics_view.h"
+#include "sweep_view.h"
+#include "parallel_coordinates.h"
+#include "config/presets.h"
+#include "util/statistics.h"
 #include "welcome_panel.h"
 #include "store/experiment_store.h"
 #include "test_support.h"
@@ -67,10 +74,10 @@ void type(QWidget* root, const char* field, const QString& text) {
     QTest::keyClicks(line, text);
 }
 
-QString statusOf(QTableWidget* table, qint64 id) {
-    for (int row = 0; row < table->rowCount(); ++row)
-        if (table->item(row, 0)->text().toLongLong() == id) return table->item(row, 4)->text();
-    return {};
+QString statusOf(const MainWindow& window, qint64 id) {
+    RunsTableModel* model = window.runsPanel()->model();
+    const int row = model->rowOf(id);
+    return row < 0 ? QString() : model->index(row, RunsTableModel::kStatus).data().toString();
 }
 
 // Largest gap between the ticks of a 10 ms timer while `until` is false: how long the
@@ -140,7 +147,7 @@ private slots:
         QCoreApplication::processEvents();
         QCOMPARE(window.chart()->pointCount(id, "test_top1"), 2);
         QVERIFY(window.chart()->pointCount(id, "loss") >= 8);  // 8 steps per epoch, live
-        QCOMPARE(statusOf(window.findChild<QTableWidget*>("runsTable"), id), QString("finished"));
+        QCOMPARE(statusOf(window, id), QString("finished"));
         // The status bar says what runtime.precision = auto chose for the run.
         const std::string precision = store->run(id)->precision;
         QVERIFY(precision == "fp32" || precision == "bf16");
@@ -154,6 +161,8 @@ private slots:
         // System metrics were sampled while it trained and are drawn beside the throughput.
         const auto system = store->systemMetrics(id);
         QVERIFY(!system.empty() && system.back().rss_mib > 10);
+        QCOMPARE(QString::fromStdString(test::readFile(MainWindow::systemCsvPath(csv).toStdString())).count('\n'),
+                 1 + int(system.size()));
         window.selectRun(id);
         QCOMPARE(window.systemMetrics()->pointCount(id, "rss"), int(system.size()));
         QCOMPARE(window.systemMetrics()->pointCount(id, "cpu"), int(system.size()));
@@ -191,6 +200,31 @@ private slots:
             for (int c = 0; c < 10; ++c) total += confusion->item(r, c)->text().toLongLong();
         QCOMPARE(total, int64_t(256));
         QCOMPARE(window.results()->classTable()->rowCount(), 10);
+        // A click on a cell lists exactly its images, the most confident first, with thumbnails.
+        QTableWidgetItem* busiest = nullptr;
+        for (int r = 0; r < 10; ++r)
+            for (int c = 0; c < 10; ++c)
+                if (!busiest || confusion->item(r, c)->text().toInt() > busiest->text().toInt()) busiest = confusion->item(r, c);
+        QTest::mouseClick(confusion->viewport(), Qt::LeftButton, {}, confusion->visualItemRect(busiest).center());
+        QListWidget* images = window.results()->imageList();
+        QCOMPARE(images->count(), busiest->text().toInt());
+        for (int i = 0; i < images->count(); ++i) {
+            const int image = images->item(i)->data(Qt::UserRole).toInt();
+            const auto& p = window.results()->result().predictions[size_t(image)];
+            QCOMPARE(p.truth, busiest->row());
+            QCOMPARE(p.predicted, busiest->column());
+            if (i > 0) QVERIFY(p.confidence <= window.results()->result().predictions[images->item(i - 1)->data(Qt::UserRole).toInt()].confidence);
+        }
+        QTRY_VERIFY(!images->item(images->count() - 1)->icon().isNull());
+        window.results()->showConfidentlyWrong();
+        int wrong = 0;
+        for (const auto& p : window.results()->result().predictions) wrong += p.truth != p.predicted;
+        QCOMPARE(images->count(), std::min(wrong, 200));
+        for (int i = 0; i < images->count(); ++i) {
+            const auto& p = window.results()->result().predictions[size_t(images->item(i)->data(Qt::UserRole).toInt())];
+            QVERIFY(p.truth != p.predicted);
+        }
+        QVERIFY(window.results()->result().teacher_note.find("not a distilled run") != std::string::npos);
         // Charts save as PNG and PDF.
         QVERIFY(window.chart()->saveImage(dir.filePath("chart.png"), &error));
         QVERIFY(window.chart()->saveImage(dir.filePath("chart.pdf"), &error));
@@ -609,6 +643,188 @@ private slots:
         QVERIFY(browser.currentCrops()[0].student_class < 0);
         QVERIFY2(browser.setStudentRun(studentId, &error), qPrintable(error));
         for (const auto& c : browser.currentCrops()) QVERIFY(c.student_class >= 0 && c.student_class < 4);
+
+        // The student's results beside its teacher (found through the label set's generation
+        // run): agreement and KL per class, from each test image's two predictions.
+        ResultsView results(store);
+        results.setRun(studentId);
+        QSignalSpy evaluated(&results, &ResultsView::evaluated);
+        results.evaluate();
+        QVERIFY(evaluated.wait(120000));
+        const RunEvaluation& r = results.result();
+        QVERIFY2(r.comparedTeacher(), qPrintable(QString::fromStdString(r.teacher_note)));
+        QVERIFY(QString::fromStdString(r.teacher).contains("pipeline teacher"));
+        QCOMPARE(r.class_agreement.size(), size_t(4));
+        QCOMPARE(r.predictions.size(), size_t(64));
+        int agree = 0;
+        double kl = 0;
+        for (const auto& p : r.predictions) {
+            QVERIFY(p.teacher_predicted >= 0 && p.teacher_predicted < 4);
+            QVERIFY(p.kl >= -1e-5);
+            agree += p.teacher_predicted == p.predicted;
+            kl += p.kl;
+        }
+        QVERIFY(std::abs(r.agreement - 100.0 * agree / 64) < 1e-9);
+        QVERIFY(std::abs(r.mean_kl - kl / 64) < 1e-4);
+        QCOMPARE(results.classTable()->columnCount(), 4);
+        QVERIFY(results.classTable()->horizontalHeaderItem(2)->text().contains("teacher"));
+    }
+
+    // One titled chart per quantity, a legend entry for every drawn line ("run: series"),
+    // the x-axis switch, the outlier-aware y range and the log scale.
+    void chartsReadAtAGlance() {
+        MetricsChart chart;
+        const double t0 = 1.7e9;
+        std::vector<RunSeries> runs;
+        for (qint64 id : {1, 2}) {
+            RunSeries r;
+            r.id = id;
+            r.name = QString("run%1").arg(id);
+            for (int step = 4; step <= 16; step += 4) {  // 8 steps per epoch, logged every 4
+                StepMetric m;
+                m.step = step;
+                m.epoch = (step - 1) / 8 + 1;
+                m.loss = step == 4 ? 1000.0 : 2.0 - 0.05 * step;  // one spike
+                m.lr = 0.001;
+                m.images_per_sec = 500;
+                m.time = t0 + 2.5 * (step - 4);
+                r.steps.push_back(m);
+            }
+            for (int e = 1; e <= 2; ++e) {
+                EpochMetric m;
+                m.epoch = e;
+                m.step = 8 * e;
+                m.train_loss = 1.0 / e;
+                m.test_loss = 1.1 / e;
+                m.test_top1 = 60.0 + e;
+                m.test_top5 = 90.0 + e;
+                m.train_top1 = 58.0 + e;
+                if (id == 2) m.val_top1 = 59.0 + e, m.val_loss = 1.2 / e, m.val_top5 = 89.0 + e;
+                r.epochs.push_back(m);
+            }
+            runs.push_back(r);
+        }
+        chart.setRuns(runs);
+        QCOMPARE(chart.chartKeys(), (QStringList{"loss", "epoch_loss", "top1", "top5", "lr", "throughput"}));
+        for (const QString& key : chart.chartKeys()) {
+            QVERIFY2(!chart.chartTitle(key).isEmpty(), qPrintable(key));
+            const QStringList legend = chart.legendNames(key);
+            QVERIFY2(chart.drawnSeriesCount(key) > 0, qPrintable(key));
+            QCOMPARE(legend.size(), chart.drawnSeriesCount(key));
+            for (const QString& name : legend) QVERIFY2(name.startsWith("run1: ") || name.startsWith("run2: "), qPrintable(name));
+        }
+        QCOMPARE(chart.chartTitle("top1"), QString("Top-1 accuracy"));
+        // run1 has no validation split: train and test; run2: train, val and test.
+        QCOMPARE(chart.legendNames("top1"),
+                 (QStringList{"run1: train", "run1: test", "run2: train", "run2: val", "run2: test"}));
+        QCOMPARE(chart.legendNames("loss"), (QStringList{"run1: raw", "run1: smoothed", "run2: raw", "run2: smoothed"}));
+
+        QCOMPARE(chart.pointKeys(1, "loss"), (QVector<double>{4, 8, 12, 16}));
+        QCOMPARE(chart.pointKeys(1, "test_top1"), (QVector<double>{8, 16}));
+        chart.setXAxis(XAxisMode::Epoch);
+        QCOMPARE(chart.pointKeys(1, "loss"), (QVector<double>{0.5, 1, 1.5, 2}));
+        QCOMPARE(chart.pointKeys(1, "test_top1"), (QVector<double>{1, 2}));
+        chart.setXAxis(XAxisMode::RelativeTime);
+        QCOMPARE(chart.pointKeys(1, "loss"), (QVector<double>{0, 10, 20, 30}));
+        QCOMPARE(chart.pointKeys(1, "test_top1"), (QVector<double>{10, 30}));  // the time of the epoch's last step
+        chart.setXAxis(XAxisMode::WallTime);
+        QCOMPARE(chart.pointKeys(2, "lr"), (QVector<double>{t0, t0 + 10, t0 + 20, t0 + 30}));
+        QCOMPARE(chart.legendNames("loss").size(), 4);  // the legend survives the switch
+        chart.setXAxis(XAxisMode::Step);
+
+        // A diverged first step among 100 sets the range unless outliers are ignored.
+        MetricsChart spiky;
+        spiky.setSmoothing(0);
+        RunSeries spike;
+        spike.id = 7;
+        spike.name = "spike";
+        for (int step = 1; step <= 100; ++step) {
+            StepMetric m;
+            m.step = step;
+            m.epoch = 1;
+            m.loss = step == 1 ? 1000.0 : 2.0 - 0.01 * step;
+            spike.steps.push_back(m);
+        }
+        spiky.setRuns({spike});
+        auto* spikyLoss = spiky.findChild<QCustomPlot*>("chart_loss");
+        QVERIFY(spikyLoss->yAxis->range().upper >= 1000);
+        spiky.setIgnoreOutliers(true);
+        QVERIFY2(spikyLoss->yAxis->range().upper < 3, qPrintable(QString::number(spikyLoss->yAxis->range().upper)));
+        QVERIFY(spikyLoss->yAxis->range().lower > 0.5);
+        auto* loss = chart.findChild<QCustomPlot*>("chart_loss");
+        QVERIFY(loss);
+        chart.setLogScale(true);
+        QCOMPARE(loss->yAxis->scaleType(), QCPAxis::stLogarithmic);
+        QCOMPARE(chart.findChild<QCustomPlot*>("chart_top1")->yAxis->scaleType(), QCPAxis::stLinear);
+        QString error;
+        QTemporaryDir dir;
+        QVERIFY(chart.saveImage(dir.filePath("charts.png"), &error));
+        QCOMPARE(QImage(dir.filePath("charts.png")).size(), QSize(1120, 960));
+    }
+
+    // A sweep of three learning rates (decades apart) by two architectures by two seeds:
+    // one parallel-coordinates line per run through its values, log on the lr axis, and
+    // the metric against lr as mean ± std over the runs sharing each value.
+    void sweepViewDrawsEachRunThroughItsValues() {
+        std::vector<ComparedRun> runs;
+        const double lrs[] = {0.001, 0.01, 0.1};
+        const char* archs[] = {"resnet18", "resnet10_small"};
+        qint64 id = 1;
+        for (double lr : lrs)
+            for (const char* arch : archs)
+                for (int seed : {1, 2}) {
+                    ComparedRun r;
+                    r.id = id++;
+                    r.name = QString("lr%1-%2-s%3").arg(lr).arg(arch).arg(seed).toStdString();
+                    r.config = presetConfig("fmnist-resnet-quick");
+                    r.config.optim.lr = lr;
+                    r.config.model.arch = arch;
+                    r.config.seed = seed;
+                    r.best_top1 = 80 + 100 * lr + (std::string(arch) == "resnet18" ? 2 : 0) + seed;
+                    runs.push_back(r);
+                }
+        runs.back().best_top1.reset();  // still training: no line
+        SweepView view;
+        view.resize(900, 600);
+        view.setRuns(runs);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        ParallelCoordinates* pc = view.parallel();
+        QCOMPARE(pc->axisNames(), (QStringList{"model.arch", "optim.lr", "best test top-1 %"}));
+        QCOMPARE(pc->lineCount(), 11);
+        for (const auto& r : runs) {
+            const auto values = pc->lineValues(r.id);
+            if (!r.best_top1) {
+                QVERIFY(values.empty());
+                continue;
+            }
+            QCOMPARE(values.size(), size_t(3));
+            QCOMPARE(values[0], r.config.model.arch == "resnet18" ? 0.0 : 1.0);  // categories in first-seen order
+            QCOMPARE(values[1], r.config.optim.lr);
+            QCOMPARE(values[2], *r.best_top1);
+        }
+        // The lr axis is logarithmic: 0.01 sits halfway between 0.001 and 0.1.
+        const double y001 = pc->linePoint(1, 1).y(), y01 = pc->linePoint(5, 1).y(), y1 = pc->linePoint(9, 1).y();
+        QVERIFY(std::abs((y001 + y1) / 2 - y01) < 1.0);
+        // Clicking a line reports its run.
+        QSignalSpy clicked(&view, &SweepView::runClicked);
+        const QPointF on = (pc->linePoint(6, 1) + pc->linePoint(6, 2)) / 2;
+        QTest::mouseClick(pc, Qt::LeftButton, {}, on.toPoint());
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.first().at(0).toLongLong(), 6);
+        QCOMPARE(pc->highlighted(), 6);
+
+        view.setField("optim.lr");
+        const auto points = view.fieldPoints();
+        QCOMPARE(points.size(), size_t(3));
+        QCOMPARE(points[0].runs, 4);
+        QCOMPARE(points[2].runs, 3);  // one run without the metric
+        // lr 0.001: 80.1 + {2+1, 2+2, 0+1, 0+2}
+        QVERIFY(std::abs(points[0].metric.mean - 82.6) < 1e-9);
+        QVERIFY(std::abs(points[0].metric.std - meanStd({83.1, 84.1, 81.1, 82.1}).std) < 1e-9);
+        view.setMetric(SweepMetric::BestVal);  // no run has a validation split
+        QCOMPARE(pc->lineCount(), 0);
+        QVERIFY(view.fieldPoints().empty());
     }
 
     void seedsDrawAsAMeanWithABand() {

@@ -1,0 +1,57 @@
+#include "chart_style.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <qcustomplot.h>
+
+namespace ferkd::ui {
+
+QColor runColour(int index) {
+    static const QColor palette[] = {QColor(31, 119, 180), QColor(214, 39, 40), QColor(44, 160, 44),
+                                     QColor(255, 127, 14), QColor(148, 103, 189), QColor(140, 86, 75),
+                                     QColor(227, 119, 194), QColor(23, 190, 207)};
+    return palette[index % 8];
+}
+
+QCustomPlot* makeTitledPlot(const QString& title, int minimumHeight) {
+    auto* plot = new QCustomPlot;
+    plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot->plotLayout()->insertRow(0);
+    auto* heading = new QCPTextElement(plot, title, QFont(plot->font().family(), 9, QFont::Bold));
+    heading->setObjectName("title");
+    plot->plotLayout()->addElement(0, 0, heading);
+    plot->legend->setVisible(false);  // shown once a line is drawn: no empty legend box
+    plot->legend->setFont(QFont(plot->font().family(), 8));
+    plot->legend->setBrush(QBrush(QColor(255, 255, 255, 200)));
+    plot->setMinimumHeight(minimumHeight);
+    QObject::connect(plot, &QCustomPlot::mouseDoubleClick, plot, [plot](QMouseEvent*) {
+        plot->rescaleAxes(true);
+        plot->replot();
+    });
+    return plot;
+}
+
+bool robustRange(QVector<double> values, bool logScale, double* lower, double* upper) {
+    values.erase(std::remove_if(values.begin(), values.end(),
+                                [&](double v) { return !std::isfinite(v) || (logScale && v <= 0); }),
+                 values.end());
+    if (values.isEmpty()) return false;
+    std::sort(values.begin(), values.end());
+    auto at = [&](double q) { return values[int(std::lround(q * (values.size() - 1)))]; };
+    double lo = at(0.02), hi = at(0.98);
+    if (logScale) {
+        const double pad = std::pow(hi / lo, 0.1);
+        lo /= pad > 1 ? pad : 1.25;
+        hi *= pad > 1 ? pad : 1.25;
+    } else {
+        const double pad = hi > lo ? 0.1 * (hi - lo) : std::max(1e-9, 0.05 * std::abs(hi));
+        lo -= pad;
+        hi += pad;
+    }
+    *lower = lo;
+    *upper = hi;
+    return true;
+}
+
+}  // namespace ferkd::ui
