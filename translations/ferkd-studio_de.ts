@@ -892,117 +892,117 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
 <context>
     <name>ferkd::ui::MetricsChart</name>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="34"/>
+        <location filename="../ui/metrics_chart.cpp" line="36"/>
         <source>Train loss per step</source>
         <translation>Trainingsverlust je Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="35"/>
+        <location filename="../ui/metrics_chart.cpp" line="37"/>
         <source>Loss per epoch</source>
         <translation>Verlust je Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="36"/>
+        <location filename="../ui/metrics_chart.cpp" line="38"/>
         <source>Top-1 accuracy</source>
         <translation>Top-1-Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="36"/>
+        <location filename="../ui/metrics_chart.cpp" line="38"/>
         <source>top-1 %</source>
         <translation>Top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="37"/>
+        <location filename="../ui/metrics_chart.cpp" line="39"/>
         <source>Top-5 accuracy</source>
         <translation>Top-5-Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="37"/>
+        <location filename="../ui/metrics_chart.cpp" line="39"/>
         <source>top-5 %</source>
         <translation>Top-5 %</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="38"/>
+        <location filename="../ui/metrics_chart.cpp" line="40"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="39"/>
+        <location filename="../ui/metrics_chart.cpp" line="41"/>
         <source>Throughput</source>
         <translation>Durchsatz</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="39"/>
+        <location filename="../ui/metrics_chart.cpp" line="41"/>
         <source>images / s</source>
         <translation>Bilder / s</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="51"/>
+        <location filename="../ui/metrics_chart.cpp" line="53"/>
         <source>raw</source>
         <translation>roh</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="54"/>
+        <location filename="../ui/metrics_chart.cpp" line="56"/>
         <source>images/s</source>
         <translation>Bilder/s</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="68"/>
-        <location filename="../ui/metrics_chart.cpp" line="74"/>
-        <source>train</source>
-        <translation>Training</translation>
-    </message>
-    <message>
         <location filename="../ui/metrics_chart.cpp" line="70"/>
         <location filename="../ui/metrics_chart.cpp" line="76"/>
-        <location filename="../ui/metrics_chart.cpp" line="80"/>
-        <source>val</source>
-        <translation>Validierung</translation>
+        <source>train</source>
+        <translation>Training</translation>
     </message>
     <message>
         <location filename="../ui/metrics_chart.cpp" line="72"/>
         <location filename="../ui/metrics_chart.cpp" line="78"/>
         <location filename="../ui/metrics_chart.cpp" line="82"/>
+        <source>val</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="74"/>
+        <location filename="../ui/metrics_chart.cpp" line="80"/>
+        <location filename="../ui/metrics_chart.cpp" line="84"/>
         <source>test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="94"/>
+        <location filename="../ui/metrics_chart.cpp" line="96"/>
         <source>x-axis</source>
         <translation>x-Achse</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="97"/>
+        <location filename="../ui/metrics_chart.cpp" line="99"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="98"/>
+        <location filename="../ui/metrics_chart.cpp" line="100"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="99"/>
+        <location filename="../ui/metrics_chart.cpp" line="101"/>
         <source>Wall time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="100"/>
+        <location filename="../ui/metrics_chart.cpp" line="102"/>
         <source>Relative time</source>
         <translation>Relative Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="104"/>
+        <location filename="../ui/metrics_chart.cpp" line="106"/>
         <source>Smoothing</source>
         <translation>Glättung</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="109"/>
+        <location filename="../ui/metrics_chart.cpp" line="111"/>
         <source>Exponential moving average of the step loss</source>
         <translation>Exponentieller gleitender Mittelwert des Schritt-Loss</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="122"/>
+        <location filename="../ui/metrics_chart.cpp" line="124"/>
         <source>Seeds: mean ± std</source>
         <translation>Seeds: Mittel ± Std.-Abw.</translation>
     </message>
@@ -1022,8 +1022,8 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
         <translation>Zeit seit dem ersten Schritt (h:mm:ss)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="34"/>
-        <location filename="../ui/metrics_chart.cpp" line="35"/>
+        <location filename="../ui/metrics_chart.cpp" line="36"/>
+        <location filename="../ui/metrics_chart.cpp" line="37"/>
         <source>loss</source>
         <translation>Loss</translation>
     </message>
@@ -1033,37 +1033,37 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="38"/>
+        <location filename="../ui/metrics_chart.cpp" line="40"/>
         <source>learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="112"/>
+        <location filename="../ui/metrics_chart.cpp" line="114"/>
         <source>Log scale</source>
         <translation>Log-Skala</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="114"/>
+        <location filename="../ui/metrics_chart.cpp" line="116"/>
         <source>Logarithmic y-axis for the loss and learning-rate charts</source>
         <translation>Logarithmische y-Achse für die Verlust- und Lernratendiagramme</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="117"/>
+        <location filename="../ui/metrics_chart.cpp" line="119"/>
         <source>Ignore outliers</source>
         <translation>Ausreißer ignorieren</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="119"/>
+        <location filename="../ui/metrics_chart.cpp" line="121"/>
         <source>Fit the y-axis to the 2nd..98th percentile of the values</source>
         <translation>y-Achse an das 2. bis 98. Perzentil der Werte anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="124"/>
+        <location filename="../ui/metrics_chart.cpp" line="126"/>
         <source>Runs that differ only in their seed as one mean test top-1 curve with a band</source>
         <translation>Läufe, die sich nur im Seed unterscheiden, als eine mittlere Test-Top-1-Kurve mit Band</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/metrics_chart.cpp" line="261"/>
+        <location filename="../ui/metrics_chart.cpp" line="264"/>
         <source>mean of %n seeds</source>
         <translation>
             <numerusform>Mittel über %n Seed</numerusform>
@@ -1071,17 +1071,17 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="52"/>
+        <location filename="../ui/metrics_chart.cpp" line="54"/>
         <source>smoothed</source>
         <translation>geglättet</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="53"/>
+        <location filename="../ui/metrics_chart.cpp" line="55"/>
         <source>lr</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="468"/>
+        <location filename="../ui/metrics_chart.cpp" line="473"/>
         <source>cannot write %1</source>
         <translation>kann %1 nicht schreiben</translation>
     </message>
@@ -1322,7 +1322,7 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
         </translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="212"/>
+        <location filename="../ui/results_view.cpp" line="216"/>
         <source>test image %1
 true: %2
 predicted: %3 (p = %4)</source>
@@ -1331,7 +1331,7 @@ wahr: %2
 vorhergesagt: %3 (p = %4)</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="217"/>
+        <location filename="../ui/results_view.cpp" line="221"/>
         <source>teacher: %1, KL %2</source>
         <translation>Lehrer: %1, KL %2</translation>
     </message>
@@ -1701,22 +1701,22 @@ tag:baseline, status:failed, preset:fmnist oder name:seed beschränken es auf ei
         <translation>Gegen</translation>
     </message>
     <message>
-        <location filename="../ui/sweep_view.cpp" line="41"/>
+        <location filename="../ui/sweep_view.cpp" line="44"/>
         <source>One line per run through the settings that vary, coloured by the metric; click a line</source>
         <translation>Eine Linie je Lauf durch die variierenden Einstellungen, nach der Metrik gefärbt; klicken Sie eine Linie an</translation>
     </message>
     <message>
-        <location filename="../ui/sweep_view.cpp" line="43"/>
+        <location filename="../ui/sweep_view.cpp" line="46"/>
         <source>Metric against one setting: mean ± std over the runs that share its value</source>
         <translation>Metrik gegen eine Einstellung: Mittel ± Std über die Läufe mit demselben Wert</translation>
     </message>
     <message>
-        <location filename="../ui/sweep_view.cpp" line="80"/>
+        <location filename="../ui/sweep_view.cpp" line="84"/>
         <source>Select the runs of a sweep.</source>
         <translation>Wählen Sie die Läufe eines Sweeps.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/sweep_view.cpp" line="81"/>
+        <location filename="../ui/sweep_view.cpp" line="85"/>
         <source>%n run(s), %1 setting(s) vary, %2 with the metric</source>
         <translation>
             <numerusform>%n Lauf, %1 Einstellung(en) variieren, %2 mit der Metrik</numerusform>
@@ -1724,12 +1724,12 @@ tag:baseline, status:failed, preset:fmnist oder name:seed beschränken es auf ei
         </translation>
     </message>
     <message>
-        <location filename="../ui/sweep_view.cpp" line="116"/>
+        <location filename="../ui/sweep_view.cpp" line="122"/>
         <source>mean</source>
         <translation>Mittel</translation>
     </message>
     <message>
-        <location filename="../ui/sweep_view.cpp" line="121"/>
+        <location filename="../ui/sweep_view.cpp" line="127"/>
         <source>± std over seeds</source>
         <translation>± Std über Seeds</translation>
     </message>

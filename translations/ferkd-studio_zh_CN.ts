@@ -890,117 +890,117 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
 <context>
     <name>ferkd::ui::MetricsChart</name>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="34"/>
+        <location filename="../ui/metrics_chart.cpp" line="36"/>
         <source>Train loss per step</source>
         <translation>每步训练损失</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="35"/>
+        <location filename="../ui/metrics_chart.cpp" line="37"/>
         <source>Loss per epoch</source>
         <translation>每轮损失</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="36"/>
+        <location filename="../ui/metrics_chart.cpp" line="38"/>
         <source>Top-1 accuracy</source>
         <translation>Top-1 准确率</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="36"/>
+        <location filename="../ui/metrics_chart.cpp" line="38"/>
         <source>top-1 %</source>
         <translation>top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="37"/>
+        <location filename="../ui/metrics_chart.cpp" line="39"/>
         <source>Top-5 accuracy</source>
         <translation>Top-5 准确率</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="37"/>
+        <location filename="../ui/metrics_chart.cpp" line="39"/>
         <source>top-5 %</source>
         <translation>top-5 %</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="38"/>
+        <location filename="../ui/metrics_chart.cpp" line="40"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="39"/>
+        <location filename="../ui/metrics_chart.cpp" line="41"/>
         <source>Throughput</source>
         <translation>吞吐量</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="39"/>
+        <location filename="../ui/metrics_chart.cpp" line="41"/>
         <source>images / s</source>
         <translation>图像 / 秒</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="51"/>
+        <location filename="../ui/metrics_chart.cpp" line="53"/>
         <source>raw</source>
         <translation>原始</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="54"/>
+        <location filename="../ui/metrics_chart.cpp" line="56"/>
         <source>images/s</source>
         <translation>图像/秒</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="68"/>
-        <location filename="../ui/metrics_chart.cpp" line="74"/>
-        <source>train</source>
-        <translation>训练</translation>
-    </message>
-    <message>
         <location filename="../ui/metrics_chart.cpp" line="70"/>
         <location filename="../ui/metrics_chart.cpp" line="76"/>
-        <location filename="../ui/metrics_chart.cpp" line="80"/>
-        <source>val</source>
-        <translation>验证</translation>
+        <source>train</source>
+        <translation>训练</translation>
     </message>
     <message>
         <location filename="../ui/metrics_chart.cpp" line="72"/>
         <location filename="../ui/metrics_chart.cpp" line="78"/>
         <location filename="../ui/metrics_chart.cpp" line="82"/>
+        <source>val</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../ui/metrics_chart.cpp" line="74"/>
+        <location filename="../ui/metrics_chart.cpp" line="80"/>
+        <location filename="../ui/metrics_chart.cpp" line="84"/>
         <source>test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="94"/>
+        <location filename="../ui/metrics_chart.cpp" line="96"/>
         <source>x-axis</source>
         <translation>横轴</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="97"/>
+        <location filename="../ui/metrics_chart.cpp" line="99"/>
         <source>Step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="98"/>
+        <location filename="../ui/metrics_chart.cpp" line="100"/>
         <source>Epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="99"/>
+        <location filename="../ui/metrics_chart.cpp" line="101"/>
         <source>Wall time</source>
         <translation>时钟时间</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="100"/>
+        <location filename="../ui/metrics_chart.cpp" line="102"/>
         <source>Relative time</source>
         <translation>相对时间</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="104"/>
+        <location filename="../ui/metrics_chart.cpp" line="106"/>
         <source>Smoothing</source>
         <translation>平滑</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="109"/>
+        <location filename="../ui/metrics_chart.cpp" line="111"/>
         <source>Exponential moving average of the step loss</source>
         <translation>逐步损失的指数移动平均</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="122"/>
+        <location filename="../ui/metrics_chart.cpp" line="124"/>
         <source>Seeds: mean ± std</source>
         <translation>种子：均值 ± 标准差</translation>
     </message>
@@ -1020,8 +1020,8 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>自第一步起的时间 (h:mm:ss)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="34"/>
-        <location filename="../ui/metrics_chart.cpp" line="35"/>
+        <location filename="../ui/metrics_chart.cpp" line="36"/>
+        <location filename="../ui/metrics_chart.cpp" line="37"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -1031,54 +1031,54 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="38"/>
+        <location filename="../ui/metrics_chart.cpp" line="40"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="112"/>
+        <location filename="../ui/metrics_chart.cpp" line="114"/>
         <source>Log scale</source>
         <translation>对数刻度</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="114"/>
+        <location filename="../ui/metrics_chart.cpp" line="116"/>
         <source>Logarithmic y-axis for the loss and learning-rate charts</source>
         <translation>损失和学习率图表使用对数纵轴</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="117"/>
+        <location filename="../ui/metrics_chart.cpp" line="119"/>
         <source>Ignore outliers</source>
         <translation>忽略离群值</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="119"/>
+        <location filename="../ui/metrics_chart.cpp" line="121"/>
         <source>Fit the y-axis to the 2nd..98th percentile of the values</source>
         <translation>纵轴适配数值的第 2 至第 98 百分位</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="124"/>
+        <location filename="../ui/metrics_chart.cpp" line="126"/>
         <source>Runs that differ only in their seed as one mean test top-1 curve with a band</source>
         <translation>仅种子不同的运行显示为一条带误差带的平均测试 top-1 曲线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/metrics_chart.cpp" line="261"/>
+        <location filename="../ui/metrics_chart.cpp" line="264"/>
         <source>mean of %n seeds</source>
         <translation>
             <numerusform>%n 个种子的均值</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="52"/>
+        <location filename="../ui/metrics_chart.cpp" line="54"/>
         <source>smoothed</source>
         <translation>平滑后</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="53"/>
+        <location filename="../ui/metrics_chart.cpp" line="55"/>
         <source>lr</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="468"/>
+        <location filename="../ui/metrics_chart.cpp" line="473"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -1317,7 +1317,7 @@ Dashed lines: the rule&apos;s thresholds; dotted: the coverage cuts.</source>
         </translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="212"/>
+        <location filename="../ui/results_view.cpp" line="216"/>
         <source>test image %1
 true: %2
 predicted: %3 (p = %4)</source>
@@ -1326,7 +1326,7 @@ predicted: %3 (p = %4)</source>
 预测：%3 (p = %4)</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="217"/>
+        <location filename="../ui/results_view.cpp" line="221"/>
         <source>teacher: %1, KL %2</source>
         <translation>教师：%1，KL %2</translation>
     </message>
@@ -1696,34 +1696,34 @@ tag:baseline、status:failed、preset:fmnist 或 name:seed 将其限定于一个
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../ui/sweep_view.cpp" line="41"/>
+        <location filename="../ui/sweep_view.cpp" line="44"/>
         <source>One line per run through the settings that vary, coloured by the metric; click a line</source>
         <translation>每个运行一条线，穿过变化的设置，按指标着色；点击一条线</translation>
     </message>
     <message>
-        <location filename="../ui/sweep_view.cpp" line="43"/>
+        <location filename="../ui/sweep_view.cpp" line="46"/>
         <source>Metric against one setting: mean ± std over the runs that share its value</source>
         <translation>指标对单个设置：取值相同的运行的均值 ± 标准差</translation>
     </message>
     <message>
-        <location filename="../ui/sweep_view.cpp" line="80"/>
+        <location filename="../ui/sweep_view.cpp" line="84"/>
         <source>Select the runs of a sweep.</source>
         <translation>请选择一次扫描的运行。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/sweep_view.cpp" line="81"/>
+        <location filename="../ui/sweep_view.cpp" line="85"/>
         <source>%n run(s), %1 setting(s) vary, %2 with the metric</source>
         <translation>
             <numerusform>%n 个运行，%1 项设置变化，%2 个有该指标</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/sweep_view.cpp" line="116"/>
+        <location filename="../ui/sweep_view.cpp" line="122"/>
         <source>mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../ui/sweep_view.cpp" line="121"/>
+        <location filename="../ui/sweep_view.cpp" line="127"/>
         <source>± std over seeds</source>
         <translation>± 种子间标准差</translation>
     </message>

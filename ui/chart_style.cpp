@@ -32,6 +32,20 @@ QCustomPlot* makeTitledPlot(const QString& title, int minimumHeight) {
     return plot;
 }
 
+void placeLegendBelow(QCustomPlot* plot, int columns) {
+    QCPLegend* legend = plot->legend;
+    plot->axisRect()->insetLayout()->take(legend);
+    plot->plotLayout()->addElement(plot->plotLayout()->rowCount(), 0, legend);
+    plot->plotLayout()->simplify();  // the emptied inset cell goes
+    plot->plotLayout()->setRowStretchFactor(plot->plotLayout()->rowCount() - 1, 0.001);  // as tall as its rows
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend->setWrap(columns);
+    legend->setRowSpacing(0);
+    legend->setColumnSpacing(6);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setMargins(QMargins(4, 0, 4, 2));
+}
+
 bool robustRange(QVector<double> values, bool logScale, double* lower, double* upper) {
     values.erase(std::remove_if(values.begin(), values.end(),
                                 [&](double v) { return !std::isfinite(v) || (logScale && v <= 0); }),

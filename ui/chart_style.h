@@ -16,6 +16,10 @@ QColor runColour(int index);
 // is drawn.
 QCustomPlot* makeTitledPlot(const QString& title, int minimumHeight = 160);
 
+// The legend under the axes in `columns` columns instead of over the lines: many runs
+// times their series would otherwise cover the plot.
+void placeLegendBelow(QCustomPlot* plot, int columns);
+
 // The range that holds `values` from the 2nd to the 98th percentile, padded by a tenth:
 // a few spikes (the first steps' loss, a diverged step) no longer flatten the rest. On a
 // log axis only positive values count. Returns false when there is nothing to fit.

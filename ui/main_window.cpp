@@ -130,9 +130,9 @@ MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, RunController* co
     // Runs started elsewhere (the CLI, another studio) show up without a manual refresh.
     auto* poll = new QTimer(this);
     connect(poll, &QTimer::timeout, this, [this] {
-        if (!controller_->busy()) refreshRuns();
+        refreshRuns();  // rows update in place: cheap, and the running run's duration moves
         // The system tab follows a run in progress at the monitor's sampling pace.
-        else if (details_->currentWidget() == system_) showSystemMetrics();
+        if (controller_->busy() && details_->currentWidget() == system_) showSystemMetrics();
     });
     poll->start(5000);
 

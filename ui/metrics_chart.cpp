@@ -29,6 +29,8 @@ struct ChartSpec {
     bool logCapable;
 };
 
+constexpr int kPlotHeight = 220;  // a chart's height without its legend
+
 // One chart per quantity, in reading order (two columns).
 const ChartSpec kCharts[] = {
     {"loss", QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "Train loss per step"), QT_TRANSLATE_NOOP("ferkd::ui::MetricsChart", "loss"), true},
@@ -132,7 +134,8 @@ MetricsChart::MetricsChart(QWidget* parent) : QWidget(parent) {
     grid->setSpacing(6);
     int i = 0;
     for (const ChartSpec& spec : kCharts) {
-        QCustomPlot* plot = makeTitledPlot(chartText(spec.title), 210);
+        QCustomPlot* plot = makeTitledPlot(chartText(spec.title), kPlotHeight);
+        placeLegendBelow(plot, 2);
         plot->setObjectName(QString("chart_") + spec.key);
         plot->yAxis->setLabel(chartText(spec.yLabel));
         applyTicker(plot->xAxis, xMode_);
@@ -409,6 +412,8 @@ void MetricsChart::replotAll(bool rescale) {
             if (!named && c.plot->legend->hasItemWithPlottable(g)) g->removeFromLegend();
         }
         c.plot->legend->setVisible(listed > 0);
+        // The legend's rows (two entries each) add to the chart's height, not take from its lines.
+        c.plot->setMinimumHeight(kPlotHeight + (listed + 1) / 2 * c.plot->legend->font().pointSize() * 2);
         if (rescale) fitValues(c.plot);
         c.plot->replot(QCustomPlot::rpQueuedReplot);  // coalesced: live runs report many steps
     }

@@ -23,7 +23,7 @@ QColor viridis(double t) {
                   mix(stops[i].blue(), stops[i + 1].blue()));
 }
 
-QString number(double v) { return QString::number(v, 'g', 4); }
+QString number(double v) { return QString::number(v, 'g', 3); }
 
 // Distance from `p` to the segment a-b.
 double segmentDistance(const QPointF& p, const QPointF& a, const QPointF& b) {

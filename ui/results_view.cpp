@@ -52,7 +52,7 @@ ResultsView::ResultsView(std::shared_ptr<ExperimentStore> store, QWidget* parent
     perClass_->setObjectName("perClassTable");
     perClass_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     perClass_->verticalHeader()->hide();
-    perClass_->setMaximumWidth(380);
+    perClass_->setMaximumWidth(480);
     confusion_ = new QTableWidget;
     confusion_->setObjectName("confusionTable");
     confusion_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -207,8 +207,12 @@ void ResultsView::listImages(const std::vector<ImagePrediction>& list, const QSt
     const auto className = [&](int c) {
         return c >= 0 && c < int(result_.classes.size()) ? QString::fromStdString(result_.classes[size_t(c)]) : QString::number(c);
     };
+    // A blank icon until the thumbnail is decoded: every item has its final size from the start.
+    QPixmap blank(kThumbnail, kThumbnail);
+    blank.fill(Qt::transparent);
+    const QIcon placeholder(blank);
     for (const auto& p : listed_) {
-        auto* item = new QListWidgetItem(QString("#%1  %2").arg(p.image).arg(p.confidence, 0, 'f', 2));
+        auto* item = new QListWidgetItem(placeholder, QString("#%1  %2").arg(p.image).arg(p.confidence, 0, 'f', 2));
         QString tip = tr("test image %1\ntrue: %2\npredicted: %3 (p = %4)")
                           .arg(p.image)
                           .arg(className(p.truth), className(p.predicted))
@@ -228,8 +232,9 @@ void ResultsView::loadSomeThumbnails() {
     const int end = std::min<int>(int(listed_.size()), thumbnailsDone_ + kThumbnailsPerTick);
     for (; thumbnailsDone_ < end; ++thumbnailsDone_) {
         const QImage image = toQImage(result_.image(listed_[size_t(thumbnailsDone_)].image));
-        images_->item(thumbnailsDone_)
-            ->setIcon(QIcon(QPixmap::fromImage(image.scaled(kThumbnail, kThumbnail, Qt::KeepAspectRatio, Qt::SmoothTransformation))));
+        QListWidgetItem* item = images_->item(thumbnailsDone_);
+        item->setIcon(QIcon(QPixmap::fromImage(image.scaled(kThumbnail, kThumbnail, Qt::KeepAspectRatio, Qt::SmoothTransformation))));
+        item->setData(kThumbnailRole, true);
     }
     if (thumbnailsDone_ >= int(listed_.size())) thumbnails_->stop();
 }

@@ -22,6 +22,8 @@ namespace ferkd::ui {
 class ResultsView : public QWidget {
     Q_OBJECT
 public:
+    // Item roles of imageList(): Qt::UserRole the test image's index, this one true once its thumbnail is drawn.
+    static constexpr int kThumbnailRole = Qt::UserRole + 1;
     explicit ResultsView(std::shared_ptr<ExperimentStore> store, QWidget* parent = nullptr);
     void setRun(qint64 runId);  // 0: none
     void evaluate();            // starts the evaluation on a worker thread

@@ -135,11 +135,14 @@ QList<qint64> RunsPanel::selectedRuns() const {
     return ids;
 }
 
-void RunsPanel::selectRun(qint64 runId, bool addToSelection) {
+QModelIndex RunsPanel::shownIndexOf(qint64 runId) const {
     const int sourceRow = model_->rowOf(runId);
-    if (sourceRow < 0) return;
-    const QModelIndex index = proxy_->mapFromSource(model_->index(sourceRow, 0));
-    if (!index.isValid()) return;  // filtered out
+    return sourceRow < 0 ? QModelIndex() : proxy_->mapFromSource(model_->index(sourceRow, 0));
+}
+
+void RunsPanel::selectRun(qint64 runId, bool addToSelection) {
+    const QModelIndex index = shownIndexOf(runId);
+    if (!index.isValid()) return;  // not in the workspace, or filtered out
     const auto flags = (addToSelection ? QItemSelectionModel::Select : QItemSelectionModel::ClearAndSelect) |
                        QItemSelectionModel::Rows;
     table_->selectionModel()->select(index, flags);
@@ -147,9 +150,7 @@ void RunsPanel::selectRun(qint64 runId, bool addToSelection) {
 }
 
 void RunsPanel::revealRun(qint64 runId) {
-    const int sourceRow = model_->rowOf(runId);
-    if (sourceRow < 0) return;
-    const QModelIndex index = proxy_->mapFromSource(model_->index(sourceRow, 0));
+    const QModelIndex index = shownIndexOf(runId);
     if (!index.isValid()) return;
     table_->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
     table_->scrollTo(index);

@@ -3,6 +3,7 @@
 // runs table (model/view: RunsTableModel under RunsFilterProxy). Columns sort on a
 // header click; the header's context menu shows or hides columns, and the choice and the
 // column widths are remembered. The panel only shows runs; MainWindow acts on them.
+#include <QModelIndex>
 #include <QWidget>
 
 #include <memory>
@@ -48,6 +49,7 @@ Q_SIGNALS:
     void contextMenuRequested(const QPoint& globalPos);
 
 private:
+    QModelIndex shownIndexOf(qint64 runId) const;  // in the table's (proxy) model; invalid when not shown
     void showColumnMenu(const QPoint& at);
     void saveColumns() const;
     void restoreColumns();

@@ -28,10 +28,13 @@ SweepView::SweepView(QWidget* parent) : QWidget(parent) {
     controls->addWidget(new QLabel(tr("Against")));
     field_ = new QComboBox;
     field_->setObjectName("sweepField");
-    field_->setMinimumContentsLength(18);
+    field_->setMinimumContentsLength(14);
+    field_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     controls->addWidget(field_);
     summary_ = new QLabel;
     summary_->setObjectName("sweepSummary");
+    summary_->setWordWrap(true);  // long counts wrap instead of widening the tab
+    summary_->setMinimumWidth(120);
     controls->addWidget(summary_, 1);
     layout->addLayout(controls);
 
@@ -42,6 +45,7 @@ SweepView::SweepView(QWidget* parent) : QWidget(parent) {
     split->addWidget(parallel_);
     byField_ = makeTitledPlot(tr("Metric against one setting: mean ± std over the runs that share its value"), 200);
     byField_->setObjectName("sweepByField");
+    placeLegendBelow(byField_, 2);
     split->addWidget(byField_);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -98,16 +102,18 @@ void SweepView::drawFieldChart() {
     const SweepAxis& axis = axes_[size_t(index)];
     points_ = metricByField(runs_, axis, metric);
     byField_->xAxis->setLabel(QString::fromStdString(axis.field));
-    if (axis.log) {
-        byField_->xAxis->setScaleType(QCPAxis::stLogarithmic);
+    byField_->xAxis->setScaleType(axis.log ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    // A sweep has a few values per field: ticks at exactly those, named as the config writes them.
+    QSharedPointer<QCPAxisTickerText> ticks(new QCPAxisTickerText);
+    if (!axis.numeric) {
+        for (size_t c = 0; c < axis.categories.size(); ++c) ticks->addTick(double(c), QString::fromStdString(axis.categories[c]));
+        byField_->xAxis->setTicker(ticks);
+    } else if (points_.size() <= 12) {
+        for (const auto& p : points_) ticks->addTick(p.x, QString::fromStdString(p.label));
+        byField_->xAxis->setTicker(ticks);
+    } else if (axis.log) {
         byField_->xAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-    } else if (!axis.numeric) {
-        byField_->xAxis->setScaleType(QCPAxis::stLinear);
-        QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
-        for (size_t c = 0; c < axis.categories.size(); ++c) ticker->addTick(double(c), QString::fromStdString(axis.categories[c]));
-        byField_->xAxis->setTicker(ticker);
     } else {
-        byField_->xAxis->setScaleType(QCPAxis::stLinear);
         byField_->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     }
     QVector<double> x, mean, err;

@@ -52,7 +52,7 @@ std::vector<SweepAxis> sweepAxes(const std::vector<ComparedRun>& runs) {
         if (axis.numeric) {
             axis.values = numbers;
             const auto [lo, hi] = std::minmax_element(numbers.begin(), numbers.end());
-            axis.log = *lo > 0 && *hi / *lo >= 20;
+            axis.log = *lo > 0 && *hi / *lo >= 10;
         } else {
             for (const auto& v : row.values) {
                 auto it = std::find(axis.categories.begin(), axis.categories.end(), v);

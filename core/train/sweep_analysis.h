@@ -2,7 +2,7 @@
 // The runs of a sweep (or any selection) as axes for the studio's sweep views: one axis
 // per config field whose value differs between the runs (name and seed aside: seeds are
 // the repeats a mean is taken over), numeric or categorical, logarithmic where its
-// values span decades; and a metric against one field as mean ± std over the runs that
+// values span a decade or more; and a metric against one field as mean ± std over the runs that
 // share the field's value. Free of torch and Qt headers.
 #include <optional>
 #include <string>
@@ -20,7 +20,7 @@ const char* sweepMetricName(SweepMetric metric);  // "best test top-1 %", ...
 struct SweepAxis {
     std::string field;
     bool numeric = false;  // every run's value is a number
-    bool log = false;      // numeric, positive, and max / min >= 20
+    bool log = false;      // numeric, positive, and max / min >= 10 (a decade or more)
     std::vector<double> values;            // per run: the number, or the category's index
     std::vector<std::string> labels;       // per run: the value as text
     std::vector<std::string> categories;   // categorical axes: the values in first-seen order
