@@ -3,8 +3,6 @@
 #include "models/classifier.h"
 #include "train/runtime.h"
 
-#include <filesystem>
-
 #include "models/model_registry.h"
 #include "train/checkpoint.h"
 #include "train/trainer.h"
@@ -15,10 +13,7 @@ namespace ferkd {
 Teacher loadRunTeacher(const ExperimentStore& store, const std::string& runIdOrName, torch::Device device) {
     auto run = store.findRun(runIdOrName);
     if (!run) throw Error("no run '" + runIdOrName + "' in " + store.workspace() + " to use as teacher");
-    std::string path = checkpointPath(store, run->id, "best");
-    if (!std::filesystem::exists(path)) path = checkpointPath(store, run->id, "last");
-    if (!std::filesystem::exists(path))
-        throw Error("run " + std::to_string(run->id) + " '" + run->name + "' has no checkpoint to use as teacher");
+    const std::string path = existingCheckpoint(store, run->id, "best");
     const RunConfig config = runConfigOf(*run);
     const CheckpointModel loaded = loadCheckpointModel(path);
     std::shared_ptr<Classifier> model = loaded.model;
