@@ -11,6 +11,7 @@
 #include <QPdfWriter>
 #include <QScrollArea>
 #include <QSlider>
+#include <QTimer>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -109,7 +110,7 @@ MetricsChart::MetricsChart(QWidget* parent) : QWidget(parent) {
     smoothingSlider_->setRange(0, 99);
     smoothingSlider_->setValue(60);
     smoothingSlider_->setToolTip(tr("Exponential moving average of the step loss"));
-    connect(smoothingSlider_, &QSlider::valueChanged, this, [this] { rebuild(); });
+    connect(smoothingSlider_, &QSlider::valueChanged, this, &MetricsChart::resmooth);
     controls->addWidget(smoothingSlider_, 1);
     logAxis_ = new QCheckBox(tr("Log scale"));
     logAxis_->setObjectName("logAxis");
@@ -127,6 +128,11 @@ MetricsChart::MetricsChart(QWidget* parent) : QWidget(parent) {
     connect(seedBands_, &QCheckBox::toggled, this, &MetricsChart::setSeedBands);
     controls->addWidget(seedBands_);
     layout->addLayout(controls);
+
+    liveReplot_ = new QTimer(this);
+    liveReplot_->setSingleShot(true);
+    liveReplot_->setInterval(100);
+    connect(liveReplot_, &QTimer::timeout, this, [this] { replotAll(true); });
 
     auto* cards = new QWidget;
     auto* grid = new QGridLayout(cards);
@@ -333,10 +339,24 @@ void MetricsChart::addStepPoint(Run& run, const StepMetric& m) {
     const double x = run.timeline.stepKey(xMode_, m.step, m.time);
     for (const StepCurve& s : kStepCurves)
         if (s.value) run.graphs[s.key]->addData(x, s.value(m));
+    addSmoothedPoint(run, x, m.loss);
+}
+
+void MetricsChart::addSmoothedPoint(Run& run, double x, double loss) {
     const double w = smoothing();
-    run.smoothed = run.hasSmoothed ? w * run.smoothed + (1 - w) * m.loss : m.loss;
+    run.smoothed = run.hasSmoothed ? w * run.smoothed + (1 - w) * loss : loss;
     run.hasSmoothed = true;
     run.graphs["smoothed"]->addData(x, run.smoothed);
+}
+
+// Another smoothing weight redraws the smoothed lines alone.
+void MetricsChart::resmooth() {
+    for (Run& run : runs_) {
+        run.graphs["smoothed"]->data()->clear();
+        run.hasSmoothed = false;
+        for (const auto& m : run.steps) addSmoothedPoint(run, run.timeline.stepKey(xMode_, m.step, m.time), m.loss);
+    }
+    replotAll(false);
 }
 
 void MetricsChart::addEpochPoint(Run& run, const EpochMetric& m) {
@@ -359,7 +379,7 @@ void MetricsChart::appendStep(const StepReport& r) {
     it->timeline.addStepTime(m.step, m.time);
     it->steps.push_back(m);
     addStepPoint(*it, m);
-    replotAll(true);
+    scheduleLiveReplot();
 }
 
 void MetricsChart::appendEpoch(const EpochReport& r) {
@@ -367,7 +387,13 @@ void MetricsChart::appendEpoch(const EpochReport& r) {
     if (it == runs_.end()) return;
     it->epochs.push_back(r.metrics);
     addEpochPoint(*it, r.metrics);
-    replotAll(true);
+    scheduleLiveReplot();
+}
+
+// A live run reports every step: the legends, ranges (a sort of every value with
+// "ignore outliers") and repaint follow at most ten times a second.
+void MetricsChart::scheduleLiveReplot() {
+    if (!liveReplot_->isActive()) liveReplot_->start();
 }
 
 int MetricsChart::pointCount(qint64 runId, const QString& curve) const {

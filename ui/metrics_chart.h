@@ -20,6 +20,7 @@ class QCPGraph;
 class QCheckBox;
 class QComboBox;
 class QSlider;
+class QTimer;
 
 namespace ferkd::ui {
 
@@ -87,7 +88,10 @@ private:
     void addRunGraphs(qint64 id, Run& run);
     void addStepPoint(Run& run, const StepMetric& m);
     void addEpochPoint(Run& run, const EpochMetric& m);
+    void addSmoothedPoint(Run& run, double x, double loss);
+    void resmooth();
     void replotAll(bool rescale);
+    void scheduleLiveReplot();
     void fitValues(QCustomPlot* plot);
     void showHover(QCustomPlot* plot, QMouseEvent* event);
     void redrawBands();
@@ -97,6 +101,7 @@ private:
     QSlider* smoothingSlider_ = nullptr;
     QComboBox* xAxisBox_ = nullptr;
     QCheckBox *logAxis_ = nullptr, *ignoreOutliers_ = nullptr, *seedBands_ = nullptr;
+    QTimer* liveReplot_ = nullptr;
     XAxisMode xMode_ = XAxisMode::Step;
     std::vector<std::vector<qint64>> seedGroups_;
     std::vector<QCPGraph*> bands_;  // mean, upper, lower per group

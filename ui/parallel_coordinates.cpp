@@ -116,10 +116,14 @@ double ParallelCoordinates::valueY(int axis, double value) const {
     return area.bottom() - t * area.height();
 }
 
+QPointF ParallelCoordinates::pointOf(const Line& line, int axis) const {
+    return {axisX(axis), valueY(axis, line.values[size_t(axis)])};
+}
+
 QPointF ParallelCoordinates::linePoint(qint64 runId, int axis) const {
-    const auto values = lineValues(runId);
-    if (axis < 0 || axis >= int(values.size())) return {};
-    return {axisX(axis), valueY(axis, values[size_t(axis)])};
+    for (const Line& l : lines_)
+        if (l.run == runId && axis >= 0 && axis < int(l.values.size())) return pointOf(l, axis);
+    return {};
 }
 
 QColor ParallelCoordinates::lineColour(double metric) const {
@@ -131,7 +135,7 @@ qint64 ParallelCoordinates::runAt(const QPointF& pos) const {
     double nearest = 6;  // pixels
     for (const Line& l : lines_)
         for (int a = 0; a + 1 < int(l.values.size()); ++a) {
-            const double d = segmentDistance(pos, linePoint(l.run, a), linePoint(l.run, a + 1));
+            const double d = segmentDistance(pos, pointOf(l, a), pointOf(l, a + 1));
             if (d < nearest) nearest = d, best = l.run;
         }
     return best;
@@ -164,7 +168,7 @@ void ParallelCoordinates::paintEvent(QPaintEvent*) {
     auto drawLine = [&](const Line& l, double width) {
         QPainterPath path;
         for (int a = 0; a < int(l.values.size()); ++a) {
-            const QPointF pt = linePoint(l.run, a);
+            const QPointF pt = pointOf(l, a);
             if (a == 0) path.moveTo(pt);
             else path.lineTo(pt);
         }

@@ -20,7 +20,6 @@ public:
 
     void setData(const std::vector<ComparedRun>& runs, const std::vector<SweepAxis>& axes, SweepMetric metric);
     int lineCount() const { return int(lines_.size()); }
-    int axisCount() const { return int(axes_.size()); }
     QStringList axisNames() const;
     // The values a run's line passes through, one per axis (the metric last); empty when
     // the run draws no line (it has no value of the metric).
@@ -54,6 +53,7 @@ private:
         double metric = 0;
     };
     QRectF plotArea() const;
+    QPointF pointOf(const Line& line, int axis) const;  // where the line crosses that axis
     double axisX(int axis) const;
     double valueY(int axis, double value) const;
     QColor lineColour(double metric) const;

@@ -120,12 +120,6 @@ RunsPanel::~RunsPanel() = default;
 void RunsPanel::setRuns(std::vector<RunRecord> runs) { model_->setRuns(std::move(runs)); }
 void RunsPanel::setShowArchived(bool on) { proxy_->setShowArchived(on); }
 void RunsPanel::setProgress(qint64 runId, qint64 done, qint64 total) { model_->setProgress(runId, done, total); }
-void RunsPanel::setFilterText(const QString& text) { filter_->setText(text); }
-
-void RunsPanel::setStatusFilter(const QString& statusWord) {
-    const int i = status_->findData(statusWord);
-    status_->setCurrentIndex(i < 0 ? 0 : i);
-}
 
 QList<qint64> RunsPanel::selectedRuns() const {
     QList<qint64> ids;
@@ -157,10 +151,6 @@ void RunsPanel::revealRun(qint64 runId) {
 }
 
 int RunsPanel::visibleCount() const { return proxy_->rowCount(); }
-
-qint64 RunsPanel::runAt(int visibleRow) const {
-    return proxy_->index(visibleRow, 0).data(RunsTableModel::RunIdRole).toLongLong();
-}
 
 void RunsPanel::setColumnShown(int column, bool shown) {
     table_->horizontalHeader()->setSectionHidden(column, !shown);

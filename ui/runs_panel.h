@@ -29,14 +29,11 @@ public:
     void setRuns(std::vector<RunRecord> runs);
     void setShowArchived(bool on);
     void setProgress(qint64 runId, qint64 done, qint64 total);
-    void setFilterText(const QString& text);
-    void setStatusFilter(const QString& statusWord);  // empty: any
 
     QList<qint64> selectedRuns() const;  // in the table's order
     void selectRun(qint64 runId, bool addToSelection);
     void revealRun(qint64 runId);  // makes it the current row and scrolls to it; the selection stays
     int visibleCount() const;  // rows that pass the filter
-    qint64 runAt(int visibleRow) const;
     void setColumnShown(int column, bool shown);
     bool columnShown(int column) const;
     int preferredWidth() const;  // the shown columns side by side, with the scroll bar

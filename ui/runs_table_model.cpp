@@ -96,7 +96,11 @@ void RunsTableModel::setRuns(std::vector<RunRecord> runs) {
 void RunsTableModel::setProgress(qint64 runId, qint64 done, qint64 total) {
     const int row = rowOf(runId);
     if (row < 0 || total <= 0) return;
-    progress_[runId] = std::clamp(double(done) / double(total), 0.0, 1.0);
+    const double share = std::clamp(double(done) / double(total), 0.0, 1.0);
+    // Reported every step: the cell repaints (and the proxy re-sorts) only when the bar moves.
+    auto it = progress_.find(runId);
+    if (it != progress_.end() && int(*it * 1000) == int(share * 1000)) return;
+    progress_[runId] = share;
     const QModelIndex cell = index(row, kStatus);
     Q_EMIT dataChanged(cell, cell, {ProgressRole, Qt::DisplayRole});
 }

@@ -30,11 +30,15 @@ void byConfidence(std::vector<ImagePrediction>& list) {
                      [](const ImagePrediction& a, const ImagePrediction& b) { return a.confidence > b.confidence; });
 }
 
-// The run of this workspace that taught a distilled run, as an id or name: kd names it;
-// fkd and ferkd learned from a label set whose generation run names it. Empty, with the
-// reason in `note`, when there is none to load.
-std::string teacherRunOf(const ExperimentStore& store, const RunConfig& config, std::string* note) {
-    if (config.distill.mode == "kd") return config.distill.teacher;
+// The run of this workspace that taught a distilled run: kd names it; fkd and ferkd
+// learned from a label set whose generation run names it. None, with the reason in
+// `note`, when there is none to load.
+std::optional<RunRecord> teacherRunOf(const ExperimentStore& store, const RunConfig& config, std::string* note) {
+    if (config.distill.mode == "kd") {
+        auto teacher = store.findRun(config.distill.teacher);
+        if (!teacher) *note = "distill.teacher '" + config.distill.teacher + "' is not a run of this workspace";
+        return teacher;
+    }
     if (config.distill.mode != "fkd" && config.distill.mode != "ferkd") {
         *note = "not a distilled run (distill.mode " + config.distill.mode + ")";
         return {};
@@ -46,12 +50,10 @@ std::string teacherRunOf(const ExperimentStore& store, const RunConfig& config, 
     }
     const auto generation = store.run(labels->run_id);
     const auto json = generation ? nlohmann::json::parse(generation->config_json, nullptr, false) : nlohmann::json();
-    const std::string teacher = json.is_object() ? json.value("teacher", std::string()) : std::string();
-    if (teacher.empty() || !store.findRun(teacher)) {
-        *note = "the label set's teacher (" + (teacher.empty() ? std::string("unknown") : teacher) +
-                ") is not a run of this workspace";
-        return {};
-    }
+    const std::string name = json.is_object() ? json.value("teacher", std::string()) : std::string();
+    auto teacher = name.empty() ? std::nullopt : store.findRun(name);
+    if (!teacher)
+        *note = "the label set's teacher (" + (name.empty() ? std::string("unknown") : name) + ") is not a run of this workspace";
     return teacher;
 }
 
@@ -97,16 +99,15 @@ RunEvaluation evaluateRun(const ExperimentStore& store, int64_t runId, const std
     std::optional<Teacher> teacher;
     std::unique_ptr<BatchBuilder> teacherData;
     if (withTeacher) {
-        const std::string teacherRun = teacherRunOf(store, config, &out.teacher_note);
-        if (!teacherRun.empty()) {
+        if (const auto teacherRun = teacherRunOf(store, config, &out.teacher_note)) {
             try {
-                teacher = loadRunTeacher(store, teacherRun, device);
+                teacher = loadRunTeacher(store, std::to_string(teacherRun->id), device);
                 if (teacher->num_classes != data.test->numClasses()) {
                     out.teacher_note = "the teacher has " + std::to_string(teacher->num_classes) + " classes, the test split " +
                                        std::to_string(data.test->numClasses());
                     teacher.reset();
                 } else {
-                    teacherData = std::make_unique<BatchBuilder>(data.test, runConfigOf(*store.findRun(teacherRun)));
+                    teacherData = std::make_unique<BatchBuilder>(data.test, runConfigOf(*teacherRun));
                     out.teacher = teacher->description;
                 }
             } catch (const std::exception& e) {
@@ -119,30 +120,22 @@ RunEvaluation evaluateRun(const ExperimentStore& store, int64_t runId, const std
     const EvalBatchObserver observe = [&](int64_t begin, const Batch& b, const torch::Tensor& logits) {
         const torch::Tensor logp = torch::log_softmax(logits, 1);
         const auto [confidence, predicted] = logp.exp().max(1);
-        torch::Tensor teacherPredicted, kl;
+        torch::Tensor teacherPredicted = torch::full({logits.size(0)}, -1, torch::kLong), kl = torch::zeros({logits.size(0)});
         if (teacher) {
             const Batch tb = teacherData->testBatch(begin, begin + logits.size(0));
             const torch::Tensor t = teacher->forward(tb.images.to(teacher->device)).to(torch::kCPU).to(torch::kFloat);
             const torch::Tensor tlogp = torch::log_softmax(t, 1);
-            teacherPredicted = t.argmax(1);
-            kl = (tlogp.exp() * (tlogp - logp)).sum(1);
+            teacherPredicted = t.argmax(1).contiguous();
+            kl = (tlogp.exp() * (tlogp - logp)).sum(1).contiguous();
         }
         const auto labels = b.labels.accessor<int64_t, 1>();
         const torch::Tensor pred = predicted.contiguous(), conf = confidence.contiguous();
         const auto predictedAt = pred.accessor<int64_t, 1>();
         const auto confidenceAt = conf.accessor<float, 1>();
-        for (int64_t i = 0; i < logits.size(0); ++i) {
-            ImagePrediction p;
-            p.image = begin + i;
-            p.truth = int(labels[i]);
-            p.predicted = int(predictedAt[i]);
-            p.confidence = confidenceAt[i];
-            if (teacher) {
-                p.teacher_predicted = int(teacherPredicted[i].item<int64_t>());
-                p.kl = kl[i].item<float>();
-            }
-            out.predictions.push_back(p);
-        }
+        const auto teacherAt = teacherPredicted.accessor<int64_t, 1>();
+        const auto klAt = kl.accessor<float, 1>();
+        for (int64_t i = 0; i < logits.size(0); ++i)
+            out.predictions.push_back({begin + i, int(labels[i]), int(predictedAt[i]), confidenceAt[i], int(teacherAt[i]), klAt[i]});
     };
     const EvalResult r = evaluate(*model, testData, device, batchSize, {}, {0, -1}, observe);
     out.checkpoint = path;
