@@ -3,7 +3,7 @@
 and its PyTorch-in-Python peer (bench/python/*_peer.py) with the same arguments, and
 prints one Markdown row per benchmark with the ratio. Usage:
 
-    bench/run.py [--ferkd build/bin/ferkd] [--python /usr/bin/python3] [--repeat 3] [step|step-fmnist|store|labels|epoch|epoch-jpeg ...]
+    bench/run.py [--ferkd build/bin/ferkd] [--python /usr/bin/python3] [--repeat 3] [step|step-fmnist|store|labels|epoch|epoch-jpeg|data ...]
     bench/run.py --data DIR step-gpu labels-gpu   # on a CUDA machine (bench/gpu/run.sh)
 
 Each benchmark runs --repeat times, the app and the peer alternately (a shared VM's speed
@@ -138,11 +138,45 @@ def run_epoch(args, name):
         shutil.rmtree(tmp)
 
 
+def run_data(args):
+    """The input pipeline alone (`ferkd bench data` against data_peer.py's DataLoader):
+    2,000 JPEGs of 500 x 375 px (bench/python/make_jpegs.py), RandomResizedCrop to 224 px,
+    flip, normalise, batches of 64 images, at 1 and 2 workers; the sides alternate."""
+    import shutil
+    import tempfile
+    tmp = tempfile.mkdtemp(prefix="ferkd-bench-data-")
+    try:
+        folder = os.path.join(tmp, "jpeg")
+        subprocess.run([args.python, os.path.join(HERE, "python", "make_jpegs.py"), folder, "--count", "2000"],
+                       check=True)
+        argv = ["--data", folder, "--input-size", "224", "--batch", "64"]
+        results = {}
+        for workers in (1, 2):
+            apps, peers = [], []
+            for _ in range(args.repeat):
+                apps.append(run_json([args.ferkd, "bench", "data", *argv, "--workers", str(workers), "--json"]))
+                peers.append(run_json([args.python, os.path.join(HERE, "python", "data_peer.py"), *argv,
+                                       "--workers", str(workers)]))
+            app = [a["images_per_s"] for a in apps]
+            peer = [p["images_per_s"] for p in peers]
+            results[workers] = (statistics.median(app), statistics.median(peer))
+            print(f"| data, {workers} worker{'s' if workers > 1 else ''} | `{' '.join(argv[2:])}`, 2,000 JPEGs "
+                  f"500x375 | {statistics.median(app):,.1f} img/s | {statistics.median(peer):,.1f} img/s | "
+                  f"{ratio_text(app, peer)} |")
+            sys.stdout.flush()
+        (a1, p1), (a2, p2) = results[1], results[2]
+        print(f"| data, 2 workers / 1 | | {a2 / a1:.2f}x | {p2 / p1:.2f}x | |")
+    finally:
+        shutil.rmtree(tmp)
+
+
 def train_app_epoch(args, w, data, labels, ws):
     """`ferkd train` for one epoch in a fresh workspace; the epoch's seconds from the run's CSV."""
     import csv
+    # FKD's accounting: the batch counts crops and one pass with 2 crops per image is 2 epochs.
     subprocess.run([args.ferkd, "--workspace", ws, "train", "--data", data, "--arch", "resnet18",
-                    "--epochs", "1", "--batch-size", str(w["batch"]), "--threads", "2", "--name", "epoch",
+                    "--epochs", str(w["crops"]), "--batch-size", str(w["batch"] * w["crops"]), "--threads", "2",
+                    "--name", "epoch",
                     "--set", f"data.input_size={w['size']}",
                     "--set", f"data.train_limit={w['images']}", "--set", f"data.test_limit={w['test']}",
                     "--set", "distill.mode=ferkd", "--set", f"distill.labels={labels}",
@@ -163,7 +197,7 @@ def main():
     ap.add_argument("--data", default="", help="an IDX folder for the labels workloads instead of Debian's "
                     "Fashion-MNIST (the GPU machine has none)")
     cpu = [name for name in WORKLOADS if "gpu" not in name]
-    ap.add_argument("benchmarks", nargs="*", default=cpu + list(EPOCHS))
+    ap.add_argument("benchmarks", nargs="*", default=cpu + list(EPOCHS) + ["data"])
     args = ap.parse_args()
     if args.data:
         os.environ["FERKD_FMNIST_DIR"] = os.path.abspath(args.data)
@@ -173,6 +207,9 @@ def main():
     for name in args.benchmarks:
         if name in EPOCHS:
             run_epoch(args, name)
+            continue
+        if name == "data":
+            run_data(args)
             continue
         argv, key, unit, *peer_only = WORKLOADS[name]
         peer_argv = argv + (peer_only[0] if peer_only else [])

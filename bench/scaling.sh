@@ -14,7 +14,7 @@ for N in 1000 10000 60000; do
   "$FERKD" bench labels --arch resnet18 --images "$N" --crops 4 --input-size 28 --batch 512 --threads 2 \
     --out "$L" --json > /dev/null
   /usr/bin/time -f "%M" -o "$TMP/rss" "$FERKD" --workspace "$TMP/ws-$N" train --data fashion-mnist \
-    --arch resnet18 --epochs 1 --batch-size 256 --threads 2 --name "n$N" \
+    --arch resnet18 --epochs 2 --batch-size 512 --threads 2 --name "n$N" \
     --set data.train_limit="$N" --set data.test_limit=256 --set distill.mode=ferkd \
     --set distill.labels="$L" --set distill.num_crops=2 --set schedule.warmup_epochs=0 \
     --set checkpoint.keep_best=false > /dev/null

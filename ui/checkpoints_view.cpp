@@ -10,7 +10,7 @@
 
 #include "run_controller.h"
 #include "store/experiment_store.h"
-#include "train/trainer.h"
+#include "train/run_files.h"
 
 namespace ferkd::ui {
 

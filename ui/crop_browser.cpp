@@ -30,7 +30,7 @@
 #include "mining_plot.h"
 #include "pixels_image.h"
 #include "store/experiment_store.h"
-#include "train/trainer.h"
+#include "train/run_files.h"
 
 namespace ferkd::ui {
 

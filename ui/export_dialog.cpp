@@ -9,7 +9,7 @@
 #include "interop/model_export.h"
 #include "interop/onnx_export.h"
 #include "train/run_export.h"
-#include "train/trainer.h"
+#include "train/run_files.h"
 #include "util/atomic_file.h"
 
 namespace ferkd {

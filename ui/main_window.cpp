@@ -57,7 +57,7 @@
 #include "sweep_view.h"
 #include "system_metrics_view.h"
 #include "welcome_panel.h"
-#include "train/trainer.h"
+#include "train/run_files.h"
 #include "util/atomic_file.h"
 #include "util/text.h"
 
@@ -95,8 +95,9 @@ MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, RunController* co
         runsPanel_->setProgress(r.run_id, r.step, r.total_steps);
         progress_->setMaximum(int(std::max<int64_t>(1, r.total_steps)));
         progress_->setValue(int(r.step));
+        // r.epoch is already 1-based, as the CLI prints it.
         stageLabel_->setText(tr("epoch %1/%2, %3 img/s, ETA %4")
-                                 .arg(r.epoch + 1)
+                                 .arg(r.epoch)
                                  .arg(r.epochs)
                                  .arg(r.images_per_sec, 0, 'f', 0)
                                  .arg(QString::fromStdString(formatDuration(r.eta_seconds))));

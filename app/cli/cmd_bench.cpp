@@ -11,6 +11,7 @@
 #include "console_observer.h"
 #include "data/dataset_factory.h"
 #include "stop_on_signal.h"
+#include "train/run_files.h"
 #include "train/trainer.h"
 #include "util/atomic_file.h"
 #include "util/error.h"

@@ -1,4 +1,4 @@
-// `ferkd bench step|store|labels`: the app's side of the speed benchmarks. Each prints a
+// `ferkd bench step|store|labels|data`: the app's side of the speed benchmarks. Each prints a
 // human line and, with --json, one JSON object that bench/run.py puts beside the
 // PyTorch peer's figure (docs/PERFORMANCE.md).
 #include <unistd.h>
@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench/data_benchmark.h"
 #include "bench/label_benchmark.h"
 #include "bench/step_benchmark.h"
 #include "bench/store_benchmark.h"
@@ -43,6 +44,8 @@ void addSpeedBenchCommands(CLI::App* bench, CliContext& ctx) {
     s->add_option("--channels-last", step->channels_last, "NHWC memory order (true/false)");
     s->add_option("--device", step->device, "cpu, cuda or auto");
     s->add_option("--precision", step->precision, "fp32 or bf16 (autocast)")->check(CLI::IsMember({"fp32", "bf16"}));
+    s->add_flag("--grad-checkpointing", step->grad_checkpointing,
+                "Recompute the blocks' activations in the backward pass (less memory, one more forward)");
     s->add_flag("--json", *json, "One JSON object on stdout");
     s->callback([&ctx, step, json] {
         ctx.action = [step, json] {
@@ -50,6 +53,7 @@ void addSpeedBenchCommands(CLI::App* bench, CliContext& ctx) {
             const double ips = step->batch / t.step.median();
             nlohmann::json j{{"benchmark", "step"}, {"arch", step->arch}, {"batch", step->batch},
                              {"device", step->device}, {"precision", step->precision},
+                             {"grad_checkpointing", step->grad_checkpointing},
                              {"median_s", t.step.median()}, {"images_per_s", ips}, {"forward_s", t.forward.median()},
                              {"backward_s", t.backward.median()}, {"update_s", t.update.median()},
                              {"losses", t.losses}};
@@ -109,6 +113,27 @@ void addSpeedBenchCommands(CLI::App* bench, CliContext& ctx) {
             char line[256];
             std::snprintf(line, sizeof line, "labels: %lld crops in %.2f s, %.0f crops/s", (long long)r.crops, r.seconds,
                           r.crops_per_sec);
+            return printResult(j, *json, line);
+        };
+    });
+
+    auto data = std::make_shared<DataBenchOptions>();
+    auto* d = bench->add_subcommand("data", "The input pipeline alone: an image folder's batches (decode, "
+                                            "RandomResizedCrop, flip, normalise) from N worker threads");
+    d->add_option("--data", data->data, "Image folder (root/<class>/<image>)")->required();
+    d->add_option("--workers", data->workers, "Threads building batches")->check(CLI::Range(1, 256));
+    d->add_option("--input-size", data->input_size)->check(CLI::Range(8, 1024));
+    d->add_option("--batch", data->batch, "Images per batch")->check(CLI::Range(1, 65536));
+    d->add_option("--batches", data->batches, "Batches to time; 0 = one pass")->check(CLI::Range(0, 1000000));
+    d->add_flag("--json", *json, "One JSON object on stdout");
+    d->callback([&ctx, data, json] {
+        ctx.action = [data, json] {
+            const DataBenchResult r = benchmarkDataPipeline(*data);
+            nlohmann::json j{{"benchmark", "data"}, {"workers", data->workers}, {"images", r.images},
+                             {"seconds", r.seconds}, {"images_per_s", r.images_per_sec}};
+            char line[256];
+            std::snprintf(line, sizeof line, "data: %lld images in %.2f s with %d workers, %.1f img/s",
+                          (long long)r.images, r.seconds, data->workers, r.images_per_sec);
             return printResult(j, *json, line);
         };
     });

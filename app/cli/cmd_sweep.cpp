@@ -14,6 +14,7 @@
 #include "console_observer.h"
 #include "stop_on_signal.h"
 #include "sweep/sweep.h"
+#include "train/run_files.h"
 #include "train/trainer.h"
 #include "util/atomic_file.h"
 #include "util/error.h"

@@ -10,7 +10,7 @@
 #include "interop/weights_file.h"
 #include "models/classifier.h"
 #include "models/model_registry.h"
-#include "train/trainer.h"
+#include "train/run_files.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 #ifdef FERKD_WITH_ONNX

@@ -58,7 +58,7 @@ PYEOF
 $FERKD bench labels --arch resnet18 --data "$DATA" --images 2048 --crops 4 --input-size 56 --batch 512 --threads 16 \
       --out "$DATA/labels.fkdl" --json > /dev/null
 for on in true false; do
-  $FERKD --workspace "$DATA/ws-$on" train --data "$DATA" --arch resnet18 --epochs 1 --batch-size 128 --name assembly \
+  $FERKD --workspace "$DATA/ws-$on" train --data "$DATA" --arch resnet18 --epochs 2 --batch-size 256 --name assembly \
       --set data.input_size=56 --set data.train_limit=2048 --set distill.mode=ferkd --set distill.labels="$DATA/labels.fkdl" --set distill.num_crops=2 \
       --set augment.randaug_ops=2 --set augment.selfmix_prob=0.5 --set schedule.warmup_epochs=0 \
       --set runtime.device=cuda --set runtime.crops_on_device=$on > "$DATA/train-$on.log" 2>&1 \

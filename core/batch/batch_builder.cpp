@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "config/step_accounting.h"
 #include "data/crop_resize.h"
 #include "data/mixup.h"
 #include "data/rand_augment.h"
@@ -16,12 +17,13 @@ namespace ferkd {
 BatchBuilder::BatchBuilder(std::shared_ptr<Dataset> dataset, const RunConfig& config,
                            std::shared_ptr<const DistillTargets> targets, DataShard shard)
     : dataset_(std::move(dataset)), config_(config), normalize_(dataset_->channels(), config.data.normalize),
-      targets_(std::move(targets)), shard_(shard) {
+      targets_(std::move(targets)), shard_(shard),
+      imagesPerStep_(stepAccounting(config, dataset_->size()).images_per_step) {
     if (shard_.count < 1 || shard_.rank < 0 || shard_.rank >= shard_.count)
         throw Error("data shard " + std::to_string(shard_.rank) + " of " + std::to_string(shard_.count) + " does not exist");
-    if (config_.schedule.batch_size % shard_.count != 0)
-        throw ConfigError("schedule.batch_size", std::to_string(config_.schedule.batch_size) +
-                                                     " (the global batch) does not split evenly over " +
+    if (imagesPerStep_ % shard_.count != 0)
+        throw ConfigError("schedule.batch_size", std::to_string(config_.schedule.batch_size) + " (the global batch: " +
+                                                     std::to_string(imagesPerStep_) + " images) does not split evenly over " +
                                                      std::to_string(shard_.count) + " processes");
     trainImages_.resize(dataset_->size());
     std::iota(trainImages_.begin(), trainImages_.end(), 0);
@@ -37,10 +39,10 @@ void BatchBuilder::setTrainingImages(std::vector<int64_t> images) {
 }
 
 int64_t BatchBuilder::stepsPerEpoch() const {
-    return std::max<int64_t>(1, trainingImages() / config_.schedule.batch_size);
+    return std::max<int64_t>(1, trainingImages() / imagesPerStep_);
 }
 
-int64_t BatchBuilder::shardBatchSize() const { return config_.schedule.batch_size / shard_.count; }
+int64_t BatchBuilder::shardBatchSize() const { return imagesPerStep_ / shard_.count; }
 
 std::vector<int64_t> BatchBuilder::epochOrder(int64_t epoch) const {
     std::vector<int64_t> order = trainImages_;
@@ -93,7 +95,7 @@ Batch BatchBuilder::finish(const Loaded& images, const std::vector<CropBox>& box
 
 Batch BatchBuilder::trainBatch(const std::vector<int64_t>& order, int64_t epoch, int64_t step) const {
     const int64_t b = shardBatchSize();
-    const int64_t first = step * config_.schedule.batch_size + shard_.rank * b;
+    const int64_t first = step * imagesPerStep_ + shard_.rank * b;
     std::vector<int64_t> indices(order.begin() + std::min<int64_t>(first, order.size()),
                                  order.begin() + std::min<int64_t>(first + b, order.size()));
     // Each image's own generator, seeded by its place in the epoch's order.

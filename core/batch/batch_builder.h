@@ -4,8 +4,8 @@
 // matrix), and normalises. A batch is a pure function of (seed, epoch, step), so a
 // resumed run sees exactly the batches an uninterrupted one would.
 //
-// Data parallel: schedule.batch_size is the global batch. Rank r of n builds the r-th
-// of n equal slices of each global batch, and every image draws its crops and
+// Data parallel: schedule.batch_size is the global batch (in crops with FKD's accounting,
+// config/step_accounting.h). Rank r of n builds the r-th of n equal slices of each global batch's images, and every image draws its crops and
 // augmentations from its own generator, seeded by its position in the epoch's order,
 // so n ranks together see what one process would (mixing across images, Mixup and
 // CutMix, stays within each rank's slice, as with timm on several GPUs).
@@ -33,7 +33,7 @@ struct DataShard {
 class BatchBuilder {
 public:
     // `targets` (fkd, ferkd modes) supplies each image's stored crops and their labels.
-    // Throws ConfigError naming schedule.batch_size when it does not split into `shard.count` slices.
+    // Throws ConfigError naming schedule.batch_size when its images do not split into `shard.count` slices.
     BatchBuilder(std::shared_ptr<Dataset> dataset, const RunConfig& config,
                  std::shared_ptr<const DistillTargets> targets = nullptr, DataShard shard = {});
 
@@ -42,7 +42,7 @@ public:
     void setTrainingImages(std::vector<int64_t> images);
     int64_t trainingImages() const { return static_cast<int64_t>(trainImages_.size()); }
 
-    int64_t stepsPerEpoch() const;  // full global batches only (drop_last)
+    int64_t stepsPerEpoch() const;  // full global batches of images in one pass (drop_last)
     int64_t shardBatchSize() const;  // images of one step on this rank
     // The training images in the order of `epoch`, seeded by (seed, epoch).
     std::vector<int64_t> epochOrder(int64_t epoch) const;
@@ -79,6 +79,7 @@ private:
     std::shared_ptr<const DistillTargets> targets_;
     DataShard shard_;
     std::vector<int64_t> trainImages_;
+    int64_t imagesPerStep_;  // over all ranks
     torch::Device assembly_ = torch::kCPU;
 };
 

@@ -22,6 +22,7 @@ StepBreakdown benchmarkTrainingStep(const StepBenchOptions& o) {
     torch::manual_seed(0);
     ModelSpec spec{o.num_classes, o.in_chans, o.input_size, 0.0};
     auto model = createModel(o.arch, spec);
+    model->setGradCheckpointing(o.grad_checkpointing);
     model->to(device);
     const auto format = o.channels_last ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
     setMemoryFormat(*model, format);

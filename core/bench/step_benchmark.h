@@ -20,6 +20,7 @@ struct StepBenchOptions {
     bool channels_last = true;
     std::string device = "cpu";
     std::string precision = "fp32";  // or bf16 (autocast)
+    bool grad_checkpointing = false;  // recompute block activations in backward (model.grad_checkpointing)
 };
 
 struct BenchTiming {

@@ -106,6 +106,11 @@ std::vector<ConfigField> buildFields() {
             "Refuse pretrained weights with missing, unexpected or mis-shaped keys (a head for another class "
             "count and position embeddings for another input size are adapted)"),
 
+        sub("model.grad_checkpointing", &R::model, &ModelConfig::grad_checkpointing,
+            "Activation checkpointing: keep only the inputs of the transformer blocks (ViT, EVA) or stages (ResNet, "
+            "RegNet) in the forward pass and recompute the rest in the backward pass: much less activation memory "
+            "for about one more forward pass of compute (the gradients are the same)"),
+
         sub("augment.crop", &R::augment, &AugmentConfig::crop,
             "Training crop: pad (pad and random crop), rrc (RandomResizedCrop) or none")
             .oneOf({"pad", "rrc", "none"}).paper("rrc"),
@@ -153,7 +158,8 @@ std::vector<ConfigField> buildFields() {
         sub("distill.temperature", &R::distill, &DistillConfig::temperature,
             "kd: softmax temperature (the loss is scaled by its square)").above(0),
         sub("distill.labels", &R::distill, &DistillConfig::labels, "Label store file made by `ferkd labels generate`"),
-        sub("distill.num_crops", &R::distill, &DistillConfig::num_crops, "Crops of each image per step (fkd, ferkd)")
+        sub("distill.num_crops", &R::distill, &DistillConfig::num_crops,
+            "Crops of each image per step (fkd, ferkd); with fkd accounting also the epochs one pass counts for")
             .range(1, 64).paper("4 (pretraining), 2 (finetuning)"),
         ferkdField("distill.ferkd.rule", &FerkdConfig::rule,
                    "How crops are sorted: paper (FerKD's equation: three thresholds on the teacher's probability of "
@@ -196,12 +202,21 @@ std::vector<ConfigField> buildFields() {
             "Layer-wise learning-rate decay: layer l of L trains at lr * decay^(L - l); 1 = off (ViT, RegNet)")
             .range(0.01, 1).paper("0.95 (finetuning)"),
 
-        sub("schedule.epochs", &R::schedule, &ScheduleConfig::epochs, "Training epochs").range(1, 100000)
-            .paper("300 / 15"),
+        sub("schedule.accounting", &R::schedule, &ScheduleConfig::accounting,
+            "How batch and epochs count: fkd (as FKD's and so FerKD's scripts: the batch counts crops, an epoch "
+            "counts crop-views, so a pass over the images with 4 crops each is 4 epochs) or images (the batch "
+            "counts images, an epoch is one pass: runs stored before December 2026)")
+            .oneOf({"fkd", "images"}).paper("fkd"),
+        sub("schedule.epochs", &R::schedule, &ScheduleConfig::epochs,
+            "Training epochs; fkd accounting: epochs of crop-views, one pass over the images with distill.num_crops "
+            "crops each counting num_crops epochs (a multiple of it)").range(1, 100000)
+            .paper("300 / 15 (75 / 7.5 passes)"),
         sub("schedule.batch_size", &R::schedule, &ScheduleConfig::batch_size,
-            "Images per step, over all processes of a distributed run (each takes an equal share)")
-            .range(1, 65536).paper("1024 / 512"),
-        sub("schedule.warmup_epochs", &R::schedule, &ScheduleConfig::warmup_epochs, "Linear warmup length in epochs")
+            "Crops per step (fkd accounting: images x distill.num_crops, a multiple of it; images accounting: "
+            "images per step), over all processes of a distributed run (each takes an equal share of the images)")
+            .range(1, 65536).paper("1024 = 256 x 4 / 512 = 256 x 2"),
+        sub("schedule.warmup_epochs", &R::schedule, &ScheduleConfig::warmup_epochs,
+            "Linear warmup length in epochs (the same units as schedule.epochs)")
             .atLeast(0).paper("5 / 2"),
         sub("schedule.warmup_lr", &R::schedule, &ScheduleConfig::warmup_lr, "Learning rate at the start of warmup")
             .atLeast(0),
@@ -232,6 +247,15 @@ std::vector<ConfigField> buildFields() {
             .oneOf({"auto", "fp32", "bf16"}).paper("bf16 (GPU)"),
         sub("runtime.crops_on_device", &R::runtime, &RuntimeConfig::crops_on_device,
             "On a GPU, cut, resize, augment and normalise the crops on the GPU; the CPU only decodes and gathers images"),
+        sub("runtime.micro_batch", &R::runtime, &RuntimeConfig::micro_batch,
+            "Crops per forward and backward pass on each process (whole images: a multiple of the crops per "
+            "image); the step's gradients add up over its micro-batches and the optimiser updates once per step. "
+            "0 = the whole step in one pass")
+            .range(0, 65536),
+        sub("runtime.data_workers", &R::runtime, &RuntimeConfig::data_workers,
+            "Threads that decode, cut, augment and assemble batches ahead of training; 0 = auto (the cores the "
+            "training threads leave free, at least 1; on a GPU all cores but two)")
+            .range(0, 256),
         sub("runtime.log_every", &R::runtime, &RuntimeConfig::log_every, "Steps between stored step metrics")
             .range(1, 100000),
     };

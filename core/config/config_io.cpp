@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "config/config_fields.h"
+#include "config/step_accounting.h"
 #include "models/model_registry.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
@@ -141,6 +142,12 @@ std::vector<std::pair<std::string, std::string>> validationErrors(const RunConfi
                                        "); expected 0 <= t_low <= t_mid <= t_top <= 1");
     if (config.data.val_split >= 1 && config.data.val_split != std::floor(config.data.val_split))
         add("data.val_split", num(config.data.val_split) + " is neither a share in (0, 1) nor a whole count of images");
+    for (const auto& [field, message] : accountingErrors(config)) add(field, message);
+    const int crops = cropsPerImage(config);
+    if (config.runtime.micro_batch > 0 && config.runtime.micro_batch % crops != 0)
+        add("runtime.micro_batch", std::to_string(config.runtime.micro_batch) + " crops is not a whole number of images "
+                                   "of " + std::to_string(crops) + " crops each (an image's crops stay in one micro-batch); "
+                                   "use a multiple of distill.num_crops");
     if (!findModel(config.model.arch)) {
         std::string near = nearestName(config.model.arch, modelNames());
         add("model.arch", "'" + config.model.arch + "' is not a registered model" +

@@ -54,17 +54,18 @@ std::vector<PresetInfo> buildPresets() {
             "schedule": {"epochs": 10, "batch_size": 128, "warmup_epochs": 0.5}
          })"},
         {"fmnist-fkd-student",
-         "FKD student on Fashion-MNIST: stored teacher labels of 2 crops per image per step (set distill.labels)",
+         "FKD student on Fashion-MNIST: stored teacher labels of 2 crops per image per step, 256 crops (128 images) per "
+         "step, 10 epochs of crop-views = 5 passes (set distill.labels)",
          "quick start", R"({
             "data": {"path": "fashion-mnist", "input_size": 28},
             "model": {"arch": "resnet10_small"},
             "distill": {"mode": "fkd", "num_crops": 2},
             "optim": {"lr": 0.004, "weight_decay": 0.05},
-            "schedule": {"epochs": 5, "batch_size": 128, "warmup_epochs": 0.5}
+            "schedule": {"epochs": 10, "batch_size": 256, "warmup_epochs": 1}
          })"},
         {"fmnist-ferkd-student",
          "FerKD student on Fashion-MNIST: FKD with the paper's rule (thresholds from the validation sweep of "
-         "docs/DISTILLATION.md) and SelfMix (set distill.labels)",
+         "docs/DISTILLATION.md) and SelfMix; 256 crops (128 images x 2) per step, 10 epochs = 5 passes (set distill.labels)",
          "quick start", R"({
             "data": {"path": "fashion-mnist", "input_size": 28},
             "model": {"arch": "resnet10_small"},
@@ -72,7 +73,7 @@ std::vector<PresetInfo> buildPresets() {
                         "ferkd": {"rule": "paper", "t_low": 0.05, "t_mid": 0.1, "t_top": 1.0}},
             "augment": {"selfmix_prob": 1.0, "selfmix_alpha": 1.0},
             "optim": {"lr": 0.004, "weight_decay": 0.05},
-            "schedule": {"epochs": 5, "batch_size": 128, "warmup_epochs": 0.5}
+            "schedule": {"epochs": 10, "batch_size": 256, "warmup_epochs": 1}
          })"},
         // The cluttered testbed (docs/TESTBED.md): `ferkd dataset make-cluttered fashion-mnist
         // cluttered-fmnist` makes the data; 48 px canvases seen at 32 px, where the small
@@ -98,18 +99,20 @@ std::vector<PresetInfo> buildPresets() {
             "schedule": {"epochs": 3, "batch_size": 128, "warmup_epochs": 0.5}
          })"},
         {"clutter-fkd-student",
-         "FKD student on the cluttered testbed: the teacher's stored labels of 2 crops per image per step (set distill.labels)",
+         "FKD student on the cluttered testbed: the teacher's stored labels of 2 crops per image per step, 256 crops "
+         "(128 images) per step, 6 epochs of crop-views = 3 passes (set distill.labels)",
          "testbed", R"({
             "data": {"path": "cluttered-fmnist", "input_size": 32, "val_split": 5000},
             "model": {"arch": "resnet10_small"},
             "augment": {"crop": "rrc", "scale_min": 0.08, "scale_max": 1.0, "hflip": true},
             "distill": {"mode": "fkd", "num_crops": 2},
             "optim": {"lr": 0.006, "weight_decay": 0.05},
-            "schedule": {"epochs": 3, "batch_size": 128, "warmup_epochs": 0.5}
+            "schedule": {"epochs": 6, "batch_size": 256, "warmup_epochs": 1}
          })"},
         {"clutter-ferkd-student",
          "FerKD student on the cluttered testbed: FKD with the paper's rule, thresholds chosen on a validation split "
-         "(t_low 0.01, t_mid 0.1, t_top 1: docs/TESTBED.md; set distill.labels)",
+         "(t_low 0.01, t_mid 0.1, t_top 1: docs/TESTBED.md); 256 crops (128 images x 2) per step, 6 epochs = 3 passes "
+         "(set distill.labels)",
          "testbed", R"({
             "data": {"path": "cluttered-fmnist", "input_size": 32, "val_split": 5000},
             "model": {"arch": "resnet10_small"},
@@ -117,11 +120,12 @@ std::vector<PresetInfo> buildPresets() {
             "distill": {"mode": "ferkd", "num_crops": 2,
                         "ferkd": {"rule": "paper", "t_low": 0.01, "t_mid": 0.1, "t_top": 1.0}},
             "optim": {"lr": 0.006, "weight_decay": 0.05},
-            "schedule": {"epochs": 3, "batch_size": 128, "warmup_epochs": 0.5}
+            "schedule": {"epochs": 6, "batch_size": 256, "warmup_epochs": 1}
          })"},
         {"table1-resnet50-pretrain",
          "Table 1: ResNet-50 FerKD pretraining on ImageNet-1K (300 epochs, batch 1024, AdamW 0.002, cosine, "
-         "wd 0.05, 5 warmup epochs, 4 crops, SelfMix 1.0); set data.path and distill.labels",
+         "wd 0.05, 5 warmup epochs, 4 crops, SelfMix 1.0), counted as FKD counts: 256 images x 4 crops per step, "
+         "300 epochs of crop-views = 75 passes; set data.path and distill.labels",
          "Table 1", R"({
             "data": {"input_size": 224, "normalize": "imagenet"},
             "model": {"arch": "resnet50", "drop_path": 0.0},
@@ -133,7 +137,8 @@ std::vector<PresetInfo> buildPresets() {
          })"},
         {"table1-vit-small-pretrain",
          "Table 1: ViT-S/16 FerKD pretraining on ImageNet-1K (300 epochs, batch 1024, AdamW 0.002, cosine, wd 0.05, "
-         "5 warmup epochs, 4 crops, stochastic depth 0.1, Mixup 0.8 + CutMix 1.0); set data.path and distill.labels",
+         "5 warmup epochs, 4 crops, stochastic depth 0.1, Mixup 0.8 + CutMix 1.0), counted as FKD counts: 256 images "
+         "x 4 crops per step, 75 passes; set data.path and distill.labels",
          "Table 1", R"({
             "data": {"input_size": 224, "normalize": "imagenet"},
             "model": {"arch": "vit_small_patch16_224", "drop_path": 0.1},
@@ -146,12 +151,14 @@ std::vector<PresetInfo> buildPresets() {
         {"table2-vit-giant-finetune",
          "Table 2: ViT-g/14 (EVA) FerKD finetuning on ImageNet-1K at 336 px (15 epochs, batch 512, AdamW 3e-5, "
          "layer decay 0.95, cosine, wd 0.05, 2 warmup epochs, 2 crops, drop path 0.4, RandAugment m9 mstd0.5, "
-         "SelfMix 1.0, EMA 0.9999); set data.path and distill.labels",
+         "SelfMix 1.0, EMA 0.9999), counted as FKD counts: 256 images x 2 crops per step, 15 epochs = 7.5 passes; "
+         "set data.path and distill.labels",
          "Table 2", table2Finetuning("eva_giant_patch14_336", 0.4)},
         {"table2-regnety-128gf-finetune",
          "Table 2: RegNetY-128GF FerKD finetuning on ImageNet-1K at 336 px (15 epochs, batch 512, AdamW 3e-5, "
          "layer decay 0.95, cosine, wd 0.05, 2 warmup epochs, 2 crops, no drop path, RandAugment m9 mstd0.5, "
-         "SelfMix 1.0, EMA 0.9999); set data.path and distill.labels",
+         "SelfMix 1.0, EMA 0.9999), counted as FKD counts: 256 images x 2 crops per step, 15 epochs = 7.5 passes; "
+         "set data.path and distill.labels",
          "Table 2", table2Finetuning("regnet_y_128gf", 0.0)},
     };
 }

@@ -26,6 +26,7 @@ struct ModelConfig {
     double drop_path = 0.0;   // stochastic depth rate (ViT)
     std::string pretrained;   // weights to start from: torch.save state dict, safetensors or ferkd checkpoint
     bool pretrained_strict = true;  // every key must match (a new head and resized position embeddings excepted)
+    bool grad_checkpointing = false;  // recompute block/stage activations in the backward pass (less memory)
 };
 
 struct AugmentConfig {
@@ -73,7 +74,7 @@ struct DistillConfig {
     std::string labels;       // label store file (ferkd labels generate)
     std::string teacher;      // kd: run id or name whose best checkpoint teaches
     double temperature = 1.0; // kd: softmax temperature of teacher and student
-    int num_crops = 1;        // crops of each image per step (Table 1: 4)
+    int num_crops = 1;        // crops of each image per step (fkd, ferkd; Table 1: 4)
     FerkdConfig ferkd;
 };
 
@@ -88,9 +89,12 @@ struct OptimConfig {
     double layer_decay = 1.0;  // layer-wise learning-rate decay, 1 = off (Table 2: 0.95)
 };
 
+// schedule.accounting (config/step_accounting.h): fkd, as FKD's scripts count, the batch
+// in crops and an epoch in crop-views; images, as runs stored before it counted.
 struct ScheduleConfig {
-    int epochs = 10;
-    int batch_size = 128;
+    std::string accounting = "fkd";  // fkd | images
+    int epochs = 10;                  // fkd: epochs of crop-views (a pass with 4 crops per image is 4)
+    int batch_size = 128;             // fkd: crops per step (images x crops per image), over all processes
     double warmup_epochs = 1.0;
     double warmup_lr = 1e-6;
     double min_lr = 1e-6;
@@ -115,6 +119,8 @@ struct RuntimeConfig {
     bool channels_last = true;  // NHWC activations: faster convolutions on CPU (oneDNN) and GPU
     std::string precision = "auto";  // auto | fp32 | bf16 (autocast of forward and loss; weights stay fp32)
     bool crops_on_device = true;  // on CUDA: cut, augment and normalise crops on the GPU, not the prefetch thread
+    int micro_batch = 0;     // crops per forward/backward pass on each process (whole images), 0 = the whole step
+    int data_workers = 0;    // threads building batches, 0 = auto (the cores the compute leaves free, at least 1)
 };
 
 struct RunConfig {

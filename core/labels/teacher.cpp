@@ -5,7 +5,7 @@
 
 #include "models/model_registry.h"
 #include "train/checkpoint.h"
-#include "train/trainer.h"
+#include "train/run_files.h"
 #include "util/error.h"
 
 namespace ferkd {

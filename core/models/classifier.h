@@ -2,6 +2,8 @@
 // The interface the training loop sees: an image classifier that is a torch Module.
 #include <torch/torch.h>
 
+#include "models/activation_checkpoint.h"
+
 namespace ferkd {
 
 class Classifier : public torch::nn::Module {
@@ -22,6 +24,20 @@ public:
         return param.dim() <= 1 || name.find("pos_embed") != std::string::npos ||
                name.find("cls_token") != std::string::npos;
     }
+
+    // Activation checkpointing of the transformer blocks (ViT, EVA) or stages (ResNet,
+    // RegNet) while training, as timm's set_grad_checkpointing (model.grad_checkpointing).
+    void setGradCheckpointing(bool on) { gradCheckpointing_ = on; }
+    bool gradCheckpointing() const { return gradCheckpointing_; }
+
+protected:
+    // One block or stage of the forward pass, checkpointed when that is on and the model trains.
+    torch::Tensor runBlock(const BlockFunction& block, const torch::Tensor& x) {
+        return gradCheckpointing_ && is_training() ? checkpointed(block, x) : block(x);
+    }
+
+private:
+    bool gradCheckpointing_ = false;
 };
 
 int64_t countParameters(const torch::nn::Module& module);

@@ -141,7 +141,7 @@ int RegNet::layerId(const std::string& name) const {
 
 torch::Tensor RegNet::forward(torch::Tensor x) {
     x = stem->forward(x);
-    for (auto& stage : stages_) x = stage->forward(x);
+    for (auto& stage : stages_) x = runBlock([&stage](const torch::Tensor& in) { return stage->forward(in); }, x);
     return fc(torch::adaptive_avg_pool2d(x, {1, 1}).flatten(1));
 }
 

@@ -121,7 +121,8 @@ void ResNet::initWeights() {
 torch::Tensor ResNet::forward(torch::Tensor x) {
     x = bn1(conv1(x)).relu_();
     if (!options_.small_stem()) x = torch::max_pool2d(x, 3, 2, 1);
-    x = layer4->forward(layer3->forward(layer2->forward(layer1->forward(x))));
+    for (auto* layer : {&layer1, &layer2, &layer3, &layer4})
+        x = runBlock([layer](const torch::Tensor& in) { return (*layer)->forward(in); }, x);
     x = torch::adaptive_avg_pool2d(x, {1, 1}).flatten(1);
     return fc(x);
 }

@@ -121,7 +121,10 @@ int VisionTransformer::layerId(const std::string& name) const {
 torch::Tensor VisionTransformer::forward(torch::Tensor x) {
     x = patch_proj(x).flatten(2).transpose(1, 2);  // [B, N, D]
     x = torch::cat({cls_token.expand({x.size(0), -1, -1}), x}, 1) + pos_embed;
-    x = blocks->forward(x);
+    for (size_t i = 0; i < blocks->size(); ++i) {
+        auto* block = blocks->ptr(i)->as<BlockImpl>();
+        x = runBlock([block](const torch::Tensor& in) { return block->forward(in); }, x);
+    }
     if (options_.eva()) return head(fc_norm(x.narrow(1, 1, x.size(1) - 1).mean(1)));
     return head(norm(x).select(1, 0));
 }

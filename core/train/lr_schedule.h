@@ -7,6 +7,8 @@
 
 namespace ferkd {
 
-double learningRateAt(const ScheduleConfig& schedule, double peakLr, int64_t step, int64_t stepsPerEpoch);
+// `stepsPerEpoch` in the config's epochs: fractional where a pass over the images counts
+// several (FKD's accounting, config/step_accounting.h).
+double learningRateAt(const ScheduleConfig& schedule, double peakLr, int64_t step, double stepsPerEpoch);
 
 }  // namespace ferkd

@@ -1,10 +1,11 @@
 #include "train/mixed_precision.h"
 
 #include <ATen/autocast_mode.h>
-#include <torch/version.h>
 
 #include <fstream>
 #include <sstream>
+
+#include "util/autocast_state.h"
 
 // The compute capability needs the CUDA runtime's headers, which only a CUDA build of
 // LibTorch brings (Debian's is CPU-only).
@@ -15,27 +16,6 @@
 
 namespace ferkd {
 namespace {
-
-// LibTorch 2.4 replaced the per-device setters by ones taking the device type.
-#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
-bool enabled(torch::DeviceType t) { return at::autocast::is_autocast_enabled(t); }
-void setEnabled(torch::DeviceType t, bool on) { at::autocast::set_autocast_enabled(t, on); }
-at::ScalarType dtype(torch::DeviceType t) { return at::autocast::get_autocast_dtype(t); }
-void setDtype(torch::DeviceType t, at::ScalarType s) { at::autocast::set_autocast_dtype(t, s); }
-#else
-bool enabled(torch::DeviceType t) { return t == torch::kCUDA ? at::autocast::is_enabled() : at::autocast::is_cpu_enabled(); }
-void setEnabled(torch::DeviceType t, bool on) {
-    if (t == torch::kCUDA) at::autocast::set_enabled(on);
-    else at::autocast::set_cpu_enabled(on);
-}
-at::ScalarType dtype(torch::DeviceType t) {
-    return t == torch::kCUDA ? at::autocast::get_autocast_gpu_dtype() : at::autocast::get_autocast_cpu_dtype();
-}
-void setDtype(torch::DeviceType t, at::ScalarType s) {
-    if (t == torch::kCUDA) at::autocast::set_autocast_gpu_dtype(s);
-    else at::autocast::set_autocast_cpu_dtype(s);
-}
-#endif
 
 // The compute capability of a CUDA device as major * 10 + minor; 0 when unknown.
 int cudaCapability(const torch::Device& device) {
@@ -91,10 +71,10 @@ PrecisionChoice choosePrecision(const std::string& requested, torch::Device devi
 AutocastScope::AutocastScope(torch::Device device, bool bf16) : type_(device.type()) {
     if (!bf16) return;
     active_ = true;
-    wasEnabled_ = enabled(type_);
-    previousType_ = dtype(type_);
-    setDtype(type_, at::kBFloat16);
-    setEnabled(type_, true);
+    wasEnabled_ = autocastEnabled(type_);
+    previousType_ = autocastDtype(type_);
+    setAutocastDtype(type_, at::kBFloat16);
+    setAutocastEnabled(type_, true);
     at::autocast::increment_nesting();
 }
 
@@ -102,8 +82,8 @@ AutocastScope::~AutocastScope() {
     if (!active_) return;
     // Leaving the outermost scope drops the bf16 copies of the weights it cached.
     if (at::autocast::decrement_nesting() == 0) at::autocast::clear_cache();
-    setEnabled(type_, wasEnabled_);
-    setDtype(type_, previousType_);
+    setAutocastEnabled(type_, wasEnabled_);
+    setAutocastDtype(type_, previousType_);
 }
 
 }  // namespace ferkd

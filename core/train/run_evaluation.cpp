@@ -12,7 +12,7 @@
 #include "train/checkpoint.h"
 #include "train/evaluator.h"
 #include "train/runtime.h"
-#include "train/trainer.h"
+#include "train/run_files.h"
 #include "util/error.h"
 
 namespace ferkd {

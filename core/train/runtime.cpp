@@ -29,6 +29,12 @@ std::string describeDevice(const torch::Device& device) {
     return "cpu (" + std::to_string(at::get_num_threads()) + " threads)";
 }
 
+int dataWorkers(int requested, const torch::Device& device, int computeThreads) {
+    if (requested > 0) return requested;
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    return std::max(1, device.is_cuda() ? cores - 2 : cores - computeThreads);
+}
+
 // clone(format), not contiguous(format): contiguous() keeps a tensor whose size-1
 // dimension makes it count as both layouts (a 1-channel stem's [64,1,7,7] weight) with its
 // NCHW strides, and oneDNN picks the output layout from the strides, so a Fashion-MNIST

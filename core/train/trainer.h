@@ -1,7 +1,9 @@
 #pragma once
-// The training loop (plain cross-entropy here). It owns the step counter, asks the
-// schedule for each step's learning rate, reports through the observer, writes the
-// store and checkpoints, and honours pause/stop between steps. Runs on the caller's
+// The training loop. It owns the step counter, asks the schedule for each step's
+// learning rate, reports through the observer, writes the store and (through
+// train/checkpoint_policy.h) checkpoints, and honours pause/stop between steps. Its parts:
+// train/run_setup.h builds what a run trains with, train/training_step.h does one step
+// in micro-batches, train/evaluator.h evaluates at the end of each pass. Runs on the caller's
 // thread: the CLI calls it directly, the studio from a worker thread.
 //
 // Given a process group it is one rank of a data-parallel run (train/data_parallel.h):
@@ -41,18 +43,5 @@ private:
     TrainingControl& control_;
     ProcessGroup* group_;
 };
-
-// The config a run was created with (defaults under the stored JSON).
-RunConfig runConfigOf(const RunRecord& run);
-
-// Path of a run's checkpoint of the given kind ("last", "best").
-std::string checkpointPath(const ExperimentStore& store, int64_t runId, const std::string& kind);
-// The file of checkpoint `kind` ("best" or "last") that exists; "best" falls back to
-// "last" (a run with no validated epoch yet). Error naming the run when it has neither.
-std::string existingCheckpoint(const ExperimentStore& store, int64_t runId, const std::string& kind);
-
-// Makes checkpoint `kind` the one the run resumes from (copied over "last", atomically);
-// its metrics after that point are dropped when it resumes. The run must not be active.
-void rewindToCheckpoint(ExperimentStore& store, int64_t runId, const std::string& kind);
 
 }  // namespace ferkd

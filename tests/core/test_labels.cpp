@@ -288,7 +288,7 @@ private slots:
         cfg.distill.ferkd.t_top = 0.99;
         cfg.distill.ferkd.eps = 0.2;
         cfg.augment.hflip = false;
-        cfg.schedule.batch_size = 8;
+        cfg.schedule.batch_size = 16;  // crops: 8 images x 2
         auto targets = std::make_shared<DistillTargets>(*data, cfg.distill);
         QCOMPARE(targets->keptCrops(0), 2);
         const CropGroupSummary summary = summarizeCropGroups(*targets, {0, 1, 2, 3}, 2);
@@ -382,7 +382,7 @@ private slots:
         cfg.distill.mode = "fkd";
         cfg.distill.labels = path;
         cfg.distill.num_crops = 6;
-        cfg.schedule.batch_size = 4;
+        cfg.schedule.batch_size = 24;  // crops: 4 images x 6
         auto targets = std::make_shared<DistillTargets>(*data, cfg.distill);
         BatchBuilder builder(data, cfg, targets);
         auto order = builder.epochOrder(0);

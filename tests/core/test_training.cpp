@@ -22,6 +22,7 @@
 #include "train/mixed_precision.h"
 #include "train/optimizer_factory.h"
 #include "train/run_comparison.h"
+#include "train/run_files.h"
 #include "train/trainer.h"
 #include "test_support.h"
 #include "util/error.h"
@@ -334,6 +335,7 @@ private slots:
         c.distill.mode = "fkd";
         c.distill.labels = labels;
         c.distill.num_crops = 3;  // every image's NaN crop is in every step
+        c.schedule.batch_size = 192;  // crops: 64 images x 3
         c.checkpoint.every_steps = 1;
         const int64_t id = trainer.createRun(c);
         RunOutcome o = trainer.run(id);

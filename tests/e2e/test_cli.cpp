@@ -302,7 +302,8 @@ private slots:
                      recorded.out.contains("per class:"), qPrintable(recorded.out + recorded.err));
 
         Result student = runFerkd({"--workspace", ws_, "train", "--data", data_, "--arch", "resnet10_small",
-                                   "--epochs", "2", "--batch-size", "32", "--threads", "1", "--name", "ferkd-student",
+                                   // FKD's accounting: 64 crops = 32 images x 2, 4 epochs of crop-views = 2 passes
+                                   "--epochs", "4", "--batch-size", "64", "--threads", "1", "--name", "ferkd-student",
                                    "--set", "distill.mode=ferkd", "--set", "distill.labels=" + labels,
                                    "--set", "distill.num_crops=2"});
         QVERIFY2(student.code == 0, qPrintable(student.err + student.out));

@@ -8,7 +8,7 @@
 #include "dist/gradient_sync.h"
 #include "dist/local_workers.h"
 #include "train/checkpoint.h"
-#include "train/trainer.h"
+#include "train/run_files.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -183,6 +183,19 @@ private slots:
         QVERIFY2(diff < 1e-5, qPrintable(QString::number(diff)));
         // Only rank 0 recorded: one run each, no second set of rows.
         QCOMPARE(store.listRuns().size(), size_t(2));
+
+        // Two processes in micro-batches of 4 images (each rank's 16 in 4 passes, one
+        // gradient all-reduce per step): the same training as one process, whole batch.
+        auto micro = runFerkd(QStringList(vit_) << "--name" << "two-micro" << "--nproc" << "2" << "--set"
+                                                << "runtime.micro_batch=4");
+        QVERIFY2(micro.code == 0, qPrintable(micro.out + micro.err));
+        QVERIFY2(micro.out.contains("micro-batches of 4 crops (4 per step on each process)"), qPrintable(micro.out));
+        const auto c = store.stepMetrics(run("two-micro").id);
+        QCOMPARE(c.size(), a.size());
+        for (size_t i = 0; i < a.size(); ++i) QVERIFY2(std::abs(a[i].loss - c[i].loss) < 1e-5, "step losses differ");
+        const double microDiff = maxDifference(finalWeights("one"), finalWeights("two-micro"));
+        qInfo("largest weight difference, 2 processes in micro-batches of 4 vs 1 process: %.3g", microDiff);
+        QVERIFY2(microDiff < 1e-5, qPrintable(QString::number(microDiff)));
     }
 
     // The same run launched by PyTorch's torchrun: its agent serves the TCPStore, the

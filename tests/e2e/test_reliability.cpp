@@ -10,7 +10,7 @@
 // FERKD_RELIABILITY_SEED reproduces a draw, FERKD_RELIABILITY_ROUNDS=N repeats every
 // kill N times (docs/RELIABILITY.md).
 #include "train/checkpoint.h"
-#include "train/trainer.h"
+#include "train/run_files.h"
 
 #include <QRandomGenerator>
 #include <QtTest>

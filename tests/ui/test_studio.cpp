@@ -137,9 +137,17 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QSignalSpy finished(window.controller(), &RunController::runFinished);
+        // The status bar counts epochs as the CLI does: 1/2 during the first, 2/2 during the second.
+        QStringList epochLabels;
+        auto* stage = window.findChild<QLabel*>("stageLabel");
+        connect(window.controller(), &RunController::stepReported, stage, [&](const StepReport& r) {
+            const QString text = stage->text();
+            if (r.step_in_epoch == 1) epochLabels << text.left(text.indexOf(','));
+        });
         RunConfig config = test::smallRunConfig();
         const qint64 id = window.startRun(config);
         const qint64 gap = maxEventLoopGap([&] { return finished.count() > 0; }, 240000);
+        QCOMPARE(epochLabels, (QStringList{"epoch 1/2", "epoch 2/2"}));
         QCOMPARE(finished.count(), 1);
         QCOMPARE(finished.first().at(1).toString(), QString("finished"));
         QVERIFY2(gap < 100, qPrintable(QString("event loop blocked for %1 ms").arg(gap)));

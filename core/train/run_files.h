@@ -1,0 +1,26 @@
+#pragma once
+// A stored run's config and checkpoint files, for everything that reads a run: the
+// trainer, evaluation, export, teachers, the studio.
+#include <string>
+
+#include "config/run_config.h"
+#include "store/experiment_store.h"
+
+namespace ferkd {
+
+// The config a run was created with (defaults under the stored JSON). A run stored
+// before schedule.accounting existed counted its batch in images and an epoch as one
+// pass, and keeps that accounting.
+RunConfig runConfigOf(const RunRecord& run);
+
+// Path of a run's checkpoint of the given kind ("last", "best").
+std::string checkpointPath(const ExperimentStore& store, int64_t runId, const std::string& kind);
+// The file of checkpoint `kind` ("best" or "last") that exists; "best" falls back to
+// "last" (a run with no validated epoch yet). Error naming the run when it has neither.
+std::string existingCheckpoint(const ExperimentStore& store, int64_t runId, const std::string& kind);
+
+// Makes checkpoint `kind` the one the run resumes from (copied over "last", atomically);
+// its metrics after that point are dropped when it resumes. The run must not be active.
+void rewindToCheckpoint(ExperimentStore& store, int64_t runId, const std::string& kind);
+
+}  // namespace ferkd

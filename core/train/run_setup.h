@@ -1,0 +1,43 @@
+#pragma once
+// Everything a run trains with, built from its config on the device it runs on: the data
+// and its batch builders, the model (fresh or with pretrained weights; a resume loads its
+// checkpoint afterwards), the EMA, the optimiser and what the student learns from (the
+// stored crops' labels, or the teacher itself for kd), with the step accounting.
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include "batch/batch_builder.h"
+#include "config/run_config.h"
+#include "labels/teacher.h"
+#include "models/model_registry.h"
+#include "train/data_parallel.h"
+#include "train/model_ema.h"
+#include "train/optimizer_factory.h"
+#include "config/step_accounting.h"
+#include "train/training_observer.h"
+
+namespace ferkd {
+
+class DistillTargets;  // labels/distill_targets.h
+
+struct RunSetup {
+    ModelSpec spec;
+    std::shared_ptr<Classifier> model;
+    std::unique_ptr<ModelEma> ema;
+    ScheduledOptimizer optimizer;
+    torch::MemoryFormat memory_format = torch::MemoryFormat::Contiguous;
+    std::shared_ptr<const DistillTargets> targets;  // fkd, ferkd
+    std::optional<Teacher> teacher;                  // kd
+    std::unique_ptr<BatchBuilder> train, test, val;  // val: with data.val_split only
+    StepAccounting accounting;
+};
+
+using RunLog = std::function<void(LogLevel, const std::string&)>;
+
+// `importPretrained`: load model.pretrained (the leader of a fresh run; a resume and the
+// other ranks take their weights from the checkpoint and rank 0).
+RunSetup prepareRun(const ExperimentStore& store, int64_t runId, const RunConfig& cfg, torch::Device device,
+                    const DataParallel& parallel, bool importPretrained, TrainingObserver& observer, const RunLog& log);
+
+}  // namespace ferkd
