@@ -5,6 +5,8 @@
 
 #include <qcustomplot.h>
 
+#include "plot_refresh.h"
+
 namespace ferkd::ui {
 
 QColor runColour(int index) {
@@ -15,7 +17,7 @@ QColor runColour(int index) {
 }
 
 QCustomPlot* makeTitledPlot(const QString& title, int minimumHeight) {
-    auto* plot = new QCustomPlot;
+    auto* plot = newPlot();
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->plotLayout()->insertRow(0);
     auto* heading = new QCPTextElement(plot, title, QFont(plot->font().family(), 9, QFont::Bold));

@@ -31,6 +31,7 @@
 #include "pixels_image.h"
 #include "store/experiment_store.h"
 #include "train/run_files.h"
+#include "plot_refresh.h"
 
 namespace ferkd::ui {
 
@@ -286,7 +287,7 @@ void CropBrowser::build() {
     rightLayout->addWidget(ruleMode_);
     rightLayout->addLayout(ruleForm);
     rightLayout->addWidget(ruleLabel_);
-    histogram_ = new QCustomPlot;
+    histogram_ = newPlot();
     histogram_->setMinimumHeight(180);
     histogram_->xAxis->setLabel(tr("p(true class)"));
     histogram_->yAxis->setLabel(tr("share of crops (%)"));
@@ -508,7 +509,7 @@ void CropBrowser::refreshRule() {
         }
     histogram_->rescaleAxes();
     histogram_->xAxis->setRange(0, 1);
-    histogram_->replot();
+    replotWhenShown(histogram_);
     if (inspector_->hasObjectBoxes()) {
         std::vector<CropMining> mined;
         const MiningQuality quality = inspector_->mining(rule_, {}, &mined);

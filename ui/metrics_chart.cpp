@@ -18,6 +18,7 @@
 
 #include "chart_style.h"
 #include "util/statistics.h"
+#include "plot_refresh.h"
 
 namespace ferkd::ui {
 
@@ -441,7 +442,7 @@ void MetricsChart::replotAll(bool rescale) {
         // The legend's rows (two entries each) add to the chart's height, not take from its lines.
         c.plot->setMinimumHeight(kPlotHeight + (listed + 1) / 2 * c.plot->legend->font().pointSize() * 2);
         if (rescale) fitValues(c.plot);
-        c.plot->replot(QCustomPlot::rpQueuedReplot);  // coalesced: live runs report many steps
+        replotWhenShown(c.plot);  // queued, so coalesced: live runs report many steps
     }
 }
 

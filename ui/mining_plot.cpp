@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "crop_group_style.h"
+#include "plot_refresh.h"
 
 namespace ferkd::ui {
 
@@ -22,7 +23,7 @@ MiningPlot::MiningPlot(QWidget* parent) : QWidget(parent) {
     summary_->setObjectName("miningSummary");
     summary_->setWordWrap(true);
     layout->addWidget(summary_);
-    plot_ = new QCustomPlot;
+    plot_ = newPlot();
     plot_->setObjectName("miningPlot");
     plot_->setMinimumHeight(220);
     plot_->xAxis->setLabel(tr("share of the object in the crop"));
@@ -39,7 +40,7 @@ void MiningPlot::clear() {
     plot_->clearPlottables();
     plot_->clearItems();
     plot_->legend->setVisible(false);
-    plot_->replot();
+    replotWhenShown(plot_);
     dots_ = 0;
     summary_->setText(tr("This data set has no object boxes. `ferkd dataset make-cluttered` makes one that has; an "
                          "image folder can bring them in boxes.csv (docs/TESTBED.md)."));
@@ -109,7 +110,7 @@ void MiningPlot::set(const MiningQuality& m, const std::vector<CropMining>& crop
     plot_->xAxis->setRange(0, 1);
     plot_->yAxis->setRange(0, 1.02);
     plot_->legend->setVisible(true);
-    plot_->replot();
+    replotWhenShown(plot_);
     const double pct = 100.0 / double(std::max<int64_t>(1, m.crops));
     const QString auc = std::isnan(m.auc) ? QString("-") : QString::number(m.auc, 'f', 3);
     summary_->setText(tr("AUC %1 | discarded-hard without object %2% | calibrated context %3% | no-object crops "

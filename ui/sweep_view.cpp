@@ -11,6 +11,7 @@
 
 #include "chart_style.h"
 #include "parallel_coordinates.h"
+#include "plot_refresh.h"
 
 namespace ferkd::ui {
 
@@ -96,7 +97,7 @@ void SweepView::drawFieldChart() {
     byField_->yAxis->setLabel(QString::fromUtf8(sweepMetricName(metric)));
     if (index < 0 || index >= int(axes_.size())) {
         byField_->xAxis->setLabel({});
-        byField_->replot();
+        replotWhenShown(byField_);
         return;
     }
     const SweepAxis& axis = axes_[size_t(index)];
@@ -136,7 +137,7 @@ void SweepView::drawFieldChart() {
     if (!points_.empty()) byField_->yAxis->setRange(lo - 0.1 * (hi - lo) - 0.5, hi + 0.1 * (hi - lo) + 0.5);
     if (axis.log) byField_->xAxis->setRange(byField_->xAxis->range().lower / 1.5, byField_->xAxis->range().upper * 1.5);
     else byField_->xAxis->scaleRange(1.15, byField_->xAxis->range().center());
-    byField_->replot();
+    replotWhenShown(byField_);
 }
 
 }  // namespace ferkd::ui

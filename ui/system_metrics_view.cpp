@@ -4,6 +4,7 @@
 #include <qcustomplot.h>
 
 #include "chart_style.h"
+#include "plot_refresh.h"
 
 namespace ferkd::ui {
 
@@ -75,7 +76,7 @@ void SystemMetricsView::setRuns(const ExperimentStore& store, const QList<QPair<
         p->rescaleAxes();
         // From zero, with headroom so a line at its peak stays clear of the frame.
         for (QCPAxis* axis : {p->yAxis, p->yAxis2}) axis->setRange(0, axis->range().upper * 1.15);
-        p->replot();
+        replotWhenShown(p);
     }
 }
 
