@@ -9,7 +9,7 @@ PACKAGES=(
   nlohmann-json3-dev libcli11-dev libonnx-dev python3-onnx
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqcustomplot-dev
   dataset-fashion-mnist
-  python3-torch python3-torchvision
+  python3-torch python3-torchvision python3-pil
   xvfb xauth
 )
 

@@ -85,7 +85,7 @@ Batch BatchBuilder::finish(const Loaded& images, const std::vector<CropBox>& box
         out = torch::cat(crops, 0);
     }
     Batch batch;
-    batch.images = normalize_(rowRngs.empty() ? out : randAugment(out, rowRngs));
+    batch.images = normalize_.inPlace(rowRngs.empty() ? out : randAugment(out, rowRngs));
     std::vector<int64_t> labels;
     labels.reserve(indices.size());
     for (int64_t i : indices) labels.push_back(dataset_->label(i));
@@ -181,7 +181,7 @@ Batch BatchBuilder::distillBatch(const std::vector<int64_t>& indices, std::vecto
         }
         out = torch::cat(parts, 0);
     }
-    batch.images = normalize_(randAugment(out, rowRngs));
+    batch.images = normalize_.inPlace(randAugment(out, rowRngs));
     batch.labels = torch::tensor(labels, torch::kInt64);
     if (config_.augment.selfmix_prob > 0)
         applySelfMix(batch.images, batch.targets, crops, {config_.augment.selfmix_prob, config_.augment.selfmix_alpha},

@@ -25,4 +25,9 @@ torch::Tensor Normalizer::operator()(const torch::Tensor& images) const {
     return ((images - mean_.to(images.device(), /*non_blocking=*/true)) * invStd_.to(images.device(), true)).contiguous();
 }
 
+torch::Tensor Normalizer::inPlace(torch::Tensor images) const {
+    images.sub_(mean_.to(images.device(), /*non_blocking=*/true)).mul_(invStd_.to(images.device(), true));
+    return images.contiguous();
+}
+
 }  // namespace ferkd
