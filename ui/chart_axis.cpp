@@ -8,7 +8,7 @@ namespace ferkd::ui {
 void RunTimeline::learn(const std::vector<StepMetric>& steps, const std::vector<EpochMetric>& epochs) {
     for (const auto& s : steps) addStepTime(s.step, s.time);
     if (!epochs.empty() && epochs.front().epoch > 0) {
-        stepsPerEpoch_ = epochs.front().step / epochs.front().epoch;
+        stepsPerEpoch_ = double(epochs.front().step) / double(epochs.front().epoch);
         return;
     }
     // Before the first epoch ends: the last step logged in epoch 1, once epoch 2 began.
@@ -18,7 +18,7 @@ void RunTimeline::learn(const std::vector<StepMetric>& steps, const std::vector<
         if (s.epoch == 1) lastOfFirst = std::max(lastOfFirst, s.step);
         secondBegan = secondBegan || s.epoch >= 2;
     }
-    if (secondBegan) stepsPerEpoch_ = lastOfFirst;
+    if (secondBegan) stepsPerEpoch_ = double(lastOfFirst);
 }
 
 void RunTimeline::addStepTime(int64_t step, double unixTime) {
@@ -37,7 +37,7 @@ double RunTimeline::timeAtStep(int64_t step) const {
 double RunTimeline::stepKey(XAxisMode mode, int64_t step, double unixTime) const {
     switch (mode) {
     case XAxisMode::Step: return double(step);
-    case XAxisMode::Epoch: return stepsPerEpoch_ > 0 ? double(step) / double(stepsPerEpoch_) : double(step);
+    case XAxisMode::Epoch: return stepsPerEpoch_ > 0 ? double(step) / stepsPerEpoch_ : double(step);
     case XAxisMode::WallTime: return unixTime;
     case XAxisMode::RelativeTime: return unixTime - origin_;
     }

@@ -19,7 +19,7 @@ class RunTimeline {
 public:
     // Steps per epoch from the run's metrics (0 while unknown: epoch keys are then steps).
     void learn(const std::vector<StepMetric>& steps, const std::vector<EpochMetric>& epochs);
-    void setStepsPerEpoch(int64_t steps) { stepsPerEpoch_ = steps; }
+    void setStepsPerEpoch(double steps) { stepsPerEpoch_ = steps; }
     void addStepTime(int64_t step, double unixTime);
 
     double stepKey(XAxisMode mode, int64_t step, double unixTime) const;
@@ -28,7 +28,7 @@ public:
 private:
     double timeAtStep(int64_t step) const;  // of the last logged step at or before `step`
 
-    int64_t stepsPerEpoch_ = 0;
+    double stepsPerEpoch_ = 0;  // in the config's epochs (fractional: FKD's accounting)
     double origin_ = 0;  // unix time of the first logged step
     std::map<int64_t, double> stepTimes_;
 };

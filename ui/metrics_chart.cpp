@@ -376,7 +376,7 @@ void MetricsChart::appendStep(const StepReport& r) {
     m.lr = r.lr;
     m.images_per_sec = r.images_per_sec;
     m.time = unixNow();
-    it->timeline.setStepsPerEpoch(r.steps_per_epoch);
+    it->timeline.setStepsPerEpoch(r.steps_per_crop_epoch);
     it->timeline.addStepTime(m.step, m.time);
     it->steps.push_back(m);
     addStepPoint(*it, m);

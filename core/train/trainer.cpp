@@ -259,6 +259,7 @@ RunOutcome Trainer::train(int64_t runId) {
             report.step = pos.global_step;
             report.step_in_epoch = pos.step_in_epoch;
             report.steps_per_epoch = passSteps;
+            report.steps_per_crop_epoch = acct.stepsPerEpoch();
             report.total_steps = acct.total_steps;
             report.loss = result.loss;
             report.lr = lr;

@@ -19,7 +19,8 @@ struct StepReport {
     int64_t run_id = 0;
     int64_t epoch = 0, epochs = 0;
     int64_t step = 0;             // global step, 1-based after this step
-    int64_t step_in_epoch = 0, steps_per_epoch = 0, total_steps = 0;
+    int64_t step_in_epoch = 0, steps_per_epoch = 0, total_steps = 0;  // steps_per_epoch: of this pass over the images
+    double steps_per_crop_epoch = 0;  // steps one epoch in the config's units takes (a pass counts num_crops of them)
     double loss = 0, lr = 0, images_per_sec = 0, eta_seconds = 0;
 };
 

@@ -382,6 +382,10 @@ private slots:
         for (size_t i = 3; i < same.steps.size(); ++i)
             QCOMPARE(same.steps[i].loss, rest.steps[i - 3].loss);
         QCOMPARE(same.epochs.back().metrics.epoch, int64_t(4));
+        QCOMPARE(same.steps.back().steps_per_crop_epoch, 4.0);  // a pass of 8 steps is 2 epochs
+        QCOMPARE(same.steps[3].epoch, int64_t(1));  // steps 1-4 are epoch 1, 5-8 epoch 2
+        QCOMPARE(same.steps[4].epoch, int64_t(2));
+        QCOMPARE(rest.steps.back().steps_per_crop_epoch, 8.0);
         QCOMPARE(same.epochs.back().metrics.test_top1, rest.epochs.back().metrics.test_top1);
     }
 };
