@@ -28,7 +28,11 @@ struct TrainOptions {
 RunConfig resolveConfig(const TrainOptions& o) {
     RunConfig config = o.preset.empty() ? RunConfig{} : presetConfig(o.preset);
     if (!o.configFile.empty()) config = loadConfigFile(o.configFile, config);
-    auto set = [&](const std::string& key, const nlohmann::json& v) { applyConfigJson(config, nlohmann::json::object({{key, v}}), "the command line"); };
+    // Every bad value and broken rule is reported at once, not the first alone.
+    ConfigProblems problems;
+    auto set = [&](const std::string& key, const nlohmann::json& v) {
+        problems.attempt([&] { applyConfigJson(config, nlohmann::json::object({{key, v}}), "the command line"); });
+    };
     if (o.epochs) set("schedule.epochs", *o.epochs);
     if (o.batchSize) set("schedule.batch_size", *o.batchSize);
     if (o.threads) set("runtime.threads", *o.threads);
@@ -38,8 +42,9 @@ RunConfig resolveConfig(const TrainOptions& o) {
     if (o.data) set("data.path", *o.data);
     if (o.name) set("name", *o.name);
     if (o.device) set("runtime.device", *o.device);
-    for (const auto& s : o.sets) applyOverride(config, s);
-    validateConfig(config);
+    for (const auto& s : o.sets) problems.attempt([&] { applyOverride(config, s); });
+    problems.validate(config);
+    problems.throwIfAny();
     return config;
 }
 

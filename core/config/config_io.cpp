@@ -1,5 +1,6 @@
 #include "config/config_io.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -157,8 +158,32 @@ std::vector<std::pair<std::string, std::string>> validationErrors(const RunConfi
 }
 
 void validateConfig(const RunConfig& config) {
-    auto errors = validationErrors(config);
-    if (!errors.empty()) throw ConfigError("", errors.front().second);
+    ConfigProblems problems;
+    problems.validate(config);
+    problems.throwIfAny();
+}
+
+void ConfigProblems::attempt(const std::function<void()>& change) {
+    try {
+        change();
+    } catch (const ConfigError& e) {
+        errors_.emplace_back(e.field(), e.what());
+    }
+}
+
+void ConfigProblems::validate(const RunConfig& config) {
+    for (auto& [field, message] : validationErrors(config)) {
+        const bool reported = std::any_of(errors_.begin(), errors_.end(), [&](const auto& e) { return e.first == field; });
+        if (!reported) errors_.emplace_back(field, message);
+    }
+}
+
+void ConfigProblems::throwIfAny() const {
+    if (errors_.empty()) return;
+    if (errors_.size() == 1) throw ConfigError("", errors_.front().second);
+    std::string text = std::to_string(errors_.size()) + " problems in the config:";
+    for (const auto& [field, message] : errors_) text += "\n  " + message;
+    throw ConfigError("", text);
 }
 
 }  // namespace ferkd

@@ -1,6 +1,7 @@
 #pragma once
 // RunConfig <-> JSON, command-line overrides and whole-config validation.
 // Precedence when building a config: defaults < preset < file < command line.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,9 +25,24 @@ void saveConfigFile(const RunConfig& config, const std::string& path);
 // "optim.lr=0.01": the value is parsed as JSON when it parses, else taken as a string.
 void applyOverride(RunConfig& config, const std::string& assignment);
 
-// Checks every field and the rules between fields; throws ConfigError on the first
-// problem. `validationErrors` returns all of them (for the studio's form).
+// Checks every field and the rules between fields; throws one ConfigError naming every
+// problem (ConfigProblems). `validationErrors` returns them one by one (for the studio's form).
 void validateConfig(const RunConfig& config);
 std::vector<std::pair<std::string, std::string>> validationErrors(const RunConfig& config);
+
+// Every problem of a config at once, as compilers and schema validators report them:
+// changes are attempted one after another, their ConfigErrors kept, the result validated,
+// and one ConfigError thrown whose first line says how many problems there are.
+class ConfigProblems {
+public:
+    // Runs `change`; a ConfigError it throws is kept (the change is then not made).
+    void attempt(const std::function<void()>& change);
+    // Adds the validation errors of fields not already reported.
+    void validate(const RunConfig& config);
+    void throwIfAny() const;
+
+private:
+    std::vector<std::pair<std::string, std::string>> errors_;  // (field, message)
+};
 
 }  // namespace ferkd

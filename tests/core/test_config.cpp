@@ -89,6 +89,29 @@ private slots:
         QVERIFY(QString::fromStdString(errors[1].second).contains("did you mean 'resnet50'"));
     }
 
+    // Four problems (two bad values, a broken rule between fields, a value out of range)
+    // come in one message whose first line counts them, each naming its field.
+    void everyErrorOfAConfigAtOnce() {
+        RunConfig c;
+        ConfigProblems problems;
+        for (const char* s : {"distill.ferkd.t_low=0.5", "distill.ferkd.t_mid=0.2", "distill.ferkd.eps=1.5",
+                              "distill.ferkd.rule=papr", "optim.lr=-1"})
+            problems.attempt([&] { applyOverride(c, s); });
+        problems.validate(c);
+        const QString msg = errorOf([&] { problems.throwIfAny(); });
+        QVERIFY2(msg.startsWith("4 problems in the config:\n"), qPrintable(msg));
+        for (const char* field : {"distill.ferkd.t_low", "distill.ferkd.eps", "distill.ferkd.rule", "optim.lr"})
+            QVERIFY2(msg.contains(QString("config field '%1'").arg(field)), qPrintable(msg));
+        QVERIFY(msg.contains("did you mean 'paper'"));
+        QCOMPARE(msg.count('\n'), 4);  // one line each
+        // One problem reads as before: the field and what is wrong, on one line.
+        RunConfig one;
+        one.distill.ferkd.t_low = 0.5;
+        one.distill.ferkd.t_mid = 0.2;
+        const QString single = errorOf([&] { validateConfig(one); });
+        QVERIFY2(single.startsWith("config field 'distill.ferkd.t_low': 0.5 is above"), qPrintable(single));
+    }
+
     void ferkdRuleAndValidationSplitAreChecked() {
         RunConfig c;
         QCOMPARE(c.distill.ferkd.rule, std::string("paper"));  // the paper's equation is what ferkd means
