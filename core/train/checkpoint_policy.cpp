@@ -8,16 +8,12 @@
 namespace ferkd {
 namespace fs = std::filesystem;
 
-namespace {
-// For status and event writes after a storage fault: they may fail too, and must not
-// hide the fault's message.
 void bestEffort(const std::function<void()>& write) {
     try {
         write();
     } catch (const std::exception&) {
     }
 }
-}  // namespace
 
 CheckpointPolicy::CheckpointPolicy(ExperimentStore& store, TrainingObserver& observer, TrainingControl& control,
                                    DataParallel& parallel, int64_t runId, const CheckpointConfig& config,

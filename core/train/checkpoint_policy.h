@@ -20,6 +20,10 @@
 
 namespace ferkd {
 
+// For status and event writes after a fault: they may fail too (a full disk), and must
+// not hide the fault's message. Errors of `write` are dropped.
+void bestEffort(const std::function<void()>& write);
+
 class CheckpointPolicy {
 public:
     // `state` names the model, EMA and optimiser saved; its position is set per save.

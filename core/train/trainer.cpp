@@ -103,12 +103,6 @@ RunOutcome Trainer::run(int64_t runId) {
         if (dynamic_cast<const DistributedError*>(&e))
             outcome.message += "; `ferkd train --resume " + std::to_string(runId) + "` continues from the last checkpoint";
         if (!group_ || group_->leader()) {
-            auto bestEffort = [](const std::function<void()>& write) {
-                try {
-                    write();
-                } catch (const std::exception&) {  // the store failed too; the outcome says why
-                }
-            };
             bestEffort([&] { store_.setStatus(runId, run_status::kFailed, outcome.message); });
             bestEffort([&] { store_.addEvent(runId, "error", outcome.message); });
         }
@@ -196,7 +190,7 @@ RunOutcome Trainer::train(int64_t runId) {
     // The best epoch's test top-1 (pos.best_top1 holds the metric it was selected by).
     double bestTestTop1 = record->best_top1.value_or(0.0);
     auto storageStop = [&]() -> RunOutcome {
-        if (leader) store_.setStatus(runId, run_status::kStopped, checkpoints.fault());
+        if (leader) bestEffort([&] { store_.setStatus(runId, run_status::kStopped, checkpoints.fault()); });
         return {runId, run_status::kStopped, bestTestTop1,
                 checkpoints.fault() + " (`ferkd train --resume " + std::to_string(runId) +
                     "` continues from the last checkpoint)"};
