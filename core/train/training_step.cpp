@@ -64,7 +64,8 @@ StepResult TrainingStep::run(const Batch& batch, double lr, int64_t stepNumber, 
 
     parallel_.beforeForward(model_);
     optimizer_.impl->zero_grad();
-    double lossSum = 0, correct = 0, onlyLoss = 0;
+    // Loss and hits add up on the device: one read-back per step, not per micro-batch.
+    torch::Tensor lastLoss, weightedLoss, hits;
     for (const auto& [begin, end] : parts) {
         const int64_t n = end - begin;
         const bool whole = parts.size() == 1;
@@ -79,16 +80,21 @@ StepResult TrainingStep::run(const Batch& batch, double lr, int64_t stepNumber, 
         }
         // Each part's mean loss weighted by its share: the gradients add up to the batch mean's.
         (whole ? partLoss : partLoss * (double(n) / double(rows))).backward();
-        onlyLoss = partLoss.item<double>();
-        lossSum += onlyLoss * double(n);
-        correct += logits.argmax(1).eq(y).sum().item<double>();
+        lastLoss = partLoss.detach();
+        const auto w = lastLoss.to(torch::kDouble) * double(n);
+        const auto h = logits.argmax(1).eq(y).sum();
+        weightedLoss = weightedLoss.defined() ? weightedLoss + w : w;
+        hits = hits.defined() ? hits + h : h;
     }
+    // One part: its own mean, exactly as a step without micro-batches reads it.
+    const double localMean = parts.size() == 1 ? lastLoss.item<double>() : weightedLoss.item<double>() / double(rows);
+    const double lossSum = parts.size() == 1 ? localMean * double(rows) : weightedLoss.item<double>();
     // The step's totals over all ranks, before the update: every rank then sees a NaN or
     // inf, which never reaches the weights, the EMA or a checkpoint.
     StepResult result;
     result.micro_batches = int(parts.size());
-    result.totals = parallel_.reduce(StepTotals{lossSum, correct, double(rows)});
-    result.loss = parallel_.distributed() ? result.totals.meanLoss() : parts.size() == 1 ? onlyLoss : lossSum / double(rows);
+    result.totals = parallel_.reduce(StepTotals{lossSum, hits.item<double>(), double(rows)});
+    result.loss = parallel_.distributed() ? result.totals.meanLoss() : localMean;
     if (!std::isfinite(result.loss)) {
         const std::string what = std::string("the loss became ") + (std::isnan(result.loss) ? "NaN" : "inf") +
                                  " at step " + std::to_string(stepNumber);
