@@ -7,9 +7,15 @@
 #include "console_observer.h"
 #include "distributed_launch.h"
 #include "stop_on_signal.h"
+#include "data/dataset_factory.h"
 #include "train/data_parallel.h"
+#include "train/memory_plan.h"
+#include "train/run_files.h"
+#include "train/run_setup.h"
+#include "train/runtime.h"
 #include "train/trainer.h"
 #include "util/error.h"
+#include "util/text.h"
 
 namespace ferkd::cli {
 namespace {
@@ -21,7 +27,8 @@ struct TrainOptions {
     std::optional<double> lr;
     std::optional<uint64_t> seed;
     std::optional<std::string> arch, data, name, device;
-    bool dryRun = false;
+    bool dryRun = false, plan = false;
+    std::string deviceMemory;
     DistributedOptions dist;
 };
 
@@ -60,10 +67,39 @@ int64_t chooseRun(const TrainOptions& o, ExperimentStore& store, Trainer& traine
     }
     RunConfig config = resolveConfig(o);
     if (!o.saveConfig.empty()) saveConfigFile(config, o.saveConfig);
+    // A run that cannot fit is refused before it exists.
+    const DataSplits data = openRunData(config.data);
+    requireFits(planMemory(config, {modelSpecFor(config, *data.train), o.dist.nproc, largestEvaluationSplit(data),
+                                    std::nullopt, &store}));
     return trainer.createRun(config, o.tags);
 }
 
+// --plan: the memory plan of the resolved config (or of the run to resume), without training.
+int printPlan(const CliContext& ctx, const TrainOptions& o) {
+    std::optional<int64_t> budget;
+    if (!o.deviceMemory.empty()) {
+        const auto bytes = parseByteSize(o.deviceMemory);
+        if (!bytes) throw Error("--device-memory: '" + o.deviceMemory + "' is not a size; expected e.g. 80G, 24GB or 512M");
+        budget = static_cast<int64_t>(*bytes);
+    }
+    std::unique_ptr<ExperimentStore> store;
+    RunConfig config;
+    if (o.resume.empty()) {
+        config = resolveConfig(o);
+    } else {
+        store = ctx.openStore();
+        config = runConfigOf(requireRun(*store, o.resume));
+    }
+    configureThreads(config.runtime.threads);
+    const DataSplits data = openRunData(config.data);
+    if (config.distill.mode == "kd" && !store) store = ctx.openStore();
+    const MemoryPlan plan = planMemory(config, {modelSpecFor(config, *data.train), o.dist.nproc, largestEvaluationSplit(data), budget, store.get()});
+    std::printf("%s", plan.describe().c_str());
+    return kOk;
+}
+
 int runTraining(const CliContext& ctx, const TrainOptions& o) {
+    if (o.plan) return printPlan(ctx, o);
     if (o.dryRun && o.resume.empty()) {
         std::printf("%s\n", configToJsonText(resolveConfig(o)).c_str());
         return kOk;
@@ -116,6 +152,11 @@ void addTrainCommand(CLI::App& app, CliContext& ctx) {
     cmd->add_option("--tags", o->tags, "Comma-separated tags stored with the run");
     cmd->add_option("--save-config", o->saveConfig, "Also write the resolved config to this JSON file");
     cmd->add_flag("--dry-run", o->dryRun, "Print the resolved config and exit");
+    auto* plan = cmd->add_flag("--plan", o->plan,
+                               "Print the memory plan (weights, gradients, optimiser, activations measured on a small "
+                               "micro-batch, the micro-batch that fits) and exit");
+    cmd->add_option("--device-memory", o->deviceMemory, "With --plan: plan for this much memory, e.g. 80G (binary units)")
+        ->needs(plan);
     o->dist.addTo(cmd);
     cmd->callback([&ctx, o] { ctx.action = [&ctx, o] { return runTraining(ctx, *o); }; });
 }

@@ -1,4 +1,6 @@
 // ferkd: the headless command-line tool over the training core.
+#include <c10/util/Exception.h>
+
 #include <cstdio>
 
 #include "commands.h"
@@ -38,6 +40,9 @@ int main(int argc, char** argv) {
     } catch (const ferkd::ConfigError& e) {
         std::fprintf(stderr, "error: %s\n", e.what());
         return kUsage;
+    } catch (const c10::Error& e) {
+        std::fprintf(stderr, "error: %s\n", e.what_without_backtrace());  // LibTorch's stack trace says nothing to a user
+        return kFailed;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "error: %s\n", e.what());
         return kFailed;

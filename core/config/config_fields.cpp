@@ -250,8 +250,13 @@ std::vector<ConfigField> buildFields() {
         sub("runtime.micro_batch", &R::runtime, &RuntimeConfig::micro_batch,
             "Crops per forward and backward pass on each process (whole images: a multiple of the crops per "
             "image); the step's gradients add up over its micro-batches and the optimiser updates once per step. "
-            "0 = the whole step in one pass")
+            "0 = auto: the memory plan's pick where the run starts (the whole step where it fits, else the fewest "
+            "equal passes that fit; `ferkd train --plan` shows it)")
             .range(0, 65536),
+        sub("runtime.memory_limit", &R::runtime, &RuntimeConfig::memory_limit,
+            "Memory the run may use on each process, e.g. 16G (binary units); empty = the device's: the machine's "
+            "available memory on a CPU, the GPU's free memory. The memory plan picks the micro-batch within it "
+            "and refuses a run that does not fit"),
         sub("runtime.data_workers", &R::runtime, &RuntimeConfig::data_workers,
             "Threads that decode, cut, augment and assemble batches ahead of training; 0 = auto (the cores the "
             "training threads leave free, at least 1; on a GPU all cores but two)")

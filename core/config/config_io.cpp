@@ -149,6 +149,8 @@ std::vector<std::pair<std::string, std::string>> validationErrors(const RunConfi
         add("runtime.micro_batch", std::to_string(config.runtime.micro_batch) + " crops is not a whole number of images "
                                    "of " + std::to_string(crops) + " crops each (an image's crops stay in one micro-batch); "
                                    "use a multiple of distill.num_crops");
+    if (!config.runtime.memory_limit.empty() && !parseByteSize(config.runtime.memory_limit))
+        add("runtime.memory_limit", "'" + config.runtime.memory_limit + "' is not a size; expected e.g. 16G, 512M or empty");
     if (!findModel(config.model.arch)) {
         std::string near = nearestName(config.model.arch, modelNames());
         add("model.arch", "'" + config.model.arch + "' is not a registered model" +

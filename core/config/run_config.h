@@ -119,7 +119,8 @@ struct RuntimeConfig {
     bool channels_last = true;  // NHWC activations: faster convolutions on CPU (oneDNN) and GPU
     std::string precision = "auto";  // auto | fp32 | bf16 (autocast of forward and loss; weights stay fp32)
     bool crops_on_device = true;  // on CUDA: cut, augment and normalise crops on the GPU, not the prefetch thread
-    int micro_batch = 0;     // crops per forward/backward pass on each process (whole images), 0 = the whole step
+    int micro_batch = 0;     // crops per forward/backward pass on each process (whole images), 0 = auto (train/memory_plan.h)
+    std::string memory_limit;  // bytes a process may use ("16G"), empty = the device's
     int data_workers = 0;    // threads building batches, 0 = auto (the cores the compute leaves free, at least 1)
 };
 

@@ -97,13 +97,4 @@ std::vector<std::string> deleteRun(ExperimentStore& store, const RunDeletionPlan
     return leftOver;
 }
 
-std::string formatBytes(uint64_t bytes) {
-    char text[32];
-    if (bytes >= (uint64_t(1) << 30)) std::snprintf(text, sizeof text, "%.1f GB", double(bytes) / double(1 << 30));
-    else if (bytes >= (uint64_t(1) << 20)) std::snprintf(text, sizeof text, "%.1f MB", double(bytes) / double(1 << 20));
-    else if (bytes >= 1024) std::snprintf(text, sizeof text, "%.0f KB", double(bytes) / 1024.0);
-    else std::snprintf(text, sizeof text, "%llu bytes", (unsigned long long)bytes);
-    return text;
-}
-
 }  // namespace ferkd

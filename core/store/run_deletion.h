@@ -30,7 +30,4 @@ RunDeletionPlan planRunDeletion(const ExperimentStore& store, int64_t runId);
 // in the returned list rather than leaving the run half in the store.
 std::vector<std::string> deleteRun(ExperimentStore& store, const RunDeletionPlan& plan, bool force);
 
-// "1.2 GB", "340 MB", "12 KB".
-std::string formatBytes(uint64_t bytes);
-
 }  // namespace ferkd

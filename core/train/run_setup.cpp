@@ -1,6 +1,5 @@
 #include "train/run_setup.h"
 
-#include "data/dataset_factory.h"
 #include "interop/weight_import.h"
 #include "interop/weights_file.h"
 #include "labels/distill_targets.h"
@@ -57,22 +56,34 @@ std::string describeData(const DataSplits& data, const RunConfig& cfg) {
 
 }  // namespace
 
-RunSetup prepareRun(const ExperimentStore& store, int64_t runId, const RunConfig& cfg, torch::Device device,
-                    const DataParallel& parallel, bool importPretrained, TrainingObserver& observer, const RunLog& log) {
-    RunSetup run;
-    observer.stageStarted({runId, "load data", 0});
+DataSplits openTrainingData(const RunConfig& cfg, const RunLog& log) {
     DataSplits data = openRunData(cfg.data);
     logDataProblems(data, log);
     log(LogLevel::Info, describeData(data, cfg));
+    return data;
+}
 
-    ModelSpec& spec = run.spec;
-    spec.num_classes = cfg.model.num_classes > 0 ? cfg.model.num_classes : data.train->numClasses();
-    spec.in_chans = data.train->channels();
+ModelSpec modelSpecFor(const RunConfig& cfg, const Dataset& train) {
+    ModelSpec spec;
+    spec.num_classes = cfg.model.num_classes > 0 ? cfg.model.num_classes : train.numClasses();
+    spec.in_chans = train.channels();
     spec.input_size = cfg.data.input_size;
     spec.drop_path = cfg.model.drop_path;
-    if (spec.num_classes < data.train->numClasses())
+    if (spec.num_classes < train.numClasses())
         throw ConfigError("model.num_classes", std::to_string(spec.num_classes) + " is fewer than the data set's " +
-                                                   std::to_string(data.train->numClasses()) + " classes");
+                                                   std::to_string(train.numClasses()) + " classes");
+    return spec;
+}
+
+int64_t largestEvaluationSplit(const DataSplits& data) {
+    return std::max<int64_t>(data.test->size(), data.val ? data.val->size() : 0);
+}
+
+RunSetup prepareRun(const ExperimentStore& store, int64_t runId, const RunConfig& cfg, DataSplits data,
+                    torch::Device device, const DataParallel& parallel, bool importPretrained,
+                    TrainingObserver& observer, const RunLog& log) {
+    RunSetup run;
+    const ModelSpec& spec = run.spec = modelSpecFor(cfg, *data.train);
     torch::manual_seed(cfg.seed);
     run.model = createModel(cfg.model.arch, spec);
     if (importPretrained && !cfg.model.pretrained.empty()) {

@@ -9,6 +9,7 @@
 
 #include "batch/batch_builder.h"
 #include "config/run_config.h"
+#include "data/dataset_factory.h"
 #include "labels/teacher.h"
 #include "models/model_registry.h"
 #include "train/data_parallel.h"
@@ -35,9 +36,20 @@ struct RunSetup {
 
 using RunLog = std::function<void(LogLevel, const std::string&)>;
 
+// The run's data, opened and described in its log.
+DataSplits openTrainingData(const RunConfig& cfg, const RunLog& log);
+
+// The model a config builds for its data: classes (model.num_classes, or the data's),
+// channels, input size, drop path. Throws ConfigError when num_classes is too few.
+ModelSpec modelSpecFor(const RunConfig& cfg, const Dataset& train);
+
+// The images the largest evaluation split has (test, or validation where it is larger).
+int64_t largestEvaluationSplit(const DataSplits& data);
+
 // `importPretrained`: load model.pretrained (the leader of a fresh run; a resume and the
 // other ranks take their weights from the checkpoint and rank 0).
-RunSetup prepareRun(const ExperimentStore& store, int64_t runId, const RunConfig& cfg, torch::Device device,
-                    const DataParallel& parallel, bool importPretrained, TrainingObserver& observer, const RunLog& log);
+RunSetup prepareRun(const ExperimentStore& store, int64_t runId, const RunConfig& cfg, DataSplits data,
+                    torch::Device device, const DataParallel& parallel, bool importPretrained,
+                    TrainingObserver& observer, const RunLog& log);
 
 }  // namespace ferkd

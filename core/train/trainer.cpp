@@ -15,7 +15,9 @@
 #include "train/data_parallel.h"
 #include "train/evaluator.h"
 #include "train/lr_schedule.h"
+#include "train/memory_plan.h"
 #include "train/mixed_precision.h"
+#include "train/run_failure.h"
 #include "train/run_files.h"
 #include "train/run_setup.h"
 #include "train/runtime.h"
@@ -99,9 +101,7 @@ RunOutcome Trainer::run(int64_t runId) {
         outcome = train(runId);
     } catch (const std::exception& e) {
         outcome.status = run_status::kFailed;
-        outcome.message = e.what();
-        if (dynamic_cast<const DistributedError*>(&e))
-            outcome.message += "; `ferkd train --resume " + std::to_string(runId) + "` continues from the last checkpoint";
+        outcome.message = runFailureMessage(e, runId, planSummary_);
         if (!group_ || group_->leader()) {
             bestEffort([&] { store_.setStatus(runId, run_status::kFailed, outcome.message); });
             bestEffort([&] { store_.addEvent(runId, "error", outcome.message); });
@@ -136,8 +136,21 @@ RunOutcome Trainer::train(int64_t runId) {
     std::optional<SystemMonitor> system;
     if (leader) system.emplace(store_, runId, kSystemMetricsSeconds, device.is_cuda() ? std::max(0, int(device.index())) : -1);
 
+    observer_.stageStarted({runId, "load data", 0});
+    DataSplits data = openTrainingData(cfg, log);
+    const ModelSpec spec = modelSpecFor(cfg, *data.train);
+    // The micro-batch is planned where the run starts (a resume on another machine plans anew).
+    std::optional<MemoryPlan> plan;
+    if (cfg.runtime.micro_batch <= 0) {
+        observer_.stageStarted({runId, "plan memory", 0});
+        plan = planMemory(cfg, {spec, parallel.size(), largestEvaluationSplit(data), std::nullopt, &store_});
+        planSummary_ = plan->summary();
+        log(plan->fits() ? LogLevel::Info : LogLevel::Warning, "memory plan " + planSummary_);
+        requireFits(*plan);
+    }
     const std::string lastPath = checkpointPath(store_, runId, "last");
-    RunSetup run = prepareRun(store_, runId, cfg, device, parallel, leader && !fs::exists(lastPath), observer_, log);
+    RunSetup run = prepareRun(store_, runId, cfg, std::move(data), device, parallel, leader && !fs::exists(lastPath),
+                              observer_, log);
     // runtime.precision = auto is resolved once, when the run first starts: a resumed run
     // keeps the precision it began with, wherever it resumes.
     const PrecisionChoice precision = record->precision.empty()
@@ -172,16 +185,19 @@ RunOutcome Trainer::train(int64_t runId) {
     stepOptions.bf16 = usesBf16(precision.precision);
     stepOptions.grad_clip = cfg.optim.grad_clip;
     stepOptions.crops_per_image = acct.crops_per_image;
-    stepOptions.micro_batch = cfg.runtime.micro_batch;
+    stepOptions.micro_batch = plan ? plannedMicroBatch(cfg, *plan) : cfg.runtime.micro_batch;
     stepOptions.temperature = cfg.distill.temperature;
     TrainingStep step(*run.model, run.optimizer, run.ema.get(), parallel, stepOptions,
                       run.teacher ? &*run.teacher : nullptr);
-    if (cfg.runtime.micro_batch > 0)
-        log(LogLevel::Info, "micro-batches of " + std::to_string(cfg.runtime.micro_batch) + " crops (" +
+    if (stepOptions.micro_batch > 0)
+        log(LogLevel::Info, "micro-batches of " + std::to_string(stepOptions.micro_batch) + " crops (" +
                                 std::to_string(microBatchRanges(acct.crops_per_step / parallel.size(), acct.crops_per_image,
-                                                                cfg.runtime.micro_batch).size()) +
+                                                                stepOptions.micro_batch).size()) +
                                 " per step on each process); one optimiser update per step");
 
+    // Test images per evaluation batch: the plan's where there is one (it fits them).
+    const int64_t evaluationBatch =
+        plan && plan->evaluation_images > 0 ? plan->evaluation_images : std::max<int64_t>(acct.images_per_step, 256);
     std::vector<StepMetric> pending;
     auto flush = [&] {
         store_.addStepMetrics(runId, pending);
@@ -280,7 +296,7 @@ RunOutcome Trainer::train(int64_t runId) {
             const int64_t n = split.dataset().size();
             observer_.stageStarted({runId, stage, n});
             StageInfo info{runId, stage, n};
-            return parallel.reduce(evaluate(evalModel, split, device, std::max<int64_t>(acct.images_per_step, 256),
+            return parallel.reduce(evaluate(evalModel, split, device, evaluationBatch,
                                             [&](int64_t d, int64_t) { observer_.stageProgress(info, d); },
                                             parallel.evaluationRange(n)));
         };

@@ -28,7 +28,9 @@ public:
     // validation split that does not fit or a label set made for other images is refused
     // before any run exists), gives it a name if it has none and records a queued run.
     // `labelsMadeFirst`: the label set is made by a run queued before this one (the
-    // pipeline), so it is checked when this run starts.
+    // pipeline), so it is checked when this run starts. The memory plan is not made here
+    // (it measures, which the studio's GUI thread must not wait for): `ferkd train` checks
+    // it before creating the run, and every run checks it again where it starts.
     int64_t createRun(RunConfig config, const std::string& tags = "", bool labelsMadeFirst = false);
 
     // Trains run `runId`, continuing from its last checkpoint when it has one (a resume).
@@ -42,6 +44,7 @@ private:
     TrainingObserver& observer_;
     TrainingControl& control_;
     ProcessGroup* group_;
+    std::string planSummary_;  // the plan of the run training, for an out-of-memory message
 };
 
 }  // namespace ferkd

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <stdexcept>
+#include <utility>
 
 namespace ferkd {
 
@@ -79,6 +81,35 @@ std::string sanitizeFileName(const std::string& name) {
     for (char& c : out)
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '_')) c = '-';
     return out;
+}
+
+std::string formatBytes(uint64_t bytes) {
+    char text[32];
+    if (bytes >= (uint64_t(1) << 30)) std::snprintf(text, sizeof text, "%.1f GB", double(bytes) / double(1 << 30));
+    else if (bytes >= (uint64_t(1) << 20)) std::snprintf(text, sizeof text, "%.1f MB", double(bytes) / double(1 << 20));
+    else if (bytes >= 1024) std::snprintf(text, sizeof text, "%.0f KB", double(bytes) / 1024.0);
+    else std::snprintf(text, sizeof text, "%llu bytes", (unsigned long long)bytes);
+    return text;
+}
+
+std::optional<uint64_t> parseByteSize(const std::string& text) {
+    size_t used = 0;
+    double value = 0;
+    try {
+        value = std::stod(text, &used);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    std::string unit;
+    for (size_t i = used; i < text.size(); ++i)
+        if (!std::isspace(static_cast<unsigned char>(text[i]))) unit += static_cast<char>(std::toupper(static_cast<unsigned char>(text[i])));
+    int shift = -1;
+    for (const auto& [names, s] : std::vector<std::pair<std::vector<std::string>, int>>{
+             {{"", "B"}, 0}, {{"K", "KB", "KIB"}, 10}, {{"M", "MB", "MIB"}, 20}, {{"G", "GB", "GIB"}, 30}, {{"T", "TB", "TIB"}, 40}})
+        for (const auto& n : names)
+            if (unit == n) shift = s;
+    if (shift < 0 || !(value > 0) || value * double(uint64_t(1) << shift) > 9.0e18) return std::nullopt;
+    return static_cast<uint64_t>(value * double(uint64_t(1) << shift));
 }
 
 }  // namespace ferkd

@@ -1,4 +1,6 @@
 #pragma once
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +19,13 @@ std::vector<std::string> splitList(const std::string& text, char sep);
 
 // `name` as a file name: letters, digits, '.', '-' and '_' kept, anything else '-'.
 std::string sanitizeFileName(const std::string& name);
+
+// "1.5 GB", "12.0 MB", "3 KB", "12 bytes" (binary units: GB = 2^30 bytes).
+std::string formatBytes(uint64_t bytes);
+
+// "80G", "80 GB", "80GiB", "512M", "1.5T", "4096" (bytes): binary units, as formatBytes
+// and nvidia-smi's MiB; nullopt for anything else.
+std::optional<uint64_t> parseByteSize(const std::string& text);
 
 // "1h 02m", "3m 05s", "12s"
 std::string formatDuration(double seconds);

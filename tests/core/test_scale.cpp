@@ -4,6 +4,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include <filesystem>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "batch/batch_prefetcher.h"
@@ -16,11 +17,15 @@
 #include "models/model_registry.h"
 #include "train/data_parallel.h"
 #include "train/lr_schedule.h"
+#include "train/memory_plan.h"
 #include "train/optimizer_factory.h"
+#include "train/run_failure.h"
+#include "train/run_setup.h"
 #include "train/trainer.h"
 #include "train/training_step.h"
 #include "test_support.h"
 #include "util/error.h"
+#include "util/peak_memory.h"
 
 using namespace ferkd;
 namespace fs = std::filesystem;
@@ -334,6 +339,123 @@ private slots:
 
     // A run stored before schedule.accounting existed counted images: it resumes and trains
     // as it began (here: the same steps as the equivalent run under FKD's accounting).
+    // The meter counts the tensors made while it runs, alive at once, and nothing else.
+    void theMeterCountsTheTensorsAliveAtOnce() {
+        const auto before = torch::ones({1 << 20});  // 4 MB made before: not counted
+        PeakMemoryMeter meter(torch::kCPU);
+        {
+            const auto a = torch::ones({1 << 18});  // 1 MB
+            const auto b = torch::ones({1 << 19});  // 2 MB
+        }
+        const auto c = torch::ones({1 << 19});      // 2 MB, after a and b are gone
+        const int64_t peak = meter.peakBytes();
+        QVERIFY2(peak >= 3 << 20 && peak < (3 << 20) + (64 << 10), std::to_string(peak).c_str());
+        std::thread other([] { const auto big = torch::ones({1 << 22}); });  // another thread: not counted
+        other.join();
+        QCOMPARE(meter.peakBytes(), peak);
+    }
+
+    // The plan's parts as the model is built: weights, gradients and AdamW's two moments
+    // from the parameters, the EMA a second copy; activations measured, growing with the
+    // micro-batch; auto takes the whole step where it fits.
+    void thePlanCountsTheModelAndMeasuresTheActivations() {
+        QTemporaryDir dir;
+        const std::string d = test::writeIdxDataSet(dir.filePath("data").toStdString(), 256, 64);
+        RunConfig c = test::smallRunConfig(d);
+        c.ema.enabled = true;
+        c.optim.name = "adamw";
+        const DataSplits data = openRunData(c.data);
+        const ModelSpec spec = modelSpecFor(c, *data.train);
+        const MemoryPlan plan = planMemory(c, {spec, 1, largestEvaluationSplit(data), std::nullopt, nullptr});
+        const auto model = createModel(c.model.arch, spec);
+        QCOMPARE(plan.parameters, countParameters(*model));
+        QCOMPARE(plan.gradients, plan.parameters * 4);
+        QCOMPARE(plan.optimizer_state, 2 * plan.gradients);
+        QVERIFY(plan.weights > plan.gradients);  // batch-norm statistics too
+        QCOMPARE(plan.ema, plan.weights);
+        QVERIFY(plan.activation_per_crop > 0);
+        QVERIFY(plan.activationBytes(64) > plan.activationBytes(8));
+        QVERIFY(plan.fits());
+        QCOMPARE(plan.crops_per_process, int64_t(64));
+        QCOMPARE(plan.micro_batch, int64_t(64));  // the whole step
+        QCOMPARE(plannedMicroBatch(c, plan), int64_t(0));
+    }
+
+    // Within a limit that holds a quarter of the step's activations, auto cuts the step
+    // into the fewest equal micro-batches that fit, and training uses them.
+    void autoPicksTheFewestMicroBatchesThatFit() {
+        QTemporaryDir dir;
+        const std::string d = test::writeIdxDataSet(dir.filePath("data").toStdString(), 256, 64);
+        RunConfig c = test::smallRunConfig(d);
+        c.data.test_limit = 8;  // so training, not evaluating 256 test images, sets the peak
+        const DataSplits data = openRunData(c.data);
+        const MemoryPlan whole = planMemory(c, {modelSpecFor(c, *data.train), 1, largestEvaluationSplit(data), std::nullopt, nullptr});
+        // Room for 18 or 19 crops: 4 passes of 16 (the process's resident memory drifts a little between plans).
+        const int64_t budget = int64_t(double(whole.peakBytes(18) + whole.peakBytes(19)) / 2 / 0.9);
+        c.runtime.memory_limit = std::to_string(budget);
+        const MemoryPlan plan = planMemory(c, {modelSpecFor(c, *data.train), 1, largestEvaluationSplit(data), std::nullopt, nullptr});
+        QVERIFY(plan.fits());
+        QCOMPARE(plan.budget_source, std::string("runtime.memory_limit"));
+        QCOMPARE(plan.micro_batch, int64_t(16));  // 64 crops in 4 passes of 16
+        QCOMPARE(plannedMicroBatch(c, plan), int64_t(16));
+        QVERIFY(plan.peakBytes(plan.micro_batch) <= plan.usableBytes());
+
+        ExperimentStore store(dir.filePath("ws").toStdString());
+        CountingObserver observer;
+        TrainingControl control;
+        Trainer trainer(store, observer, control);
+        c.schedule.epochs = 1;
+        const int64_t id = trainer.createRun(c);
+        QCOMPARE(trainer.run(id).status, std::string(run_status::kFinished));
+        bool logged = false;
+        for (const auto& e : store.events(id)) logged |= e.message.find("micro-batches of 16 crops (4 per step") != std::string::npos;
+        QVERIFY(logged);
+    }
+
+    // A run that cannot fit even one image per micro-batch: the plan refuses it with its
+    // figures and what would make it fit (`ferkd train` asks before creating the run), and
+    // a run created anyway fails where it starts, before its first step.
+    void aRunThatCannotFitIsRefused() {
+        QTemporaryDir dir;
+        const std::string d = test::writeIdxDataSet(dir.filePath("data").toStdString(), 256, 64);
+        RunConfig c = test::smallRunConfig(d);
+        c.runtime.memory_limit = "2M";
+        const DataSplits data = openRunData(c.data);
+        try {
+            requireFits(planMemory(c, {modelSpecFor(c, *data.train), 1, largestEvaluationSplit(data), std::nullopt, nullptr}));
+            QFAIL("a run that cannot fit was accepted");
+        } catch (const ConfigError& e) {
+            const std::string m = e.what();
+            QVERIFY2(m.find("does not fit") != std::string::npos && m.find("runtime.memory_limit") != std::string::npos &&
+                         m.find("model.grad_checkpointing=true") != std::string::npos,
+                     m.c_str());
+        }
+        ExperimentStore store(dir.filePath("ws").toStdString());
+        CountingObserver observer;
+        TrainingControl control;
+        Trainer trainer(store, observer, control);
+        const RunOutcome outcome = trainer.run(trainer.createRun(c));
+        QCOMPARE(outcome.status, std::string(run_status::kFailed));
+        QVERIFY2(outcome.message.find("does not fit") != std::string::npos, outcome.message.c_str());
+        QVERIFY(observer.steps.empty());
+    }
+
+    // An allocation that fails is one line: what was asked for, the plan, how to resume.
+    void anOutOfMemoryErrorIsOneLine() {
+        try {
+            TORCH_CHECK(false, "DefaultCPUAllocator: can't allocate memory: you tried to allocate 3814981632 bytes.");
+        } catch (const c10::Error& e) {
+            const std::string m = runFailureMessage(e, 7, "fits: 13.9 GB of 23.0 GB");
+            QVERIFY2(m.find('\n') == std::string::npos, m.c_str());
+            QVERIFY(m.rfind("out of memory: DefaultCPUAllocator: can't allocate memory", 0) == 0);
+            QVERIFY(m.find("3814981632 bytes") != std::string::npos);
+            QVERIFY(m.find("memory plan: fits: 13.9 GB") != std::string::npos);
+            QVERIFY(m.find("ferkd train --resume 7") != std::string::npos);
+        }
+        const std::string other = runFailureMessage(std::runtime_error("disk on fire"), 7, "");
+        QCOMPARE(other, std::string("disk on fire"));
+    }
+
     void aRunStoredBeforeTheAccountingResumesAsBefore() {
         QTemporaryDir dir;
         const std::string d = test::writeIdxDataSet(dir.filePath("data").toStdString(), 256, 64);
