@@ -68,10 +68,7 @@ int64_t chooseRun(const TrainOptions& o, ExperimentStore& store, Trainer& traine
     RunConfig config = resolveConfig(o);
     if (!o.saveConfig.empty()) saveConfigFile(config, o.saveConfig);
     // A run that cannot fit is refused before it exists.
-    const DataSplits data = openRunData(config.data);
-    requireFits(planMemory(config, {modelSpecFor(config, *data.train), o.dist.nproc, largestEvaluationSplit(data),
-                                    std::nullopt, &store}));
-    return trainer.createRun(config, o.tags);
+    return trainer.createRun(config, o.tags, false, /*planProcesses=*/o.dist.nproc);
 }
 
 // --plan: the memory plan of the resolved config (or of the run to resume), without training.

@@ -9,6 +9,11 @@ int cropsPerImage(const RunConfig& config) {
     return storedCrops ? std::max(1, config.distill.num_crops) : 1;
 }
 
+int64_t imagesPerStepOf(const RunConfig& config) {
+    const bool fkd = config.schedule.accounting == accounting::kFkd;
+    return std::max<int64_t>(1, fkd ? config.schedule.batch_size / cropsPerImage(config) : config.schedule.batch_size);
+}
+
 int64_t StepAccounting::stepsInPass(int64_t pass) const {
     return std::clamp<int64_t>(total_steps - pass * steps_per_pass, 0, steps_per_pass);
 }
@@ -38,10 +43,9 @@ std::string StepAccounting::describe(int64_t trainingImages) const {
 StepAccounting stepAccounting(const RunConfig& config, int64_t trainingImages) {
     StepAccounting a;
     a.crops_per_image = cropsPerImage(config);
-    const bool fkd = config.schedule.accounting == accounting::kFkd;
-    a.images_per_step = std::max<int64_t>(1, fkd ? config.schedule.batch_size / a.crops_per_image : config.schedule.batch_size);
+    a.images_per_step = imagesPerStepOf(config);
     a.crops_per_step = a.images_per_step * a.crops_per_image;
-    a.epochs_per_pass = fkd ? a.crops_per_image : 1;
+    a.epochs_per_pass = config.schedule.accounting == accounting::kFkd ? a.crops_per_image : 1;
     a.epochs = config.schedule.epochs;
     a.steps_per_pass = std::max<int64_t>(1, trainingImages / a.images_per_step);
     // FKD's step count: epochs x (steps of one crop-view epoch); a partial pass ends it

@@ -34,6 +34,10 @@ inline constexpr const char* kImages = "images";
 // from stored crops (fkd, ferkd), one otherwise.
 int cropsPerImage(const RunConfig& config);
 
+// Images in one step over all processes: schedule.batch_size, which counts crops under
+// FKD's accounting and images under the old one; at least 1.
+int64_t imagesPerStepOf(const RunConfig& config);
+
 // What the config's numbers come to in images, crops and steps.
 struct StepAccounting {
     int crops_per_image = 1;

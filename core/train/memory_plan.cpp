@@ -69,7 +69,6 @@ int64_t measurePass(Classifier& model, const RunConfig& cfg, const ModelSpec& sp
         loss = torch::nn::functional::cross_entropy(model.forward(input).to(torch::kFloat), labels);
     }
     loss.backward();
-    loss = torch::Tensor();
     return meter.peakBytes();
 }
 
@@ -91,25 +90,13 @@ std::pair<double, int64_t> lineThrough(int64_t small, int64_t atSmall, int64_t l
     return {slope, std::max<int64_t>(0, atSmall - int64_t(slope * double(small)))};
 }
 
-struct Footprint {
-    std::string device;
-    int64_t parameters = 0, weights = 0, gradients = 0, optimizer_state = 0, ema = 0, teacher = 0, gradient_buckets = 0;
-    int64_t batches = 0, runtime = 0, untracked = 0, activation_fixed = 0, evaluation_fixed = 0;
-    double activation_per_crop = 0, evaluation_per_image = 0;
-    std::string activation_method;
-};
-
-Footprint measureFootprint(const RunConfig& cfg, const PlanRequest& request, torch::Device device, int64_t cropsPerProcess) {
-    Footprint f;
-    f.device = device.str();
+MemoryFootprint measureFootprint(const RunConfig& cfg, const PlanRequest& request, torch::Device device,
+                                 int64_t cropsPerProcess) {
+    MemoryFootprint f;
     f.runtime = device.is_cuda() ? 0 : residentBytes();
     const bool residentPeakKnown = !device.is_cuda() && resetResidentPeak();
     torch::manual_seed(cfg.seed);
-    auto model = createModel(cfg.model.arch, [&] {
-        ModelSpec s = request.spec;
-        s.drop_path = cfg.model.drop_path;
-        return s;
-    }());
+    auto model = createModel(cfg.model.arch, request.spec);
     f.parameters = countParameters(*model);
     f.weights = moduleBytes(*model, false);
     f.gradients = moduleBytes(*model, true);
@@ -137,6 +124,7 @@ Footprint measureFootprint(const RunConfig& cfg, const PlanRequest& request, tor
     const int64_t evalSmall = measureEvaluation(*model, cfg, request.spec, device, kSmallPass);
     const int64_t evalLarge = measureEvaluation(*model, cfg, request.spec, device, kLargePass);
     std::tie(f.evaluation_per_image, f.evaluation_fixed) = lineThrough(kSmallPass, evalSmall, kLargePass, evalLarge);
+    f.evaluation_per_image += double(batchBytes(cfg, request.spec, 1));
     // What the process's resident memory grew by beyond the tensors LibTorch allocated:
     // oneDNN's scratch buffers, the threads' heaps, the allocator's slack.
     if (residentPeakKnown)
@@ -149,7 +137,7 @@ Footprint measureFootprint(const RunConfig& cfg, const PlanRequest& request, tor
 }
 
 std::mutex cacheMutex;
-std::map<std::string, Footprint> measured;  // by config, request and device
+std::map<std::string, MemoryFootprint> measured;  // by config, request and device
 
 // What the footprint depends on: the model, its input and precision, the optimiser, the
 // EMA, the teacher, the crops of a step, the data's classes and channels, the processes.
@@ -179,22 +167,22 @@ int64_t MemoryPlan::peakBytes(int64_t crops) const {
     return fixedBytes() - batches + std::max(batches + activationBytes(crops), evaluation);
 }
 
+int64_t MemoryPlan::totalBytes(int64_t crops) const { return peakBytes(crops) * (shared_budget ? processes : 1); }
+
 int64_t MemoryPlan::usableBytes() const {
-    const int sharing = shared_budget ? std::max(1, processes) : 1;
-    return static_cast<int64_t>(kUsableShare * double(budget)) / sharing;
+    return static_cast<int64_t>(kUsableShare * double(budget)) / (shared_budget ? processes : 1);
 }
 
 std::string MemoryPlan::summary() const {
     if (fits())
-        return "fits: " + gb(peakBytes(micro_batch) * (shared_budget ? processes : 1)) + " of " + gb(budget) + " (" +
+        return "fits: " + gb(totalBytes(micro_batch)) + " of " + gb(budget) + " (" +
                budget_source + ") at micro-batches of " + std::to_string(micro_batch) + " crops" +
                (micro_batch < crops_per_process ? " (" + std::to_string((crops_per_process + micro_batch - 1) / micro_batch) +
                                                       " per step)"
                                                 : " (the whole step)");
     const int64_t smallest = crops_per_image;
-    return "does not fit: " + gb(peakBytes(smallest) * (shared_budget ? processes : 1)) + " needed at micro-batches of " +
-           std::to_string(smallest) + " crops (one image), " + gb(usableBytes() * (shared_budget ? processes : 1)) +
-           " usable of " + gb(budget) + " (" + budget_source + ")";
+    return "does not fit: " + gb(totalBytes(smallest)) + " needed at micro-batches of " + std::to_string(smallest) +
+           " crops (one image), " + gb(int64_t(kUsableShare * double(budget))) + " usable of " + gb(budget) + " (" + budget_source + ")";
 }
 
 std::string MemoryPlan::describe() const {
@@ -237,32 +225,15 @@ MemoryPlan planMemory(const RunConfig& cfg, const PlanRequest& request) {
     plan.processes = std::max(1, request.processes);
     plan.shared_budget = !device.is_cuda();
     plan.crops_per_image = cropsPerImage(cfg);
-    const int64_t imagesPerStep = std::max<int64_t>(1, stepAccounting(cfg, 1 << 30).images_per_step);
+    const int64_t imagesPerStep = imagesPerStepOf(cfg);
     plan.crops_per_process = std::max<int64_t>(1, imagesPerStep / plan.processes) * plan.crops_per_image;
-    plan.grad_checkpointing = cfg.model.grad_checkpointing;
-
-    Footprint f;
     {
         const std::string key = cacheKey(cfg, request, device);
         std::lock_guard<std::mutex> lock(cacheMutex);
         auto it = measured.find(key);
         if (it == measured.end()) it = measured.emplace(key, measureFootprint(cfg, request, device, plan.crops_per_process)).first;
-        f = it->second;
+        static_cast<MemoryFootprint&>(plan) = it->second;
     }
-    plan.device = f.device;
-    plan.parameters = f.parameters;
-    plan.weights = f.weights;
-    plan.gradients = f.gradients;
-    plan.optimizer_state = f.optimizer_state;
-    plan.ema = f.ema;
-    plan.teacher = f.teacher;
-    plan.gradient_buckets = f.gradient_buckets;
-    plan.batches = f.batches;
-    plan.runtime = f.runtime;
-    plan.untracked = f.untracked;
-    plan.activation_per_crop = f.activation_per_crop;
-    plan.activation_fixed = f.activation_fixed;
-    plan.activation_method = f.activation_method;
     if (request.device_memory) {
         plan.budget = *request.device_memory;
         plan.budget_source = "--device-memory";
@@ -282,12 +253,12 @@ MemoryPlan planMemory(const RunConfig& cfg, const PlanRequest& request) {
     int64_t evaluationImages = std::max<int64_t>(imagesPerStep, kEvaluationImages);
     if (request.test_images > 0)
         evaluationImages = std::min(evaluationImages, (request.test_images + plan.processes - 1) / plan.processes);
-    const double perTestImage = f.evaluation_per_image + double(batchBytes(cfg, request.spec, 1));
-    const double evaluationRoom = double(plan.usableBytes() - (plan.fixedBytes() - plan.batches) - f.evaluation_fixed);
-    if (perTestImage > 0)
-        evaluationImages = std::min(evaluationImages, std::max<int64_t>(0, int64_t(evaluationRoom / perTestImage)));
+    const double evaluationRoom = double(plan.usableBytes() - (plan.fixedBytes() - plan.batches) - plan.evaluation_fixed);
+    if (plan.evaluation_per_image > 0)
+        evaluationImages = std::min(evaluationImages, std::max<int64_t>(0, int64_t(evaluationRoom / plan.evaluation_per_image)));
     plan.evaluation_images = evaluationImages;
-    plan.evaluation = f.evaluation_fixed + int64_t(perTestImage * double(std::max<int64_t>(1, evaluationImages)));
+    plan.evaluation =
+        plan.evaluation_fixed + int64_t(plan.evaluation_per_image * double(std::max<int64_t>(1, evaluationImages)));
 
     // The micro-batch: the config's, or the fewest equal passes of whole images that fit.
     const int64_t images = plan.crops_per_process / plan.crops_per_image;

@@ -35,13 +35,9 @@ struct PlanRequest {
     const ExperimentStore* store = nullptr;  // for the kd teacher's run
 };
 
-struct MemoryPlan {
-    std::string device;         // where it was measured: "cpu", "cuda:0"
-    int64_t budget = 0;         // bytes one process may use (shared by the processes on a CPU)
-    std::string budget_source;  // "available memory of this machine", "--device-memory"
-    int processes = 1;
-    bool shared_budget = true;  // processes on one CPU share it
-
+// What a config takes on one process, whatever the budget: counted and measured once
+// per config (planMemory keeps it).
+struct MemoryFootprint {
     int64_t parameters = 0;
     int64_t weights = 0, gradients = 0, optimizer_state = 0, ema = 0, teacher = 0, gradient_buckets = 0;
     int64_t batches = 0;  // batches in flight
@@ -49,7 +45,17 @@ struct MemoryPlan {
     int64_t untracked = 0;  // measured: resident memory beyond LibTorch's tensors (CPU)
     double activation_per_crop = 0;
     int64_t activation_fixed = 0;
+    double evaluation_per_image = 0;  // activations and the test batch's bytes
+    int64_t evaluation_fixed = 0;
     std::string activation_method;
+};
+
+struct MemoryPlan : MemoryFootprint {
+    int64_t budget = 0;         // bytes one process may use (shared by the processes on a CPU)
+    std::string budget_source;  // "available memory of this machine", "--device-memory"
+    int processes = 1;
+    bool shared_budget = true;  // processes on one CPU share it
+
     int64_t evaluation = 0;  // evaluating a test batch: its activations and batch (the peak is the larger phase)
     int64_t evaluation_images = 0;  // per evaluation batch: max(images per step, 256), fewer where they do not fit
 
@@ -57,15 +63,15 @@ struct MemoryPlan {
     int64_t crops_per_process = 0;  // of one step
     int64_t micro_batch = 0;        // crops per pass: the config's or auto's pick; 0 when nothing fits
     bool micro_batch_auto = true;
-    bool grad_checkpointing = false;
     std::vector<std::string> remedies;  // what would make a run that does not fit fit
 
     int64_t fixedBytes() const;  // everything but the activations
     int64_t activationBytes(int64_t crops) const;
     int64_t peakBytes(int64_t crops) const;  // one process: the fixed part and the larger of training and evaluation
+    int64_t totalBytes(int64_t crops) const;  // what the processes sharing the budget need together
     int64_t usableBytes() const;             // 90% of the budget, per process
     bool fits() const { return micro_batch > 0 && peakBytes(micro_batch) <= usableBytes(); }
-    // The table `ferkd train --plan` prints, and the studio's form shows.
+    // The table `ferkd train --plan` prints.
     std::string describe() const;
     // One line: "fits: 14.2 GB of 21.3 GB at micro-batches of 64 crops" / "does not fit: ...".
     std::string summary() const;
@@ -73,8 +79,8 @@ struct MemoryPlan {
 
 // The plan of `config` (resolved, valid) for `request`. Measuring builds the model and
 // runs three small passes: from milliseconds for the testbed's models to a minute for
-// the largest on a CPU. A plan is kept per config and request, so the studio's form,
-// createRun and the run's start measure once.
+// the largest on a CPU. The footprint is kept per config and request, so a run's
+// creation and its start measure once.
 MemoryPlan planMemory(const RunConfig& config, const PlanRequest& request);
 
 // Throws ConfigError naming runtime.micro_batch (or model.arch when even the weights do

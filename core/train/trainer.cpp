@@ -81,7 +81,7 @@ private:
 Trainer::Trainer(ExperimentStore& store, TrainingObserver& observer, TrainingControl& control, ProcessGroup* group)
     : store_(store), observer_(observer), control_(control), group_(group) {}
 
-int64_t Trainer::createRun(RunConfig config, const std::string& tags, bool labelsMadeFirst) {
+int64_t Trainer::createRun(RunConfig config, const std::string& tags, bool labelsMadeFirst, int planProcesses) {
     validateConfig(config);
     // What only the data can tell (a missing folder, a validation split larger than the
     // training set, a label set that is missing or made for other images) is refused
@@ -89,6 +89,9 @@ int64_t Trainer::createRun(RunConfig config, const std::string& tags, bool label
     const DataSplits data = openRunData(config.data);
     if (!labelsMadeFirst && (config.distill.mode == "fkd" || config.distill.mode == "ferkd"))
         openLabelsFor(*data.train, config.distill);
+    if (planProcesses > 0)
+        requireFits(planMemory(config, {modelSpecFor(config, *data.train), planProcesses, largestEvaluationSplit(data),
+                                        std::nullopt, &store_}));
     if (config.name.empty())
         config.name = (config.preset.empty() ? config.model.arch : config.preset) + "-" + timestampName();
     return store_.createRun(config.name, config.kind, config.preset, configToJsonText(config), tags);

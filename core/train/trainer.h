@@ -28,10 +28,12 @@ public:
     // validation split that does not fit or a label set made for other images is refused
     // before any run exists), gives it a name if it has none and records a queued run.
     // `labelsMadeFirst`: the label set is made by a run queued before this one (the
-    // pipeline), so it is checked when this run starts. The memory plan is not made here
-    // (it measures, which the studio's GUI thread must not wait for): `ferkd train` checks
-    // it before creating the run, and every run checks it again where it starts.
-    int64_t createRun(RunConfig config, const std::string& tags = "", bool labelsMadeFirst = false);
+    // pipeline), so it is checked when this run starts. `planProcesses` > 0: the memory
+    // plan for that many processes is made too, and a run that does not fit is refused.
+    // That measures (up to minutes for the largest models), which the studio's GUI thread
+    // must not wait for: 0 leaves the check to the run's start.
+    int64_t createRun(RunConfig config, const std::string& tags = "", bool labelsMadeFirst = false,
+                      int planProcesses = 0);
 
     // Trains run `runId`, continuing from its last checkpoint when it has one (a resume).
     // Errors do not escape: the run is marked failed and the outcome says why.

@@ -34,7 +34,8 @@ namespace {
 
 using Counter = PeakMemoryMeter::Counter;
 
-thread_local Counter* tlsCounter = nullptr;
+// The counter of the meter running on this thread; only its allocations count.
+thread_local std::shared_ptr<Counter> tlsCounter;
 
 // Every block of the counting allocator starts with a header, so the data pointer is its
 // own context (LibTorch's raw_allocate, used by oneDNN's convolutions, requires that) and
@@ -59,21 +60,13 @@ public:
         header->bytes = static_cast<int64_t>(bytes);
         header->counter = nullptr;
         if (tlsCounter) {
-            std::lock_guard<std::mutex> lock(mutex_);
-            if (current_) {
-                header->counter = new std::shared_ptr<Counter>(current_);
-                current_->add(header->bytes);
-            }
+            header->counter = new std::shared_ptr<Counter>(tlsCounter);  // the block may outlive the meter
+            tlsCounter->add(header->bytes);
         }
         void* data = static_cast<char*>(base) + kHeaderBytes;
         return {data, data, &release, c10::Device(c10::DeviceType::CPU)};
     }
     c10::DeleterFnPtr raw_deleter() const override { return &release; }
-
-    void setCounter(std::shared_ptr<Counter> counter) {
-        std::lock_guard<std::mutex> lock(mutex_);
-        current_ = std::move(counter);
-    }
 
 private:
     static void release(void* data) {
@@ -88,12 +81,9 @@ private:
     static inline c10::DeleterFnPtr baseDeleter = nullptr;  // the one allocator this one fronts
 
     c10::Allocator* base_;
-    mutable std::mutex mutex_;
-    std::shared_ptr<Counter> current_;
 };
 
 std::mutex meterMutex;  // one CPU meter at a time: the allocator slot is process-wide
-CountingCpuAllocator* installed = nullptr;
 c10::Allocator* previous = nullptr;
 
 int64_t procField(const char* file, const std::string& key) {
@@ -126,17 +116,14 @@ PeakMemoryMeter::PeakMemoryMeter(torch::Device device) : device_(device), counte
     meterMutex.lock();
     previous = c10::GetCPUAllocator();
     static CountingCpuAllocator* counting = new CountingCpuAllocator(previous);  // outlives every block it made
-    installed = counting;
-    installed->setCounter(counter_);
-    c10::SetCPUAllocator(installed, /*priority=*/0);
-    tlsCounter = counter_.get();
+    c10::SetCPUAllocator(counting, /*priority=*/0);
+    tlsCounter = counter_;
 }
 
 PeakMemoryMeter::~PeakMemoryMeter() {
     if (device_.is_cuda()) return;
     tlsCounter = nullptr;
     c10::SetCPUAllocator(previous, /*priority=*/0);
-    installed->setCounter(nullptr);
     meterMutex.unlock();
 }
 

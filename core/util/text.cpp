@@ -4,7 +4,6 @@
 #include <cctype>
 #include <cstdio>
 #include <stdexcept>
-#include <utility>
 
 namespace ferkd {
 
@@ -103,12 +102,17 @@ std::optional<uint64_t> parseByteSize(const std::string& text) {
     std::string unit;
     for (size_t i = used; i < text.size(); ++i)
         if (!std::isspace(static_cast<unsigned char>(text[i]))) unit += static_cast<char>(std::toupper(static_cast<unsigned char>(text[i])));
-    int shift = -1;
-    for (const auto& [names, s] : std::vector<std::pair<std::vector<std::string>, int>>{
-             {{"", "B"}, 0}, {{"K", "KB", "KIB"}, 10}, {{"M", "MB", "MIB"}, 20}, {{"G", "GB", "GIB"}, 30}, {{"T", "TB", "TIB"}, 40}})
-        for (const auto& n : names)
-            if (unit == n) shift = s;
-    if (shift < 0 || !(value > 0) || value * double(uint64_t(1) << shift) > 9.0e18) return std::nullopt;
+    // "GIB" and "GB" are "G"; "B" alone is bytes.
+    if (unit.size() == 3 && unit.compare(1, 2, "IB") == 0) unit.resize(1);
+    else if (unit.size() == 2 && unit[1] == 'B') unit.resize(1);
+    else if (unit == "B") unit.clear();
+    int shift = 0;
+    if (!unit.empty()) {
+        const size_t at = unit.size() == 1 ? std::string("KMGT").find(unit[0]) : std::string::npos;
+        if (at == std::string::npos) return std::nullopt;
+        shift = 10 * static_cast<int>(at + 1);
+    }
+    if (!(value > 0) || value * double(uint64_t(1) << shift) > 9.0e18) return std::nullopt;
     return static_cast<uint64_t>(value * double(uint64_t(1) << shift));
 }
 
