@@ -9,6 +9,7 @@
 
 #include "config/config_io.h"
 #include "config/step_accounting.h"
+#include "models/classifier.h"
 #include "store/experiment_store.h"
 #include "train/mixed_precision.h"
 #include "train/run_files.h"
