@@ -4,47 +4,47 @@
 <context>
     <name>ConfigEditor</name>
     <message>
-        <location filename="../ui/config_editor.cpp" line="34"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="34"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/config_editor.cpp" line="35"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="35"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../ui/config_editor.cpp" line="36"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="36"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/config_editor.cpp" line="37"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="37"/>
         <source>FerKD rule</source>
         <translation>FerKD-Regel</translation>
     </message>
     <message>
-        <location filename="../ui/config_editor.cpp" line="38"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="38"/>
         <source>Teacher and labels</source>
         <translation>Lehrer und Labels</translation>
     </message>
     <message>
-        <location filename="../ui/config_editor.cpp" line="39"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="39"/>
         <source>Augmentation</source>
         <translation>Augmentierung</translation>
     </message>
     <message>
-        <location filename="../ui/config_editor.cpp" line="40"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="40"/>
         <source>Optimisation</source>
         <translation>Optimierung</translation>
     </message>
     <message>
-        <location filename="../ui/config_editor.cpp" line="41"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="41"/>
         <source>Schedule</source>
         <translation>Zeitplan</translation>
     </message>
     <message>
-        <location filename="../ui/config_editor.cpp" line="42"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="42"/>
         <source>Checkpoints and runtime</source>
         <translation>Checkpoints und Laufzeit</translation>
     </message>
@@ -52,27 +52,27 @@
 <context>
     <name>CropBrowser</name>
     <message>
-        <location filename="../ui/crop_group_style.cpp" line="23"/>
+        <location filename="../ui/crops/crop_group_style.cpp" line="23"/>
         <source>discarded (hard)</source>
         <translation>verworfen (schwer)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_group_style.cpp" line="24"/>
+        <location filename="../ui/crops/crop_group_style.cpp" line="24"/>
         <source>calibrated</source>
         <translation>kalibriert</translation>
     </message>
     <message>
-        <location filename="../ui/crop_group_style.cpp" line="25"/>
+        <location filename="../ui/crops/crop_group_style.cpp" line="25"/>
         <source>teacher&apos;s label</source>
         <translation>Label des Lehrers</translation>
     </message>
     <message>
-        <location filename="../ui/crop_group_style.cpp" line="26"/>
+        <location filename="../ui/crops/crop_group_style.cpp" line="26"/>
         <source>discarded (easy)</source>
         <translation>verworfen (leicht)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_group_style.cpp" line="33"/>
+        <location filename="../ui/crops/crop_group_style.cpp" line="33"/>
         <source>object (true box)</source>
         <translation>Objekt (wahrer Rahmen)</translation>
     </message>
@@ -80,17 +80,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="96"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="96"/>
         <source>exported run %1 to %2: ONNX opset %3, %4 nodes, checked</source>
         <translation>Lauf %1 nach %2 exportiert: ONNX-Opset %3, %4 Knoten, geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="111"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="111"/>
         <source>exported %1 tensors to %2</source>
         <translation>%1 Tensoren nach %2 exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="14"/>
+        <location filename="../ui/charts/system_metrics_view.cpp" line="16"/>
         <source>seconds since the run started</source>
         <translation>Sekunden seit dem Start des Laufs</translation>
     </message>
@@ -98,37 +98,37 @@
 <context>
     <name>RunStatus</name>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="16"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="16"/>
         <source>queued</source>
         <translation>wartend</translation>
     </message>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="17"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="17"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="18"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="18"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="19"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="19"/>
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="20"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="20"/>
         <source>finished</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="21"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="21"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="22"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="22"/>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
@@ -136,67 +136,67 @@
 <context>
     <name>ferkd::ExportDialog</name>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="23"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="23"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="32"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="32"/>
         <source>The student for deployment runtimes (ONNX Runtime, TensorRT, OpenVINO, OpenCV DNN)</source>
         <translation>Das Schülermodell für Laufzeitumgebungen (ONNX Runtime, TensorRT, OpenVINO, OpenCV DNN)</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="46"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="46"/>
         <source>17 writes LayerNormalization; 13 to 16 write it as elementary operators</source>
         <translation>17 schreibt LayerNormalization; 13 bis 16 schreiben es als elementare Operatoren</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="47"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="47"/>
         <source>dynamic</source>
         <translation>dynamisch</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="48"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="48"/>
         <source>as trained</source>
         <translation>wie trainiert</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="49"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="49"/>
         <source>Convolutional networks run at any size; transformers only at the trained one</source>
         <translation>Faltungsnetze laufen in jeder Größe, Transformer nur in der trainierten</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="50"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="50"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="51"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="51"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="52"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="52"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="53"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="53"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="54"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="54"/>
         <source>ONNX opset</source>
         <translation>ONNX-Opset</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="55"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="55"/>
         <source>ONNX batch</source>
         <translation>ONNX-Batch</translation>
     </message>
     <message>
-        <location filename="../ui/export_dialog.cpp" line="56"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="56"/>
         <source>ONNX input size</source>
         <translation>ONNX-Eingabegröße</translation>
     </message>
@@ -204,47 +204,47 @@
 <context>
     <name>ferkd::ui::CheckpointsView</name>
     <message>
-        <location filename="../ui/checkpoints_view.cpp" line="23"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="23"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/checkpoints_view.cpp" line="23"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="23"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/checkpoints_view.cpp" line="23"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="23"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/checkpoints_view.cpp" line="23"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="23"/>
         <source>Best top-1 %</source>
         <translation>Beste Top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/checkpoints_view.cpp" line="23"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="23"/>
         <source>Written</source>
         <translation>Geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/checkpoints_view.cpp" line="23"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="23"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../ui/checkpoints_view.cpp" line="30"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="30"/>
         <source>Resume from the selected checkpoint</source>
         <translation>Vom gewählten Checkpoint fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/checkpoints_view.cpp" line="69"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="69"/>
         <source>the run is active; stop it first</source>
         <translation>der Lauf ist aktiv; erst anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/checkpoints_view.cpp" line="75"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="75"/>
         <source>run %1 resumes from its %2 checkpoint</source>
         <translation>Lauf %1 setzt vom Checkpoint %2 fort</translation>
     </message>
@@ -252,28 +252,36 @@
 <context>
     <name>ferkd::ui::ConfigEditor</name>
     <message>
-        <location filename="../ui/config_editor.cpp" line="70"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="70"/>
         <source>Preset:</source>
         <translation>Vorgabe:</translation>
     </message>
     <message>
-        <location filename="../ui/config_editor.cpp" line="100"/>
-        <location filename="../ui/config_editor.cpp" line="201"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="100"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="201"/>
         <source>Paper: %1</source>
         <translation>Im Paper: %1</translation>
     </message>
     <message>
-        <location filename="../ui/config_editor.cpp" line="175"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="175"/>
         <source>expected a whole number</source>
         <translation>ganze Zahl erwartet</translation>
     </message>
     <message>
-        <location filename="../ui/config_editor.cpp" line="175"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="175"/>
         <source>expected a number</source>
         <translation>Zahl erwartet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/config_editor.cpp" line="207"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="208"/>
+        <source>%n problems in the config:</source>
+        <translation>
+            <numerusform>%n Problem in der Konfiguration:</numerusform>
+            <numerusform>%n Probleme in der Konfiguration:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dialogs/config_editor.cpp" line="209"/>
         <source>Valid. %n field(s) differ from the preset.</source>
         <translation>
             <numerusform>Gültig. %n Feld weicht von der Vorgabe ab.</numerusform>
@@ -284,220 +292,218 @@
 <context>
     <name>ferkd::ui::CropBrowser</name>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="131"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="183"/>
         <source>Label sets generated in this workspace</source>
         <translation>In diesem Arbeitsbereich erzeugte Label-Sets</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="135"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="187"/>
         <source>The data set the labels were made for</source>
         <translation>Der Datensatz, für den die Labels erzeugt wurden</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="139"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="191"/>
         <source>label store (.fkdl)</source>
         <translation>Label-Speicher (.fkdl)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="141"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="193"/>
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="142"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="194"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="152"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="204"/>
         <source>Open label store</source>
         <translation>Label-Speicher öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="152"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="204"/>
         <source>Label stores (*.fkdl);;All files (*)</source>
         <translation>Label-Speicher (*.fkdl);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="167"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="219"/>
         <source>Random image</source>
         <translation>Zufälliges Bild</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="170"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="222"/>
         <source>Images with the most crops whose p(true class) is below the hard threshold</source>
         <translation>Bilder mit den meisten Ausschnitten, deren p(wahre Klasse) unter der Schwelle liegt</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="173"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="225"/>
         <source>file name, or #index</source>
         <translation>Dateiname oder #Index</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="179"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="231"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="180"/>
-        <location filename="../ui/crop_browser.cpp" line="231"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="232"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="291"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="181"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="233"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="212"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="266"/>
         <source>Open a label set to browse its crops.</source>
         <translation>Ein Label-Set öffnen, um seine Ausschnitte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="232"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="292"/>
         <source>p against object coverage</source>
         <translation>p gegen Objektabdeckung</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="233"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="293"/>
         <source>Every crop&apos;s p(true class) against the share of the object it holds, for the whole label set (data sets with object boxes)</source>
         <translation>p(wahre Klasse) jedes Ausschnitts gegen seinen Anteil am Objekt, für das ganze Label-Set (Datensätze mit Objektrahmen)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="243"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="303"/>
         <source>paper: FerKD&apos;s equation, three thresholds on p(true class); fraction, threshold: the earlier per-image reading (an image&apos;s least confident crops calibrated)</source>
         <translation>paper: FerKDs Gleichung, drei Schwellen auf p(wahre Klasse); fraction, threshold: die frühere Lesart pro Bild (die unsichersten Ausschnitte eines Bildes werden kalibriert)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="273"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="333"/>
         <source>distill.ferkd.t_low: crops with p(true class) below it are discarded</source>
         <translation>distill.ferkd.t_low: Ausschnitte mit p(wahre Klasse) darunter werden verworfen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="274"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="334"/>
         <source>distill.ferkd.t_mid: from T_L up to it, crops get the softened ground truth</source>
         <translation>distill.ferkd.t_mid: von T_L bis hierher erhalten Ausschnitte die geglättete Grundwahrheit</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="275"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="335"/>
         <source>distill.ferkd.t_top: crops with p(true class) above it are discarded</source>
         <translation>distill.ferkd.t_top: Ausschnitte mit p(wahre Klasse) darüber werden verworfen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="276"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="336"/>
         <source>hard share</source>
         <translation>schwerer Anteil</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="277"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="337"/>
         <source>distill.ferkd.hard_fraction: each image&apos;s least confident share of crops is calibrated</source>
         <translation>distill.ferkd.hard_fraction: der unsicherste Anteil der Ausschnitte jedes Bildes wird kalibriert</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="278"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="338"/>
         <source>hard below</source>
         <translation>schwer unter</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="279"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="339"/>
         <source>distill.ferkd.hard_threshold: crops with p(true class) below it are calibrated</source>
         <translation>distill.ferkd.hard_threshold: Ausschnitte mit p(wahre Klasse) darunter werden kalibriert</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="280"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="340"/>
         <source>distill.ferkd.eps: the calibrated label is (1 - eps) onehot + eps / K</source>
         <translation>distill.ferkd.eps: das kalibrierte Label ist (1 - eps) onehot + eps / K</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="285"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="345"/>
         <source>FerKD rule</source>
         <translation>FerKD-Regel</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="482"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="542"/>
         <source>Over the whole label set:</source>
         <translation>Über den ganzen Label-Satz:</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="519"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="579"/>
         <source>Images with the most crops whose p(true class) is below %1</source>
         <translation>Bilder mit den meisten Ausschnitten, deren p(wahre Klasse) unter %1 liegt</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="522"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="582"/>
         <source>%1 %2: %3/%4, p %5</source>
         <translation>%1 %2: %3/%4, p %5</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="557"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="617"/>
         <source>Image %1, class %2, %3 stored crops: %4 discarded (hard), %5 calibrated, %6 teacher&apos;s label, %7 discarded (easy)</source>
         <translation>Bild %1, Klasse %2, %3 gespeicherte Ausschnitte: %4 verworfen (schwer), %5 kalibriert, %6 Label des Lehrers, %7 verworfen (leicht)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="291"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="351"/>
         <source>p(true class)</source>
         <translation>p(wahre Klasse)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="184"/>
-        <source>Most crops the teacher hardly recognises
-(image, class, crops below the threshold, mean p):</source>
-        <translation>Die meisten Ausschnitte, die der Lehrer kaum erkennt
-(Bild, Klasse, Ausschnitte unter der Schwelle, mittleres p):</translation>
+        <location filename="../ui/crops/crop_browser.cpp" line="236"/>
+        <source>Most crops the teacher hardly recognises (image, class, crops below the threshold, mean p):</source>
+        <translation>Die meisten Ausschnitte, die der Lehrer kaum erkennt (Bild, Klasse, Ausschnitte unter der Schwelle, mittleres p):</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="292"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="352"/>
         <source>share of crops (%)</source>
         <translation>Anteil der Ausschnitte (%)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="298"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="358"/>
         <source>Student</source>
         <translation>Schüler</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="301"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="361"/>
         <source>A trained run whose prediction is shown beside each crop&apos;s stored label</source>
         <translation>Ein trainierter Lauf, dessen Vorhersage neben dem gespeicherten Label jedes Ausschnitts steht</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="307"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="367"/>
         <source>Export Figure 1...</source>
         <translation>Abbildung 1 exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="313"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="373"/>
         <source>Export Figure 1</source>
         <translation>Abbildung 1 exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="313"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="373"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="314"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="374"/>
         <source>cannot write %1</source>
         <translation>kann %1 nicht schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="325"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="385"/>
         <source>(none)</source>
         <translation>(keiner)</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="379"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="439"/>
         <source>reading %1 ...</source>
         <translation>lese %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="408"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="468"/>
         <source>all classes</source>
         <translation>alle Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="576"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="636"/>
         <source>crop %1 (%2)
 teacher&apos;s top-5:
 %3</source>
@@ -506,17 +512,17 @@ Top-5 des Lehrers:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="580"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="640"/>
         <source>holds %1% of the object</source>
         <translation>enthält %1% des Objekts</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="584"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="644"/>
         <source>student: %1 %2</source>
         <translation>Schüler: %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/crop_browser.cpp" line="686"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="776"/>
         <source>no image named like &quot;%1&quot;</source>
         <translation>kein Bild mit einem Namen wie „%1“</translation>
     </message>
@@ -524,52 +530,52 @@ Top-5 des Lehrers:
 <context>
     <name>ferkd::ui::DatasetView</name>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="29"/>
+        <location filename="../ui/crops/dataset_view.cpp" line="29"/>
         <source>Inspect data set</source>
         <translation>Datensatz prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="35"/>
+        <location filename="../ui/crops/dataset_view.cpp" line="35"/>
         <source>fashion-mnist, an IDX folder, an image folder (class sub-folders, or train/ and val/ inside) or a packed folder</source>
         <translation>fashion-mnist, ein IDX-Ordner, ein Bildordner (Unterordner je Klasse oder train/ und val/ darin) oder ein gepackter Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="37"/>
+        <location filename="../ui/crops/dataset_view.cpp" line="37"/>
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="38"/>
+        <location filename="../ui/crops/dataset_view.cpp" line="38"/>
         <source>Decode every image</source>
         <translation>Jedes Bild dekodieren</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="40"/>
+        <location filename="../ui/crops/dataset_view.cpp" line="40"/>
         <source>Finds images whose data is damaged past the header; slow for large folders</source>
         <translation>Findet Bilder, deren Daten hinter dem Kopf beschädigt sind; langsam bei großen Ordnern</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="41"/>
+        <location filename="../ui/crops/dataset_view.cpp" line="41"/>
         <source>Scan</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="48"/>
+        <location filename="../ui/crops/dataset_view.cpp" line="48"/>
         <source>Choose a data set and scan it.</source>
         <translation>Einen Datensatz wählen und prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="74"/>
+        <location filename="../ui/crops/dataset_view.cpp" line="74"/>
         <source>Data set folder</source>
         <translation>Datensatz-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="86"/>
+        <location filename="../ui/crops/dataset_view.cpp" line="86"/>
         <source>scanning %1 ...</source>
         <translation>prüfe %1 ...</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dataset_view.cpp" line="114"/>
+        <location filename="../ui/crops/dataset_view.cpp" line="114"/>
         <source>%1: %2 (%3), %n image(s), first image %4x%5x%6</source>
         <translation>
             <numerusform>%1: %2 (%3), %n Bild, erstes Bild %4x%5x%6</numerusform>
@@ -577,37 +583,37 @@ Top-5 des Lehrers:
         </translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="120"/>
+        <location filename="../ui/crops/dataset_view.cpp" line="120"/>
         <source>  made by: %1</source>
         <translation>  erzeugt von: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="122"/>
+        <location filename="../ui/crops/dataset_view.cpp" line="122"/>
         <source>  object boxes: %1 images, mean %2 x %3 px, %4% of the image</source>
         <translation>  Objektrahmen: %1 Bilder, im Mittel %2 x %3 px, %4% des Bildes</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="128"/>
+        <location filename="../ui/crops/dataset_view.cpp" line="128"/>
         <source>fingerprint: %1</source>
         <translation>Fingerabdruck: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="135"/>
+        <location filename="../ui/crops/dataset_view.cpp" line="135"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="135"/>
+        <location filename="../ui/crops/dataset_view.cpp" line="135"/>
         <source>Train images</source>
         <translation>Trainingsbilder</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="136"/>
+        <location filename="../ui/crops/dataset_view.cpp" line="136"/>
         <source>Test images</source>
         <translation>Testbilder</translation>
     </message>
     <message>
-        <location filename="../ui/dataset_view.cpp" line="150"/>
+        <location filename="../ui/crops/dataset_view.cpp" line="150"/>
         <source>No file left out.</source>
         <translation>Keine Datei ausgelassen.</translation>
     </message>
@@ -615,276 +621,276 @@ Top-5 des Lehrers:
 <context>
     <name>ferkd::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="69"/>
+        <location filename="../ui/window/main_window.cpp" line="69"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="75"/>
+        <location filename="../ui/window/main_window.cpp" line="75"/>
         <source>Device: CPU, %1 threads</source>
         <translation>Gerät: CPU, %1 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="80"/>
+        <location filename="../ui/window/main_window.cpp" line="80"/>
         <source>Workspace: %1</source>
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="85"/>
+        <location filename="../ui/window/main_window.cpp" line="85"/>
         <source>run %1 started</source>
         <translation>Lauf %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="98"/>
+        <location filename="../ui/window/main_window.cpp" line="99"/>
         <source>epoch %1/%2, %3 img/s, ETA %4</source>
         <translation>Epoche %1/%2, %3 Bilder/s, noch %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108"/>
+        <location filename="../ui/window/main_window.cpp" line="109"/>
         <source>labelling %1/%2 images, %3 img/s, ETA %4</source>
         <translation>beschrifte %1/%2 Bilder, %3 Bilder/s, noch %4</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="126"/>
+        <location filename="../ui/window/main_window.cpp" line="127"/>
         <source>run %1 %2</source>
         <translation>Lauf %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/window/main_window.cpp" line="166"/>
         <source>Monitor</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168"/>
+        <location filename="../ui/window/main_window.cpp" line="169"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/window/main_window.cpp" line="173"/>
         <source>Config</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="177"/>
+        <location filename="../ui/window/main_window.cpp" line="178"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="180"/>
+        <location filename="../ui/window/main_window.cpp" line="181"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="186"/>
+        <location filename="../ui/window/main_window.cpp" line="187"/>
         <source>Sweep</source>
         <translation>Sweep</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="189"/>
+        <location filename="../ui/window/main_window.cpp" line="190"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="192"/>
+        <location filename="../ui/window/main_window.cpp" line="193"/>
         <source>Checkpoints</source>
         <translation>Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203"/>
+        <location filename="../ui/window/main_window.cpp" line="204"/>
         <source>Crop browser</source>
         <translation>Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="226"/>
+        <location filename="../ui/window/main_window.cpp" line="227"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
-        <location filename="../ui/main_window.cpp" line="493"/>
+        <location filename="../ui/window/main_window.cpp" line="238"/>
+        <location filename="../ui/window/main_window.cpp" line="494"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
-        <location filename="../ui/main_window.cpp" line="254"/>
-        <location filename="../ui/main_window.cpp" line="528"/>
+        <location filename="../ui/window/main_window.cpp" line="241"/>
+        <location filename="../ui/window/main_window.cpp" line="255"/>
+        <location filename="../ui/window/main_window.cpp" line="529"/>
         <source>Quick start</source>
         <translation>Schnellstart</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249"/>
+        <location filename="../ui/window/main_window.cpp" line="250"/>
         <source>(needs a label set: use Pipeline)</source>
         <translation>(braucht ein Label-Set: Pipeline verwenden)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
-        <location filename="../ui/main_window.cpp" line="541"/>
+        <location filename="../ui/window/main_window.cpp" line="259"/>
+        <location filename="../ui/window/main_window.cpp" line="542"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="259"/>
+        <location filename="../ui/window/main_window.cpp" line="260"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268"/>
+        <location filename="../ui/window/main_window.cpp" line="269"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/window/main_window.cpp" line="271"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/window/main_window.cpp" line="274"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="277"/>
+        <location filename="../ui/window/main_window.cpp" line="278"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="279"/>
+        <location filename="../ui/window/main_window.cpp" line="280"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/window/main_window.cpp" line="289"/>
         <source>Export...</source>
         <translation>Exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="309"/>
+        <location filename="../ui/window/main_window.cpp" line="310"/>
         <source>&amp;Open workspace...</source>
         <translation>Arbeitsbereich &amp;öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="546"/>
+        <location filename="../ui/window/main_window.cpp" line="547"/>
         <source>Open workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="558"/>
+        <location filename="../ui/window/main_window.cpp" line="559"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="289"/>
+        <location filename="../ui/window/main_window.cpp" line="290"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="290"/>
-        <location filename="../ui/main_window.cpp" line="293"/>
+        <location filename="../ui/window/main_window.cpp" line="291"/>
+        <location filename="../ui/window/main_window.cpp" line="294"/>
         <source>Export metrics</source>
         <translation>Metriken exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="290"/>
+        <location filename="../ui/window/main_window.cpp" line="291"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295"/>
-        <location filename="../ui/main_window.cpp" line="296"/>
-        <location filename="../ui/main_window.cpp" line="298"/>
+        <location filename="../ui/window/main_window.cpp" line="296"/>
+        <location filename="../ui/window/main_window.cpp" line="297"/>
+        <location filename="../ui/window/main_window.cpp" line="299"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="296"/>
+        <location filename="../ui/window/main_window.cpp" line="297"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="301"/>
+        <location filename="../ui/window/main_window.cpp" line="302"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="303"/>
+        <location filename="../ui/window/main_window.cpp" line="304"/>
         <source>&amp;Refresh runs</source>
         <translation>Läufe &amp;aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/window/main_window.cpp" line="313"/>
         <source>&amp;Inspect data set...</source>
         <translation>Datensatz &amp;prüfen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="315"/>
+        <location filename="../ui/window/main_window.cpp" line="316"/>
         <source>&amp;Settings...</source>
         <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="324"/>
+        <location filename="../ui/window/main_window.cpp" line="325"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="326"/>
+        <location filename="../ui/window/main_window.cpp" line="327"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="346"/>
+        <location filename="../ui/window/main_window.cpp" line="347"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="347"/>
+        <location filename="../ui/window/main_window.cpp" line="348"/>
         <source>&amp;About FerKD Studio</source>
         <translation>Ü&amp;ber FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="348"/>
+        <location filename="../ui/window/main_window.cpp" line="349"/>
         <source>About FerKD Studio</source>
         <translation>Über FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="349"/>
+        <location filename="../ui/window/main_window.cpp" line="350"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="361"/>
+        <location filename="../ui/window/main_window.cpp" line="362"/>
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="362"/>
+        <location filename="../ui/window/main_window.cpp" line="363"/>
         <source>Device: %1, %2</source>
         <translation>Gerät: %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="567"/>
+        <location filename="../ui/window/main_window.cpp" line="568"/>
         <source>export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="572"/>
+        <location filename="../ui/window/main_window.cpp" line="573"/>
         <source>exporting to %1 ...</source>
         <translation>exportiere nach %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="605"/>
+        <location filename="../ui/window/main_window.cpp" line="606"/>
         <source>Quit FerKD Studio</source>
         <translation>FerKD Studio beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="606"/>
+        <location filename="../ui/window/main_window.cpp" line="607"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>Ein Lauf ist aktiv. Anhalten (er speichert einen Checkpoint und kann fortgesetzt werden) und beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="611"/>
+        <location filename="../ui/window/main_window.cpp" line="612"/>
         <source>stopping...</source>
         <translation>halte an...</translation>
     </message>
@@ -892,178 +898,178 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
 <context>
     <name>ferkd::ui::MetricsChart</name>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="36"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="42"/>
         <source>Train loss per step</source>
         <translation>Trainingsverlust je Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="37"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="43"/>
         <source>Loss per epoch</source>
         <translation>Verlust je Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="38"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="44"/>
         <source>Top-1 accuracy</source>
         <translation>Top-1-Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="38"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="44"/>
         <source>top-1 %</source>
         <translation>Top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="39"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="45"/>
         <source>Top-5 accuracy</source>
         <translation>Top-5-Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="39"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="45"/>
         <source>top-5 %</source>
         <translation>Top-5 %</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="40"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="46"/>
         <source>Learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="41"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="47"/>
         <source>Throughput</source>
         <translation>Durchsatz</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="41"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="47"/>
         <source>images / s</source>
         <translation>Bilder / s</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="53"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="59"/>
         <source>raw</source>
         <translation>roh</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="56"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="62"/>
         <source>images/s</source>
         <translation>Bilder/s</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="70"/>
-        <location filename="../ui/metrics_chart.cpp" line="76"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="76"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="82"/>
         <source>train</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="72"/>
-        <location filename="../ui/metrics_chart.cpp" line="78"/>
-        <location filename="../ui/metrics_chart.cpp" line="82"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="78"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="84"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="88"/>
         <source>val</source>
         <translation>Validierung</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="74"/>
-        <location filename="../ui/metrics_chart.cpp" line="80"/>
-        <location filename="../ui/metrics_chart.cpp" line="84"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="80"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="86"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="90"/>
         <source>test</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="96"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="102"/>
         <source>x-axis</source>
         <translation>x-Achse</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="99"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="105"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="100"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="106"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="101"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="107"/>
         <source>Wall time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="102"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="108"/>
         <source>Relative time</source>
         <translation>Relative Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="106"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="112"/>
         <source>Smoothing</source>
         <translation>Glättung</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="111"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="117"/>
         <source>Exponential moving average of the step loss</source>
         <translation>Exponentieller gleitender Mittelwert des Schritt-Loss</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="124"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="130"/>
         <source>Seeds: mean ± std</source>
         <translation>Seeds: Mittel ± Std.-Abw.</translation>
     </message>
     <message>
-        <location filename="../ui/chart_axis.cpp" line="59"/>
+        <location filename="../ui/charts/chart_axis.cpp" line="59"/>
         <source>step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/chart_axis.cpp" line="61"/>
+        <location filename="../ui/charts/chart_axis.cpp" line="61"/>
         <source>wall time</source>
         <translation>Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../ui/chart_axis.cpp" line="62"/>
+        <location filename="../ui/charts/chart_axis.cpp" line="62"/>
         <source>time since the first step (h:mm:ss)</source>
         <translation>Zeit seit dem ersten Schritt (h:mm:ss)</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="36"/>
-        <location filename="../ui/metrics_chart.cpp" line="37"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="42"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="43"/>
         <source>loss</source>
         <translation>Loss</translation>
     </message>
     <message>
-        <location filename="../ui/chart_axis.cpp" line="60"/>
+        <location filename="../ui/charts/chart_axis.cpp" line="60"/>
         <source>epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="40"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="46"/>
         <source>learning rate</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="114"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="120"/>
         <source>Log scale</source>
         <translation>Log-Skala</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="116"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="122"/>
         <source>Logarithmic y-axis for the loss and learning-rate charts</source>
         <translation>Logarithmische y-Achse für die Verlust- und Lernratendiagramme</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="119"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="125"/>
         <source>Ignore outliers</source>
         <translation>Ausreißer ignorieren</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="121"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="127"/>
         <source>Fit the y-axis to the 2nd..98th percentile of the values</source>
         <translation>y-Achse an das 2. bis 98. Perzentil der Werte anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="126"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="132"/>
         <source>Runs that differ only in their seed as one mean test top-1 curve with a band</source>
         <translation>Läufe, die sich nur im Seed unterscheiden, als eine mittlere Test-Top-1-Kurve mit Band</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/metrics_chart.cpp" line="264"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="278"/>
         <source>mean of %n seeds</source>
         <translation>
             <numerusform>Mittel über %n Seed</numerusform>
@@ -1071,17 +1077,17 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="54"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="60"/>
         <source>smoothed</source>
         <translation>geglättet</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="55"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="61"/>
         <source>lr</source>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/metrics_chart.cpp" line="473"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="512"/>
         <source>cannot write %1</source>
         <translation>kann %1 nicht schreiben</translation>
     </message>
@@ -1089,37 +1095,37 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
 <context>
     <name>ferkd::ui::MiningPlot</name>
     <message>
-        <location filename="../ui/mining_plot.cpp" line="28"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="29"/>
         <source>share of the object in the crop</source>
         <translation>Anteil des Objekts im Ausschnitt</translation>
     </message>
     <message>
-        <location filename="../ui/mining_plot.cpp" line="29"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="30"/>
         <source>p(true class)</source>
         <translation>p(wahre Klasse)</translation>
     </message>
     <message>
-        <location filename="../ui/mining_plot.cpp" line="44"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="45"/>
         <source>This data set has no object boxes. `ferkd dataset make-cluttered` makes one that has; an image folder can bring them in boxes.csv (docs/TESTBED.md).</source>
         <translation>Dieser Datensatz hat keine Objektrahmen. `ferkd dataset make-cluttered` erzeugt einen mit Rahmen; ein Bildordner kann sie in boxes.csv mitbringen (docs/TESTBED.md).</translation>
     </message>
     <message>
-        <location filename="../ui/mining_plot.cpp" line="90"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="91"/>
         <source>middle half of p per coverage bin</source>
         <translation>mittlere Hälfte von p je Abdeckungsintervall</translation>
     </message>
     <message>
-        <location filename="../ui/mining_plot.cpp" line="96"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="97"/>
         <source>median p per coverage bin</source>
         <translation>Median von p je Abdeckungsintervall</translation>
     </message>
     <message>
-        <location filename="../ui/mining_plot.cpp" line="115"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="116"/>
         <source>AUC %1 | discarded-hard without object %2% | calibrated context %3% | no-object crops discarded %4%</source>
         <translation>AUC %1 | verworfen-schwer ohne Objekt %2% | kalibriert Kontext %3% | Ausschnitte ohne Objekt verworfen %4%</translation>
     </message>
     <message>
-        <location filename="../ui/mining_plot.cpp" line="122"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="123"/>
         <source>ROC AUC of p(true class) for crops with most of the object (coverage &gt;= %1) against crops with none (&lt; %2): %3.
 Discarded-hard crops that hold no object: %4%.
 Calibrated crops that do not hold most of the object (context): %5%.
@@ -1137,40 +1143,40 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
 <context>
     <name>ferkd::ui::NewRunDialog</name>
     <message>
-        <location filename="../ui/new_run_dialog.cpp" line="14"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="14"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/new_run_dialog.cpp" line="19"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="19"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/new_run_dialog.cpp" line="21"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="21"/>
         <source>Load JSON...</source>
         <translation>JSON laden...</translation>
     </message>
     <message>
-        <location filename="../ui/new_run_dialog.cpp" line="22"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="22"/>
         <source>Save JSON...</source>
         <translation>JSON speichern...</translation>
     </message>
     <message>
-        <location filename="../ui/new_run_dialog.cpp" line="30"/>
-        <location filename="../ui/new_run_dialog.cpp" line="32"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="30"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="32"/>
         <source>Load config</source>
         <translation>Konfiguration laden</translation>
     </message>
     <message>
-        <location filename="../ui/new_run_dialog.cpp" line="30"/>
-        <location filename="../ui/new_run_dialog.cpp" line="35"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="30"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="35"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/new_run_dialog.cpp" line="35"/>
-        <location filename="../ui/new_run_dialog.cpp" line="37"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="35"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="37"/>
         <source>Save config</source>
         <translation>Konfiguration speichern</translation>
     </message>
@@ -1178,17 +1184,17 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
 <context>
     <name>ferkd::ui::ParallelCoordinates</name>
     <message>
-        <location filename="../ui/parallel_coordinates.cpp" line="158"/>
+        <location filename="../ui/charts/parallel_coordinates.cpp" line="162"/>
         <source>Select two or more finished runs that differ in some setting (a sweep&apos;s runs).</source>
         <translation>Wählen Sie zwei oder mehr beendete Läufe, die sich in einer Einstellung unterscheiden (die Läufe eines Sweeps).</translation>
     </message>
     <message>
-        <location filename="../ui/parallel_coordinates.cpp" line="185"/>
+        <location filename="../ui/charts/parallel_coordinates.cpp" line="189"/>
         <source> (log)</source>
         <translation> (log)</translation>
     </message>
     <message>
-        <location filename="../ui/parallel_coordinates.cpp" line="209"/>
+        <location filename="../ui/charts/parallel_coordinates.cpp" line="213"/>
         <source>run %1 &quot;%2&quot;: %3</source>
         <translation>Lauf %1 „%2“: %3</translation>
     </message>
@@ -1196,47 +1202,47 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
 <context>
     <name>ferkd::ui::PipelineDialog</name>
     <message>
-        <location filename="../ui/pipeline_dialog.cpp" line="16"/>
+        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="16"/>
         <source>Pipeline: teacher -&gt; labels -&gt; student</source>
         <translation>Pipeline: Lehrer -&gt; Labels -&gt; Schüler</translation>
     </message>
     <message>
-        <location filename="../ui/pipeline_dialog.cpp" line="18"/>
+        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="18"/>
         <source>Each stage becomes a run and starts when the one before has finished.</source>
         <translation>Jede Stufe wird ein Lauf und startet, wenn die vorige fertig ist.</translation>
     </message>
     <message>
-        <location filename="../ui/pipeline_dialog.cpp" line="42"/>
+        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="42"/>
         <source>1. Teacher preset</source>
         <translation>1. Vorgabe des Lehrers</translation>
     </message>
     <message>
-        <location filename="../ui/pipeline_dialog.cpp" line="43"/>
+        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="43"/>
         <source>Data set</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../ui/pipeline_dialog.cpp" line="44"/>
+        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="44"/>
         <source>2. Crops per image</source>
         <translation>2. Ausschnitte je Bild</translation>
     </message>
     <message>
-        <location filename="../ui/pipeline_dialog.cpp" line="45"/>
+        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="45"/>
         <source>Label type</source>
         <translation>Label-Typ</translation>
     </message>
     <message>
-        <location filename="../ui/pipeline_dialog.cpp" line="46"/>
+        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="46"/>
         <source>Label store</source>
         <translation>Label-Speicher</translation>
     </message>
     <message>
-        <location filename="../ui/pipeline_dialog.cpp" line="47"/>
+        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="47"/>
         <source>3. Student preset</source>
         <translation>3. Vorgabe des Schülers</translation>
     </message>
     <message>
-        <location filename="../ui/pipeline_dialog.cpp" line="49"/>
+        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="49"/>
         <source>Start pipeline</source>
         <translation>Pipeline starten</translation>
     </message>
@@ -1244,69 +1250,69 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
 <context>
     <name>ferkd::ui::ResultsView</name>
     <message>
-        <location filename="../ui/results_view.cpp" line="32"/>
+        <location filename="../ui/runs/results_view.cpp" line="32"/>
         <source>Evaluate the best checkpoint</source>
         <translation>Besten Checkpoint auswerten</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="36"/>
+        <location filename="../ui/runs/results_view.cpp" line="36"/>
         <source>Most confidently wrong</source>
         <translation>Am sichersten falsch</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="38"/>
+        <location filename="../ui/runs/results_view.cpp" line="38"/>
         <source>The test images the model got wrong with the highest confidence</source>
         <translation>Die Testbilder, die das Modell mit der höchsten Konfidenz falsch erkannt hat</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="41"/>
-        <location filename="../ui/results_view.cpp" line="102"/>
+        <location filename="../ui/runs/results_view.cpp" line="41"/>
+        <location filename="../ui/runs/results_view.cpp" line="102"/>
         <source>Select one run.</source>
         <translation>Einen Lauf auswählen.</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="60"/>
+        <location filename="../ui/runs/results_view.cpp" line="60"/>
         <source>Rows: true class; columns: predicted class. Click a cell to see its images.</source>
         <translation>Zeilen: wahre Klasse; Spalten: vorhergesagte Klasse. Klicken Sie eine Zelle an, um ihre Bilder zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="69"/>
-        <location filename="../ui/results_view.cpp" line="101"/>
+        <location filename="../ui/runs/results_view.cpp" line="69"/>
+        <location filename="../ui/runs/results_view.cpp" line="101"/>
         <source>Click a cell of the confusion matrix to see its test images.</source>
         <translation>Klicken Sie eine Zelle der Konfusionsmatrix an, um ihre Testbilder zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="142"/>
+        <location filename="../ui/runs/results_view.cpp" line="142"/>
         <source>Teacher %1: top-1 agreement %2%, mean KL(teacher || student) %3</source>
         <translation>Lehrer %1: Top-1-Übereinstimmung %2 %, mittlere KL(Lehrer || Schüler) %3</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="147"/>
+        <location filename="../ui/runs/results_view.cpp" line="147"/>
         <source>Teacher not compared: %1</source>
         <translation>Lehrer nicht verglichen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="153"/>
+        <location filename="../ui/runs/results_view.cpp" line="153"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="153"/>
+        <location filename="../ui/runs/results_view.cpp" line="153"/>
         <source>Accuracy %</source>
         <translation>Genauigkeit %</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="154"/>
+        <location filename="../ui/runs/results_view.cpp" line="154"/>
         <source>Agrees with teacher %</source>
         <translation>Stimmt mit Lehrer überein %</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="154"/>
+        <location filename="../ui/runs/results_view.cpp" line="154"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/results_view.cpp" line="191"/>
+        <location filename="../ui/runs/results_view.cpp" line="191"/>
         <source>True %1, predicted %2: %n image(s), the most confident first</source>
         <translation>
             <numerusform>Wahr %1, vorhergesagt %2: %n Bild, das sicherste zuerst</numerusform>
@@ -1314,7 +1320,7 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/results_view.cpp" line="198"/>
+        <location filename="../ui/runs/results_view.cpp" line="198"/>
         <source>The %n most confidently wrong test image(s)</source>
         <translation>
             <numerusform>Das am sichersten falsche Testbild</numerusform>
@@ -1322,7 +1328,7 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
         </translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="216"/>
+        <location filename="../ui/runs/results_view.cpp" line="216"/>
         <source>test image %1
 true: %2
 predicted: %3 (p = %4)</source>
@@ -1331,22 +1337,22 @@ wahr: %2
 vorhergesagt: %3 (p = %4)</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="221"/>
+        <location filename="../ui/runs/results_view.cpp" line="221"/>
         <source>teacher: %1, KL %2</source>
         <translation>Lehrer: %1, KL %2</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="102"/>
+        <location filename="../ui/runs/results_view.cpp" line="102"/>
         <source>Evaluate to see per-class accuracy and the confusion matrix.</source>
         <translation>Auswerten, um Genauigkeit je Klasse und Konfusionsmatrix zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="108"/>
+        <location filename="../ui/runs/results_view.cpp" line="108"/>
         <source>evaluating...</source>
         <translation>werte aus...</translation>
     </message>
     <message>
-        <location filename="../ui/results_view.cpp" line="135"/>
+        <location filename="../ui/runs/results_view.cpp" line="135"/>
         <source>%1 test images: top-1 %2%, top-5 %3%, loss %4 (checkpoint after epoch %5)</source>
         <translation>%1 Testbilder: Top-1 %2%, Top-5 %3%, Loss %4 (Checkpoint nach Epoche %5)</translation>
     </message>
@@ -1354,103 +1360,103 @@ vorhergesagt: %3 (p = %4)</translation>
 <context>
     <name>ferkd::ui::RunActions</name>
     <message>
-        <location filename="../ui/run_actions.cpp" line="23"/>
+        <location filename="../ui/runs/run_actions.cpp" line="23"/>
         <source>Rename...</source>
         <translation>Umbenennen...</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="24"/>
+        <location filename="../ui/runs/run_actions.cpp" line="24"/>
         <source>Tags...</source>
         <translation>Tags...</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="25"/>
+        <location filename="../ui/runs/run_actions.cpp" line="25"/>
         <source>Notes...</source>
         <translation>Notizen...</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="26"/>
+        <location filename="../ui/runs/run_actions.cpp" line="26"/>
         <source>Archive</source>
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="27"/>
+        <location filename="../ui/runs/run_actions.cpp" line="27"/>
         <source>Unarchive</source>
         <translation>Aus dem Archiv holen</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="28"/>
+        <location filename="../ui/runs/run_actions.cpp" line="28"/>
         <source>Delete...</source>
         <translation>Löschen...</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="30"/>
+        <location filename="../ui/runs/run_actions.cpp" line="30"/>
         <source>Show archived runs</source>
         <translation>Archivierte Läufe zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="131"/>
+        <location filename="../ui/runs/run_actions.cpp" line="131"/>
         <source>Run %1 &apos;%2&apos; (%3): %4</source>
         <translation>Lauf %1 &apos;%2&apos; (%3): %4</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="138"/>
+        <location filename="../ui/runs/run_actions.cpp" line="138"/>
         <source>Warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="147"/>
+        <location filename="../ui/runs/run_actions.cpp" line="147"/>
         <source>Deleting frees %1: metrics, checkpoints, run folders and the label sets these runs made.</source>
         <translation>Löschen gibt %1 frei: Metriken, Checkpoints, Laufordner und die Label-Sets dieser Läufe.</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="160"/>
+        <location filename="../ui/runs/run_actions.cpp" line="160"/>
         <source>Could not remove: %1</source>
         <translation>Nicht entfernt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="165"/>
+        <location filename="../ui/runs/run_actions.cpp" line="165"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="177"/>
+        <location filename="../ui/runs/run_actions.cpp" line="177"/>
         <source>Rename run %1</source>
         <translation>Lauf %1 umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="177"/>
+        <location filename="../ui/runs/run_actions.cpp" line="177"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="187"/>
+        <location filename="../ui/runs/run_actions.cpp" line="187"/>
         <source>Tags of run %1</source>
         <translation>Tags von Lauf %1</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="187"/>
+        <location filename="../ui/runs/run_actions.cpp" line="187"/>
         <source>Tags (comma-separated):</source>
         <translation>Tags (durch Kommas getrennt):</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="197"/>
+        <location filename="../ui/runs/run_actions.cpp" line="197"/>
         <source>Notes of run %1</source>
         <translation>Notizen zu Lauf %1</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="197"/>
+        <location filename="../ui/runs/run_actions.cpp" line="197"/>
         <source>Notes:</source>
         <translation>Notizen:</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="209"/>
-        <location filename="../ui/run_actions.cpp" line="212"/>
+        <location filename="../ui/runs/run_actions.cpp" line="209"/>
+        <location filename="../ui/runs/run_actions.cpp" line="212"/>
         <source>Delete runs</source>
         <translation>Läufe löschen</translation>
     </message>
     <message>
-        <location filename="../ui/run_actions.cpp" line="212"/>
+        <location filename="../ui/runs/run_actions.cpp" line="212"/>
         <source>Delete for good?</source>
         <translation>Endgültig löschen?</translation>
     </message>
@@ -1458,42 +1464,42 @@ vorhergesagt: %3 (p = %4)</translation>
 <context>
     <name>ferkd::ui::RunComparisonView</name>
     <message>
-        <location filename="../ui/run_comparison_view.cpp" line="25"/>
+        <location filename="../ui/runs/run_comparison_view.cpp" line="25"/>
         <source>Only fields that differ</source>
         <translation>Nur abweichende Felder</translation>
     </message>
     <message>
-        <location filename="../ui/run_comparison_view.cpp" line="38"/>
+        <location filename="../ui/runs/run_comparison_view.cpp" line="38"/>
         <source>Runs that differ only in their seed:</source>
         <translation>Läufe, die sich nur im Seed unterscheiden:</translation>
     </message>
     <message>
-        <location filename="../ui/run_comparison_view.cpp" line="43"/>
+        <location filename="../ui/runs/run_comparison_view.cpp" line="43"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/run_comparison_view.cpp" line="43"/>
+        <location filename="../ui/runs/run_comparison_view.cpp" line="43"/>
         <source>Last top-1 %</source>
         <translation>Letzte Top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/run_comparison_view.cpp" line="43"/>
+        <location filename="../ui/runs/run_comparison_view.cpp" line="43"/>
         <source>Best top-1 %</source>
         <translation>Beste Top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/run_comparison_view.cpp" line="43"/>
+        <location filename="../ui/runs/run_comparison_view.cpp" line="43"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../ui/run_comparison_view.cpp" line="64"/>
+        <location filename="../ui/runs/run_comparison_view.cpp" line="64"/>
         <source>best test top-1 %</source>
         <translation>beste Test-Top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/run_comparison_view.cpp" line="64"/>
+        <location filename="../ui/runs/run_comparison_view.cpp" line="64"/>
         <source>last test top-1 %</source>
         <translation>letzte Test-Top-1 %</translation>
     </message>
@@ -1501,19 +1507,19 @@ vorhergesagt: %3 (p = %4)</translation>
 <context>
     <name>ferkd::ui::RunsPanel</name>
     <message>
-        <location filename="../ui/runs_panel.cpp" line="57"/>
+        <location filename="../ui/runs/runs_panel.cpp" line="57"/>
         <source>Filter runs: words, or tag:, status:, preset:, name:</source>
         <translation>Läufe filtern: Wörter, oder tag:, status:, preset:, name:</translation>
     </message>
     <message>
-        <location filename="../ui/runs_panel.cpp" line="58"/>
+        <location filename="../ui/runs/runs_panel.cpp" line="58"/>
         <source>Every word must match. A plain word matches the name, tags, preset, kind or status;
 tag:baseline, status:failed, preset:fmnist or name:seed restrict it to one field.</source>
         <translation>Jedes Wort muss passen. Ein einfaches Wort passt auf Name, Schlagwörter, Vorlage, Art oder Status;
 tag:baseline, status:failed, preset:fmnist oder name:seed beschränken es auf ein Feld.</translation>
     </message>
     <message>
-        <location filename="../ui/runs_panel.cpp" line="64"/>
+        <location filename="../ui/runs/runs_panel.cpp" line="64"/>
         <source>Any status</source>
         <translation>Jeder Status</translation>
     </message>
@@ -1521,77 +1527,77 @@ tag:baseline, status:failed, preset:fmnist oder name:seed beschränken es auf ei
 <context>
     <name>ferkd::ui::RunsTableModel</name>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="120"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="124"/>
         <source>(archived)</source>
         <translation>(archiviert)</translation>
     </message>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="181"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="185"/>
         <source>Validation top-1 of the best checkpoint (runs with data.val_split)</source>
         <translation>Validierungs-Top-1 des besten Checkpoints (Läufe mit data.val_split)</translation>
     </message>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="182"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="186"/>
         <source>Test top-1 of the best checkpoint</source>
         <translation>Test-Top-1 des besten Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="183"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="187"/>
         <source>Disk space the run&apos;s folder, checkpoints and label set take</source>
         <translation>Speicherplatz, den Ordner, Checkpoints und Label-Set des Laufs belegen</translation>
     </message>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="188"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="192"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="189"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="193"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="190"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="194"/>
         <source>Val %</source>
         <translation>Val %</translation>
     </message>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="191"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="195"/>
         <source>Test %</source>
         <translation>Test %</translation>
     </message>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="192"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="196"/>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="193"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="197"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="194"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="198"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="195"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="199"/>
         <source>Id</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="196"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="200"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="197"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="201"/>
         <source>Preset</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../ui/runs_table_model.cpp" line="198"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="202"/>
         <source>Disk</source>
         <translation>Speicher</translation>
     </message>
@@ -1599,62 +1605,62 @@ tag:baseline, status:failed, preset:fmnist oder name:seed beschränken es auf ei
 <context>
     <name>ferkd::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="41"/>
+        <location filename="../ui/dialogs/settings_dialog.cpp" line="41"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="47"/>
+        <location filename="../ui/dialogs/settings_dialog.cpp" line="47"/>
         <source>default ($FERKD_WORKSPACE or ~/.local/share/ferkd-studio)</source>
         <translation>Standard ($FERKD_WORKSPACE oder ~/.local/share/ferkd-studio)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="48"/>
+        <location filename="../ui/dialogs/settings_dialog.cpp" line="48"/>
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="50"/>
+        <location filename="../ui/dialogs/settings_dialog.cpp" line="50"/>
         <source>Workspace folder</source>
         <translation>Arbeitsbereich-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="55"/>
+        <location filename="../ui/dialogs/settings_dialog.cpp" line="55"/>
         <source>Workspace (at the next start)</source>
         <translation>Arbeitsbereich (beim nächsten Start)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="59"/>
+        <location filename="../ui/dialogs/settings_dialog.cpp" line="59"/>
         <source>all cores</source>
         <translation>alle Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="61"/>
+        <location filename="../ui/dialogs/settings_dialog.cpp" line="61"/>
         <source>Threads of new runs</source>
         <translation>Threads neuer Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="66"/>
+        <location filename="../ui/dialogs/settings_dialog.cpp" line="66"/>
         <source>Device of new runs</source>
         <translation>Gerät neuer Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="71"/>
+        <location filename="../ui/dialogs/settings_dialog.cpp" line="71"/>
         <source>Data parallel: each process trains on its share of every batch (torch.distributed, Gloo); the run is shown as one. The threads are shared among the processes.</source>
         <translation>Datenparallel: Jeder Prozess trainiert seinen Teil jedes Batches (torch.distributed, Gloo); der Lauf erscheint als einer. Die Threads werden unter den Prozessen aufgeteilt.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="73"/>
+        <location filename="../ui/dialogs/settings_dialog.cpp" line="73"/>
         <source>Processes per training run</source>
         <translation>Prozesse je Trainingslauf</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="76"/>
+        <location filename="../ui/dialogs/settings_dialog.cpp" line="76"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/settings_dialog.cpp" line="81"/>
+        <location filename="../ui/dialogs/settings_dialog.cpp" line="81"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -1662,13 +1668,13 @@ tag:baseline, status:failed, preset:fmnist oder name:seed beschränken es auf ei
 <context>
     <name>ferkd::ui::StudioShell</name>
     <message>
-        <location filename="../ui/studio_shell.cpp" line="39"/>
-        <location filename="../ui/studio_shell.cpp" line="47"/>
+        <location filename="../ui/window/studio_shell.cpp" line="39"/>
+        <location filename="../ui/window/studio_shell.cpp" line="47"/>
         <source>Open workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/studio_shell.cpp" line="40"/>
+        <location filename="../ui/window/studio_shell.cpp" line="40"/>
         <source>A run is active in this workspace. Stop it (or let it finish) before opening another.</source>
         <translation>In diesem Arbeitsbereich läuft ein Lauf. Stoppen Sie ihn (oder lassen Sie ihn enden), bevor Sie einen anderen öffnen.</translation>
     </message>
@@ -1676,47 +1682,47 @@ tag:baseline, status:failed, preset:fmnist oder name:seed beschränken es auf ei
 <context>
     <name>ferkd::ui::SweepView</name>
     <message>
-        <location filename="../ui/sweep_view.cpp" line="20"/>
+        <location filename="../ui/charts/sweep_view.cpp" line="22"/>
         <source>Metric</source>
         <translation>Metrik</translation>
     </message>
     <message>
-        <location filename="../ui/sweep_view.cpp" line="23"/>
+        <location filename="../ui/charts/sweep_view.cpp" line="25"/>
         <source>best test top-1 %</source>
         <translation>beste Test-Top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/sweep_view.cpp" line="24"/>
+        <location filename="../ui/charts/sweep_view.cpp" line="26"/>
         <source>best val top-1 %</source>
         <translation>beste Validierungs-Top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/sweep_view.cpp" line="25"/>
+        <location filename="../ui/charts/sweep_view.cpp" line="27"/>
         <source>last test top-1 %</source>
         <translation>letzte Test-Top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/sweep_view.cpp" line="28"/>
+        <location filename="../ui/charts/sweep_view.cpp" line="30"/>
         <source>Against</source>
         <translation>Gegen</translation>
     </message>
     <message>
-        <location filename="../ui/sweep_view.cpp" line="44"/>
+        <location filename="../ui/charts/sweep_view.cpp" line="46"/>
         <source>One line per run through the settings that vary, coloured by the metric; click a line</source>
         <translation>Eine Linie je Lauf durch die variierenden Einstellungen, nach der Metrik gefärbt; klicken Sie eine Linie an</translation>
     </message>
     <message>
-        <location filename="../ui/sweep_view.cpp" line="46"/>
+        <location filename="../ui/charts/sweep_view.cpp" line="48"/>
         <source>Metric against one setting: mean ± std over the runs that share its value</source>
         <translation>Metrik gegen eine Einstellung: Mittel ± Std über die Läufe mit demselben Wert</translation>
     </message>
     <message>
-        <location filename="../ui/sweep_view.cpp" line="84"/>
+        <location filename="../ui/charts/sweep_view.cpp" line="86"/>
         <source>Select the runs of a sweep.</source>
         <translation>Wählen Sie die Läufe eines Sweeps.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/sweep_view.cpp" line="85"/>
+        <location filename="../ui/charts/sweep_view.cpp" line="87"/>
         <source>%n run(s), %1 setting(s) vary, %2 with the metric</source>
         <translation>
             <numerusform>%n Lauf, %1 Einstellung(en) variieren, %2 mit der Metrik</numerusform>
@@ -1724,12 +1730,12 @@ tag:baseline, status:failed, preset:fmnist oder name:seed beschränken es auf ei
         </translation>
     </message>
     <message>
-        <location filename="../ui/sweep_view.cpp" line="122"/>
+        <location filename="../ui/charts/sweep_view.cpp" line="124"/>
         <source>mean</source>
         <translation>Mittel</translation>
     </message>
     <message>
-        <location filename="../ui/sweep_view.cpp" line="127"/>
+        <location filename="../ui/charts/sweep_view.cpp" line="130"/>
         <source>± std over seeds</source>
         <translation>± Std über Seeds</translation>
     </message>
@@ -1737,52 +1743,52 @@ tag:baseline, status:failed, preset:fmnist oder name:seed beschränken es auf ei
 <context>
     <name>ferkd::ui::SystemMetricsView</name>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="28"/>
+        <location filename="../ui/charts/system_metrics_view.cpp" line="30"/>
         <source>System (sampled every 5 s while a run trains)</source>
         <translation>System (alle 5 s während des Trainings gemessen)</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="28"/>
+        <location filename="../ui/charts/system_metrics_view.cpp" line="30"/>
         <source>CPU / GPU use, %</source>
         <translation>CPU-/GPU-Auslastung, %</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="28"/>
+        <location filename="../ui/charts/system_metrics_view.cpp" line="30"/>
         <source>memory, MiB</source>
         <translation>Speicher, MiB</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="29"/>
+        <location filename="../ui/charts/system_metrics_view.cpp" line="31"/>
         <source>Throughput</source>
         <translation>Durchsatz</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="29"/>
+        <location filename="../ui/charts/system_metrics_view.cpp" line="31"/>
         <source>images per second</source>
         <translation>Bilder pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="64"/>
+        <location filename="../ui/charts/system_metrics_view.cpp" line="67"/>
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="65"/>
+        <location filename="../ui/charts/system_metrics_view.cpp" line="68"/>
         <source>resident memory MiB</source>
         <translation>residenter Speicher MiB</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="66"/>
+        <location filename="../ui/charts/system_metrics_view.cpp" line="69"/>
         <source>GPU %</source>
         <translation>GPU %</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="67"/>
+        <location filename="../ui/charts/system_metrics_view.cpp" line="70"/>
         <source>GPU memory MiB</source>
         <translation>GPU-Speicher MiB</translation>
     </message>
     <message>
-        <location filename="../ui/system_metrics_view.cpp" line="71"/>
+        <location filename="../ui/charts/system_metrics_view.cpp" line="74"/>
         <source>images/s</source>
         <translation>Bilder/s</translation>
     </message>
@@ -1790,57 +1796,57 @@ tag:baseline, status:failed, preset:fmnist oder name:seed beschränken es auf ei
 <context>
     <name>ferkd::ui::WelcomePanel</name>
     <message>
-        <location filename="../ui/welcome_panel.cpp" line="14"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="14"/>
         <source>Welcome to FerKD Studio</source>
         <translation>Willkommen bei FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/welcome_panel.cpp" line="20"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="20"/>
         <source>This workspace has no runs yet. Start with one of these:</source>
         <translation>Dieser Arbeitsbereich hat noch keine Läufe. Beginnen Sie mit einem davon:</translation>
     </message>
     <message>
-        <location filename="../ui/welcome_panel.cpp" line="39"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="39"/>
         <source>Quick start: train a small ResNet on Fashion-MNIST</source>
         <translation>Schnellstart: ein kleines ResNet auf Fashion-MNIST trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/welcome_panel.cpp" line="40"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="40"/>
         <source>The fmnist-resnet-quick preset: about 92% test top-1 in about 2 minutes on 2 CPU cores. Loss and accuracy appear live in the monitor.</source>
         <translation>Die Vorgabe fmnist-resnet-quick: etwa 92 % Test-Top-1 in etwa 2 Minuten auf 2 CPU-Kernen. Verlust und Genauigkeit erscheinen live im Monitor.</translation>
     </message>
     <message>
-        <location filename="../ui/welcome_panel.cpp" line="43"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="43"/>
         <source>Pipeline: teacher, label set, distilled student</source>
         <translation>Pipeline: Lehrer, Label-Satz, destillierter Schüler</translation>
     </message>
     <message>
-        <location filename="../ui/welcome_panel.cpp" line="44"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="44"/>
         <source>Trains a teacher, labels random crops of every image once, then trains an FKD or FerKD student on the stored labels. The stages queue one after another.</source>
         <translation>Trainiert einen Lehrer, beschriftet einmal zufällige Ausschnitte jedes Bildes und trainiert dann einen FKD- oder FerKD-Schüler auf den gespeicherten Labels. Die Stufen laufen nacheinander.</translation>
     </message>
     <message>
-        <location filename="../ui/welcome_panel.cpp" line="47"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="47"/>
         <source>Inspect a data set...</source>
         <translation>Datensatz untersuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/welcome_panel.cpp" line="48"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="48"/>
         <source>Classes, counts, sample images and unreadable files of an image folder, IDX files or a packed data set.</source>
         <translation>Klassen, Anzahlen, Beispielbilder und unlesbare Dateien eines Bildordners, von IDX-Dateien oder eines gepackten Datensatzes.</translation>
     </message>
     <message>
-        <location filename="../ui/welcome_panel.cpp" line="51"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="51"/>
         <source>Open another workspace...</source>
         <translation>Anderen Arbeitsbereich öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/welcome_panel.cpp" line="52"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="52"/>
         <source>A folder with an experiment database, e.g. one a CLI run or another machine wrote.</source>
         <translation>Ein Ordner mit einer Experimentdatenbank, z. B. von einem CLI-Lauf oder einem anderen Rechner.</translation>
     </message>
     <message>
-        <location filename="../ui/welcome_panel.cpp" line="55"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="55"/>
         <source>Workspace: %1</source>
         <translation>Arbeitsbereich: %1</translation>
     </message>

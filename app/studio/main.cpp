@@ -6,13 +6,13 @@
 
 #include <cstdio>
 
-#include "crop_browser.h"
-#include "language_manager.h"
-#include "main_window.h"
-#include "results_view.h"
-#include "sweep_view.h"
-#include "settings_dialog.h"
-#include "studio_shell.h"
+#include "crops/crop_browser.h"
+#include "window/language_manager.h"
+#include "window/main_window.h"
+#include "runs/results_view.h"
+#include "charts/sweep_view.h"
+#include "dialogs/settings_dialog.h"
+#include "window/studio_shell.h"
 #include "util/allocator.h"
 #include "store/experiment_store.h"
 

@@ -1,5 +1,15 @@
 #include "dist/process_group.h"
 
+// c10d declares its Gloo (and NCCL) process groups only under these macros. Debian's
+// LibTorch sets the first for every file; set here, not per file on the command line, they
+// let this file compile in the core's unity batches under its precompiled header.
+#ifndef USE_C10D_GLOO
+#define USE_C10D_GLOO
+#endif
+#if defined(FERKD_NCCL) && !defined(USE_C10D_NCCL)
+#define USE_C10D_NCCL
+#endif
+
 #include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>

@@ -1,13 +1,11 @@
 #include "interop/onnx_export.h"
 
-#include <onnx/checker.h>
-#include <onnx/shape_inference/implementation.h>
-
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "interop/onnx/onnx_families.h"
+#include "interop/onnx/onnx_headers.h"
 #include "models/classifier.h"
 #include "models/model_registry.h"
 #include "util/atomic_file.h"

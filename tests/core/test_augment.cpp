@@ -139,4 +139,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestAugment)
-#include "test_augment.moc"
+#include "moc_test_augment.cpp"

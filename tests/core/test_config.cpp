@@ -328,4 +328,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestConfig)
-#include "test_config.moc"
+#include "moc_test_config.cpp"

@@ -486,4 +486,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestData)
-#include "test_data.moc"
+#include "moc_test_data.cpp"

@@ -241,4 +241,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestInterop)
-#include "test_interop.moc"
+#include "moc_test_interop.cpp"

@@ -694,4 +694,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestLabels)
-#include "test_labels.moc"
+#include "moc_test_labels.cpp"

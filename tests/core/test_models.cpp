@@ -182,4 +182,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestModels)
-#include "test_models.moc"
+#include "moc_test_models.cpp"

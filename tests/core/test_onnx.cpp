@@ -372,4 +372,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestOnnx)
-#include "test_onnx.moc"
+#include "moc_test_onnx.cpp"

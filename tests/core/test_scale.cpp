@@ -513,4 +513,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestScale)
-#include "test_scale.moc"
+#include "moc_test_scale.cpp"

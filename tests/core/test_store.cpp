@@ -356,4 +356,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestStore)
-#include "test_store.moc"
+#include "moc_test_store.cpp"

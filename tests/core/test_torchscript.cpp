@@ -98,4 +98,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestTorchScript)
-#include "test_torchscript.moc"
+#include "moc_test_torchscript.cpp"

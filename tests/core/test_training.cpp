@@ -623,4 +623,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestTraining)
-#include "test_training.moc"
+#include "moc_test_training.cpp"

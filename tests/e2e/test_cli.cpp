@@ -481,4 +481,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestCli)
-#include "test_cli.moc"
+#include "moc_test_cli.cpp"

@@ -279,4 +279,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestDistributed)
-#include "test_distributed.moc"
+#include "moc_test_distributed.cpp"

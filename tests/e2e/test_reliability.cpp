@@ -248,4 +248,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestReliability)
-#include "test_reliability.moc"
+#include "moc_test_reliability.cpp"

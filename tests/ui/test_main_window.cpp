@@ -5,15 +5,20 @@
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QLabel>
 #include <QProcess>
 #include <QScrollBar>
 #include <QSettings>
 #include <QTableView>
 #include <QtTest>
 
-#include "main_window.h"
-#include "runs_panel.h"
-#include "runs_table_model.h"
+#include <qcustomplot.h>
+
+#include "charts/metrics_chart.h"
+#include "dialogs/config_editor.h"
+#include "window/main_window.h"
+#include "runs/runs_panel.h"
+#include "runs/runs_table_model.h"
 #include "store/experiment_store.h"
 
 using ferkd::ui::RunsTableModel;
@@ -49,6 +54,79 @@ private slots:
         QSettings().clear();
     }
     void cleanup() { QSettings().clear(); }
+
+    // Four problems typed into the form come at once, counted on the first line, each
+    // naming its field (as `ferkd train --set` reports them).
+    void theFormReportsEveryProblemCounted() {
+        ferkd::ui::ConfigEditor editor;
+        editor.show();
+        for (const auto& [field, text] : std::vector<std::pair<QString, QString>>{
+                 {"distill.ferkd.t_low", "0.5"}, {"distill.ferkd.t_mid", "0.2"}, {"distill.ferkd.eps", "1.5"},
+                 {"optim.lr", "-1"}, {"schedule.epochs", "0"}}) {
+            auto* line = editor.findChild<QLineEdit*>(field);
+            QVERIFY2(line, qPrintable(field));
+            line->selectAll();
+            QTest::keyClicks(line, text);
+        }
+        const QStringList lines = editor.findChild<QLabel*>("validationSummary")->text().split('\n');
+        QCOMPARE(lines.size(), 5);
+        QCOMPARE(lines[0], QString("4 problems in the config:"));
+        for (const char* field : {"distill.ferkd.t_low", "distill.ferkd.eps", "optim.lr", "schedule.epochs"})
+            QVERIFY2(lines.filter(QString(field) + ": ").size() == 1, qPrintable(lines.join('\n')));
+        QVERIFY(!editor.isValid());
+    }
+
+    // A quick-start run's long default name neither widens its chart nor pushes the second
+    // column behind a scroll bar at 1366 px; its legend entry keeps the name, elided.
+    void longRunNamesKeepBothChartColumnsAt1366() {
+        QTemporaryDir dir;
+        auto store = std::make_shared<ferkd::ExperimentStore>(dir.path().toStdString());
+        finishedRun(*store, "another", 80, "");  // a workspace with runs shows the monitor, not the welcome panel
+        ferkd::ui::MainWindow window(store);
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* chart = window.findChild<ferkd::ui::MetricsChart*>();
+        QVERIFY(chart);
+        const QString name = "fmnist-resnet-quick-20261206-142042-with-a-longer-tail";
+        ferkd::ui::RunSeries series;
+        series.id = 1;
+        series.name = name;
+        for (int s = 1; s <= 20; ++s) {
+            ferkd::StepMetric m;
+            m.step = s;
+            m.loss = 2.0 / s;
+            m.lr = 0.1;
+            m.images_per_sec = 100;
+            m.time = s;
+            series.steps.push_back(m);
+        }
+        chart->setRuns({series});
+        auto* tabs = window.findChild<QTabWidget*>("detailTabs");
+        tabs->setCurrentWidget(chart);
+        QApplication::processEvents();
+        auto* cards = chart->findChild<QScrollArea*>("chartCards");
+        QVERIFY(cards);
+        QVERIFY(!cards->horizontalScrollBar()->isVisible());
+        QCustomPlot* loss = chart->findChild<QCustomPlot*>("chart_loss");
+        QCustomPlot* epochLoss = chart->findChild<QCustomPlot*>("chart_epoch_loss");
+        QVERIFY(std::abs(loss->width() - epochLoss->width()) <= 2);  // the two columns share the width
+        QVERIFY(epochLoss->geometry().right() <= cards->viewport()->width());
+        QCOMPARE(chart->legendNames("loss"), (QStringList{name + ": raw", name + ": smoothed"}));
+        // The empty charts keep a chart's size, their axes too.
+        QCustomPlot* top1 = chart->findChild<QCustomPlot*>("chart_top1");
+        QVERIFY(top1->height() >= 220);
+        top1->replot();
+        QVERIFY2(top1->axisRect()->width() > top1->width() / 2,
+                 qPrintable(QString("axes %1 px of %2").arg(top1->axisRect()->width()).arg(top1->width())));
+        // The crop browser's three panes fit beside the runs table too.
+        auto* crops = window.findChild<QScrollArea*>("cropBrowserScroll");
+        tabs->setCurrentWidget(crops);
+        QApplication::processEvents();
+        QVERIFY2(crops->widget()->minimumSizeHint().width() <= crops->viewport()->width(),
+                 qPrintable(QString("%1 > %2").arg(crops->widget()->minimumSizeHint().width()).arg(crops->viewport()->width())));
+        QVERIFY(!crops->horizontalScrollBar()->isVisible());
+    }
 
     void defaultTableShowsStatusAndBestAt1366() {
         QTemporaryDir dir;
@@ -201,4 +279,4 @@ private slots:
 };
 
 QTEST_MAIN(TestMainWindow)
-#include "test_main_window.moc"
+#include "moc_test_main_window.cpp"

@@ -34,30 +34,30 @@
 #include <QtTest>
 #include <qcustomplot.h>
 
-#include "checkpoints_view.h"
-#include "config_editor.h"
-#include "crop_browser.h"
-#include "export_dialog.h"
-#include "dataset_view.h"
-#include "language_manager.h"
-#include "main_window.h"
-#include "mining_plot.h"
-#include "metrics_chart.h"
-#include "new_run_dialog.h"
-#include "results_view.h"
-#include "run_actions.h"
-#include "run_comparison_view.h"
-#include "run_controller.h"
-#include "runs_panel.h"
-#include "runs_table_model.h"
-#include "settings_dialog.h"
-#include "studio_shell.h"
-#include "system_metrics_view.h"
-#include "sweep_view.h"
-#include "parallel_coordinates.h"
+#include "runs/checkpoints_view.h"
+#include "dialogs/config_editor.h"
+#include "crops/crop_browser.h"
+#include "dialogs/export_dialog.h"
+#include "crops/dataset_view.h"
+#include "window/language_manager.h"
+#include "window/main_window.h"
+#include "crops/mining_plot.h"
+#include "charts/metrics_chart.h"
+#include "dialogs/new_run_dialog.h"
+#include "runs/results_view.h"
+#include "runs/run_actions.h"
+#include "runs/run_comparison_view.h"
+#include "runs/run_controller.h"
+#include "runs/runs_panel.h"
+#include "runs/runs_table_model.h"
+#include "dialogs/settings_dialog.h"
+#include "window/studio_shell.h"
+#include "charts/system_metrics_view.h"
+#include "charts/sweep_view.h"
+#include "charts/parallel_coordinates.h"
 #include "config/presets.h"
 #include "util/statistics.h"
-#include "welcome_panel.h"
+#include "window/welcome_panel.h"
 #include "store/experiment_store.h"
 #include "test_support.h"
 
@@ -506,6 +506,24 @@ private slots:
         QCOMPARE(browser.groupCount(CropGroup::Teacher), 3);
         QVERIFY(!browser.findChild<QDoubleSpinBox*>("tLowSpin")->parentWidget()->isEnabled());
         QCOMPARE(browser.findChild<QListWidget*>("cropStrip")->count(), 5);
+        // The crop under the pointer is singled out in both places: a thumbnail's box in
+        // the image, a box's thumbnail in the strip.
+        auto* strip = browser.findChild<QListWidget*>("cropStrip");
+        auto* view = browser.findChild<QWidget*>("cropView");
+        for (int row : {0, 3}) {
+            const QRect item = strip->visualItemRect(strip->item(row));
+            QTest::mouseMove(strip->viewport(), item.center());
+            QTRY_COMPARE(browser.highlightedCrop(), strip->item(row)->data(Qt::UserRole).toInt());
+        }
+        size_t smallest = 0;  // a point inside the smallest box hits that box alone
+        for (size_t i = 0; i < browser.currentCrops().size(); ++i) {
+            const auto& b = browser.currentCrops()[i].box;
+            const auto& s = browser.currentCrops()[smallest].box;
+            if (b.w * b.h < s.w * s.h) smallest = i;
+        }
+        QTest::mouseMove(view, browser.cropBoxCentre(int(smallest)));
+        QTRY_COMPARE(browser.highlightedCrop(), int(smallest));
+        QCOMPARE(browser.selectedThumbnailCrop(), int(smallest));
         // IDX images are named by their index; the search shows the first match.
         QCOMPARE(browser.findByName("#5"), 1);
         QCOMPARE(browser.currentImage(), int64_t(5));
@@ -995,4 +1013,4 @@ private slots:
 };
 
 QTEST_MAIN(TestStudio)
-#include "test_studio.moc"
+#include "moc_test_studio.cpp"

@@ -2,8 +2,9 @@
 // A small builder over ONNX's own protobuf classes (Debian's libonnx-dev): named
 // initializers from torch tensors, nodes with typed attributes, unique output names.
 // The family emitters (onnx_resnet, onnx_regnet, onnx_vit) speak only through it.
-#include <onnx/onnx_pb.h>
 #include <torch/torch.h>
+
+#include "interop/onnx/onnx_headers.h"
 
 #include <string>
 #include <variant>

@@ -1,0 +1,782 @@
+#include "crops/crop_browser.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPainter>
+#include <QPointer>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QMouseEvent>
+#include <QTabWidget>
+#include <QThread>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <functional>
+#include <tuple>
+
+#include <nlohmann/json.hpp>
+
+#include "crops/crop_group_style.h"
+#include "crops/mining_plot.h"
+#include "crops/pixels_image.h"
+#include "store/experiment_store.h"
+#include "train/run_files.h"
+#include "charts/plot_refresh.h"
+
+namespace ferkd::ui {
+
+namespace {
+
+constexpr int kSliderSteps = 1000;
+
+}  // namespace
+
+// The image, scaled up, with every crop's box; the crop under the pointer (here or in
+// the strip of thumbnails) drawn bold over the others, faded.
+class CropImageView : public QWidget {
+public:
+    CropImageView() {
+        setMinimumSize(220, 220);
+        setMouseTracking(true);
+    }
+    void set(const QImage& image, const std::vector<InspectedCrop>& crops, std::optional<ObjectBox> object) {
+        image_ = image;
+        crops_ = crops;
+        object_ = object;
+        highlighted_ = -1;
+        update();
+    }
+    bool objectShown() const { return object_.has_value() && !image_.isNull(); }
+    int boxes() const { return drawn_; }
+    int highlighted() const { return highlighted_; }
+    void setHighlighted(int crop) {
+        if (crop == highlighted_) return;
+        highlighted_ = crop;
+        update();
+    }
+    // Where crop i's box lies in the widget (as last painted).
+    QRectF boxRect(size_t i) const {
+        const CropBox& b = crops_[i].box;
+        return {target_.x() + b.x * target_.width(), target_.y() + b.y * target_.height(), b.w * target_.width(),
+                b.h * target_.height()};
+    }
+    std::function<void(int)> onHover;  // the crop under the pointer, -1 for none
+
+protected:
+    void mouseMoveEvent(QMouseEvent* event) override { hover(cropAt(event->position())); }
+    void leaveEvent(QEvent*) override { hover(-1); }
+
+    void paintEvent(QPaintEvent*) override {
+        QPainter painter(this);
+        painter.fillRect(rect(), palette().window());
+        drawn_ = 0;
+        if (image_.isNull()) return;
+        const int legendHeight = 44;  // two rows of legend
+        const QRect area = rect().adjusted(8, 8, -8, -8 - legendHeight);
+        const double scale = std::min(area.width() / double(image_.width()), area.height() / double(image_.height()));
+        const QRectF target(area.x(), area.y(), image_.width() * scale, image_.height() * scale);
+        target_ = target;
+        painter.drawImage(target, image_);  // nearest neighbour: small images stay crisp
+        painter.setRenderHint(QPainter::Antialiasing);
+        const double px = scale;  // image pixels to widget
+        if (object_)  // under the crops: they are what is being judged
+            drawObject(painter, QRectF(target.x() + object_->x0 * px, target.y() + object_->y0 * px,
+                                       object_->width() * px, object_->height() * px));
+        // Confident crops first, so the hard ones end up on top.
+        std::vector<const InspectedCrop*> order;
+        for (const auto& c : crops_) order.push_back(&c);
+        std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->p_true > b->p_true; });
+        for (const InspectedCrop* c : order) {
+            const bool single = highlighted_ == int(c - crops_.data());
+            if (!single) drawBox(painter, *c, highlighted_ >= 0 ? 60 : 255, 1.0);
+            ++drawn_;
+        }
+        if (highlighted_ >= 0 && highlighted_ < int(crops_.size())) drawBox(painter, crops_[size_t(highlighted_)], 255, 2.0);
+        // Legend: one swatch per group, then the object's box; wraps to a second row.
+        int x = area.x(), y = area.bottom() + 14;
+        auto entry = [&](const QPen& pen, const QString& name) {
+            const int width = 34 + painter.fontMetrics().horizontalAdvance(name);
+            if (x > area.x() && x + width > area.right()) {
+                x = area.x();
+                y += 18;
+            }
+            painter.setPen(pen);
+            painter.drawLine(x, y, x + 22, y);
+            painter.setPen(palette().text().color());
+            painter.drawText(x + 26, y + 5, name);
+            x += width;
+        };
+        for (int g = 0; g < kCropGroups; ++g) {
+            QPen pen(groupColour(CropGroup(g)), 2.2);
+            pen.setStyle(groupLine(CropGroup(g)));
+            entry(pen, groupTitle(CropGroup(g)));
+        }
+        if (object_) entry(QPen(objectBoxColour(), kObjectBoxWidth), objectBoxTitle());
+    }
+
+private:
+    void drawBox(QPainter& painter, const InspectedCrop& c, int alpha, double widthScale) {
+        QColor colour = groupColour(c.group);
+        colour.setAlpha(alpha);
+        QPen pen(colour, (isKept(c.group) ? 2.2 : 1.4) * widthScale);
+        pen.setStyle(groupLine(c.group));
+        painter.setPen(pen);
+        painter.drawRect(boxRect(size_t(&c - crops_.data())));
+    }
+
+    // The smallest box holding the point: nested crops stay reachable.
+    int cropAt(const QPointF& at) const {
+        int best = -1;
+        double bestArea = 0;
+        for (size_t i = 0; i < crops_.size(); ++i) {
+            const QRectF r = boxRect(i);
+            const double area = r.width() * r.height();
+            if (r.contains(at) && (best < 0 || area < bestArea)) best = int(i), bestArea = area;
+        }
+        return best;
+    }
+
+    void hover(int crop) {
+        if (crop == highlighted_) return;
+        setHighlighted(crop);
+        if (onHover) onHover(crop);
+    }
+
+    static void drawObject(QPainter& painter, const QRectF& r) {
+        painter.setPen(QPen(objectBoxColour(), kObjectBoxWidth));
+        painter.drawRect(r);
+    }
+
+    QImage image_;
+    std::vector<InspectedCrop> crops_;
+    std::optional<ObjectBox> object_;
+    QRectF target_;
+    int highlighted_ = -1;
+    int drawn_ = 0;
+};
+
+CropBrowser::CropBrowser(std::shared_ptr<ExperimentStore> store, QWidget* parent)
+    : QWidget(parent), store_(std::move(store)) {
+    build();
+    refreshLabelSets();
+}
+
+CropBrowser::~CropBrowser() = default;
+
+void CropBrowser::build() {
+    auto* layout = new QVBoxLayout(this);
+    auto* openRow = new QHBoxLayout;
+    labelSets_ = new QComboBox;
+    labelSets_->setObjectName("labelSetCombo");
+    labelSets_->setToolTip(tr("Label sets generated in this workspace"));
+    openRow->addWidget(labelSets_, 2);
+    dataPath_ = new QLineEdit("fashion-mnist");
+    dataPath_->setObjectName("cropData");
+    dataPath_->setToolTip(tr("The data set the labels were made for"));
+    openRow->addWidget(dataPath_, 1);
+    labelsPath_ = new QLineEdit;
+    labelsPath_->setObjectName("cropLabels");
+    labelsPath_->setPlaceholderText(tr("label store (.fkdl)"));
+    openRow->addWidget(labelsPath_, 2);
+    auto* browse = new QPushButton(tr("Browse..."));
+    auto* openButton = new QPushButton(tr("Open"));
+    openRow->addWidget(browse);
+    openRow->addWidget(openButton);
+    layout->addLayout(openRow);
+    connect(labelSets_, &QComboBox::activated, this, [this](int i) {
+        labelsPath_->setText(labelSets_->itemData(i, Qt::UserRole).toString());
+        const QString data = labelSets_->itemData(i, Qt::UserRole + 1).toString();
+        if (!data.isEmpty()) dataPath_->setText(data);
+    });
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open label store"), {}, tr("Label stores (*.fkdl);;All files (*)"));
+        if (!path.isEmpty()) labelsPath_->setText(path);
+    });
+    connect(openButton, &QPushButton::clicked, this, [this] {
+        openAsync(dataPath_->text(), labelsPath_->text());
+    });
+
+    auto* split = new QSplitter(Qt::Horizontal);
+    // Left: choosing an image.
+    auto* pick = new QWidget;
+    auto* pickLayout = new QFormLayout(pick);
+    classFilter_ = new QComboBox;
+    classFilter_->setObjectName("classFilter");
+    index_ = new QSpinBox;
+    index_->setObjectName("imageIndex");
+    auto* random = new QPushButton(tr("Random image"));
+    ranking_ = new QListWidget;
+    ranking_->setObjectName("hardRanking");
+    ranking_->setToolTip(tr("Images with the most crops whose p(true class) is below the hard threshold"));
+    nameSearch_ = new QLineEdit;
+    nameSearch_->setObjectName("imageNameSearch");
+    nameSearch_->setPlaceholderText(tr("file name, or #index"));
+    nameSearch_->setClearButtonEnabled(true);
+    nameMatches_ = new QListWidget;
+    nameMatches_->setObjectName("imageNameMatches");
+    nameMatches_->setMaximumHeight(120);
+    nameMatches_->hide();
+    pickLayout->addRow(tr("Class"), classFilter_);
+    pickLayout->addRow(tr("Image"), index_);
+    pickLayout->addRow(tr("Name"), nameSearch_);
+    pickLayout->addRow(nameMatches_);
+    pickLayout->addRow(random);
+    auto* rankingTitle = new QLabel(tr("Most crops the teacher hardly recognises (image, class, crops below the threshold, mean p):"));
+    rankingTitle->setWordWrap(true);  // wraps to the column instead of widening it
+    pickLayout->addRow(rankingTitle);
+    pickLayout->addRow(ranking_);
+    connect(index_, &QSpinBox::valueChanged, this, [this](int i) {
+        if (inspector_ && i != image_) showImage(i);
+    });
+    connect(random, &QPushButton::clicked, this, [this] {
+        if (!inspector_) return;
+        const int cls = classFilter_->currentIndex() - 1;  // 0 = all classes
+        for (int tries = 0; tries < 10000; ++tries) {
+            const int64_t i = QRandomGenerator::global()->bounded(qint64(inspector_->images()));
+            if (cls < 0 || inspector_->label(i) == cls) return showImage(i);
+        }
+    });
+    connect(nameSearch_, &QLineEdit::returnPressed, this, [this] { findByName(nameSearch_->text()); });
+    connect(nameMatches_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        showImage(item->data(Qt::UserRole).toLongLong());
+    });
+    connect(ranking_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        showImage(item->data(Qt::UserRole).toLongLong());
+    });
+    connect(ranking_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        showImage(item->data(Qt::UserRole).toLongLong());
+    });
+    split->addWidget(pick);
+
+    // Middle: the image with its boxes, the crops strip under it.
+    auto* middle = new QWidget;
+    auto* middleLayout = new QVBoxLayout(middle);
+    imageLabel_ = new QLabel(tr("Open a label set to browse its crops."));
+    imageLabel_->setObjectName("cropImageLabel");
+    imageLabel_->setWordWrap(true);
+    middleLayout->addWidget(imageLabel_);
+    view_ = new CropImageView;
+    view_->setObjectName("cropView");
+    middleLayout->addWidget(view_, 1);
+    strip_ = new QListWidget;
+    strip_->setObjectName("cropStrip");
+    strip_->setViewMode(QListView::IconMode);
+    strip_->setFlow(QListView::LeftToRight);
+    strip_->setWrapping(false);
+    strip_->setIconSize(QSize(64, 64));
+    strip_->setFixedHeight(128);
+    strip_->setMouseTracking(true);  // itemEntered: a thumbnail under the pointer singles out its box
+    strip_->viewport()->installEventFilter(this);
+    connect(strip_, &QListWidget::itemEntered, this,
+            [this](QListWidgetItem* item) { view_->setHighlighted(item->data(Qt::UserRole).toInt()); });
+    connect(strip_, &QListWidget::viewportEntered, this, [this] { view_->setHighlighted(-1); });
+    view_->onHover = [this](int crop) { selectThumbnail(crop); };
+    middleLayout->addWidget(strip_);
+    // The image, or the whole label set's p against object coverage where the data has boxes.
+    miningPlot_ = new MiningPlot;
+    views_ = new QTabWidget;
+    views_->setObjectName("cropViews");
+    views_->addTab(middle, tr("Image"));
+    views_->addTab(miningPlot_, tr("p against object coverage"));
+    views_->setTabToolTip(1, tr("Every crop's p(true class) against the share of the object it holds, for the whole "
+                                "label set (data sets with object boxes)"));
+    split->addWidget(views_);
+
+    // Right: the rule and the histogram.
+    auto* right = new QWidget;
+    auto* rightLayout = new QVBoxLayout(right);
+    ruleMode_ = new QComboBox;
+    ruleMode_->setObjectName("ruleMode");
+    ruleMode_->addItems({"paper", "fraction", "threshold"});
+    ruleMode_->setToolTip(tr("paper: FerKD's equation, three thresholds on p(true class); fraction, threshold: the "
+                             "earlier per-image reading (an image's least confident crops calibrated)"));
+    auto* ruleForm = new QFormLayout;
+    auto control = [&](RuleControl& c, const char* name, const QString& label, const QString& tip, double max) {
+        c.slider = new QSlider(Qt::Horizontal);
+        c.slider->setObjectName(QString(name) + "Slider");
+        c.slider->setRange(0, kSliderSteps);
+        c.spin = new QDoubleSpinBox;
+        c.spin->setObjectName(QString(name) + "Spin");
+        c.spin->setRange(0, max);
+        c.spin->setDecimals(3);
+        c.spin->setSingleStep(0.005);
+        c.row = new QWidget;
+        auto* row = new QHBoxLayout(c.row);
+        row->setContentsMargins(0, 0, 0, 0);
+        row->addWidget(c.slider, 1);
+        row->addWidget(c.spin);
+        c.row->setToolTip(tip);
+        ruleForm->addRow(label, c.row);
+        connect(c.slider, &QSlider::valueChanged, this, [this, &c, max](int v) {
+            const QSignalBlocker block(c.spin);
+            c.spin->setValue(max * v / kSliderSteps);
+            ruleControlChanged();
+        });
+        connect(c.spin, &QDoubleSpinBox::valueChanged, this, [this, &c, max](double v) {
+            const QSignalBlocker block(c.slider);
+            c.slider->setValue(int(v / max * kSliderSteps + 0.5));
+            ruleControlChanged();
+        });
+    };
+    control(tLow_, "tLow", "T_L", tr("distill.ferkd.t_low: crops with p(true class) below it are discarded"), 1.0);
+    control(tMid_, "tMid", "T_M", tr("distill.ferkd.t_mid: from T_L up to it, crops get the softened ground truth"), 1.0);
+    control(tTop_, "tTop", "T_T", tr("distill.ferkd.t_top: crops with p(true class) above it are discarded"), 1.0);
+    control(hardFraction_, "hardFraction", tr("hard share"),
+            tr("distill.ferkd.hard_fraction: each image's least confident share of crops is calibrated"), 1.0);
+    control(hardThreshold_, "hardThreshold", tr("hard below"),
+            tr("distill.ferkd.hard_threshold: crops with p(true class) below it are calibrated"), 1.0);
+    control(eps_, "eps", "eps", tr("distill.ferkd.eps: the calibrated label is (1 - eps) onehot + eps / K"), 0.999);
+    ruleLabel_ = new QLabel;
+    ruleLabel_->setObjectName("groupShareLabel");
+    ruleLabel_->setWordWrap(true);
+    ruleLabel_->setTextFormat(Qt::RichText);
+    rightLayout->addWidget(new QLabel(tr("FerKD rule")));
+    rightLayout->addWidget(ruleMode_);
+    rightLayout->addLayout(ruleForm);
+    rightLayout->addWidget(ruleLabel_);
+    histogram_ = newPlot();
+    histogram_->setMinimumHeight(180);
+    histogram_->xAxis->setLabel(tr("p(true class)"));
+    histogram_->yAxis->setLabel(tr("share of crops (%)"));
+    QSharedPointer<QCPAxisTickerFixed> ticks(new QCPAxisTickerFixed);
+    ticks->setTickStep(0.5);
+    histogram_->xAxis->setTicker(ticks);
+    histogram_->setMinimumWidth(180);
+    rightLayout->addWidget(histogram_, 1);
+    rightLayout->addWidget(new QLabel(tr("Student")));
+    student_ = new QComboBox;
+    student_->setObjectName("studentCombo");
+    student_->setToolTip(tr("A trained run whose prediction is shown beside each crop's stored label"));
+    rightLayout->addWidget(student_);
+    connect(student_, &QComboBox::activated, this, [this](int i) {
+        QString error;
+        if (!setStudentRun(student_->itemData(i).toLongLong(), &error)) imageLabel_->setText(error);
+    });
+    auto* exportFigure = new QPushButton(tr("Export Figure 1..."));
+    rightLayout->addWidget(exportFigure);
+    connect(ruleMode_, &QComboBox::currentTextChanged, this, [this] { ruleControlChanged(); });
+    syncRuleControls();
+    connect(exportFigure, &QPushButton::clicked, this, [this] {
+        if (!inspector_) return;
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export Figure 1"), "figure1.png", tr("PNG (*.png)"));
+        if (!path.isEmpty() && !figureOne(8, 1).save(path)) imageLabel_->setText(tr("cannot write %1").arg(path));
+    });
+    split->addWidget(right);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 1);
+    layout->addWidget(split, 1);
+}
+
+void CropBrowser::refreshStudents() {
+    student_->clear();
+    student_->addItem(tr("(none)"), qlonglong(0));
+    if (!store_) return;
+    for (const auto& r : store_->listRuns())
+        if (r.kind == "train" && !store_->checkpoints(r.id).empty())
+            student_->addItem(QString("%1 %2").arg(r.id).arg(QString::fromStdString(r.name)), qlonglong(r.id));
+}
+
+bool CropBrowser::setStudentRun(qint64 runId, QString* error) {
+    if (!inspector_) return false;
+    try {
+        std::string path;
+        if (runId > 0) {
+            path = checkpointPath(*store_, runId, "best");
+            if (!QFile::exists(QString::fromStdString(path))) path = checkpointPath(*store_, runId, "last");
+        }
+        inspector_->setStudent(path);
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromUtf8(e.what());
+        return false;
+    }
+    refreshCrops();
+    return true;
+}
+
+void CropBrowser::refreshLabelSets() {
+    labelSets_->clear();
+    if (!store_) return;
+    for (const auto& ls : store_->labelSets()) {
+        QString data;
+        if (ls.run_id > 0)
+            if (auto run = store_->run(ls.run_id)) {
+                try {
+                    data = QString::fromStdString(nlohmann::json::parse(run->config_json).value("data", std::string()));
+                } catch (const nlohmann::json::exception&) {
+                }
+            }
+        labelSets_->addItem(QString::fromStdString(ls.path));
+        labelSets_->setItemData(labelSets_->count() - 1, QString::fromStdString(ls.path), Qt::UserRole);
+        labelSets_->setItemData(labelSets_->count() - 1, data, Qt::UserRole + 1);
+    }
+}
+
+bool CropBrowser::open(const QString& dataPath, const QString& labelsPath, QString* error) {
+    try {
+        adopt(std::make_shared<CropInspector>(dataPath.toStdString(), labelsPath.toStdString()), dataPath, labelsPath);
+        return true;
+    } catch (const std::exception& e) {
+        inspector_.reset();
+        if (error) *error = QString::fromUtf8(e.what());
+        return false;
+    }
+}
+
+void CropBrowser::openAsync(const QString& dataPath, const QString& labelsPath) {
+    imageLabel_->setText(tr("reading %1 ...").arg(labelsPath));
+    QPointer<CropBrowser> self(this);  // the browser may be gone when the scan ends
+    auto* worker = QThread::create([self, dataPath, labelsPath] {
+        std::shared_ptr<CropInspector> inspector;
+        QString error;
+        try {
+            inspector = std::make_shared<CropInspector>(dataPath.toStdString(), labelsPath.toStdString());
+        } catch (const std::exception& e) {
+            error = QString::fromUtf8(e.what());
+        }
+        QMetaObject::invokeMethod(qApp, [self, inspector, dataPath, labelsPath, error] {
+            if (!self) return;
+            if (inspector) {
+                self->adopt(inspector, dataPath, labelsPath);
+            } else {
+                self->imageLabel_->setText(error);
+            }
+            Q_EMIT self->opened(inspector != nullptr, error);
+        });
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
+
+void CropBrowser::adopt(std::shared_ptr<CropInspector> inspector, const QString& dataPath, const QString& labelsPath) {
+    inspector_ = std::move(inspector);
+    dataPath_->setText(dataPath);
+    labelsPath_->setText(labelsPath);
+    classFilter_->clear();
+    classFilter_->addItem(tr("all classes"));
+    for (const auto& c : inspector_->classNames()) classFilter_->addItem(QString::fromStdString(c));
+    index_->setRange(0, int(std::min<int64_t>(inspector_->images() - 1, INT32_MAX)));
+    views_->setTabEnabled(1, inspector_->hasObjectBoxes());
+    if (!inspector_->hasObjectBoxes()) {
+        views_->setCurrentIndex(0);
+        miningPlot_->clear();
+    }
+    refreshStudents();
+    refreshRule();
+    showImage(0);
+}
+
+void CropBrowser::setRule(const FerkdConfig& rule) {
+    rule_ = rule;
+    syncRuleControls();
+    refreshRule();
+    refreshCrops();
+}
+
+void CropBrowser::syncRuleControls() {
+    const QSignalBlocker block(ruleMode_);
+    ruleMode_->setCurrentText(QString::fromStdString(rule_.rule));
+    const bool paper = rule_.rule == "paper";
+    for (auto [c, v] : {std::pair{&tLow_, rule_.t_low}, {&tMid_, rule_.t_mid}, {&tTop_, rule_.t_top},
+                        {&hardFraction_, rule_.hard_fraction}, {&hardThreshold_, rule_.hard_threshold}, {&eps_, rule_.eps}}) {
+        const QSignalBlocker b1(c->slider), b2(c->spin);
+        c->spin->setValue(v);
+        c->slider->setValue(int(v / c->spin->maximum() * kSliderSteps + 0.5));
+    }
+    for (auto* c : {&tLow_, &tMid_, &tTop_}) c->row->setEnabled(paper);
+    hardFraction_.row->setEnabled(rule_.rule == "fraction");
+    hardThreshold_.row->setEnabled(rule_.rule == "threshold");
+}
+
+void CropBrowser::ruleControlChanged() {
+    FerkdConfig r = rule_;
+    r.rule = ruleMode_->currentText().toStdString();
+    const double low = tLow_.spin->value(), mid = tMid_.spin->value(), top = tTop_.spin->value();
+    // Keep T_L <= T_M <= T_T: the threshold that moved pushes the others along.
+    if (low != r.t_low) {
+        r.t_low = low;
+        r.t_mid = std::max(r.t_mid, low);
+        r.t_top = std::max(r.t_top, r.t_mid);
+    } else if (mid != r.t_mid) {
+        r.t_mid = mid;
+        r.t_low = std::min(r.t_low, mid);
+        r.t_top = std::max(r.t_top, mid);
+    } else if (top != r.t_top) {
+        r.t_top = top;
+        r.t_mid = std::min(r.t_mid, top);
+        r.t_low = std::min(r.t_low, r.t_mid);
+    }
+    r.hard_fraction = hardFraction_.spin->value();
+    r.hard_threshold = hardThreshold_.spin->value();
+    r.eps = eps_.spin->value();
+    setRule(r);
+}
+
+void CropBrowser::refreshRule() {
+    if (!inspector_) return;
+    const int bins = 20;
+    const auto perBin = inspector_->groupHistogram(rule_, bins);
+    GroupCounts totals{};
+    for (const auto& b : perBin)
+        for (int g = 0; g < kCropGroups; ++g) totals[g] += b[g];
+    const int64_t all = totalCrops(totals);
+    QStringList parts;
+    for (int g = 0; g < kCropGroups; ++g) {
+        datasetShares_[g] = groupShare(totals, CropGroup(g));
+        parts << QString("<span style='color:%1'>&#9632;</span> %2 %3%")
+                     .arg(groupColour(CropGroup(g)).name(), groupTitle(CropGroup(g)))
+                     .arg(datasetShares_[g] * 100, 0, 'f', 1);
+    }
+    ruleLabel_->setText(tr("Over the whole label set:") + "<br>" + parts.join("<br>"));
+    // The histogram, stacked by group, with the paper rule's thresholds on it.
+    histogram_->clearPlottables();
+    histogram_->clearItems();
+    QCPBars* below = nullptr;
+    for (int g = 0; g < kCropGroups; ++g) {
+        QVector<double> x, y;
+        for (int b = 0; b < bins; ++b) {
+            x << (b + 0.5) / bins;
+            y << 100.0 * double(perBin[b][g]) / double(std::max<int64_t>(1, all));
+        }
+        auto* bars = new QCPBars(histogram_->xAxis, histogram_->yAxis);
+        bars->setName(groupTitle(CropGroup(g)));
+        bars->setWidth(1.0 / bins);
+        bars->setData(x, y);
+        bars->setPen(Qt::NoPen);
+        bars->setBrush(groupColour(CropGroup(g)));
+        if (below) bars->moveAbove(below);
+        below = bars;
+    }
+    if (rule_.rule == "paper")
+        for (double t : {rule_.t_low, rule_.t_mid, rule_.t_top}) {
+            auto* line = new QCPItemStraightLine(histogram_);
+            line->point1->setCoords(t, 0);
+            line->point2->setCoords(t, 1);
+            line->setPen(QPen(palette().text().color(), 1, Qt::DashLine));
+        }
+    histogram_->rescaleAxes();
+    histogram_->xAxis->setRange(0, 1);
+    replotWhenShown(histogram_);
+    if (inspector_->hasObjectBoxes()) {
+        std::vector<CropMining> mined;
+        const MiningQuality quality = inspector_->mining(rule_, {}, &mined);
+        miningPlot_->set(quality, mined);
+    }
+    ranking_->clear();
+    const double unrecognised = rule_.rule == "paper" ? rule_.t_mid : rule_.hard_threshold;
+    ranking_->setToolTip(tr("Images with the most crops whose p(true class) is below %1").arg(unrecognised));
+    const int n = inspector_->cropsPerImage();
+    for (const auto& u : inspector_->mostUnrecognised(float(unrecognised), 50)) {
+        auto* item = new QListWidgetItem(tr("%1 %2: %3/%4, p %5")
+                                             .arg(u.image)
+                                             .arg(QString::fromStdString(inspector_->classNames()[inspector_->label(u.image)]))
+                                             .arg(u.below)
+                                             .arg(n)
+                                             .arg(u.mean_p, 0, 'f', 3));
+        item->setData(Qt::UserRole, qlonglong(u.image));
+        ranking_->addItem(item);
+    }
+}
+
+void CropBrowser::showImage(int64_t image) {
+    if (!inspector_ || image < 0 || image >= inspector_->images()) return;
+    image_ = image;
+    {
+        const QSignalBlocker block(index_);
+        index_->setValue(int(image));
+    }
+    refreshCrops();
+}
+
+QImage CropBrowser::cropImage(const ImagePixels& pixels, const CropBox& box, int side) const {
+    const QImage whole = toQImage(pixels);
+    const QRect r(int(box.x * pixels.width), int(box.y * pixels.height), std::max(1, int(box.w * pixels.width)),
+                  std::max(1, int(box.h * pixels.height)));
+    QImage crop = whole.copy(r).scaled(side, side, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+    return box.flip ? crop.mirrored(true, false) : crop;
+}
+
+void CropBrowser::refreshCrops() {
+    if (!inspector_ || image_ < 0) return;
+    crops_ = inspector_->crops(image_, rule_);
+    const ImagePixels pixels = inspector_->image(image_);
+    const auto& names = inspector_->classNames();
+    const int64_t y = inspector_->label(image_);
+    imageLabel_->setText(tr("Image %1, class %2, %3 stored crops: %4 discarded (hard), %5 calibrated, %6 teacher's "
+                            "label, %7 discarded (easy)")
+                             .arg(QString::fromStdString(inspector_->imageName(image_)),  // one call: names may hold '%'
+                                  QString::fromStdString(names[y]), QString::number(crops_.size()),
+                                  QString::number(groupCount(CropGroup::DiscardedHard)),
+                                  QString::number(groupCount(CropGroup::Calibrated)),
+                                  QString::number(groupCount(CropGroup::Teacher)),
+                                  QString::number(groupCount(CropGroup::DiscardedEasy))));
+    const auto object = inspector_->objectBox(image_);
+    view_->set(toQImage(pixels), crops_, object);
+    strip_->clear();
+    std::vector<const InspectedCrop*> sorted;
+    for (const auto& c : crops_) sorted.push_back(&c);
+    std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->p_true > b->p_true; });
+    for (const InspectedCrop* c : sorted) {
+        QStringList top;
+        for (const auto& [cls, p] : c->top5)
+            top << QString("%1 %2").arg(QString::fromStdString(names[cls])).arg(p, 0, 'f', 3);
+        QString text = QString("p=%1").arg(c->p_true, 0, 'f', 2);
+        QString tip = tr("crop %1 (%2)\nteacher's top-5:\n%3")
+                          .arg(c->index)
+                          .arg(groupTitle(c->group))
+                          .arg(top.join("\n"));
+        if (c->object_covered >= 0) tip += "\n" + tr("holds %1% of the object").arg(100.0 * c->object_covered, 0, 'f', 0);
+        if (c->student_class >= 0) {  // the student's answer, marked right or wrong
+            text += QString("\nS %1 %2").arg(c->student_class == y ? QString::fromUtf8("\u2713") : QString::fromUtf8("\u2717"))
+                        .arg(c->student_prob, 0, 'f', 2);
+            tip += "\n" + tr("student: %1 %2").arg(QString::fromStdString(names[c->student_class])).arg(c->student_prob, 0, 'f', 3);
+        }
+        auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(cropImage(pixels, c->box, 64))), text);
+        item->setData(Qt::UserRole, int(c - crops_.data()));
+        item->setToolTip(tip);
+        QColor tint = groupColour(c->group);
+        tint.setAlpha(70);
+        item->setBackground(tint);
+        strip_->addItem(item);
+    }
+}
+
+// The box under the pointer singles out its thumbnail: selected and scrolled to.
+void CropBrowser::selectThumbnail(int crop) {
+    for (int row = 0; row < strip_->count(); ++row) {
+        QListWidgetItem* item = strip_->item(row);
+        if (item->data(Qt::UserRole).toInt() != crop) continue;
+        strip_->setCurrentItem(item);
+        strip_->scrollToItem(item);
+        return;
+    }
+    strip_->clearSelection();
+}
+
+bool CropBrowser::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == strip_->viewport() && event->type() == QEvent::Leave) view_->setHighlighted(-1);
+    return QWidget::eventFilter(watched, event);
+}
+
+int CropBrowser::highlightedCrop() const { return view_->highlighted(); }
+
+QPoint CropBrowser::cropBoxCentre(int crop) const {
+    view_->grab();  // lays the boxes out, visible or not
+    return view_->boxRect(size_t(crop)).center().toPoint();
+}
+
+int CropBrowser::selectedThumbnailCrop() const {
+    const QListWidgetItem* item = strip_->currentItem();
+    return item && item->isSelected() ? item->data(Qt::UserRole).toInt() : -1;
+}
+
+int CropBrowser::boxCount() const {
+    view_->grab();  // paints now, visible or not
+    return view_->boxes();
+}
+
+bool CropBrowser::objectBoxShown() const {
+    view_->grab();
+    return view_->objectShown();
+}
+
+int CropBrowser::groupCount(CropGroup g) const {
+    return int(std::count_if(crops_.begin(), crops_.end(), [g](const auto& c) { return c.group == g; }));
+}
+
+QImage CropBrowser::figureOne(int images, uint32_t seed) const {
+    // One row per group, one column per image: each image's least confident crop of the
+    // discarded-hard and calibrated groups, its median teacher-label crop and its most
+    // confident discarded-easy crop; an empty cell where the image has none in a group.
+    const int side = 96, pad = 6, labelWidth = 120;
+    QImage figure(labelWidth + (side + pad) * images + pad, kCropGroups * (side + pad + 16) + pad, QImage::Format_RGB888);
+    figure.fill(Qt::white);
+    if (!inspector_) return figure;
+    QPainter painter(&figure);
+    for (int g = 0; g < kCropGroups; ++g) {
+        painter.setPen(groupColour(CropGroup(g)));
+        painter.drawText(QRect(pad, pad + g * (side + pad + 16), labelWidth - 2 * pad, side), Qt::AlignVCenter | Qt::TextWordWrap,
+                         groupTitle(CropGroup(g)));
+    }
+    QRandomGenerator rng(seed);
+    for (int k = 0; k < images; ++k) {
+        const int64_t i = rng.bounded(qint64(inspector_->images()));
+        const auto crops = inspector_->crops(i, rule_);
+        const ImagePixels pixels = inspector_->image(i);
+        const int x = labelWidth + k * (side + pad);
+        for (int g = 0; g < kCropGroups; ++g) {
+            std::vector<const InspectedCrop*> in;
+            for (const auto& c : crops)
+                if (c.group == CropGroup(g)) in.push_back(&c);
+            std::sort(in.begin(), in.end(), [](auto* a, auto* b) { return a->p_true < b->p_true; });
+            const int y = pad + g * (side + pad + 16);
+            if (in.empty()) {
+                painter.fillRect(QRect(x, y, side, side), QColor(240, 240, 240));
+                continue;
+            }
+            const InspectedCrop* shown = CropGroup(g) == CropGroup::DiscardedEasy ? in.back()
+                                         : CropGroup(g) == CropGroup::Teacher     ? in[in.size() / 2]
+                                                                                  : in.front();
+            painter.drawImage(x, y, cropImage(pixels, shown->box, side));
+            if (const auto object = inspector_->objectBox(i)) {  // the part of the object inside the crop
+                const CropBox& b = shown->box;
+                const double sx = side / (b.w * pixels.width), sy = side / (b.h * pixels.height);
+                double x0 = (object->x0 - b.x * pixels.width) * sx, x1 = (object->x1 - b.x * pixels.width) * sx;
+                if (b.flip) std::tie(x0, x1) = std::make_pair(side - x1, side - x0);
+                const QRectF r = QRectF(QPointF(x0, (object->y0 - b.y * pixels.height) * sy),
+                                        QPointF(x1, (object->y1 - b.y * pixels.height) * sy))
+                                     .intersected(QRectF(0, 0, side, side));
+                if (!r.isEmpty()) {
+                    painter.setPen(QPen(objectBoxColour(), 2));
+                    painter.drawRect(r.translated(x, y).adjusted(1, 1, -1, -1));
+                }
+            }
+            painter.setPen(QPen(groupColour(CropGroup(g)), 3));
+            painter.drawRect(QRect(x, y, side - 1, side - 1));
+            painter.setPen(Qt::black);
+            const QString caption = shown->object_covered >= 0
+                                        ? QString("p=%1 obj %2%").arg(shown->p_true, 0, 'f', 2).arg(100.0 * shown->object_covered, 0, 'f', 0)
+                                        : QString("p=%1").arg(shown->p_true, 0, 'f', 3);
+            QFont small = painter.font();  // "p=0.96 obj 100%" fits under a 96 px thumbnail
+            while (QFontMetrics(small).horizontalAdvance(caption) > side && small.pointSizeF() > 5)
+                small.setPointSizeF(small.pointSizeF() - 0.5);
+            painter.save();
+            painter.setFont(small);
+            painter.drawText(QRect(x, y + side, side, 16), Qt::AlignCenter, caption);
+            painter.restore();
+        }
+    }
+    return figure;
+}
+
+int CropBrowser::findByName(const QString& text) {
+    nameMatches_->clear();
+    if (!inspector_ || text.trimmed().isEmpty()) {
+        nameMatches_->hide();
+        return 0;
+    }
+    constexpr int kShown = 200;
+    const auto found = inspector_->findImages(text.trimmed().toStdString(), kShown);
+    for (int64_t i : found) {
+        auto* item = new QListWidgetItem(QString::fromStdString(inspector_->imageName(i)), nameMatches_);
+        item->setData(Qt::UserRole, qlonglong(i));
+    }
+    if (found.empty()) new QListWidgetItem(tr("no image named like \"%1\"").arg(text.trimmed()), nameMatches_);
+    nameMatches_->show();
+    if (!found.empty()) showImage(found.front());
+    return int(found.size());
+}
+
+}  // namespace ferkd::ui

@@ -1,0 +1,49 @@
+#include "dialogs/new_run_dialog.h"
+
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include "dialogs/config_editor.h"
+
+namespace ferkd::ui {
+
+NewRunDialog::NewRunDialog(QWidget* parent) : QDialog(parent) {
+    setWindowTitle(tr("New run"));
+    auto* layout = new QVBoxLayout(this);
+    editor_ = new ConfigEditor;
+    layout->addWidget(editor_, 1);
+    auto* buttons = new QDialogButtonBox;
+    start_ = buttons->addButton(tr("Start"), QDialogButtonBox::AcceptRole);
+    start_->setObjectName("startButton");
+    auto* load = buttons->addButton(tr("Load JSON..."), QDialogButtonBox::ActionRole);
+    auto* save = buttons->addButton(tr("Save JSON..."), QDialogButtonBox::ActionRole);
+    buttons->addButton(QDialogButtonBox::Cancel);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(editor_, &ConfigEditor::validityChanged, start_, &QPushButton::setEnabled);
+    start_->setEnabled(editor_->isValid());
+    connect(load, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Load config"), {}, tr("JSON (*.json)"));
+        QString error;
+        if (!path.isEmpty() && !editor_->loadFile(path, &error)) QMessageBox::warning(this, tr("Load config"), error);
+    });
+    connect(save, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save config"), "config.json", tr("JSON (*.json)"));
+        QString error;
+        if (!path.isEmpty() && !editor_->saveFile(path, &error)) QMessageBox::warning(this, tr("Save config"), error);
+    });
+    resize(760, 640);
+}
+
+void NewRunDialog::setConfig(const RunConfig& config) {
+    editor_->setConfig(config);
+    start_->setEnabled(editor_->isValid());
+}
+
+const RunConfig& NewRunDialog::config() const { return editor_->config(); }
+
+}  // namespace ferkd::ui

@@ -1,0 +1,628 @@
+#include "window/main_window.h"
+
+#include <algorithm>
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QHash>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTabWidget>
+#include <QThread>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <sstream>
+#include <thread>
+
+#include "runs/checkpoints_view.h"
+#include "config/config_io.h"
+#include "config/presets.h"
+#include "crops/crop_browser.h"
+#include "dialogs/export_dialog.h"
+#include "charts/metrics_chart.h"
+#include "dialogs/new_run_dialog.h"
+#include "dialogs/pipeline_dialog.h"
+#include "runs/results_view.h"
+#include "runs/run_actions.h"
+#include "runs/run_comparison_view.h"
+#include "runs/run_controller.h"
+#include "runs/runs_panel.h"
+#include "runs/runs_table_model.h"
+#include "crops/dataset_view.h"
+#include "dialogs/settings_dialog.h"
+#include "store/experiment_store.h"
+#include "store/metrics_csv.h"
+#include "charts/sweep_view.h"
+#include "charts/system_metrics_view.h"
+#include "window/welcome_panel.h"
+#include "train/run_files.h"
+#include "util/atomic_file.h"
+#include "util/text.h"
+
+namespace ferkd::ui {
+
+MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, RunController* controller, QWidget* parent)
+    : QMainWindow(parent), store_(std::move(store)), controller_(controller) {
+    setObjectName("MainWindow");
+    setWindowTitle(tr("FerKD Studio"));
+    setWindowIcon(QIcon(":/icons/ferkd-studio.svg"));
+    if (!controller_) controller_ = new RunController(store_, this);
+    buildLayout();
+    buildActions();
+
+    deviceLabel_ = new QLabel(tr("Device: CPU, %1 threads").arg(std::thread::hardware_concurrency()), this);
+    deviceLabel_->setObjectName("deviceLabel");
+    statusBar()->addPermanentWidget(stageLabel_);
+    statusBar()->addPermanentWidget(progress_);
+    statusBar()->addPermanentWidget(deviceLabel_);
+    statusBar()->showMessage(tr("Workspace: %1").arg(QString::fromStdString(store_->workspace())));
+
+    connect(controller_, &RunController::runStarted, this, [this](qint64 id) {
+        refreshRuns();
+        if (selectedRuns().isEmpty() || selectedRuns() == QList<qint64>{id}) selectRun(id);
+        logView_->appendPlainText(tr("run %1 started").arg(id));
+        updateActions();
+    });
+    connect(controller_, &RunController::stageStarted, this, [this](qint64 id, const QString& stage) {
+        stageLabel_->setText(stage);
+        showRunDevice(id);
+        updateActions();  // the trainer pauses itself when the disk is full
+    });
+    connect(controller_, &RunController::stepReported, this, [this](const StepReport& r) {
+        chart_->appendStep(r);
+        runsPanel_->setProgress(r.run_id, r.step, r.total_steps);
+        progress_->setMaximum(int(std::max<int64_t>(1, r.total_steps)));
+        progress_->setValue(int(r.step));
+        // r.epoch is already 1-based, as the CLI prints it.
+        stageLabel_->setText(tr("epoch %1/%2, %3 img/s, ETA %4")
+                                 .arg(r.epoch)
+                                 .arg(r.epochs)
+                                 .arg(r.images_per_sec, 0, 'f', 0)
+                                 .arg(QString::fromStdString(formatDuration(r.eta_seconds))));
+    });
+    connect(controller_, &RunController::labelProgress, this,
+            [this](qint64, qint64 done, qint64 total, double ips, double eta) {
+                progress_->setMaximum(int(std::max<qint64>(1, total)));
+                progress_->setValue(int(done));
+                stageLabel_->setText(tr("labelling %1/%2 images, %3 img/s, ETA %4")
+                                         .arg(done)
+                                         .arg(total)
+                                         .arg(ips, 0, 'f', 0)
+                                         .arg(QString::fromStdString(formatDuration(eta))));
+            });
+    connect(controller_, &RunController::epochReported, this, [this](const EpochReport& r) {
+        chart_->appendEpoch(r);
+        refreshRuns();
+    });
+    connect(controller_, &RunController::logged, this, [this](qint64 id, const QString& level, const QString& message) {
+        if (selectedRuns().contains(id)) logView_->appendPlainText(level + ": " + message);
+    });
+    connect(controller_, &RunController::runFinished, this, [this](qint64 id, const QString& status, const QString& message) {
+        refreshRuns();
+        // The run's last system sample is written as it ends. (The charts keep the live
+        // points: every step, where the store logs every few.)
+        if (selectedRuns().contains(id)) showSystemMetrics();
+        stageLabel_->setText(tr("run %1 %2").arg(id).arg(runStatusText(status.toStdString())));
+        if (!message.isEmpty()) logView_->appendPlainText(message);
+        updateActions();
+    });
+    // Runs started elsewhere (the CLI, another studio) show up without a manual refresh.
+    auto* poll = new QTimer(this);
+    connect(poll, &QTimer::timeout, this, [this] {
+        refreshRuns();  // rows update in place: cheap, and the running run's duration moves
+        // The system tab follows a run in progress at the monitor's sampling pace.
+        if (controller_->busy() && details_->currentWidget() == system_) showSystemMetrics();
+    });
+    poll->start(5000);
+
+    refreshRuns();
+    restoreLayout();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildLayout() {
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName("mainSplitter");
+    auto* left = new QWidget;
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    runsPanel_ = new RunsPanel(store_);
+    runsPanel_->setObjectName("runsPanel");
+    connect(runsPanel_, &RunsPanel::selectionChanged, this, [this] {
+        showSelection();
+        updateActions();
+    });
+    leftLayout->addWidget(runsPanel_, 1);
+    split->addWidget(left);
+
+    details_ = new QTabWidget;
+    details_->setObjectName("detailTabs");
+    chart_ = new MetricsChart;
+    chart_->setObjectName("metricsChart");
+    details_->addTab(chart_, tr("Monitor"));
+    system_ = new SystemMetricsView;
+    system_->setObjectName("systemMetricsView");
+    details_->addTab(system_, tr("System"));
+    configView_ = new QPlainTextEdit;
+    configView_->setObjectName("configView");
+    configView_->setReadOnly(true);
+    details_->addTab(configView_, tr("Config"));
+    logView_ = new QPlainTextEdit;
+    logView_->setObjectName("logView");
+    logView_->setReadOnly(true);
+    logView_->setMaximumBlockCount(5000);
+    details_->addTab(logView_, tr("Log"));
+    comparison_ = new RunComparisonView;
+    comparison_->setObjectName("comparisonView");
+    details_->addTab(comparison_, tr("Compare"));
+    sweep_ = new SweepView;
+    sweep_->setObjectName("sweepView");
+    // A clicked line's run becomes the runs table's current row; the selection (the
+    // runs the sweep view shows) stays.
+    connect(sweep_, &SweepView::runClicked, this, [this](qint64 id) { runsPanel_->revealRun(id); });
+    details_->addTab(sweep_, tr("Sweep"));
+    results_ = new ResultsView(store_);
+    results_->setObjectName("resultsView");
+    details_->addTab(results_, tr("Results"));
+    checkpoints_ = new CheckpointsView(store_, controller_);
+    checkpoints_->setObjectName("checkpointsView");
+    details_->addTab(checkpoints_, tr("Checkpoints"));
+    cropBrowser_ = new CropBrowser(store_);
+    cropBrowser_->setObjectName("cropBrowser");
+    // Its three panes need about 890 px: in a scroll area, so the runs table beside it
+    // keeps its default columns in a 1366 px window.
+    auto* cropScroll = new QScrollArea;
+    cropScroll->setObjectName("cropBrowserScroll");
+    cropScroll->setWidgetResizable(true);
+    cropScroll->setFrameShape(QFrame::NoFrame);
+    cropScroll->setWidget(cropBrowser_);
+    cropTab_ = cropScroll;
+    details_->addTab(cropTab_, tr("Crop browser"));
+    welcome_ = new WelcomePanel(QString::fromStdString(store_->workspace()));
+    connect(welcome_, &WelcomePanel::quickStartRequested, this, [this] { quickStart("fmnist-resnet-quick"); });
+    connect(welcome_, &WelcomePanel::pipelineRequested, this, &MainWindow::openPipeline);
+    connect(welcome_, &WelcomePanel::inspectDataRequested, this, [this] { showDatasetView({}); });
+    connect(welcome_, &WelcomePanel::openWorkspaceRequested, this, &MainWindow::chooseWorkspace);
+    rightStack_ = new QStackedWidget;
+    rightStack_->setObjectName("rightStack");
+    rightStack_->addWidget(welcome_);
+    rightStack_->addWidget(details_);
+    split->addWidget(rightStack_);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    setCentralWidget(split);
+
+    stageLabel_ = new QLabel(this);
+    stageLabel_->setObjectName("stageLabel");
+    progress_ = new QProgressBar(this);
+    progress_->setObjectName("stageProgress");
+    progress_->setMaximumWidth(180);
+}
+
+void MainWindow::buildActions() {
+    auto* toolbar = addToolBar(tr("Runs"));
+    toolbar->setObjectName("runsToolbar");
+    auto add = [&](const QString& text, const QKeySequence& key, const QString& name, auto slot) {
+        auto* a = new QAction(text, this);
+        a->setShortcut(key);
+        a->setObjectName(name);
+        a->setToolTip(text + " (" + key.toString(QKeySequence::NativeText) + ")");
+        connect(a, &QAction::triggered, this, slot);
+        toolbar->addAction(a);
+        return a;
+    };
+    newAct_ = add(tr("New run"), QKeySequence::New, "actionNewRun", [this] { newRun(nullptr); });
+    // One click from an empty workspace to a training run: the quick presets that need
+    // nothing else (the distillation students need a label set: Pipeline does that).
+    auto* quick = new QMenu(tr("Quick start"), this);
+    quick->setObjectName("quickStartMenu");
+    for (const auto& preset : presetRegistry()) {
+        if (preset.source != "quick start") continue;
+        const std::string name = preset.name;
+        QAction* a = quick->addAction(QString::fromStdString(name), this, [this, name] { quickStart(name); });
+        a->setToolTip(QString::fromStdString(preset.description));
+        const bool ready = validationErrors(presetConfig(name)).empty();
+        a->setEnabled(ready);
+        if (!ready) a->setText(a->text() + " " + tr("(needs a label set: use Pipeline)"));
+    }
+    quick->setToolTipsVisible(true);
+    auto* quickButton = new QToolButton;
+    quickButton->setObjectName("quickStartButton");
+    quickButton->setText(tr("Quick start"));
+    quickButton->setMenu(quick);
+    quickButton->setPopupMode(QToolButton::InstantPopup);
+    toolbar->addWidget(quickButton);
+    add(tr("Pipeline"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), "actionPipeline", [this] { openPipeline(); });
+    startAct_ = add(tr("Start"), QKeySequence(Qt::CTRL | Qt::Key_R), "actionStart", [this] {
+        for (qint64 id : selectedRuns()) {
+            auto r = store_->run(id);
+            if (r && r->kind == "train" && r->status != run_status::kFinished && r->status != run_status::kRunning &&
+                r->status != run_status::kQueued)
+                controller_->enqueueExisting(id);
+        }
+        updateActions();
+    });
+    pauseAct_ = add(tr("Pause"), QKeySequence(Qt::CTRL | Qt::Key_P), "actionPause", [this] {
+        controller_->pause();
+        stageLabel_->setText(tr("paused"));
+        updateActions();
+    });
+    resumeAct_ = add(tr("Resume"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), "actionResume", [this] {
+        controller_->resume();
+        updateActions();
+    });
+    stopAct_ = add(tr("Stop"), QKeySequence(Qt::CTRL | Qt::Key_Period), "actionStop", [this] { controller_->stop(); });
+    toolbar->addSeparator();
+    duplicateAct_ = add(tr("Duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), "actionDuplicate", [this] {
+        auto ids = selectedRuns();
+        if (ids.isEmpty()) return;
+        auto r = store_->run(ids.first());
+        if (!r) return;
+        RunConfig config = runConfigOf(*r);
+        config.name.clear();
+        newRun(&config);
+    });
+    exportAct_ = add(tr("Export..."), QKeySequence(Qt::CTRL | Qt::Key_E), "actionExport", [this] { exportWeights(); });
+    csvAct_ = add(tr("Export CSV"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), "actionCsv", [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export metrics"), "metrics.csv", tr("CSV (*.csv)"));
+        QString error;
+        if (!path.isEmpty() && !exportMetricsCsv(path, selectedRuns(), &error))
+            QMessageBox::warning(this, tr("Export metrics"), error);
+    });
+    saveChartAct_ = add(tr("Save chart"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), "actionSaveChart", [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save chart"), "chart.png", tr("PNG (*.png);;PDF (*.pdf)"));
+        QString error;
+        if (!path.isEmpty() && !chart_->saveImage(path, &error)) QMessageBox::warning(this, tr("Save chart"), error);
+    });
+
+    auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(newAct_);
+    auto* refresh = file->addAction(tr("&Refresh runs"), this, &MainWindow::refreshRuns);
+    refresh->setShortcut(QKeySequence::Refresh);
+    file->addAction(exportAct_);
+    file->addAction(csvAct_);
+    file->addAction(saveChartAct_);
+    file->addSeparator();
+    auto* open = file->addAction(tr("&Open workspace..."), this, &MainWindow::chooseWorkspace);
+    open->setObjectName("actionOpenWorkspace");
+    open->setShortcut(QKeySequence::Open);
+    auto* inspect = file->addAction(tr("&Inspect data set..."), this, [this] { showDatasetView({}); });
+    inspect->setObjectName("actionInspectData");
+    inspect->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    auto* settings = file->addAction(tr("&Settings..."), this, [this] {
+        const QString before = StudioSettings::load().language;
+        SettingsDialog dialog(this);
+        if (dialog.exec() != QDialog::Accepted) return;
+        controller_->setProcesses(dialog.settings().processes);
+        if (dialog.settings().language != before) emit languageChosen(dialog.settings().language);
+    });
+    settings->setShortcut(QKeySequence::Preferences);
+    file->addSeparator();
+    auto* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    auto* runMenu = menuBar()->addMenu(tr("&Run"));
+    for (QAction* a : {startAct_, pauseAct_, resumeAct_, stopAct_, duplicateAct_}) runMenu->addAction(a);
+    runMenu->addSeparator();
+    runActions_ = new RunActions(store_, this, [this] { return selectedRuns(); });
+    runActions_->addTo(runMenu);
+    // Del deletes the selected runs while the runs table has the focus, not while a field
+    // elsewhere in the window is being edited.
+    runActions_->deleteAct->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    runsPanel_->table()->addAction(runActions_->deleteAct);
+    connect(runActions_, &RunActions::changed, this, [this] {
+        refreshRuns();
+        updateActions();
+    });
+    connect(runsPanel_, &RunsPanel::contextMenuRequested, this, [this](const QPoint& at) {
+        QMenu menu(this);
+        for (QAction* a : {startAct_, duplicateAct_, exportAct_, csvAct_}) menu.addAction(a);
+        menu.addSeparator();
+        runActions_->addTo(&menu);
+        menu.exec(at);
+    });
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About FerKD Studio"), this, [this] {
+        QMessageBox::about(this, tr("About FerKD Studio"),
+                           tr("FerKD Studio %1\nKnowledge distillation with region-level soft labels (FKD, FerKD).")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+// The device and precision (runtime.precision = auto resolved) a run computes on, once
+// its worker has chosen them.
+void MainWindow::showRunDevice(qint64 runId) {
+    const auto run = store_->run(runId);
+    if (!run || run->device.empty()) return;
+    const QString device = QString::fromStdString(run->device);
+    deviceLabel_->setText(run->precision.empty()
+                              ? tr("Device: %1").arg(device)
+                              : tr("Device: %1, %2").arg(device, QString::fromStdString(run->precision)));
+}
+
+void MainWindow::updateActions() {
+    const bool active = controller_->activeRun() != 0;
+    const bool paused = controller_->paused();
+    const bool selection = !selectedRuns().isEmpty();
+    startAct_->setEnabled(selection);
+    pauseAct_->setEnabled(active && !paused);
+    resumeAct_->setEnabled(active && paused);
+    stopAct_->setEnabled(active);
+    duplicateAct_->setEnabled(selection);
+    exportAct_->setEnabled(selectedRuns().size() == 1);
+    csvAct_->setEnabled(selection);
+    if (runActions_) runActions_->updateEnabled();
+}
+
+void MainWindow::refreshRuns() {
+    auto runs = store_->listRuns();
+    rightStack_->setCurrentWidget(runs.empty() && !welcomeDismissed_ ? static_cast<QWidget*>(welcome_) : details_);
+    if (runActions_) runsPanel_->setShowArchived(runActions_->showArchived());
+    // The model updates rows in place: selection, sort and scroll position stay.
+    runsPanel_->setRuns(std::move(runs));
+}
+
+int MainWindow::runCount() const { return runsPanel_->visibleCount(); }
+
+QList<qint64> MainWindow::selectedRuns() const { return runsPanel_->selectedRuns(); }
+
+void MainWindow::selectRun(qint64 runId, bool addToSelection) {
+    const QList<qint64> before = selectedRuns();
+    runsPanel_->selectRun(runId, addToSelection);
+    // Asked for again: the details are read again from the store (a run that ended since).
+    if (selectedRuns() == before) showSelection();
+}
+
+void MainWindow::showSelection() {
+    std::vector<RunSeries> series;
+    std::vector<ComparedRun> compared;
+    for (qint64 id : selectedRuns()) {
+        auto r = store_->run(id);
+        if (!r) continue;
+        series.push_back({id, QString::fromStdString(r->name), store_->stepMetrics(id), store_->epochMetrics(id)});
+        ComparedRun c;
+        c.id = id;
+        c.name = r->name;
+        c.config = runConfigOf(*r);
+        c.best_top1 = r->best_top1;
+        c.best_val_top1 = r->best_val_top1;
+        if (!series.back().epochs.empty()) c.last_top1 = series.back().epochs.back().test_top1;
+        compared.push_back(std::move(c));
+    }
+    chart_->setRuns(series);
+    showSystemMetrics();
+    std::vector<std::vector<qint64>> groups;
+    for (const auto& g : groupBySeed(compared)) groups.emplace_back(g.runs.begin(), g.runs.end());
+    chart_->setSeedGroups(groups);
+    comparison_->setRuns(compared);
+    sweep_->setRuns(compared);
+    results_->setRun(series.size() == 1 ? series.front().id : 0);
+    checkpoints_->setRun(series.size() == 1 ? series.front().id : 0);
+    configView_->clear();
+    logView_->clear();
+    if (series.empty()) return;
+    auto first = store_->run(series.front().id);
+    configView_->setPlainText(QString::fromStdString(first->config_json));
+    for (const auto& e : store_->events(first->id))
+        logView_->appendPlainText(QString::fromStdString(e.level + ": " + e.message));
+}
+
+void MainWindow::showSystemMetrics() {
+    QList<QPair<qint64, QString>> named;
+    for (qint64 id : selectedRuns())
+        if (auto r = store_->run(id)) named.append({id, QString::fromStdString(r->name)});
+    system_->setRuns(*store_, named);
+}
+
+qint64 MainWindow::startRun(const RunConfig& config) {
+    const qint64 id = controller_->enqueue(config);
+    refreshRuns();
+    selectRun(id);
+    updateActions();
+    return id;
+}
+
+// The tabs by the names showTab and currentTabName use.
+QList<QPair<QString, QWidget*>> MainWindow::namedTabs() const {
+    return {{"monitor", chart_},     {"system", system_},     {"config", configView_}, {"log", logView_},           {"compare", comparison_}, {"sweep", sweep_},
+            {"results", results_},   {"checkpoints", checkpoints_}, {"crops", cropTab_}};
+}
+
+bool MainWindow::showsWelcome() const { return rightStack_->currentWidget() == welcome_; }
+
+void MainWindow::showTab(const QString& name) {
+    welcomeDismissed_ = true;  // a tab asked for by name (e.g. --labels opens the crop browser) is shown
+    rightStack_->setCurrentWidget(details_);
+    for (const auto& [tabName, widget] : namedTabs())
+        if (tabName == name.toLower()) details_->setCurrentWidget(widget);
+}
+
+void MainWindow::showDatasetView(const QString& path) {
+    auto* view = new DatasetView(this);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->show();
+    if (!path.isEmpty()) view->scan(path);
+}
+
+QString MainWindow::currentTabName() const {
+    for (const auto& [tabName, widget] : namedTabs())
+        if (widget == details_->currentWidget()) return tabName;
+    return {};
+}
+
+void MainWindow::showCropBrowser(const QString& dataPath, const QString& labelsPath) {
+    details_->setCurrentWidget(cropTab_);
+    cropBrowser_->openAsync(dataPath, labelsPath);
+}
+
+void MainWindow::newRun(const RunConfig* base) {
+    NewRunDialog dialog(this);
+    if (base) {
+        dialog.setConfig(*base);
+    } else {  // a preset, with the threads and device of the settings
+        RunConfig config = dialog.config();
+        StudioSettings::load().applyTo(config);
+        dialog.setConfig(config);
+    }
+    if (dialog.exec() != QDialog::Accepted) return;
+    try {
+        startRun(dialog.config());
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("New run"), QString::fromUtf8(e.what()));
+    }
+}
+
+QString MainWindow::systemCsvPath(const QString& metricsCsv) {
+    QString base = metricsCsv;
+    if (base.endsWith(".csv", Qt::CaseInsensitive)) base.chop(4);
+    return base + "-system.csv";
+}
+
+bool MainWindow::exportMetricsCsv(const QString& path, const QList<qint64>& runs, QString* error) const {
+    try {
+        const std::vector<int64_t> ids(runs.begin(), runs.end());
+        std::ostringstream text;
+        writeMetricsCsv(*store_, ids, false, text);
+        writeTextFileAtomically(path.toStdString(), text.str());
+        // The system samples beside it (as `ferkd runs export-csv --system` writes them).
+        if (std::any_of(ids.begin(), ids.end(), [&](int64_t id) { return !store_->systemMetrics(id).empty(); })) {
+            std::ostringstream system;
+            writeSystemMetricsCsv(*store_, ids, system);
+            writeTextFileAtomically(systemCsvPath(path).toStdString(), system.str());
+        }
+        return true;
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromUtf8(e.what());
+        return false;
+    }
+}
+
+void MainWindow::quickStart(const std::string& preset) {
+    RunConfig config = presetConfig(preset);
+    StudioSettings::load().applyTo(config);
+    try {
+        startRun(config);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Quick start"), QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::openPipeline() {
+    const QString folder = QString::fromStdString(store_->workspace()) + "/labels";
+    QDir().mkpath(folder);
+    PipelineDialog dialog(folder, this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    try {
+        controller_->enqueuePipeline(dialog.teacherConfig(), dialog.labelJob(), dialog.studentConfig());
+        refreshRuns();
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Pipeline"), QString::fromUtf8(e.what()));
+    }
+}
+
+void MainWindow::chooseWorkspace() {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open workspace"),
+                                                             QString::fromStdString(store_->workspace()));
+    if (!folder.isEmpty()) emit workspaceChosen(folder);
+}
+
+void MainWindow::exportWeights() {
+    const auto ids = selectedRuns();
+    if (ids.size() != 1) return;
+    const qint64 id = ids.first();
+    ExportDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    const ExportChoice choice = dialog.choice();
+    const QString out = QFileDialog::getSaveFileName(this, tr("Export"), QString("run%1%2").arg(id).arg(choice.suffix()));
+    if (out.isEmpty()) return;
+    // Large models take a while to write: off the GUI thread.
+    auto store = store_;
+    auto* worker = QThread::create([this, store, id, choice, out] {
+        QString message;
+        try {
+            message = exportRun(*store, id, choice, out);
+        } catch (const std::exception& e) {
+            message = tr("export failed: %1").arg(QString::fromUtf8(e.what()));
+        }
+        QMetaObject::invokeMethod(this, [this, message] { statusBar()->showMessage(message, 10000); });
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    statusBar()->showMessage(tr("exporting to %1 ...").arg(out));
+    worker->start();
+}
+
+void MainWindow::restoreLayout() {
+    QSettings settings;
+    if (!restoreGeometry(settings.value("mainWindow/geometry").toByteArray())) {
+        // A first start fills a laptop's screen and takes most of a larger one.
+        const QRect screen = QGuiApplication::primaryScreen() ? QGuiApplication::primaryScreen()->availableGeometry()
+                                                              : QRect(0, 0, 1280, 760);
+        const double share = screen.width() <= 1600 ? 1.0 : 0.85;
+        resize(int(screen.width() * share), int(screen.height() * share));
+        move(screen.topLeft() + QPoint(int(screen.width() * (1 - share) / 2), int(screen.height() * (1 - share) / 2)));
+    }
+    restoreState(settings.value("mainWindow/state").toByteArray());
+    if (auto* split = findChild<QSplitter*>("mainSplitter"))
+        splitRestored_ = split->restoreState(settings.value("mainWindow/splitter").toByteArray());
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (splitRestored_) return;
+    splitRestored_ = true;
+    // First shown at its size: the runs table's default columns whole, the rest for the details.
+    if (auto* split = findChild<QSplitter*>("mainSplitter")) {
+        const int left = std::min(runsPanel_->preferredWidth(), width() / 2);
+        split->setSizes({left, std::max(1, width() - left)});
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (controller_->busy()) {
+        if (askBeforeClosing_ &&
+            QMessageBox::question(this, tr("Quit FerKD Studio"),
+                                  tr("A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?")) !=
+                QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        stageLabel_->setText(tr("stopping..."));
+        controller_->stopAll();
+        controller_->waitUntilIdle(120000);
+    }
+    saveLayout();
+    event->accept();
+}
+
+void MainWindow::saveLayout() const {
+    QSettings settings;
+    settings.setValue("mainWindow/geometry", saveGeometry());
+    settings.setValue("mainWindow/state", saveState());
+    if (auto* split = findChild<QSplitter*>("mainSplitter"))
+        settings.setValue("mainWindow/splitter", split->saveState());
+}
+
+}  // namespace ferkd::ui
