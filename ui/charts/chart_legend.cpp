@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <QToolTip>
 #include <qcustomplot.h>
 
 namespace ferkd::ui {
@@ -57,6 +58,13 @@ QString legendNameAt(QCustomPlot* plot, const QPoint& pos) {
         if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot->legend->item(i)))
             if (item->rect().contains(pos)) return item->plottable()->name();
     return {};
+}
+
+void showLegendNamesOnHover(QCustomPlot* plot) {
+    QObject::connect(plot, &QCustomPlot::mouseMove, plot, [plot](QMouseEvent* event) {
+        const QString name = legendNameAt(plot, event->pos());
+        if (!name.isEmpty()) QToolTip::showText(event->globalPosition().toPoint(), name, plot);
+    });
 }
 
 }  // namespace ferkd::ui

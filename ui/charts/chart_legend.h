@@ -17,4 +17,8 @@ void listInLegend(QCPAbstractPlottable* plottable);
 // The full name of the legend entry under pos, or an empty string.
 QString legendNameAt(QCustomPlot* plot, const QPoint& pos);
 
+// Shows the full name of the legend entry under the pointer as a tooltip
+// (makeTitledPlot does this for every chart it makes).
+void showLegendNamesOnHover(QCustomPlot* plot);
+
 }  // namespace ferkd::ui

@@ -5,6 +5,7 @@
 
 #include <qcustomplot.h>
 
+#include "charts/chart_legend.h"
 #include "charts/plot_refresh.h"
 
 namespace ferkd::ui {
@@ -28,6 +29,7 @@ QCustomPlot* makeTitledPlot(const QString& title, int minimumHeight) {
     plot->legend->setFont(QFont(plot->font().family(), 8));
     plot->legend->setBrush(QBrush(QColor(255, 255, 255, 200)));
     plot->setMinimumHeight(minimumHeight);
+    showLegendNamesOnHover(plot);
     QObject::connect(plot, &QCustomPlot::mouseDoubleClick, plot, [plot](QMouseEvent*) {
         plot->rescaleAxes(true);
         plot->replot();

@@ -454,11 +454,7 @@ void MetricsChart::replotAll(bool rescale) {
 }
 
 void MetricsChart::showHover(QCustomPlot* plot, QMouseEvent* event) {
-    const QString legendName = legendNameAt(plot, event->pos());  // the full name of an elided entry
-    if (!legendName.isEmpty()) {
-        QToolTip::showText(event->globalPosition().toPoint(), legendName, plot);
-        return;
-    }
+    if (!legendNameAt(plot, event->pos()).isEmpty()) return;  // the entry's own tooltip gives its full name
     const double x = plot->xAxis->pixelToCoord(event->pos().x());
     QString text;
     for (int i = 0; i < plot->graphCount(); ++i) {

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPointer>
 #include <QPushButton>
@@ -17,7 +18,6 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QMouseEvent>
 #include <QTabWidget>
 #include <QThread>
 #include <QVBoxLayout>
