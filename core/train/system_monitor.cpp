@@ -1,30 +1,20 @@
 #include "train/system_monitor.h"
 
 #include <dlfcn.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <fstream>
-#include <sstream>
-#include <string>
 
 namespace ferkd {
 
 ProcessUsage readProcessUsage() {
     ProcessUsage u;
-    std::ifstream stat("/proc/self/stat");
-    std::string line;
-    if (std::getline(stat, line)) {
-        // The command name (field 2) is in parentheses and may hold spaces: fields count from the last ')'.
-        std::istringstream rest(line.substr(line.rfind(')') + 2));
-        std::string field;
-        double utime = 0, stime = 0;
-        for (int i = 3; i <= 15 && rest >> field; ++i) {
-            if (i == 14) utime = std::stod(field);
-            if (i == 15) stime = std::stod(field);
-        }
-        u.cpu_seconds = (utime + stime) / double(sysconf(_SC_CLK_TCK));
-    }
+    // The scheduler's own count in nanoseconds, not /proc/self/stat's 10 ms ticks: over the
+    // short last stretch of a run a tick or two would read as several hundred percent.
+    timespec cpu{};
+    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu) == 0) u.cpu_seconds = double(cpu.tv_sec) + 1e-9 * double(cpu.tv_nsec);
     std::ifstream statm("/proc/self/statm");
     double pages = 0, residentPages = 0;
     if (statm >> pages >> residentPages) u.rss_bytes = residentPages * double(sysconf(_SC_PAGESIZE));
@@ -79,7 +69,7 @@ SystemMonitor::SystemMonitor(ExperimentStore& store, int64_t runId, double inter
         if (!nvml_->ok()) nvml_.reset();
     }
     last_ = readProcessUsage();
-    lastTime_ = unixNow();
+    lastTick_ = std::chrono::steady_clock::now();
     thread_ = std::thread([this] { loop(); });
 }
 
@@ -104,14 +94,15 @@ void SystemMonitor::loop() {
 
 void SystemMonitor::sample() {
     const ProcessUsage now = readProcessUsage();
-    const double time = unixNow();
+    const auto tick = std::chrono::steady_clock::now();  // the interval on a clock that NTP does not step
+    const double seconds = std::chrono::duration<double>(tick - lastTick_).count();
     SystemMetric m;
-    m.time = time;
-    m.cpu_percent = time > lastTime_ ? 100.0 * (now.cpu_seconds - last_.cpu_seconds) / (time - lastTime_) : 0.0;
+    m.time = unixNow();
+    m.cpu_percent = seconds > 0 ? 100.0 * (now.cpu_seconds - last_.cpu_seconds) / seconds : 0.0;
     m.rss_mib = now.rss_bytes / (1024.0 * 1024.0);
     if (nvml_) nvml_->read(m);
     last_ = now;
-    lastTime_ = time;
+    lastTick_ = tick;
     try {
         store_.addSystemMetric(runId_, m);
     } catch (const std::exception&) {

@@ -2,6 +2,7 @@
 // System metrics of a training run, as W&B and MLflow record them: every few seconds the
 // process's CPU use and resident memory and, on CUDA where NVML is present, the GPU's
 // use and memory, written to the store on a thread of their own. Free of torch headers.
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
@@ -13,7 +14,7 @@
 namespace ferkd {
 
 // The process's CPU time so far (user + system, seconds) and resident memory (bytes),
-// from /proc/self/stat and /proc/self/statm.
+// from the process CPU clock and /proc/self/statm.
 struct ProcessUsage {
     double cpu_seconds = 0;
     double rss_bytes = 0;
@@ -41,7 +42,7 @@ private:
     int cudaDevice_;
     std::unique_ptr<NvmlQuery> nvml_;
     ProcessUsage last_;
-    double lastTime_;
+    std::chrono::steady_clock::time_point lastTick_;
     std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;

@@ -82,6 +82,19 @@ private slots:
         QVERIFY(reopened.systemMetrics(id).empty());
     }
 
+    // The CPU share of a short stretch (the last sample of a run comes right after a tick)
+    // needs a CPU clock finer than /proc's 10 ms ticks: one tick over 3 ms read as 668%.
+    void processCpuTimeIsFinerThanATick() {
+        const double start = readProcessUsage().cpu_seconds;
+        double step = 0;
+        volatile double x = 0;
+        while (step == 0) {
+            x = x + 1.0;
+            step = readProcessUsage().cpu_seconds - start;
+        }
+        QVERIFY2(step > 0 && step < 0.002, qPrintable(QString::number(step)));
+    }
+
     // Rename, archive, and delete with what the run left on disk: its folder, a
     // checkpoint kept elsewhere, the label set it made (named with the runs that use it).
     void runsAreRenamedArchivedAndDeleted() {
