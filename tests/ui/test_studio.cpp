@@ -59,10 +59,14 @@
 #include "util/statistics.h"
 #include "window/welcome_panel.h"
 #include "store/experiment_store.h"
+#include "event_loop_watch.h"
 #include "test_support.h"
 
 using namespace ferkd;
 using namespace ferkd::ui;
+using ferkd::test::EventLoopGap;
+using ferkd::test::EventLoopWatch;
+using ferkd::test::describe;
 namespace fs = std::filesystem;
 
 namespace {
@@ -80,20 +84,14 @@ QString statusOf(const MainWindow& window, qint64 id) {
     return row < 0 ? QString() : model->index(row, RunsTableModel::kStatus).data().toString();
 }
 
-// Largest gap between the ticks of a 10 ms timer while `until` is false: how long the
-// event loop was blocked.
-qint64 maxEventLoopGap(const std::function<bool()>& until, int timeoutMs) {
-    QElapsedTimer clock, since;
+// Runs the event loop while `until` is false; the watch says how long it was blocked at
+// worst, and what the GUI thread was doing then.
+EventLoopGap watchEventLoop(const std::function<bool()>& until, int timeoutMs) {
+    QElapsedTimer clock;
     clock.start();
-    since.start();
-    qint64 worst = 0;
-    QTimer tick;
-    QObject::connect(&tick, &QTimer::timeout, [&] {
-        worst = std::max(worst, since.restart());
-    });
-    tick.start(10);
+    EventLoopWatch watch;
     while (!until() && clock.elapsed() < timeoutMs) QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
-    return worst;
+    return watch.worst();
 }
 
 // 256 training and 64 test images of 4 classes in `dir`/data; returns that folder.
@@ -146,12 +144,12 @@ private slots:
         });
         RunConfig config = test::smallRunConfig();
         const qint64 id = window.startRun(config);
-        const qint64 gap = maxEventLoopGap([&] { return finished.count() > 0; }, 240000);
+        const EventLoopGap gap = watchEventLoop([&] { return finished.count() > 0; }, 240000);
         QCOMPARE(epochLabels, (QStringList{"epoch 1/2", "epoch 2/2"}));
         QCOMPARE(finished.count(), 1);
         QCOMPARE(finished.first().at(1).toString(), QString("finished"));
-        QVERIFY2(gap < 100, qPrintable(QString("event loop blocked for %1 ms").arg(gap)));
-        qInfo("largest event-loop gap during the run: %lld ms", (long long)gap);
+        QVERIFY2(gap.blockedMs() < 100, qPrintable(describe(gap)));
+        qInfo("largest event-loop gap during the run: %s", qPrintable(describe(gap)));
         QCoreApplication::processEvents();
         QCOMPARE(window.chart()->pointCount(id, "test_top1"), 2);
         QVERIFY(window.chart()->pointCount(id, "loss") >= 8);  // 8 steps per epoch, live
@@ -597,11 +595,11 @@ private slots:
         const qint64 id = window.startRun(test::smallRunConfig(writeSmallIdxData(dir)));
         // (The window's construction used to leave every chart's first replot to the first
         // event-loop turn, 74-81 ms, which this measured as the run's: ui/plot_refresh.h.)
-        const qint64 gap = maxEventLoopGap([&] { return finished.count() > 0; }, 240000);
+        const EventLoopGap gap = watchEventLoop([&] { return finished.count() > 0; }, 240000);
         QCOMPARE(finished.count(), 1);
         QCOMPARE(finished.first().at(1).toString(), QString("finished"));
-        QVERIFY2(gap < 100, qPrintable(QString("event loop blocked for %1 ms").arg(gap)));
-        qInfo("largest event-loop gap during the two-process run: %lld ms", (long long)gap);
+        QVERIFY2(gap.blockedMs() < 100, qPrintable(describe(gap)));
+        qInfo("largest event-loop gap during the two-process run: %s", qPrintable(describe(gap)));
         QCoreApplication::processEvents();
         QCOMPARE(window.chart()->pointCount(id, "test_top1"), 2);
         QCOMPARE(window.chart()->pointCount(id, "loss"), 8);  // 4 global steps per epoch
@@ -648,10 +646,10 @@ private slots:
         job.out = dir.path().toStdString() + "/pipeline.fkdl";
         const auto [teacherId, studentId] = controller.enqueuePipeline(teacher, job, student);
         // Training, label generation and checkpoint saves: the event loop never stalls.
-        const qint64 gap = maxEventLoopGap([&] { return finished.count() == 3; }, 240000);
+        const EventLoopGap gap = watchEventLoop([&] { return finished.count() == 3; }, 240000);
         QCOMPARE(finished.count(), 3);
-        QVERIFY2(gap < 100, qPrintable(QString("event loop blocked for %1 ms").arg(gap)));
-        qInfo("largest event-loop gap over teacher, labels and student: %lld ms", (long long)gap);
+        QVERIFY2(gap.blockedMs() < 100, qPrintable(describe(gap)));
+        qInfo("largest event-loop gap over teacher, labels and student: %s", qPrintable(describe(gap)));
         for (const auto& f : finished) QCOMPARE(f.at(1).toString(), QString("finished"));
         QVERIFY(labelled.count() > 0);
         QCOMPARE(store->run(teacherId)->status, std::string(run_status::kFinished));
@@ -936,10 +934,10 @@ private slots:
         view.show();
         QSignalSpy scanned(&view, &DatasetView::scanned);
         view.scan(dir.path());
-        const qint64 gap = maxEventLoopGap([&] { return scanned.count() > 0; }, 60000);
+        const EventLoopGap gap = watchEventLoop([&] { return scanned.count() > 0; }, 60000);
         QCOMPARE(scanned.count(), 1);
         QVERIFY2(scanned.first().at(0).toBool(), qPrintable(scanned.first().at(1).toString()));
-        QVERIFY2(gap < 100, qPrintable(QString("event loop blocked for %1 ms").arg(gap)));
+        QVERIFY2(gap.blockedMs() < 100, qPrintable(describe(gap)));
         QCOMPARE(view.problemRows(), 2);
         QCOMPARE(view.sampleCount(), 8);  // 4 per class
         QCOMPARE(view.inspection().splits.front().images, int64_t(12));
