@@ -258,22 +258,22 @@
     </message>
     <message>
         <location filename="../ui/dialogs/config_editor.cpp" line="100"/>
-        <location filename="../ui/dialogs/config_editor.cpp" line="201"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="202"/>
         <source>Paper: %1</source>
         <translation>Im Paper: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="175"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="176"/>
         <source>expected a whole number</source>
         <translation>ganze Zahl erwartet</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="175"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="176"/>
         <source>expected a number</source>
         <translation>Zahl erwartet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dialogs/config_editor.cpp" line="208"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="209"/>
         <source>%n problems in the config:</source>
         <translation>
             <numerusform>%n Problem in der Konfiguration:</numerusform>
@@ -281,7 +281,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dialogs/config_editor.cpp" line="209"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="210"/>
         <source>Valid. %n field(s) differ from the preset.</source>
         <translation>
             <numerusform>Gültig. %n Feld weicht von der Vorgabe ab.</numerusform>
@@ -707,14 +707,14 @@ Top-5 des Lehrers:
     </message>
     <message>
         <location filename="../ui/window/main_window.cpp" line="238"/>
-        <location filename="../ui/window/main_window.cpp" line="494"/>
+        <location filename="../ui/window/main_window.cpp" line="495"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
         <location filename="../ui/window/main_window.cpp" line="241"/>
         <location filename="../ui/window/main_window.cpp" line="255"/>
-        <location filename="../ui/window/main_window.cpp" line="529"/>
+        <location filename="../ui/window/main_window.cpp" line="530"/>
         <source>Quick start</source>
         <translation>Schnellstart</translation>
     </message>
@@ -725,7 +725,7 @@ Top-5 des Lehrers:
     </message>
     <message>
         <location filename="../ui/window/main_window.cpp" line="259"/>
-        <location filename="../ui/window/main_window.cpp" line="542"/>
+        <location filename="../ui/window/main_window.cpp" line="543"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
@@ -770,12 +770,12 @@ Top-5 des Lehrers:
         <translation>Arbeitsbereich &amp;öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="547"/>
+        <location filename="../ui/window/main_window.cpp" line="548"/>
         <source>Open workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="559"/>
+        <location filename="../ui/window/main_window.cpp" line="560"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
@@ -870,29 +870,62 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
         <translation>Gerät: %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="568"/>
+        <location filename="../ui/window/main_window.cpp" line="569"/>
         <source>export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="573"/>
+        <location filename="../ui/window/main_window.cpp" line="574"/>
         <source>exporting to %1 ...</source>
         <translation>exportiere nach %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="606"/>
+        <location filename="../ui/window/main_window.cpp" line="607"/>
         <source>Quit FerKD Studio</source>
         <translation>FerKD Studio beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="607"/>
+        <location filename="../ui/window/main_window.cpp" line="608"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>Ein Lauf ist aktiv. Anhalten (er speichert einen Checkpoint und kann fortgesetzt werden) und beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="612"/>
+        <location filename="../ui/window/main_window.cpp" line="613"/>
         <source>stopping...</source>
         <translation>halte an...</translation>
+    </message>
+</context>
+<context>
+    <name>ferkd::ui::MemoryPlanView</name>
+    <message>
+        <location filename="../ui/dialogs/memory_plan_view.cpp" line="33"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/memory_plan_view.cpp" line="66"/>
+        <source>Memory plan: made once every field is valid.</source>
+        <translation>Speicherplan: wird erstellt, sobald jedes Feld gültig ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/memory_plan_view.cpp" line="70"/>
+        <source>Memory plan: waiting for the fields to settle...</source>
+        <translation>Speicherplan: wartet, bis die Felder stillstehen ...</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/memory_plan_view.cpp" line="80"/>
+        <source>Memory plan: measuring the model&apos;s passes on this machine...</source>
+        <translation>Speicherplan: misst die Durchläufe des Modells auf diesem Rechner ...</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/memory_plan_view.cpp" line="118"/>
+        <source>Memory plan: could not be made: %1</source>
+        <translation>Speicherplan: konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/memory_plan_view.cpp" line="123"/>
+        <source>Memory plan: %1</source>
+        <translation>Speicherplan: %1</translation>
     </message>
 </context>
 <context>
@@ -1087,7 +1120,7 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/charts/metrics_chart.cpp" line="512"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="508"/>
         <source>cannot write %1</source>
         <translation>kann %1 nicht schreiben</translation>
     </message>
@@ -1143,40 +1176,40 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
 <context>
     <name>ferkd::ui::NewRunDialog</name>
     <message>
-        <location filename="../ui/dialogs/new_run_dialog.cpp" line="14"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="16"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/new_run_dialog.cpp" line="19"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="25"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/new_run_dialog.cpp" line="21"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="27"/>
         <source>Load JSON...</source>
         <translation>JSON laden...</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/new_run_dialog.cpp" line="22"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="28"/>
         <source>Save JSON...</source>
         <translation>JSON speichern...</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/new_run_dialog.cpp" line="30"/>
-        <location filename="../ui/dialogs/new_run_dialog.cpp" line="32"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="39"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="41"/>
         <source>Load config</source>
         <translation>Konfiguration laden</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/new_run_dialog.cpp" line="30"/>
-        <location filename="../ui/dialogs/new_run_dialog.cpp" line="35"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="39"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="44"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/new_run_dialog.cpp" line="35"/>
-        <location filename="../ui/dialogs/new_run_dialog.cpp" line="37"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="44"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="46"/>
         <source>Save config</source>
         <translation>Konfiguration speichern</translation>
     </message>

@@ -258,29 +258,29 @@
     </message>
     <message>
         <location filename="../ui/dialogs/config_editor.cpp" line="100"/>
-        <location filename="../ui/dialogs/config_editor.cpp" line="201"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="202"/>
         <source>Paper: %1</source>
         <translation>论文取值：%1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="175"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="176"/>
         <source>expected a whole number</source>
         <translation>应为整数</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="175"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="176"/>
         <source>expected a number</source>
         <translation>应为数字</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dialogs/config_editor.cpp" line="208"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="209"/>
         <source>%n problems in the config:</source>
         <translation>
             <numerusform>配置中有 %n 个问题：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dialogs/config_editor.cpp" line="209"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="210"/>
         <source>Valid. %n field(s) differ from the preset.</source>
         <translation>
             <numerusform>有效。%n 个字段与预设不同。</numerusform>
@@ -704,14 +704,14 @@ teacher&apos;s top-5:
     </message>
     <message>
         <location filename="../ui/window/main_window.cpp" line="238"/>
-        <location filename="../ui/window/main_window.cpp" line="494"/>
+        <location filename="../ui/window/main_window.cpp" line="495"/>
         <source>New run</source>
         <translation>新建运行</translation>
     </message>
     <message>
         <location filename="../ui/window/main_window.cpp" line="241"/>
         <location filename="../ui/window/main_window.cpp" line="255"/>
-        <location filename="../ui/window/main_window.cpp" line="529"/>
+        <location filename="../ui/window/main_window.cpp" line="530"/>
         <source>Quick start</source>
         <translation>快速开始</translation>
     </message>
@@ -722,7 +722,7 @@ teacher&apos;s top-5:
     </message>
     <message>
         <location filename="../ui/window/main_window.cpp" line="259"/>
-        <location filename="../ui/window/main_window.cpp" line="542"/>
+        <location filename="../ui/window/main_window.cpp" line="543"/>
         <source>Pipeline</source>
         <translation>流水线</translation>
     </message>
@@ -767,12 +767,12 @@ teacher&apos;s top-5:
         <translation>打开工作区(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="547"/>
+        <location filename="../ui/window/main_window.cpp" line="548"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="559"/>
+        <location filename="../ui/window/main_window.cpp" line="560"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -867,29 +867,62 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>设备：%1，%2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="568"/>
+        <location filename="../ui/window/main_window.cpp" line="569"/>
         <source>export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="573"/>
+        <location filename="../ui/window/main_window.cpp" line="574"/>
         <source>exporting to %1 ...</source>
         <translation>正在导出到 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="606"/>
+        <location filename="../ui/window/main_window.cpp" line="607"/>
         <source>Quit FerKD Studio</source>
         <translation>退出 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="607"/>
+        <location filename="../ui/window/main_window.cpp" line="608"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>有运行正在进行。停止它（会保存检查点，之后可继续）并退出吗？</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="612"/>
+        <location filename="../ui/window/main_window.cpp" line="613"/>
         <source>stopping...</source>
         <translation>正在停止...</translation>
+    </message>
+</context>
+<context>
+    <name>ferkd::ui::MemoryPlanView</name>
+    <message>
+        <location filename="../ui/dialogs/memory_plan_view.cpp" line="33"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/memory_plan_view.cpp" line="66"/>
+        <source>Memory plan: made once every field is valid.</source>
+        <translation>内存计划：所有字段有效后生成。</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/memory_plan_view.cpp" line="70"/>
+        <source>Memory plan: waiting for the fields to settle...</source>
+        <translation>内存计划：等待字段稳定……</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/memory_plan_view.cpp" line="80"/>
+        <source>Memory plan: measuring the model&apos;s passes on this machine...</source>
+        <translation>内存计划：正在本机上测量模型的前向和反向传播……</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/memory_plan_view.cpp" line="118"/>
+        <source>Memory plan: could not be made: %1</source>
+        <translation>内存计划：无法生成：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/memory_plan_view.cpp" line="123"/>
+        <source>Memory plan: %1</source>
+        <translation>内存计划：%1</translation>
     </message>
 </context>
 <context>
@@ -1083,7 +1116,7 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../ui/charts/metrics_chart.cpp" line="512"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="508"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -1139,40 +1172,40 @@ Dashed lines: the rule&apos;s thresholds; dotted: the coverage cuts.</source>
 <context>
     <name>ferkd::ui::NewRunDialog</name>
     <message>
-        <location filename="../ui/dialogs/new_run_dialog.cpp" line="14"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="16"/>
         <source>New run</source>
         <translation>新建运行</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/new_run_dialog.cpp" line="19"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="25"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/new_run_dialog.cpp" line="21"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="27"/>
         <source>Load JSON...</source>
         <translation>载入 JSON...</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/new_run_dialog.cpp" line="22"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="28"/>
         <source>Save JSON...</source>
         <translation>保存 JSON...</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/new_run_dialog.cpp" line="30"/>
-        <location filename="../ui/dialogs/new_run_dialog.cpp" line="32"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="39"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="41"/>
         <source>Load config</source>
         <translation>载入配置</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/new_run_dialog.cpp" line="30"/>
-        <location filename="../ui/dialogs/new_run_dialog.cpp" line="35"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="39"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="44"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/new_run_dialog.cpp" line="35"/>
-        <location filename="../ui/dialogs/new_run_dialog.cpp" line="37"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="44"/>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="46"/>
         <source>Save config</source>
         <translation>保存配置</translation>
     </message>

@@ -7,11 +7,9 @@
 #include "console_observer.h"
 #include "distributed_launch.h"
 #include "stop_on_signal.h"
-#include "data/dataset_factory.h"
 #include "train/data_parallel.h"
 #include "train/memory_plan.h"
 #include "train/run_files.h"
-#include "train/run_setup.h"
 #include "train/runtime.h"
 #include "train/trainer.h"
 #include "util/error.h"
@@ -88,9 +86,8 @@ int printPlan(const CliContext& ctx, const TrainOptions& o) {
         config = runConfigOf(requireRun(*store, o.resume));
     }
     configureThreads(config.runtime.threads);
-    const DataSplits data = openRunData(config.data);
     if (config.distill.mode == "kd" && !store) store = ctx.openStore();
-    const MemoryPlan plan = planMemory(config, {modelSpecFor(config, *data.train), o.dist.nproc, largestEvaluationSplit(data), budget, store.get()});
+    const MemoryPlan plan = planRunMemory(config, o.dist.nproc, budget, store.get());
     std::printf("%s", plan.describe().c_str());
     return kOk;
 }

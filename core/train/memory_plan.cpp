@@ -12,6 +12,7 @@
 #include "models/classifier.h"
 #include "store/experiment_store.h"
 #include "train/mixed_precision.h"
+#include "train/run_setup.h"
 #include "train/run_files.h"
 #include "train/runtime.h"
 #include "util/error.h"
@@ -298,6 +299,12 @@ MemoryPlan planMemory(const RunConfig& cfg, const PlanRequest& request) {
         }
     }
     return plan;
+}
+
+MemoryPlan planRunMemory(const RunConfig& config, int processes, std::optional<int64_t> deviceMemory,
+                         const ExperimentStore* store) {
+    const DataSplits data = openRunData(config.data);
+    return planMemory(config, {modelSpecFor(config, *data.train), processes, largestEvaluationSplit(data), deviceMemory, store});
 }
 
 void requireFits(const MemoryPlan& plan) {

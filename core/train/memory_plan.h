@@ -83,6 +83,12 @@ struct MemoryPlan : MemoryFootprint {
 // creation and its start measure once.
 MemoryPlan planMemory(const RunConfig& config, const PlanRequest& request);
 
+// The plan of `config` on the data it names (ferkd train --plan, the studio's form): opens
+// the data for the model's classes and channels and the evaluation split's size. `store`
+// is needed for a kd run's teacher only.
+MemoryPlan planRunMemory(const RunConfig& config, int processes, std::optional<int64_t> deviceMemory,
+                         const ExperimentStore* store);
+
 // Throws ConfigError naming runtime.micro_batch (or model.arch when even the weights do
 // not fit) with the plan's figures and remedies when `plan` does not fit.
 void requireFits(const MemoryPlan& plan);

@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QProcess>
 #include <QLineEdit>
@@ -43,6 +44,7 @@
 #include "window/main_window.h"
 #include "crops/mining_plot.h"
 #include "charts/metrics_chart.h"
+#include "dialogs/memory_plan_view.h"
 #include "dialogs/new_run_dialog.h"
 #include "runs/results_view.h"
 #include "runs/run_actions.h"
@@ -126,6 +128,40 @@ private slots:
         QVERIFY(dialog.editor()->errors().contains("distill.labels"));
         mode->setCurrentText("ce");
         QVERIFY(dialog.startButton()->isEnabled());
+    }
+
+    // The form plans the run's memory on a pool thread once the fields settle, as `ferkd
+    // train --plan` does; a config whose plan does not fit cannot be started.
+    void formShowsTheMemoryPlan() {
+        QTemporaryDir dir;
+        NewRunDialog dialog;
+        dialog.setPlanContext(dir.path().toStdString(), 1);
+        dialog.setConfig(test::smallRunConfig(writeSmallIdxData(dir)));
+        MemoryPlanView* view = dialog.planView();
+        QCOMPARE(view->state(), MemoryPlanView::State::Waiting);
+        QTRY_VERIFY2_WITH_TIMEOUT(view->state() == MemoryPlanView::State::Fits, qPrintable(view->summaryText()), 60000);
+        QVERIFY2(view->summaryText().startsWith("Memory plan: fits: "), qPrintable(view->summaryText()));
+        QVERIFY(view->plan()->weights > 0 && view->plan()->activation_per_crop > 0);
+        QVERIFY(dialog.startButton()->isEnabled());
+        auto* details = dialog.findChild<QToolButton*>("memoryPlanDetails");
+        auto* table = dialog.findChild<QPlainTextEdit*>("memoryPlanTable");
+        QVERIFY(details && table && details->isEnabled());
+        QCOMPARE(table->toPlainText(), QString::fromStdString(view->plan()->describe()));
+
+        type(&dialog, "runtime.memory_limit", "2M");
+        QCOMPARE(view->state(), MemoryPlanView::State::Waiting);
+        QTRY_VERIFY2_WITH_TIMEOUT(view->state() == MemoryPlanView::State::DoesNotFit, qPrintable(view->summaryText()), 60000);
+        QVERIFY2(view->summaryText().contains("does not fit"), qPrintable(view->summaryText()));
+        QVERIFY(!dialog.startButton()->isEnabled());
+
+        auto* limit = dialog.findChild<QLineEdit*>("runtime.memory_limit");
+        limit->selectAll();
+        QTest::keyClick(limit, Qt::Key_Delete);  // back to no limit, as a user empties it
+        QTRY_VERIFY2_WITH_TIMEOUT(view->state() == MemoryPlanView::State::Fits, qPrintable(view->summaryText()), 60000);
+        QVERIFY(dialog.startButton()->isEnabled());
+        type(&dialog, "optim.lr", "-1");  // an invalid form is not planned
+        QCOMPARE(view->state(), MemoryPlanView::State::Idle);
+        QVERIFY(!view->plan());
     }
 
     void runFromTheWindowDrawsCurvesAndFinishes() {

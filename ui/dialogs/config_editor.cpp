@@ -151,6 +151,7 @@ void ConfigEditor::setConfig(const RunConfig& config) {
     for (const auto& f : configFields()) showValue(f.name);
     updating_ = false;
     revalidate();
+    Q_EMIT configChanged();
 }
 
 void ConfigEditor::choosePreset(const QString& name) {

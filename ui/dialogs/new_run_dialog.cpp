@@ -2,11 +2,13 @@
 
 #include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QLayout>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 #include "dialogs/config_editor.h"
+#include "dialogs/memory_plan_view.h"
 
 namespace ferkd::ui {
 
@@ -15,6 +17,10 @@ NewRunDialog::NewRunDialog(QWidget* parent) : QDialog(parent) {
     auto* layout = new QVBoxLayout(this);
     editor_ = new ConfigEditor;
     layout->addWidget(editor_, 1);
+    plan_ = new MemoryPlanView;
+    const QMargins inset = editor_->layout()->contentsMargins();
+    plan_->setContentsMargins(inset.left(), 0, inset.right(), 0);  // in line with the form's summary
+    layout->addWidget(plan_);
     auto* buttons = new QDialogButtonBox;
     start_ = buttons->addButton(tr("Start"), QDialogButtonBox::AcceptRole);
     start_->setObjectName("startButton");
@@ -24,8 +30,11 @@ NewRunDialog::NewRunDialog(QWidget* parent) : QDialog(parent) {
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(editor_, &ConfigEditor::validityChanged, start_, &QPushButton::setEnabled);
-    start_->setEnabled(editor_->isValid());
+    connect(editor_, &ConfigEditor::validityChanged, this, &NewRunDialog::updateStart);
+    connect(editor_, &ConfigEditor::configChanged, this, [this] { plan_->planFor(editor_->config(), editor_->isValid()); });
+    connect(plan_, &MemoryPlanView::stateChanged, this, &NewRunDialog::updateStart);
+    plan_->planFor(editor_->config(), editor_->isValid());
+    updateStart();
     connect(load, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Load config"), {}, tr("JSON (*.json)"));
         QString error;
@@ -41,7 +50,17 @@ NewRunDialog::NewRunDialog(QWidget* parent) : QDialog(parent) {
 
 void NewRunDialog::setConfig(const RunConfig& config) {
     editor_->setConfig(config);
-    start_->setEnabled(editor_->isValid());
+    updateStart();
+}
+
+void NewRunDialog::setPlanContext(const std::string& workspace, int processes) {
+    plan_->setContext(workspace, processes);
+    plan_->planFor(editor_->config(), editor_->isValid());
+}
+
+// A plan still measuring does not hold Start back: the run's own start checks it again.
+void NewRunDialog::updateStart() {
+    start_->setEnabled(editor_->isValid() && plan_->state() != MemoryPlanView::State::DoesNotFit);
 }
 
 const RunConfig& NewRunDialog::config() const { return editor_->config(); }

@@ -480,6 +480,7 @@ void MainWindow::showCropBrowser(const QString& dataPath, const QString& labelsP
 
 void MainWindow::newRun(const RunConfig* base) {
     NewRunDialog dialog(this);
+    dialog.setPlanContext(store_->workspace(), controller_->processes());
     if (base) {
         dialog.setConfig(*base);
     } else {  // a preset, with the threads and device of the settings
