@@ -57,7 +57,7 @@ struct GenerateOptions {
     TeacherOptions teacher;
     std::string data = "fashion-mnist", out, type = "marginal_smoothing", device = "auto", reference, name;
     std::string precision = "auto";
-    int crops = 32, topk = 5, batchSize = 512, threads = 0;
+    int crops = 32, topk = 5, batchSize = 512, threads = 0, dataWorkers = 0;
     double temperature = 1.0, scaleMin = 0.08, scaleMax = 1.0;
     uint64_t seed = 0;
     bool estimate = false;
@@ -137,6 +137,7 @@ int generate(const CliContext& ctx, const GenerateOptions& o) {
     job.topk = o.topk;
     job.batch_size = o.batchSize;
     job.threads = o.threads;
+    job.data_workers = o.dataWorkers;
     job.temperature = o.temperature;
     job.scale_min = o.scaleMin;
     job.scale_max = o.scaleMax;
@@ -313,6 +314,10 @@ void addLabelsCommand(CLI::App& app, CliContext& ctx) {
     gen->add_option("--seed", o->seed, "Seed of the crop boxes");
     gen->add_option("--batch-size", o->batchSize, "Crops per teacher forward pass")->check(CLI::PositiveNumber);
     gen->add_option("--threads", o->threads, "Intra-op CPU threads (0 = all cores)");
+    gen->add_option("--data-workers", o->dataWorkers,
+                    "Threads that decode and cut the images ahead of the teacher (0 = auto: on a GPU every core but "
+                    "two, on a CPU the cores --threads leaves free; at least 1). The store does not depend on it.")
+        ->check(CLI::Range(0, 256));
     gen->add_option("--device", o->device, "auto, cpu or cuda");
     gen->add_option("--precision", o->precision,
                     "auto (bf16 on GPUs of compute capability 8.0+ and CPUs with avx512_bf16/amx_bf16, else fp32), "

@@ -9,6 +9,8 @@
 #include "util/error.h"
 #include "util/fault_injection.h"
 #include "util/hash.h"
+#include "util/ordered_prefetch.h"
+#include "util/worker_threads.h"
 
 namespace ferkd {
 
@@ -67,32 +69,43 @@ LabelSetInfo labelSetInfoFor(const Dataset& data, const Teacher& teacher, const 
 
 namespace {
 
-// The teacher's labels of every crop of images [first, last): their crops cut from one
-// decode each, all of them in one forward pass. The crops are cut, normalised and ranked
-// (top-k) on the teacher's device: on a GPU the CPU only decodes, and only the kept
-// values come back.
-std::vector<std::vector<CropLabel>> labelImages(const Dataset& data, const Teacher& teacher,
-                                                const LabelGenerationOptions& o, const LabelSetInfo& info,
-                                                const LabelStore* reference, int64_t first, int64_t last) {
+// The teacher's input for images [first, last): their crops cut from one decode each,
+// normalised, on the teacher's device (on a GPU the CPU only decodes). Workers make these
+// ahead of the forward passes.
+struct TeacherInput {
+    torch::Tensor crops;
+    std::vector<std::vector<CropBox>> boxes;
+};
+
+TeacherInput teacherInput(const Dataset& data, const Teacher& teacher, const LabelGenerationOptions& o,
+                          const LabelSetInfo& info, const LabelStore* reference, int64_t first, int64_t last) {
     const int crops = info.crops_per_image;
     const Normalizer normalize(data.channels(), teacher.normalize);
     std::vector<torch::Tensor> cut;
-    std::vector<std::vector<CropBox>> boxes;
+    TeacherInput in;
     for (int64_t i = first; i < last; ++i) {
         auto img = data.image(i);  // one decode for all of this image's crops
         if (reference) {
-            boxes.emplace_back();
-            for (int c = 0; c < crops; ++c) boxes.back().push_back(reference->crop(i, c).box);
+            in.boxes.emplace_back();
+            for (int c = 0; c < crops; ++c) in.boxes.back().push_back(reference->crop(i, c).box);
         } else {
-            boxes.push_back(sampleImageCrops(o, i, img.size(0), img.size(1)));
+            in.boxes.push_back(sampleImageCrops(o, i, img.size(0), img.size(1)));
         }
-        cut.push_back(cropAndResizeMany(floatImagesOn(img, teacher.device), boxes.back(), teacher.input_size));
+        cut.push_back(cropAndResizeMany(floatImagesOn(img, teacher.device), in.boxes.back(), teacher.input_size));
     }
-    auto input = normalize(torch::cat(cut, 0));
+    in.crops = normalize(torch::cat(cut, 0));
+    return in;
+}
+
+// The teacher's labels of every crop of `in`, all of them in one forward pass, ranked
+// (top-k) on the teacher's device so that only the kept values come back.
+std::vector<std::vector<CropLabel>> labelInput(const Teacher& teacher, const LabelGenerationOptions& o,
+                                               const LabelSetInfo& info, const TeacherInput& in) {
+    const int crops = info.crops_per_image;
     torch::Tensor logits;
     {
         AutocastScope autocast(teacher.device, usesBf16(o.precision));
-        logits = teacher.forward(input);
+        logits = teacher.forward(in.crops);
     }
     auto probs = torch::softmax(logits.to(torch::kFloat) / o.temperature, 1);
     const int k = info.valuesPerCrop();
@@ -105,12 +118,13 @@ std::vector<std::vector<CropLabel>> labelImages(const Dataset& data, const Teach
         classes = classes.to(torch::kCPU).to(torch::kInt);
     }
     auto v = values.accessor<float, 2>();
-    std::vector<std::vector<CropLabel>> out(last - first, std::vector<CropLabel>(crops));
-    for (int64_t i = first; i < last; ++i) {
+    const int64_t images = int64_t(in.boxes.size());
+    std::vector<std::vector<CropLabel>> out(images, std::vector<CropLabel>(crops));
+    for (int64_t i = 0; i < images; ++i) {
         for (int c = 0; c < crops; ++c) {
-            const int64_t row = (i - first) * crops + c;
-            CropLabel& l = out[i - first][c];
-            l.box = boxes[i - first][c];
+            const int64_t row = i * crops + c;
+            CropLabel& l = out[i][c];
+            l.box = in.boxes[i][c];
             l.probs.assign(v[row].data(), v[row].data() + k);
             if (classes.defined()) {
                 auto cl = classes.accessor<int, 2>();
@@ -120,6 +134,12 @@ std::vector<std::vector<CropLabel>> labelImages(const Dataset& data, const Teach
         }
     }
     return out;
+}
+
+std::vector<std::vector<CropLabel>> labelImages(const Dataset& data, const Teacher& teacher,
+                                                const LabelGenerationOptions& o, const LabelSetInfo& info,
+                                                const LabelStore* reference, int64_t first, int64_t last) {
+    return labelInput(teacher, o, info, teacherInput(data, teacher, o, info, reference, first, last));
 }
 
 int64_t imagesPerForward(const LabelGenerationOptions& o, const LabelSetInfo& info) {
@@ -168,6 +188,15 @@ bool labelRange(const Dataset& data, const Teacher& teacher, const LabelGenerati
     auto lastFlush = t0;
     int64_t startedDone = -1;  // images done (all ranks) when this call began
     torch::NoGradGuard noGrad;
+    // The inputs of this rank's forward passes, made ahead by the workers while the teacher runs.
+    const int64_t passes = start < last ? (last - start + per - 1) / per : 0;
+    OrderedPrefetch<TeacherInput> inputs(
+        [&](int64_t pass) {
+            torch::NoGradGuard workerNoGrad;
+            const int64_t begin = start + pass * per;
+            return teacherInput(data, teacher, o, info, reference, begin, std::min(last, begin + per));
+        },
+        0, passes, {std::max(1, o.data_workers), 2, useOneIntraOpThread});
 
     for (int64_t begin = start;; begin += per) {
         // Alone, a pause waits here; several ranks cannot wait, so there only a stop counts.
@@ -197,7 +226,7 @@ bool labelRange(const Dataset& data, const Teacher& teacher, const LabelGenerati
         if (!anyWork) break;
         if (!mine) continue;
         const int64_t end = std::min(last, begin + per);
-        auto labels = labelImages(data, teacher, o, info, reference, begin, end);
+        auto labels = labelInput(teacher, o, info, *inputs.next());
         for (int64_t i = begin; i < end; ++i) writer->writeImage(i - first, labels[i - begin]);
         faultPoint("labels.batch");
         if (now - lastFlush > std::chrono::seconds(5)) {

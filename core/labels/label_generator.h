@@ -23,6 +23,9 @@ struct LabelGenerationOptions {
     int topk = 5;
     double temperature = 1.0;
     int batch_size = 512;      // crops per teacher forward pass
+    // Threads that make the teacher's inputs (decode, cut, normalise) ahead of its forward
+    // passes; the store's bytes do not depend on it.
+    int data_workers = 1;
     std::string precision = "fp32";  // or bf16: the teacher's forward pass under autocast (resolved, not auto)
     // Relabel mode (FKD's reference_path): take the boxes of this existing label set
     // instead of drawing new ones, so two teachers label exactly the same regions.

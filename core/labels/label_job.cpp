@@ -22,8 +22,9 @@ Teacher jobTeacher(const ExperimentStore& store, const LabelJob& job, const Data
                        device);
 }
 
-LabelGenerationOptions generationOptions(const LabelJob& job, const PrecisionChoice& precision) {
+LabelGenerationOptions generationOptions(const LabelJob& job, const PrecisionChoice& precision, torch::Device device) {
     LabelGenerationOptions g;
+    g.data_workers = dataWorkers(job.data_workers, device, at::get_num_threads());
     g.crops_per_image = job.crops;
     g.crop.scale_min = job.scale_min;
     g.crop.scale_max = job.scale_max;
@@ -53,7 +54,7 @@ std::vector<std::string> describeLabelJob(const ExperimentStore& store, const La
     auto train = openDataSplits(job.data).train;
     const Teacher teacher = jobTeacher(store, job, *train, device);
     const PrecisionChoice precision = choosePrecision(job.precision, device);
-    const LabelGenerationOptions g = generationOptions(job, precision);
+    const LabelGenerationOptions g = generationOptions(job, precision, device);
     const LabelSetInfo info = labelSetInfoFor(*train, teacher, g);
     char line[256];
     std::vector<std::string> lines{"teacher: " + teacher.description,
@@ -99,7 +100,7 @@ LabelJobOutcome runLabelJob(ExperimentStore& store, const LabelJob& job,
         auto train = openDataSplits(job.data).train;
         const Teacher teacher = jobTeacher(store, job, *train, device);
         const PrecisionChoice precision = choosePrecision(job.precision, device);
-        const LabelGenerationOptions g = generationOptions(job, precision);
+        const LabelGenerationOptions g = generationOptions(job, precision, device);
         if (leader) store.setPrecision(runId, precision.precision);
         addEvent("info", "precision " + precision.precision + " (" + precision.reason + ")");
         addEvent("info", "labelling " + std::to_string(train->size()) + " images, " +

@@ -33,7 +33,9 @@ RegNetStages regnetStages(const RegNetParams& p) {
     return s;
 }
 
-namespace {
+// A named namespace, not an anonymous one: RegNetStageImpl (declared in the header) holds
+// these blocks, and a type of the anonymous namespace in it draws -Wsubobject-linkage.
+namespace regnet_blocks {
 
 // Conv + BatchNorm (+ ReLU), as torchvision's Conv2dNormActivation: children 0, 1, 2.
 nn::Sequential convNorm(int64_t in, int64_t out, int64_t k, int64_t stride, int64_t groups, bool relu) {
@@ -84,7 +86,10 @@ struct ResBottleneckBlockImpl : nn::Module {
 };
 TORCH_MODULE(ResBottleneckBlock);
 
-}  // namespace
+}  // namespace regnet_blocks
+
+using regnet_blocks::convNorm;
+using regnet_blocks::ResBottleneckBlock;
 
 // One stage: blocks named "blockN-M" (a Sequential cannot hold Sequentials in C++).
 struct RegNetStageImpl : nn::Module {

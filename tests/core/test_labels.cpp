@@ -1,6 +1,8 @@
 // Soft labels: the store (round trip, resume, damage, wrong data set), marginal-smoothing
 // recovery, FerKD's four groups on hand-built examples (boundaries, discarded crops never
 // in a batch), generation boxes equal training crops.
+#include <fstream>
+#include <iterator>
 #include <QtTest>
 #include <filesystem>
 
@@ -406,6 +408,34 @@ private slots:
             }
             QCOMPARE(b.labels[j * 6].item<int64_t>(), data->label(image));
         }
+    }
+
+    // The teacher's inputs are made ahead by workers: the store's bytes are the same for
+    // any number of them (10 forward passes of 4 images here).
+    void generatedStoreIsTheSameForAnyWorkerCount() {
+        QTemporaryDir dir;
+        const std::string d = dir.path().toStdString();
+        test::writeIdxPair(d, "train", 40, 4, false);
+        std::string img, lbl;
+        findIdxSplit(d, "train", img, lbl);
+        auto data = std::make_shared<IdxDataset>(img, lbl);
+        torch::manual_seed(3);
+        const Teacher teacher = teacherFromModel(createModel("resnet10_small", {4, 1, 28, 0}), 28, 1, 4, "dataset",
+                                                 "random net", torch::kCPU);
+        LabelGenerationOptions g;
+        g.crops_per_image = 4;
+        g.batch_size = 16;
+        auto bytesOf = [](const std::string& path) {
+            std::ifstream in(path, std::ios::binary);
+            return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        };
+        g.data_workers = 1;
+        QVERIFY(generateLabels(*data, teacher, g, d + "/one.fkdl"));
+        g.data_workers = 3;
+        QVERIFY(generateLabels(*data, teacher, g, d + "/three.fkdl"));
+        const std::string one = bytesOf(d + "/one.fkdl");
+        QVERIFY(one.size() > 40 * 4 * 8);
+        QVERIFY(one == bytesOf(d + "/three.fkdl"));
     }
 
     void bf16TeacherLabelsLikeFp32() {
