@@ -12,6 +12,7 @@
 #include "data/dataset_factory.h"
 #include "stop_on_signal.h"
 #include "train/run_files.h"
+#include "train/run_creation.h"
 #include "train/trainer.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
@@ -44,11 +45,11 @@ std::string commandLine(const AblationOptions& o) {
 
 // A finished run with exactly this config is reused (a re-run after an interruption
 // trains only what is missing); an unfinished one is resumed.
-int64_t runFor(ExperimentStore& store, Trainer& trainer, const RunConfig& config, const std::string& variant) {
+int64_t runFor(ExperimentStore& store, const RunConfig& config, const std::string& variant) {
     if (auto r = store.findRun(config.name);
         r && configToJsonText(runConfigOf(*r)) == configToJsonText(config) && r->status != run_status::kFailed)
         return r->id;
-    return trainer.createRun(config, "ablation," + variant);
+    return createTrainingRun(store, config, {"ablation," + variant});
 }
 
 int runAblation(const CliContext& ctx, const AblationOptions& o) {
@@ -78,7 +79,7 @@ int runAblation(const CliContext& ctx, const AblationOptions& o) {
         cell.variant = cells[i].first;
         cell.seed = cells[i].second;
         observer.label = configs[i].name;
-        cell.run_id = runFor(*store, trainer, configs[i], cell.variant);
+        cell.run_id = runFor(*store, configs[i], cell.variant);
         if (auto run = store->run(cell.run_id); run->status == run_status::kFinished) {
             std::printf("%s: finished earlier as run %lld, reused\n", configs[i].name.c_str(), (long long)cell.run_id);
         } else if (trainer.run(cell.run_id).status == run_status::kStopped) {

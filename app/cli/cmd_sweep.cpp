@@ -15,6 +15,7 @@
 #include "stop_on_signal.h"
 #include "sweep/sweep.h"
 #include "train/run_files.h"
+#include "train/run_creation.h"
 #include "train/trainer.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
@@ -129,9 +130,7 @@ int runSweep(const CliContext& ctx, const SweepOptions& o) {
         base.runtime.threads = std::max(1, int(std::thread::hardware_concurrency()) / o.jobs);
 
     auto store = ctx.openStore();
-    EpochLineObserver quiet;
     TrainingControl control;
-    Trainer creator(*store, quiet, control);
     std::vector<SweepCell> cells;
     std::vector<int64_t> toTrain;
     for (size_t p = 0; p < points.size(); ++p)
@@ -148,7 +147,7 @@ int runSweep(const CliContext& ctx, const SweepOptions& o) {
                 else
                     toTrain.push_back(*id);
             } else {
-                cell.run_id = creator.createRun(config, tag + ",sweep");
+                cell.run_id = createTrainingRun(*store, config, {tag + ",sweep"});
                 toTrain.push_back(cell.run_id);
             }
             cells.push_back(cell);

@@ -9,6 +9,7 @@
 #include "stop_on_signal.h"
 #include "train/data_parallel.h"
 #include "train/memory_plan.h"
+#include "train/run_creation.h"
 #include "train/run_files.h"
 #include "train/runtime.h"
 #include "train/trainer.h"
@@ -54,7 +55,7 @@ RunConfig resolveConfig(const TrainOptions& o) {
 }
 
 // The run to train: a new one, or the one to resume; 0 when the run to resume has finished.
-int64_t chooseRun(const TrainOptions& o, ExperimentStore& store, Trainer& trainer) {
+int64_t chooseRun(const TrainOptions& o, ExperimentStore& store) {
     if (!o.resume.empty()) {
         const RunRecord run = requireRun(store, o.resume);
         if (run.status == run_status::kFinished) {
@@ -66,7 +67,7 @@ int64_t chooseRun(const TrainOptions& o, ExperimentStore& store, Trainer& traine
     RunConfig config = resolveConfig(o);
     if (!o.saveConfig.empty()) saveConfigFile(config, o.saveConfig);
     // A run that cannot fit is refused before it exists.
-    return trainer.createRun(config, o.tags, false, /*planProcesses=*/o.dist.nproc);
+    return createTrainingRun(store, config, {o.tags, false, /*plan_processes=*/o.dist.nproc});
 }
 
 // --plan: the memory plan of the resolved config (or of the run to resume), without training.
@@ -107,8 +108,7 @@ int runTraining(const CliContext& ctx, const TrainOptions& o) {
     std::unique_ptr<ExperimentStore> store;
     const int64_t run = agreeOnRun(launch.group(), [&] {
         store = ctx.openStore();
-        Trainer creator(*store, observer, control);
-        return chooseRun(o, *store, creator);
+        return chooseRun(o, *store);
     });
     if (run == 0) return kOk;
     if (!store) store = ctx.openStore();

@@ -38,13 +38,6 @@ constexpr double kSystemMetricsSeconds = 5.0;
 using Clock = std::chrono::steady_clock;
 double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-std::string timestampName() {
-    std::time_t t = std::time(nullptr);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", std::localtime(&t));
-    return buf;
-}
-
 // Step losses averaged over runtime.log_every steps, and the crops per second over them.
 class StepWindow {
 public:
@@ -80,22 +73,6 @@ private:
 
 Trainer::Trainer(ExperimentStore& store, TrainingObserver& observer, TrainingControl& control, ProcessGroup* group)
     : store_(store), observer_(observer), control_(control), group_(group) {}
-
-int64_t Trainer::createRun(RunConfig config, const std::string& tags, bool labelsMadeFirst, int planProcesses) {
-    validateConfig(config);
-    // What only the data can tell (a missing folder, a validation split larger than the
-    // training set, a label set that is missing or made for other images) is refused
-    // here too, before a run exists to fail.
-    const DataSplits data = openRunData(config.data);
-    if (!labelsMadeFirst && (config.distill.mode == "fkd" || config.distill.mode == "ferkd"))
-        openLabelsFor(*data.train, config.distill);
-    if (planProcesses > 0)
-        requireFits(planMemory(config, {modelSpecFor(config, *data.train), planProcesses, largestEvaluationSplit(data),
-                                        std::nullopt, &store_}));
-    if (config.name.empty())
-        config.name = (config.preset.empty() ? config.model.arch : config.preset) + "-" + timestampName();
-    return store_.createRun(config.name, config.kind, config.preset, configToJsonText(config), tags);
-}
 
 RunOutcome Trainer::run(int64_t runId) {
     RunOutcome outcome;

@@ -21,6 +21,7 @@
 #include "train/optimizer_factory.h"
 #include "train/run_failure.h"
 #include "train/run_setup.h"
+#include "train/run_creation.h"
 #include "train/trainer.h"
 #include "train/training_step.h"
 #include "test_support.h"
@@ -405,7 +406,7 @@ private slots:
         TrainingControl control;
         Trainer trainer(store, observer, control);
         c.schedule.epochs = 1;
-        const int64_t id = trainer.createRun(c);
+        const int64_t id = createTrainingRun(store, c);
         QCOMPARE(trainer.run(id).status, std::string(run_status::kFinished));
         bool logged = false;
         for (const auto& e : store.events(id)) logged |= e.message.find("micro-batches of 16 crops (4 per step") != std::string::npos;
@@ -434,7 +435,7 @@ private slots:
         CountingObserver observer;
         TrainingControl control;
         Trainer trainer(store, observer, control);
-        const RunOutcome outcome = trainer.run(trainer.createRun(c));
+        const RunOutcome outcome = trainer.run(createTrainingRun(store, c));
         QCOMPARE(outcome.status, std::string(run_status::kFailed));
         QVERIFY2(outcome.message.find("does not fit") != std::string::npos, outcome.message.c_str());
         QVERIFY(observer.steps.empty());
@@ -498,7 +499,7 @@ private slots:
         now.schedule.warmup_epochs = 1;  // 0.5 pass
         CountingObserver same;
         Trainer third(store, same, control);
-        const int64_t id = third.createRun(now);
+        const int64_t id = createTrainingRun(store, now);
         QCOMPARE(third.run(id).status, std::string(run_status::kFinished));
         QCOMPARE(same.steps.size(), size_t(16));
         for (size_t i = 3; i < same.steps.size(); ++i)

@@ -23,6 +23,7 @@
 #include "train/optimizer_factory.h"
 #include "train/run_comparison.h"
 #include "train/run_files.h"
+#include "train/run_creation.h"
 #include "train/trainer.h"
 #include "test_support.h"
 #include "util/error.h"
@@ -66,7 +67,7 @@ private slots:
         c.schedule.epochs = 2;
         c.schedule.batch_size = 32;
         c.data.val_split = 64;
-        const RunOutcome o = trainer.run(trainer.createRun(c));
+        const RunOutcome o = trainer.run(createTrainingRun(store, c));
         QCOMPARE(o.status, std::string(run_status::kFinished));
         const auto epochs = store.epochMetrics(o.run_id);
         QCOMPARE(int(epochs.size()), 2);
@@ -86,14 +87,14 @@ private slots:
         const size_t runs = store.listRuns().size();
         c.data.val_split = 600;
         try {
-            trainer.createRun(c);
+            createTrainingRun(store, c);
             QFAIL("no error");
         } catch (const ConfigError& e) {
             QCOMPARE(e.field(), std::string("data.val_split"));
         }
         c.data.val_split = 0;
         c.data.path = dir.filePath("nowhere").toStdString();
-        QVERIFY_THROWS_EXCEPTION(ConfigError, trainer.createRun(c));
+        QVERIFY_THROWS_EXCEPTION(ConfigError, createTrainingRun(store, c));
         QCOMPARE(store.listRuns().size(), runs);
     }
 
@@ -108,7 +109,7 @@ private slots:
         // initial values; with fewer, eval-mode accuracy lags far behind train mode.
         c.schedule.epochs = 3;
         c.schedule.batch_size = 32;
-        int64_t id = trainer.createRun(c);
+        int64_t id = createTrainingRun(store, c);
         RunOutcome o = trainer.run(id);
         QCOMPARE(o.status, std::string(run_status::kFinished));
         QCOMPARE(int(obs.epochs.size()), 3);
@@ -162,7 +163,7 @@ private slots:
             RunConfig c = base;
             c.name = precision;
             c.runtime.precision = precision;
-            const RunOutcome o = trainer.run(trainer.createRun(c));
+            const RunOutcome o = trainer.run(createTrainingRun(store, c));
             QCOMPARE(o.status, std::string(run_status::kFinished));
             QCOMPARE(store.run(o.run_id)->precision, std::string(precision));
             QVERIFY(std::isfinite(obs.steps.back().loss));
@@ -201,7 +202,7 @@ private slots:
             if (r.step == 3) control.requestStop();
         };
         Trainer trainer(store, obs, control);
-        const int64_t id = trainer.createRun(test::smallRunConfig(syntheticData(dir)));
+        const int64_t id = createTrainingRun(store, test::smallRunConfig(syntheticData(dir)));
         QCOMPARE(store.run(id)->precision, std::string());
         QCOMPARE(trainer.run(id).status, std::string(run_status::kStopped));
         const std::string chosen = choosePrecision("auto", torch::kCPU).precision;
@@ -232,7 +233,7 @@ private slots:
             if (r.step == 5) control.requestStop();
         };
         Trainer trainer(store, obs, control);
-        int64_t id = trainer.createRun(test::smallRunConfig(syntheticData(dir)));
+        int64_t id = createTrainingRun(store, test::smallRunConfig(syntheticData(dir)));
         QCOMPARE(trainer.run(id).status, std::string(run_status::kStopped));
         QCOMPARE(store.run(id)->status, std::string(run_status::kStopped));
         QCOMPARE(obs.steps.back().step, int64_t(5));
@@ -256,7 +257,7 @@ private slots:
             if (r.step == 3) control.requestPause();
         };
         Trainer trainer(store, obs, control);
-        int64_t id = trainer.createRun(test::smallRunConfig(syntheticData(dir)));
+        int64_t id = createTrainingRun(store, test::smallRunConfig(syntheticData(dir)));
         std::thread worker([&] { trainer.run(id); });
         QTRY_COMPARE_WITH_TIMEOUT(store.run(id)->status, std::string(run_status::kPaused), 20000);
         QTest::qWait(300);
@@ -274,7 +275,7 @@ private slots:
         Trainer trainer(store, obs, control);
         // Missing at the start: refused before a run exists.
         try {
-            trainer.createRun(test::smallRunConfig("/no/such/folder"));
+            createTrainingRun(store, test::smallRunConfig("/no/such/folder"));
             QFAIL("no error");
         } catch (const ConfigError& e) {
             QCOMPARE(e.field(), std::string("data.path"));
@@ -283,7 +284,7 @@ private slots:
         QVERIFY(store.listRuns().empty());
         // Gone by the time the run starts (a queued run, a resume): the run fails saying why.
         const std::string data = syntheticData(dir);
-        int64_t id = trainer.createRun(test::smallRunConfig(data));
+        int64_t id = createTrainingRun(store, test::smallRunConfig(data));
         fs::remove_all(data);
         RunOutcome o = trainer.run(id);
         QCOMPARE(o.status, std::string(run_status::kFailed));
@@ -305,7 +306,7 @@ private slots:
         c.optim.lr = 1e30;
         c.schedule.warmup_epochs = 0;
         c.checkpoint.every_steps = 1;
-        const int64_t id = trainer.createRun(c);
+        const int64_t id = createTrainingRun(store, c);
         RunOutcome o = trainer.run(id);
         QCOMPARE(o.status, std::string(run_status::kFailed));
         QVERIFY2(o.message.find("the loss became") != std::string::npos, o.message.c_str());
@@ -337,7 +338,7 @@ private slots:
         c.distill.num_crops = 3;  // every image's NaN crop is in every step
         c.schedule.batch_size = 192;  // crops: 64 images x 3
         c.checkpoint.every_steps = 1;
-        const int64_t id = trainer.createRun(c);
+        const int64_t id = createTrainingRun(store, c);
         RunOutcome o = trainer.run(id);
         QCOMPARE(o.status, std::string(run_status::kFailed));
         QVERIFY2(o.message.find("the loss became NaN at step 1: a stored soft label is not finite") != std::string::npos &&
@@ -376,7 +377,7 @@ private slots:
         c.schedule.epochs = 1;
         c.schedule.batch_size = 8;
         c.checkpoint.every_steps = 250;
-        RunOutcome o = trainer.run(trainer.createRun(c));
+        RunOutcome o = trainer.run(createTrainingRun(store, c));
         QCOMPARE(o.status, std::string(run_status::kFinished));
         QCOMPARE(int(obs.steps.size()), 1000);
         qInfo("resident memory at step 100: %.1f MiB, peak over steps 100-1000: %.1f MiB", at100, peak);
@@ -393,7 +394,7 @@ private slots:
         c.schedule.epochs = 4;
         c.data.train_limit = 128;
         c.checkpoint.keep_top_k = 2;
-        const int64_t id = trainer.createRun(c);
+        const int64_t id = createTrainingRun(store, c);
         QCOMPARE(trainer.run(id).status, std::string(run_status::kFinished));
         std::vector<double> top1;
         for (const auto& m : store.epochMetrics(id)) top1.push_back(m.test_top1);

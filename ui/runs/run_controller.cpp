@@ -9,6 +9,7 @@
 
 #include "store/experiment_store.h"
 #include "train/local_parallel_run.h"
+#include "train/run_creation.h"
 #include "train/trainer.h"
 
 namespace ferkd::ui {
@@ -52,9 +53,7 @@ RunController::~RunController() {
 }
 
 int64_t RunController::enqueue(const RunConfig& config, const QString& tags) {
-    TrainingControl unused;
-    Trainer recorder(*store_, *bridge_, unused);
-    const int64_t id = recorder.createRun(config, tags.toStdString());
+    const int64_t id = createTrainingRun(*store_, config, {tags.toStdString()});
     enqueueExisting(id);
     return id;
 }
@@ -79,11 +78,9 @@ void RunController::enqueueLabels(const LabelJob& job) {
 }
 
 std::pair<int64_t, int64_t> RunController::enqueuePipeline(const RunConfig& teacher, LabelJob labels, RunConfig student) {
-    TrainingControl unused;
-    Trainer recorder(*store_, *bridge_, unused);
     student.distill.labels = labels.out;
-    const int64_t teacherId = recorder.createRun(teacher, "pipeline,teacher");
-    const int64_t studentId = recorder.createRun(student, "pipeline,student", /*labelsMadeFirst=*/true);
+    const int64_t teacherId = createTrainingRun(*store_, teacher, {"pipeline,teacher"});
+    const int64_t studentId = createTrainingRun(*store_, student, {"pipeline,student", /*labels_made_first=*/true});
     labels.teacher_run = std::to_string(teacherId);
     labels.teacher_script.clear();
     enqueueExisting(teacherId);
