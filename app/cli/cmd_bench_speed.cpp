@@ -46,6 +46,9 @@ void addSpeedBenchCommands(CLI::App* bench, CliContext& ctx) {
     s->add_option("--precision", step->precision, "fp32 or bf16 (autocast)")->check(CLI::IsMember({"fp32", "bf16"}));
     s->add_flag("--grad-checkpointing", step->grad_checkpointing,
                 "Recompute the blocks' activations in the backward pass (less memory, one more forward)");
+    s->add_option("--micro-batch", step->micro_batch,
+                  "Crops per forward and backward pass, gradients added up (0 = the whole batch)")
+        ->check(CLI::Range(0, 65536));
     s->add_flag("--json", *json, "One JSON object on stdout");
     s->callback([&ctx, step, json] {
         ctx.action = [step, json] {
@@ -53,15 +56,17 @@ void addSpeedBenchCommands(CLI::App* bench, CliContext& ctx) {
             const double ips = step->batch / t.step.median();
             nlohmann::json j{{"benchmark", "step"}, {"arch", step->arch}, {"batch", step->batch},
                              {"device", step->device}, {"precision", step->precision},
-                             {"grad_checkpointing", step->grad_checkpointing},
+                             {"grad_checkpointing", step->grad_checkpointing}, {"micro_batch", step->micro_batch},
+                             {"peak_bytes", t.peak_bytes},
                              {"median_s", t.step.median()}, {"images_per_s", ips}, {"forward_s", t.forward.median()},
                              {"backward_s", t.backward.median()}, {"update_s", t.update.median()},
                              {"losses", t.losses}};
             char line[256];
             std::snprintf(line, sizeof line,
-                          "step %s batch %d at %d px: median %.4f s (forward %.4f, backward %.4f, update %.4f), %.1f img/s",
+                          "step %s batch %d at %d px: median %.4f s (forward %.4f, backward %.4f, update %.4f), %.1f img/s, "
+                          "peak %.1f MB of tensors",
                           step->arch.c_str(), step->batch, step->input_size, t.step.median(), t.forward.median(),
-                          t.backward.median(), t.update.median(), ips);
+                          t.backward.median(), t.update.median(), ips, double(t.peak_bytes) / 1e6);
             return printResult(j, *json, line);
         };
     });

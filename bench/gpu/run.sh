@@ -6,10 +6,18 @@
 #    bf16 autocast), same initial weights and data, within fp32 and bf16 tolerance;
 #    Then one FerKD epoch (RandAugment, SelfMix) twice on CUDA, its crops assembled on the
 #    GPU and on the CPU prefetch thread (runtime.crops_on_device): the same losses;
-# 3. runs the GPU benchmarks beside the PyTorch peers (bench/run.py step-gpu ... labels-gpu):
+# 3. the paper's scale (docs/SCALE.md): Table 1's ResNet-50 step (1,024 crops of 224 px,
+#    bf16) whole and in micro-batches of 256, app beside the peer, with the peak tensor
+#    memory of each (torch.cuda.max_memory_allocated on the peer's side); the memory plan
+#    of the table1-resnet50-pretrain preset on this GPU; the input pipeline's images/s at
+#    1..16 workers on 2,000 JPEGs of 500 x 375 px;
+# 4. runs the GPU benchmarks beside the PyTorch peers (bench/run.py step-gpu ... labels-gpu):
 #    the training step and the ResNet-50 teacher labelling 224-px crops in bf16.
-# Everything is printed; nothing needs to come back but the log.
+# Sections 3 and 4 go on when one of their parts fails. Everything is printed and kept in
+# $OUT/gpu-run.log (the run tool brings $OUT back), so a run cut short still reports.
 set -euo pipefail
+LOG=${OUT:-/tmp}/gpu-run.log
+exec > >(tee -a "$LOG") 2>&1
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 PY=${PYTHON:-python3}
@@ -75,6 +83,42 @@ print("relative difference %.2e (limit 2e-3):" % rel, "ok" if rel < 2e-3 else "F
 sys.exit(0 if rel < 2e-3 else 1)
 PYEOF
 
-echo "== benchmarks (app beside the PyTorch peer)"
-$PY bench/run.py --ferkd "$FERKD" --python "$PY" --repeat 2 --data "$DATA" step-gpu step-gpu-resnet18 labels-gpu
+echo "== $(( $(date +%s) - start )) s: Table 1 ResNet-50 step, 1,024 crops of 224 px, bf16: whole, and 4 micro-batches of 256"
+table1="--arch resnet50 --input-size 224 --classes 1000 --batch 1024 --steps 5 --warmup 3 --device cuda --precision bf16"
+for micro in 0 256; do
+  app=$($FERKD bench step $table1 --micro-batch $micro --json | tail -1) || app='{"failed": true}'
+  peer=$($PY bench/python/step_peer.py $table1 --micro-batch $micro | tail -1) || peer='{"failed": true}'
+  $PY - "$micro" "$app" "$peer" <<'PYEOF' || true
+import json, sys
+micro, app, peer = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3])
+def row(name, j):
+    if j.get("failed"):
+        return f"  {name}: FAILED"
+    peak = j.get("peak_bytes")
+    return (f"  {name}: {j['images_per_s']:.0f} crops/s (forward {j['forward_s']:.3f} s, backward {j['backward_s']:.3f} s, "
+            f"update {j['update_s']:.3f} s), peak {peak / 1e9:.2f} GB of tensors" if peak else f"  {name}: {j['images_per_s']:.0f} crops/s")
+print(f"micro-batch {micro or 'whole step'}:")
+print(row("app ", app))
+print(row("peer", peer))
+if not app.get("failed") and not peer.get("failed"):
+    print(f"  app/peer speed {app['images_per_s'] / peer['images_per_s']:.2f}; losses app {app['losses'][:3]} peer {peer['losses'][:3]}")
+PYEOF
+done
+
+echo "== $(( $(date +%s) - start )) s: the input pipeline: 2,000 JPEGs of 500 x 375 px, batches of 256 at 224 px"
+JPEG=$(mktemp -d)
+if $PY bench/python/make_jpegs.py "$JPEG" --count 2000; then
+  for workers in 1 2 4 8 16; do
+    $FERKD bench data --data "$JPEG" --workers $workers --input-size 224 --batch 256 --batches 0 || echo "  $workers workers: FAILED"
+  done
+  echo "== $(( $(date +%s) - start )) s: the memory plan of table1-resnet50-pretrain on this GPU (measured with CUDA's allocator statistics)"
+  $FERKD --workspace "$JPEG/ws" train --plan --preset table1-resnet50-pretrain --set model.num_classes=1000 \
+      --set distill.mode=ce --set augment.selfmix_prob=0 --set data.path="$JPEG" --set data.test_path="$JPEG" --set runtime.device=cuda \
+    || echo "  plan: FAILED"
+else
+  echo "  make_jpegs.py: FAILED"
+fi
+
+echo "== $(( $(date +%s) - start )) s: benchmarks (app beside the PyTorch peer)"
+$PY bench/run.py --ferkd "$FERKD" --python "$PY" --repeat 2 --data "$DATA" step-gpu step-gpu-resnet18 labels-gpu || echo "benchmarks: FAILED"
 echo "== total $(( $(date +%s) - start )) s"

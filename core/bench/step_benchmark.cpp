@@ -10,6 +10,8 @@
 #include "train/optimizer_factory.h"
 #include "train/mixed_precision.h"
 #include "train/runtime.h"
+#include "train/training_step.h"
+#include "util/peak_memory.h"
 #include "util/statistics.h"
 
 namespace ferkd {
@@ -20,6 +22,7 @@ StepBreakdown benchmarkTrainingStep(const StepBenchOptions& o) {
     configureThreads(o.threads);
     const torch::Device device = resolveDevice(o.device);
     torch::manual_seed(0);
+    const PeakMemoryMeter meter(device);
     ModelSpec spec{o.num_classes, o.in_chans, o.input_size, 0.0};
     auto model = createModel(o.arch, spec);
     model->setGradCheckpointing(o.grad_checkpointing);
@@ -39,27 +42,40 @@ StepBreakdown benchmarkTrainingStep(const StepBenchOptions& o) {
     auto sync = [&] {
         if (device.is_cuda()) torch::cuda::synchronize();
     };
+    // Each pass's loss is weighted by its share of the batch, so the gradients add up to the
+    // whole batch's (train/training_step.h).
+    const auto passes = microBatchRanges(o.batch, 1, o.micro_batch > 0 ? o.micro_batch : o.batch);
     for (int i = 0; i < o.warmup + o.steps; ++i) {
         const auto t0 = Clock::now();
-        torch::Tensor loss;
-        {
-            AutocastScope autocast(device, bf16);
-            loss = softCrossEntropy(model->forward(images), targets);
-        }
-        sync();
-        const auto t1 = Clock::now();
+        double forwardSeconds = 0, backwardSeconds = 0, stepLoss = 0;
         optimizer.impl->zero_grad();
-        loss.backward();
-        sync();
+        for (const auto& [begin, end] : passes) {
+            const auto f0 = Clock::now();
+            torch::Tensor loss;
+            {
+                AutocastScope autocast(device, bf16);
+                loss = softCrossEntropy(model->forward(images.slice(0, begin, end)), targets.slice(0, begin, end)) *
+                       (double(end - begin) / double(o.batch));
+            }
+            sync();
+            const auto f1 = Clock::now();
+            loss.backward();
+            sync();
+            forwardSeconds += std::chrono::duration<double>(f1 - f0).count();
+            backwardSeconds += since(f1);
+            stepLoss += loss.item<double>();  // the trainer reads every step's loss (and synchronises)
+        }
         const auto t2 = Clock::now();
         optimizer.impl->step();
-        timing.losses.push_back(loss.item<double>());  // the trainer reads every step's loss (and synchronises)
+        sync();
+        timing.losses.push_back(stepLoss);
         if (i < o.warmup) continue;
         timing.step.seconds.push_back(since(t0));
-        timing.forward.seconds.push_back(std::chrono::duration<double>(t1 - t0).count());
-        timing.backward.seconds.push_back(std::chrono::duration<double>(t2 - t1).count());
+        timing.forward.seconds.push_back(forwardSeconds);
+        timing.backward.seconds.push_back(backwardSeconds);
         timing.update.seconds.push_back(since(t2));
     }
+    timing.peak_bytes = meter.peakBytes();
     return timing;
 }
 

@@ -21,6 +21,7 @@ struct StepBenchOptions {
     std::string device = "cpu";
     std::string precision = "fp32";  // or bf16 (autocast)
     bool grad_checkpointing = false;  // recompute block activations in backward (model.grad_checkpointing)
+    int micro_batch = 0;  // crops per forward and backward pass, gradients added up (0 = the whole batch)
 };
 
 struct BenchTiming {
@@ -29,10 +30,15 @@ struct BenchTiming {
 };
 
 // Where a step's time goes: medians of forward + loss, backward, optimiser update (on
-// CUDA the device is synchronised between them, so each phase is its own).
+// CUDA the device is synchronised between them, so each phase is its own). With
+// micro-batches, forward and backward are each the sum over the step's passes.
 struct StepBreakdown {
     BenchTiming step, forward, backward, update;
     std::vector<double> losses;  // every step's loss, warm-up included: the same on any device
+    // The most bytes of tensors alive at once, from before the model was made to the last
+    // step: weights, gradients, optimiser state, the batch and one micro-batch's activations
+    // (util/peak_memory.h; on CUDA torch.cuda.max_memory_allocated's figure).
+    int64_t peak_bytes = 0;
 };
 
 StepBreakdown benchmarkTrainingStep(const StepBenchOptions& options);
