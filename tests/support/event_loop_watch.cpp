@@ -173,6 +173,7 @@ struct EventLoopWatch::State {
     std::mutex mutex;
     Clock::time_point lastBeat = Clock::now();
     double lastBeatCpuMs = 0;
+    double lastBeatWaitMs = 0;
     double lateSinceBeat = 0;
     uint64_t guiCpusSinceBeat = 0;  // the CPUs the GUI thread was seen on in the gap, a bit each
     std::string guiStatPath = "/proc/self/task/" + std::to_string(gettid()) + "/stat";
@@ -188,6 +189,7 @@ struct EventLoopWatch::State {
         const auto now = Clock::now();
         const int64_t nowNs = monotonicNs();
         const double cpu = threadCpuMs(guiCpu);
+        const double wait = runQueueWaitMs();
         std::lock_guard<std::mutex> lock(mutex);
         const qint64 ms = std::chrono::duration_cast<std::chrono::milliseconds>(now - lastBeat).count();
         // A CPU the host stopped stops the thread on it: what the GUI thread's CPUs lost is not its work.
@@ -201,6 +203,7 @@ struct EventLoopWatch::State {
                 if (guiCpusSinceBeat >> c & 1) on << QString::number(c);
             worst.probes_held_up = probes.perCpu(lastBeatNs, nowNs) + "; the GUI thread on CPU " + on.join(", ");
             worst.gui_cpu_ms = cpu - lastBeatCpuMs;
+            worst.gui_wait_ms = wait - lastBeatWaitMs;
             worst.watch_late_ms = lateSinceBeat;
             QList<QPair<int, QString>> byCount;
             for (auto it = stacksSinceBeat.begin(); it != stacksSinceBeat.end(); ++it) byCount.append({it.value(), it.key()});
@@ -213,9 +216,18 @@ struct EventLoopWatch::State {
         lastBeat = now;
         lastBeatNs = nowNs;
         lastBeatCpuMs = cpu;
+        lastBeatWaitMs = wait;
         lateSinceBeat = 0;
         guiCpusSinceBeat = cpuBit(sched_getcpu());
         stacksSinceBeat.clear();
+    }
+
+    // The GUI thread's time runnable but waiting for a CPU, so far (schedstat's second field;
+    // read on the GUI thread itself, so /proc/thread-self).
+    static double runQueueWaitMs() {
+        std::ifstream stat("/proc/thread-self/schedstat");
+        double onCpuNs = 0, waitNs = 0;
+        return stat >> onCpuNs >> waitNs ? 1e-6 * waitNs : 0.0;
     }
 
     static uint64_t cpuBit(int cpu) { return cpu >= 0 && cpu < 64 ? uint64_t(1) << cpu : 0; }
@@ -294,6 +306,7 @@ EventLoopWatch::EventLoopWatch(int sampleAfterMs) : state_(std::make_unique<Stat
     state_->lastBeat = Clock::now();
     state_->lastBeatNs = monotonicNs();
     state_->lastBeatCpuMs = threadCpuMs(state_->guiCpu);
+    state_->lastBeatWaitMs = State::runQueueWaitMs();
     state_->guiCpusSinceBeat = State::cpuBit(sched_getcpu());
     beat_.setTimerType(Qt::PreciseTimer);
     QObject::connect(&beat_, &QTimer::timeout, [s = state_.get()] { s->beat(); });
@@ -318,14 +331,15 @@ EventLoopGap EventLoopWatch::worst() const {
 
 QString describe(const EventLoopGap& gap) {
     QString text = QString("event loop blocked for %1 ms: a gap of %2 ms less %3 ms in which the host ran no CPU the GUI "
-                           "thread was on (probes held up: %6; the GUI thread's CPU time in the gap %4 ms; an "
-                           "in-process watch thread woke up to %5 ms late)")
+                           "thread was on (probes held up: %6; the GUI thread's CPU time in the gap %4 ms, its wait for a CPU "
+                           "%7 ms; an in-process watch thread woke up to %5 ms late)")
                        .arg(gap.blockedMs(), 0, 'f', 1)
                        .arg(gap.ms)
                        .arg(gap.machine_stalled_ms, 0, 'f', 1)
                        .arg(gap.gui_cpu_ms, 0, 'f', 1)
                        .arg(gap.watch_late_ms, 0, 'f', 1)
-                       .arg(gap.probes_held_up);
+                       .arg(gap.probes_held_up)
+                       .arg(gap.gui_wait_ms, 0, 'f', 1);
     if (gap.machine_probes == 0) text += " [no stall probes: they need real-time priority]";
     if (!gap.stacks.isEmpty()) text += "; the GUI thread's stacks in it:\n" + gap.stacks;
     return text;

@@ -22,6 +22,7 @@ struct EventLoopGap {
     int machine_probes = 0;         // probes that ran (one per CPU; none: no stall is known)
     QString probes_held_up;         // each CPU's probe's time held up in the gap, and the GUI thread's CPUs
     double gui_cpu_ms = 0;          // the GUI thread's CPU time in it (a stalled machine counts here too)
+    double gui_wait_ms = 0;         // its time runnable but waiting for a CPU in it
     double watch_late_ms = 0;       // the in-process watch thread's worst oversleep in it
     QString stacks;                 // the GUI thread's stacks sampled in it, most frequent first
     // How long the event loop was held up by this process: the gap less the machine's stall.
