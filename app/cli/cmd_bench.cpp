@@ -6,8 +6,8 @@
 
 #include "bench/ablation.h"
 #include "commands.h"
+#include "config/config_request.h"
 #include "config/config_io.h"
-#include "config/presets.h"
 #include "console_observer.h"
 #include "data/dataset_factory.h"
 #include "stop_on_signal.h"
@@ -54,11 +54,11 @@ int64_t runFor(ExperimentStore& store, const RunConfig& config, const std::strin
 
 int runAblation(const CliContext& ctx, const AblationOptions& o) {
     for (const auto& v : o.variants) ablationConfig(RunConfig{}, v, 0, "", "");  // names checked before any work
-    RunConfig base = presetConfig(o.preset);
-    if (o.epochs) base.schedule.epochs = o.epochs;
-    if (o.trainLimit) base.data.train_limit = o.trainLimit;
-    if (o.threads) base.runtime.threads = o.threads;
-    for (const auto& s : o.sets) applyOverride(base, s);
+    ConfigRequest request{o.preset, "", {}, o.sets, /*validate=*/false};
+    if (o.epochs) request.fields.emplace_back("schedule.epochs", o.epochs);
+    if (o.trainLimit) request.fields.emplace_back("data.train_limit", o.trainLimit);
+    if (o.threads) request.fields.emplace_back("runtime.threads", o.threads);
+    const RunConfig base = resolveConfig(request);
     std::vector<RunConfig> configs;
     std::vector<std::pair<std::string, uint64_t>> cells;
     for (int seed = 1; seed <= o.seeds; ++seed)

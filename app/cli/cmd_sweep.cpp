@@ -9,8 +9,8 @@
 
 #include "child_process.h"
 #include "commands.h"
+#include "config/config_request.h"
 #include "config/config_io.h"
-#include "config/presets.h"
 #include "console_observer.h"
 #include "stop_on_signal.h"
 #include "sweep/sweep.h"
@@ -112,9 +112,7 @@ bool trainSideBySide(ExperimentStore& store, const std::vector<int64_t>& runs, i
 
 int runSweep(const CliContext& ctx, const SweepOptions& o) {
     const SweepMetric& metric = findSweepMetric(o.select);
-    RunConfig base = o.preset.empty() ? RunConfig{} : presetConfig(o.preset);
-    if (!o.configFile.empty()) base = loadConfigFile(o.configFile, base);
-    for (const auto& s : o.sets) applyOverride(base, s);
+    RunConfig base = resolveConfig({o.preset, o.configFile, {}, o.sets, /*validate=*/false});
     if (base.data.val_split <= 0)
         throw ConfigError("data.val_split", "is 0; a sweep chooses settings on images held out of the training set: "
                                             "add e.g. --set data.val_split=0.1");

@@ -3,7 +3,7 @@
 
 #include "commands.h"
 #include "config/config_io.h"
-#include "config/presets.h"
+#include "config/config_request.h"
 #include "console_observer.h"
 #include "distributed_launch.h"
 #include "stop_on_signal.h"
@@ -31,27 +31,22 @@ struct TrainOptions {
     DistributedOptions dist;
 };
 
+// The config the options name: --preset, --config, the shortcut flags, then --set.
 RunConfig resolveConfig(const TrainOptions& o) {
-    RunConfig config = o.preset.empty() ? RunConfig{} : presetConfig(o.preset);
-    if (!o.configFile.empty()) config = loadConfigFile(o.configFile, config);
-    // Every bad value and broken rule is reported at once, not the first alone.
-    ConfigProblems problems;
-    auto set = [&](const std::string& key, const nlohmann::json& v) {
-        problems.attempt([&] { applyConfigJson(config, nlohmann::json::object({{key, v}}), "the command line"); });
+    ConfigRequest request{o.preset, o.configFile, {}, o.sets};
+    auto field = [&](const char* name, const auto& value) {
+        if (value) request.fields.emplace_back(name, *value);
     };
-    if (o.epochs) set("schedule.epochs", *o.epochs);
-    if (o.batchSize) set("schedule.batch_size", *o.batchSize);
-    if (o.threads) set("runtime.threads", *o.threads);
-    if (o.lr) set("optim.lr", *o.lr);
-    if (o.seed) set("seed", *o.seed);
-    if (o.arch) set("model.arch", *o.arch);
-    if (o.data) set("data.path", *o.data);
-    if (o.name) set("name", *o.name);
-    if (o.device) set("runtime.device", *o.device);
-    for (const auto& s : o.sets) problems.attempt([&] { applyOverride(config, s); });
-    problems.validate(config);
-    problems.throwIfAny();
-    return config;
+    field("schedule.epochs", o.epochs);
+    field("schedule.batch_size", o.batchSize);
+    field("runtime.threads", o.threads);
+    field("optim.lr", o.lr);
+    field("seed", o.seed);
+    field("model.arch", o.arch);
+    field("data.path", o.data);
+    field("name", o.name);
+    field("runtime.device", o.device);
+    return ferkd::resolveConfig(request);
 }
 
 // The run to train: a new one, or the one to resume; 0 when the run to resume has finished.
