@@ -196,7 +196,7 @@ bool labelRange(const Dataset& data, const Teacher& teacher, const LabelGenerati
             const int64_t begin = start + pass * per;
             return teacherInput(data, teacher, o, info, reference, begin, std::min(last, begin + per));
         },
-        0, passes, {std::max(1, o.data_workers), 2, useOneIntraOpThread});
+        0, passes, {o.data_workers, 2, useOneIntraOpThread});
 
     for (int64_t begin = start;; begin += per) {
         // Alone, a pause waits here; several ranks cannot wait, so there only a stop counts.

@@ -1,8 +1,6 @@
 // Soft labels: the store (round trip, resume, damage, wrong data set), marginal-smoothing
 // recovery, FerKD's four groups on hand-built examples (boundaries, discarded crops never
 // in a batch), generation boxes equal training crops.
-#include <fstream>
-#include <iterator>
 #include <QtTest>
 #include <filesystem>
 
@@ -425,17 +423,13 @@ private slots:
         LabelGenerationOptions g;
         g.crops_per_image = 4;
         g.batch_size = 16;
-        auto bytesOf = [](const std::string& path) {
-            std::ifstream in(path, std::ios::binary);
-            return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        };
         g.data_workers = 1;
         QVERIFY(generateLabels(*data, teacher, g, d + "/one.fkdl"));
         g.data_workers = 3;
         QVERIFY(generateLabels(*data, teacher, g, d + "/three.fkdl"));
-        const std::string one = bytesOf(d + "/one.fkdl");
+        const std::string one = test::readFile(d + "/one.fkdl");
         QVERIFY(one.size() > 40 * 4 * 8);
-        QVERIFY(one == bytesOf(d + "/three.fkdl"));
+        QVERIFY(one == test::readFile(d + "/three.fkdl"));
     }
 
     void bf16TeacherLabelsLikeFp32() {

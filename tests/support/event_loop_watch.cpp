@@ -171,7 +171,7 @@ struct EventLoopWatch::State {
     clockid_t guiCpu{};
     int sampleAfterMs;
     std::mutex mutex;
-    Clock::time_point lastBeat = Clock::now();
+    int64_t lastBeatNs = monotonicNs();  // CLOCK_MONOTONIC, the probes' clock
     double lastBeatCpuMs = 0;
     double lastBeatWaitMs = 0;
     double lateSinceBeat = 0;
@@ -182,16 +182,14 @@ struct EventLoopWatch::State {
     bool stopping = false;
     struct sigaction previous {};
     MachineStallProbes probes;
-    int64_t lastBeatNs = monotonicNs();
     std::thread watcher;
 
     void beat() {
-        const auto now = Clock::now();
         const int64_t nowNs = monotonicNs();
         const double cpu = threadCpuMs(guiCpu);
         const double wait = runQueueWaitMs();
         std::lock_guard<std::mutex> lock(mutex);
-        const qint64 ms = std::chrono::duration_cast<std::chrono::milliseconds>(now - lastBeat).count();
+        const qint64 ms = (nowNs - lastBeatNs) / 1000000;
         // A CPU the host stopped stops the thread on it: what the GUI thread's CPUs lost is not its work.
         const double stalled = ms > 20 ? probes.stalledMs(lastBeatNs, nowNs, guiCpusSinceBeat) : 0.0;
         if (double(ms) - stalled > worst.blockedMs()) {
@@ -213,7 +211,6 @@ struct EventLoopWatch::State {
                 text << QString("  %1 sample(s):\n%2").arg(byCount[i].first).arg(byCount[i].second);
             worst.stacks = text.join('\n');
         }
-        lastBeat = now;
         lastBeatNs = nowNs;
         lastBeatCpuMs = cpu;
         lastBeatWaitMs = wait;
@@ -260,19 +257,19 @@ struct EventLoopWatch::State {
     }
 
     void watch() {
-        constexpr auto kPeriod = std::chrono::milliseconds(2);
-        auto lastSample = Clock::time_point{};
+        constexpr int64_t kPeriodNs = 2000000, kMs = 1000000;
+        int64_t lastSample = 0;
         for (;;) {
-            const auto before = Clock::now();
-            std::this_thread::sleep_for(kPeriod);
-            const auto now = Clock::now();
+            const int64_t before = monotonicNs();
+            std::this_thread::sleep_for(std::chrono::nanoseconds(kPeriodNs));
+            const int64_t now = monotonicNs();
             bool sample = false;
             {
                 std::lock_guard<std::mutex> lock(mutex);
                 if (stopping) return;
-                lateSinceBeat = std::max(lateSinceBeat, std::chrono::duration<double, std::milli>(now - before - kPeriod).count());
-                sample = now - lastBeat > std::chrono::milliseconds(sampleAfterMs) && now - lastSample > std::chrono::milliseconds(10);
-                if (now - lastBeat > std::chrono::milliseconds(12)) guiCpusSinceBeat |= cpuBit(cpuOfGuiThread());
+                lateSinceBeat = std::max(lateSinceBeat, double(now - before - kPeriodNs) / kMs);
+                sample = now - lastBeatNs > sampleAfterMs * kMs && now - lastSample > 10 * kMs;
+                if (now - lastBeatNs > 12 * kMs) guiCpusSinceBeat |= cpuBit(cpuOfGuiThread());
             }
             if (!sample) continue;
             lastSample = now;
@@ -294,7 +291,6 @@ struct EventLoopWatch::State {
 EventLoopWatch::EventLoopWatch(int sampleAfterMs) : state_(std::make_unique<State>()) {
     state_->sampleAfterMs = sampleAfterMs;
     pthread_getcpuclockid(state_->gui, &state_->guiCpu);
-    state_->lastBeatCpuMs = threadCpuMs(state_->guiCpu);
     void* warm[4];
     backtrace(warm, 4);  // loads the unwinder now, not inside the first signal
     struct sigaction action {};
@@ -303,7 +299,6 @@ EventLoopWatch::EventLoopWatch(int sampleAfterMs) : state_(std::make_unique<Stat
     sigemptyset(&action.sa_mask);
     sigaction(SIGPROF, &action, &state_->previous);
     // The probes took a while to start: the first gap starts now.
-    state_->lastBeat = Clock::now();
     state_->lastBeatNs = monotonicNs();
     state_->lastBeatCpuMs = threadCpuMs(state_->guiCpu);
     state_->lastBeatWaitMs = State::runQueueWaitMs();
