@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "commands.h"
-#include "store/metrics_csv.h"
+#include "workspace/metrics_csv.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -31,12 +31,12 @@ std::string duration(const RunRecord& r) {
 }
 
 int listRuns(const CliContext& ctx, bool withArchived) {
-    auto store = ctx.openStore();
-    auto runs = store->listRuns();
+    auto workspace = ctx.openWorkspace();
+    auto runs = workspace->listRuns();
     const auto archived = std::count_if(runs.begin(), runs.end(), [](const RunRecord& r) { return r.archived; });
     if (!withArchived) runs.erase(std::remove_if(runs.begin(), runs.end(), [](const RunRecord& r) { return r.archived; }), runs.end());
     if (runs.empty()) {
-        std::printf("no runs %sin %s\n", archived ? "besides archived ones " : "yet ", store->workspace().c_str());
+        std::printf("no runs %sin %s\n", archived ? "besides archived ones " : "yet ", workspace->location().c_str());
         if (archived) std::printf("(%lld archived; `ferkd runs list --archived` shows them)\n", (long long)archived);
         return kOk;
     }
@@ -56,8 +56,8 @@ int listRuns(const CliContext& ctx, bool withArchived) {
 }
 
 int showRun(const CliContext& ctx, const std::string& id) {
-    auto store = ctx.openStore();
-    RunRecord r = requireRun(*store, id);
+    auto workspace = ctx.openWorkspace();
+    RunRecord r = requireRun(*workspace, id);
     std::printf("run %lld '%s'\n  kind %s, preset %s, status %s\n  device %s, precision %s\n  started %s, duration %s\n",
                 (long long)r.id, r.name.c_str(), r.kind.c_str(), r.preset.empty() ? "-" : r.preset.c_str(),
                 r.status.c_str(), r.device.empty() ? "-" : r.device.c_str(),
@@ -70,7 +70,7 @@ int showRun(const CliContext& ctx, const std::string& id) {
     if (!r.tags.empty()) std::printf("  tags: %s\n", r.tags.c_str());
     if (!r.notes.empty()) std::printf("  notes: %s\n", r.notes.c_str());
     if (r.archived) std::printf("  archived\n");
-    const auto epochs = store->epochMetrics(r.id);
+    const auto epochs = workspace->epochMetrics(r.id);
     const bool val = std::any_of(epochs.begin(), epochs.end(), [](const EpochMetric& m) { return m.val_top1.has_value(); });
     std::printf("epochs:\n  %5s %10s %9s %s%10s %9s %9s %10s %8s\n", "epoch", "train_loss", "train_top1",
                 val ? "  val_loss  val_top1 " : "", "test_loss", "top1", "top5", "lr", "time");
@@ -81,7 +81,7 @@ int showRun(const CliContext& ctx, const std::string& id) {
                     m.train_top1, v, m.test_loss, m.test_top1, m.test_top5, m.lr, formatDuration(m.seconds).c_str());
     }
     std::printf("checkpoints:\n");
-    for (const auto& c : store->checkpoints(r.id))
+    for (const auto& c : workspace->checkpoints(r.id))
         std::printf("  %-5s epoch %lld step %lld %s\n", c.kind.c_str(), (long long)c.epoch, (long long)c.step,
                     c.path.c_str());
     std::printf("config:\n%s\n", r.config_json.c_str());
@@ -91,14 +91,14 @@ int showRun(const CliContext& ctx, const std::string& id) {
 int exportCsv(const CliContext& ctx, const std::vector<std::string>& ids, const std::string& out, bool steps,
               bool system) {
     if (steps && system) throw ConfigError("--system", "choose --steps or --system, not both");
-    auto store = ctx.openStore();
+    auto workspace = ctx.openWorkspace();
     std::vector<int64_t> runIds;
-    for (const auto& id : ids) runIds.push_back(requireRun(*store, id).id);
+    for (const auto& id : ids) runIds.push_back(requireRun(*workspace, id).id);
     auto write = [&](std::ostream& os) {
         if (system)
-            writeSystemMetricsCsv(*store, runIds, os);
+            writeSystemMetricsCsv(*workspace, runIds, os);
         else
-            writeMetricsCsv(*store, runIds, steps, os);
+            writeMetricsCsv(*workspace, runIds, steps, os);
     };
     if (out.empty()) {
         write(std::cout);

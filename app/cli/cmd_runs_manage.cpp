@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include "commands.h"
-#include "store/run_deletion.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -24,8 +23,8 @@ void checkTag(const std::string& tag) {
 }
 
 int retag(const CliContext& ctx, const std::string& id, const std::vector<std::string>& tags, bool add) {
-    auto store = ctx.openStore();
-    const RunRecord r = requireRun(*store, id);
+    auto workspace = ctx.openWorkspace();
+    const RunRecord r = requireRun(*workspace, id);
     std::vector<std::string> now = tagsOf(r);
     for (const auto& t : tags) {
         checkTag(t);
@@ -33,16 +32,16 @@ int retag(const CliContext& ctx, const std::string& id, const std::vector<std::s
         if (add && at == now.end()) now.push_back(t);
         if (!add && at != now.end()) now.erase(at);
     }
-    store->setTags(r.id, joinStrings(now, ","));
+    workspace->setTags(r.id, joinStrings(now, ","));
     std::printf("run %lld '%s': tags %s\n", (long long)r.id, r.name.c_str(), now.empty() ? "(none)" : joinStrings(now, ", ").c_str());
     return kOk;
 }
 
 int archive(const CliContext& ctx, const std::vector<std::string>& ids, bool archived) {
-    auto store = ctx.openStore();
+    auto workspace = ctx.openWorkspace();
     for (const auto& id : ids) {
-        const RunRecord r = requireRun(*store, id);
-        store->setArchived(r.id, archived);
+        const RunRecord r = requireRun(*workspace, id);
+        workspace->setArchived(r.id, archived);
         std::printf("run %lld '%s' %s\n", (long long)r.id, r.name.c_str(),
                     archived ? "archived (`runs list --archived` shows it)" : "back in the list");
     }
@@ -55,11 +54,11 @@ struct DeleteOptions {
 };
 
 int deleteRuns(const CliContext& ctx, const DeleteOptions& o) {
-    auto store = ctx.openStore();
+    auto workspace = ctx.openWorkspace();
     std::vector<RunDeletionPlan> plans;
     uint64_t bytes = 0;
     for (const auto& id : o.ids) {
-        plans.push_back(planRunDeletion(*store, requireRun(*store, id).id));
+        plans.push_back(workspace->planDeletion(requireRun(*workspace, id).id));
         const auto& p = plans.back();
         if (!p.blocker.empty()) throw Error(p.blocker);
         std::printf("run %lld '%s' (%s): %s in %zu path(s)\n", (long long)p.run.id, p.run.name.c_str(), p.run.status.c_str(),
@@ -85,7 +84,7 @@ int deleteRuns(const CliContext& ctx, const DeleteOptions& o) {
     }
     int problems = 0;
     for (const auto& p : plans) {
-        for (const auto& left : deleteRun(*store, p, o.force)) {
+        for (const auto& left : workspace->deleteRun(p.run.id, o.force)) {
             std::fprintf(stderr, "warning: could not remove %s\n", left.c_str());
             ++problems;
         }
@@ -108,9 +107,9 @@ void addRunManagementCommands(CLI::App* runs, CliContext& ctx) {
     rn->add_option("name", rename->text, "The new name")->required();
     rn->callback([&ctx, rename] {
         ctx.action = [&ctx, rename] {
-            auto store = ctx.openStore();
-            const RunRecord r = requireRun(*store, rename->id);
-            store->renameRun(r.id, rename->text);
+            auto workspace = ctx.openWorkspace();
+            const RunRecord r = requireRun(*workspace, rename->id);
+            workspace->renameRun(r.id, rename->text);
             std::printf("run %lld '%s' is now '%s'\n", (long long)r.id, r.name.c_str(), rename->text.c_str());
             return int(kOk);
         };
@@ -130,9 +129,9 @@ void addRunManagementCommands(CLI::App* runs, CliContext& ctx) {
     nt->add_option("text", note->text, "The notes")->required();
     nt->callback([&ctx, note] {
         ctx.action = [&ctx, note] {
-            auto store = ctx.openStore();
-            const RunRecord r = requireRun(*store, note->id);
-            store->setNotes(r.id, note->text);
+            auto workspace = ctx.openWorkspace();
+            const RunRecord r = requireRun(*workspace, note->id);
+            workspace->setNotes(r.id, note->text);
             std::printf("run %lld '%s': notes %s\n", (long long)r.id, r.name.c_str(), note->text.empty() ? "cleared" : "set");
             return int(kOk);
         };

@@ -32,12 +32,14 @@ CREATE TABLE IF NOT EXISTS runs (
   best_top1 REAL, pid INTEGER NOT NULL DEFAULT 0, error TEXT NOT NULL DEFAULT '', best_val_top1 REAL,
   precision TEXT NOT NULL DEFAULT '', archived INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS step_metrics (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, step INTEGER NOT NULL, epoch INTEGER NOT NULL,
-  loss REAL, lr REAL, images_per_sec REAL, time REAL, PRIMARY KEY (run_id, step));
+  loss REAL, lr REAL, images_per_sec REAL, time REAL, UNIQUE (run_id, step));
 CREATE TABLE IF NOT EXISTS epoch_metrics (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER NOT NULL, step INTEGER NOT NULL,
   train_loss REAL, train_top1 REAL, test_loss REAL, test_top1 REAL, test_top5 REAL, lr REAL, seconds REAL,
-  val_loss REAL, val_top1 REAL, val_top5 REAL, PRIMARY KEY (run_id, epoch));
+  val_loss REAL, val_top1 REAL, val_top5 REAL, UNIQUE (run_id, epoch));
 CREATE TABLE IF NOT EXISTS system_metrics (
   run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, time REAL NOT NULL, cpu_percent REAL,
   rss_mib REAL, gpu_percent REAL, gpu_memory_mib REAL, PRIMARY KEY (run_id, time));
@@ -58,6 +60,59 @@ CREATE TABLE IF NOT EXISTS label_sets (
 const char* kLabelSetColumns =
     "id, run_id, path, teacher, dataset_fingerprint, label_type, num_images, crops_per_image, num_classes, bytes, "
     "created_at, stats_json";
+
+const char* kStepColumns = "step, epoch, loss, lr, images_per_sec, time";
+const char* kEpochColumns =
+    "epoch, step, train_loss, train_top1, test_loss, test_top1, test_top5, lr, seconds, val_loss, val_top1, val_top5";
+const char* kSystemColumns = "time, cpu_percent, rss_mib, gpu_percent, gpu_memory_mib";
+const char* kEventColumns = "time, level, message";
+
+StepMetric readStep(const SqliteStatement& s) {
+    return {s.integer(0), s.integer(1), s.real(2), s.real(3), s.real(4), s.real(5)};
+}
+
+EpochMetric readEpoch(const SqliteStatement& s) {
+    EpochMetric m{s.integer(0), s.integer(1), s.real(2), s.real(3), s.real(4), s.real(5), s.real(6), s.real(7), s.real(8)};
+    m.val_loss = s.optionalReal(9);
+    m.val_top1 = s.optionalReal(10);
+    m.val_top5 = s.optionalReal(11);
+    return m;
+}
+
+SystemMetric readSystem(const SqliteStatement& s) {
+    return {s.real(0), s.real(1), s.real(2), s.optionalReal(3), s.optionalReal(4)};
+}
+
+EventRecord readEvent(const SqliteStatement& s) { return {s.real(0), s.text(1), s.text(2)}; }
+
+// One page of a run's rows after row id `after`; the row id is the cursor. One row more
+// than the limit is read to know whether more wait.
+template <typename Row, typename Read>
+RowsPage<Row> readPage(sqlite3* db, const char* columns, const char* table, int64_t runId, int64_t after,
+                       int64_t limit, Read read) {
+    SqliteStatement s(db, std::string("SELECT ") + columns + ", rowid FROM " + table +
+                              " WHERE run_id=? AND rowid>? ORDER BY rowid LIMIT ?");
+    s.bind(1, runId).bind(2, after).bind(3, limit + 1);
+    RowsPage<Row> page;
+    page.cursor = after;
+    while (s.step()) {
+        if (static_cast<int64_t>(page.rows.size()) == limit) {
+            page.more = true;
+            break;
+        }
+        page.rows.push_back(read(s));
+        page.cursor = s.integer(s.columns() - 1);
+    }
+    return page;
+}
+
+// The statement is finalised on return: a live one would keep the table locked.
+bool hasColumn(sqlite3* db, const std::string& table, const std::string& column) {
+    SqliteStatement info(db, "PRAGMA table_info(" + table + ")");
+    while (info.step())
+        if (info.text(1) == column) return true;
+    return false;
+}
 
 LabelSetRecord readLabelSet(const SqliteStatement& s) {
     LabelSetRecord r;
@@ -166,9 +221,12 @@ void ExperimentStore::exec(const std::string& sql) {
 }
 
 void ExperimentStore::migrate() {
-    SqliteStatement version(db_, "PRAGMA user_version");
-    version.step();
-    int64_t v = version.integer(0);
+    int64_t v = 0;
+    {  // finalised before the migration: a statement left running keeps tables locked
+        SqliteStatement version(db_, "PRAGMA user_version");
+        version.step();
+        v = version.integer(0);
+    }
     if (v > kSchemaVersion)
         throw Error("the experiment store has schema version " + std::to_string(v) + ", newer than this program's " +
                     std::to_string(kSchemaVersion) + "; use a newer ferkd");
@@ -182,6 +240,13 @@ void ExperimentStore::migrate() {
         addColumnIfMissing("runs", "precision", "TEXT NOT NULL DEFAULT ''");
         addColumnIfMissing("runs", "archived", "INTEGER NOT NULL DEFAULT 0");
         for (const char* c : {"val_loss", "val_top1", "val_top5"}) addColumnIfMissing("epoch_metrics", c, "REAL");
+        // Version 7: metric rows carry a sequence number that is never reused, the cursor of
+        // readers that fetch what is new (a resumed run deletes its last rows and writes
+        // them again; plain row ids would be handed out again below the readers' cursors).
+        addSequenceColumn("step_metrics", "run_id, step, epoch, loss, lr, images_per_sec, time");
+        addSequenceColumn("epoch_metrics",
+                          "run_id, epoch, step, train_loss, train_top1, test_loss, test_top1, test_top5, lr, seconds, "
+                          "val_loss, val_top1, val_top5");
         exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
         exec("COMMIT");
     } catch (...) {
@@ -190,15 +255,27 @@ void ExperimentStore::migrate() {
     }
 }
 
+void ExperimentStore::addSequenceColumn(const std::string& table, const std::string& columns) {
+    if (hasColumn(db_, table, "seq")) return;
+    // SQLite cannot add a key to a table: the table is made again from kSchema, the
+    // rows copied in the order they were written.
+    const std::string old = table + "_v6";
+    exec("ALTER TABLE " + table + " RENAME TO " + old);
+    exec(kSchema);
+    exec("INSERT INTO " + table + "(" + columns + ") SELECT " + columns + " FROM " + old + " ORDER BY rowid");
+    exec("DROP TABLE " + old);
+}
+
 void ExperimentStore::addColumnIfMissing(const std::string& table, const std::string& column, const std::string& type) {
-    SqliteStatement info(db_, "PRAGMA table_info(" + table + ")");
-    while (info.step())
-        if (info.text(1) == column) return;
-    exec("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
+    if (!hasColumn(db_, table, column)) exec("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
+}
+
+std::string ExperimentStore::runFolder(int64_t runId) const {
+    return (fs::path(workspace_) / "runs" / std::to_string(runId)).string();
 }
 
 std::string ExperimentStore::runDirectory(int64_t runId) const {
-    fs::path dir = fs::path(workspace_) / "runs" / std::to_string(runId);
+    const fs::path dir = runFolder(runId);
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) throw FileError(dir.string(), "cannot create the run folder: " + ec.message());
@@ -285,7 +362,8 @@ std::optional<RunRecord> ExperimentStore::run(int64_t runId) const {
 }
 
 std::optional<RunRecord> ExperimentStore::findRun(const std::string& idOrName) const {
-    if (!idOrName.empty() && idOrName.find_first_not_of("0123456789") == std::string::npos) {
+    // An id has at most 18 digits (int64); a longer number can only be a name.
+    if (!idOrName.empty() && idOrName.size() <= 18 && idOrName.find_first_not_of("0123456789") == std::string::npos) {
         if (auto r = run(std::stoll(idOrName))) return r;
     }
     std::lock_guard<std::mutex> lock(mutex_);
@@ -342,30 +420,35 @@ void ExperimentStore::truncateMetrics(int64_t runId, int64_t step, int64_t compl
 
 std::vector<StepMetric> ExperimentStore::stepMetrics(int64_t runId) const {
     std::lock_guard<std::mutex> lock(mutex_);
-    SqliteStatement s(db_,
-                      "SELECT step, epoch, loss, lr, images_per_sec, time FROM step_metrics WHERE run_id=? ORDER BY step");
+    SqliteStatement s(db_, std::string("SELECT ") + kStepColumns + " FROM step_metrics WHERE run_id=? ORDER BY step");
     s.bind(1, runId);
     std::vector<StepMetric> out;
-    while (s.step()) out.push_back({s.integer(0), s.integer(1), s.real(2), s.real(3), s.real(4), s.real(5)});
+    while (s.step()) out.push_back(readStep(s));
     return out;
 }
 
 std::vector<EpochMetric> ExperimentStore::epochMetrics(int64_t runId) const {
     std::lock_guard<std::mutex> lock(mutex_);
-    SqliteStatement s(db_,
-                      "SELECT epoch, step, train_loss, train_top1, test_loss, test_top1, test_top5, lr, seconds, "
-                      "val_loss, val_top1, val_top5 FROM epoch_metrics WHERE run_id=? ORDER BY epoch");
+    SqliteStatement s(db_, std::string("SELECT ") + kEpochColumns + " FROM epoch_metrics WHERE run_id=? ORDER BY epoch");
     s.bind(1, runId);
     std::vector<EpochMetric> out;
-    while (s.step()) {
-        EpochMetric m{s.integer(0), s.integer(1), s.real(2), s.real(3), s.real(4), s.real(5), s.real(6), s.real(7),
-                      s.real(8)};
-        m.val_loss = s.optionalReal(9);
-        m.val_top1 = s.optionalReal(10);
-        m.val_top5 = s.optionalReal(11);
-        out.push_back(m);
-    }
+    while (s.step()) out.push_back(readEpoch(s));
     return out;
+}
+
+RowsPage<StepMetric> ExperimentStore::stepMetricsAfter(int64_t runId, int64_t after, int64_t limit) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return readPage<StepMetric>(db_, kStepColumns, "step_metrics", runId, after, limit, readStep);
+}
+
+RowsPage<EpochMetric> ExperimentStore::epochMetricsAfter(int64_t runId, int64_t after, int64_t limit) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return readPage<EpochMetric>(db_, kEpochColumns, "epoch_metrics", runId, after, limit, readEpoch);
+}
+
+RowsPage<SystemMetric> ExperimentStore::systemMetricsAfter(int64_t runId, int64_t after, int64_t limit) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return readPage<SystemMetric>(db_, kSystemColumns, "system_metrics", runId, after, limit, readSystem);
 }
 
 void ExperimentStore::addSystemMetric(int64_t runId, const SystemMetric& r) {
@@ -379,12 +462,10 @@ void ExperimentStore::addSystemMetric(int64_t runId, const SystemMetric& r) {
 
 std::vector<SystemMetric> ExperimentStore::systemMetrics(int64_t runId) const {
     std::lock_guard<std::mutex> lock(mutex_);
-    SqliteStatement s(db_,
-                      "SELECT time, cpu_percent, rss_mib, gpu_percent, gpu_memory_mib FROM system_metrics "
-                      "WHERE run_id=? ORDER BY time");
+    SqliteStatement s(db_, std::string("SELECT ") + kSystemColumns + " FROM system_metrics WHERE run_id=? ORDER BY time");
     s.bind(1, runId);
     std::vector<SystemMetric> out;
-    while (s.step()) out.push_back({s.real(0), s.real(1), s.real(2), s.optionalReal(3), s.optionalReal(4)});
+    while (s.step()) out.push_back(readSystem(s));
     return out;
 }
 
@@ -461,11 +542,16 @@ void ExperimentStore::addEvent(int64_t runId, const std::string& level, const st
 
 std::vector<EventRecord> ExperimentStore::events(int64_t runId) const {
     std::lock_guard<std::mutex> lock(mutex_);
-    SqliteStatement s(db_, "SELECT time, level, message FROM events WHERE run_id=? ORDER BY id");
+    SqliteStatement s(db_, std::string("SELECT ") + kEventColumns + " FROM events WHERE run_id=? ORDER BY id");
     s.bind(1, runId);
     std::vector<EventRecord> out;
-    while (s.step()) out.push_back({s.real(0), s.text(1), s.text(2)});
+    while (s.step()) out.push_back(readEvent(s));
     return out;
+}
+
+RowsPage<EventRecord> ExperimentStore::eventsAfter(int64_t runId, int64_t after, int64_t limit) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return readPage<EventRecord>(db_, kEventColumns, "events", runId, after, limit, readEvent);
 }
 
 }  // namespace ferkd

@@ -67,6 +67,17 @@ struct EventRecord {
     std::string level, message;
 };
 
+// Rows of one run written after a cursor, in the order they were written, for a reader
+// that follows a live run and fetches only what is new (the server's clients). The
+// cursor is the store's row id: a row written again (a resumed run redoing steps) comes
+// again, with a later cursor, and replaces the reader's copy of that step.
+template <typename Row>
+struct RowsPage {
+    std::vector<Row> rows;
+    int64_t cursor = 0;  // pass it back as `after` for the next page
+    bool more = false;   // the page was full: more rows are waiting
+};
+
 // Status words stored in runs.status.
 namespace run_status {
 inline const char* const kQueued = "queued";
@@ -80,8 +91,9 @@ inline const char* const kInterrupted = "interrupted";  // reported for a runnin
 
 class ExperimentStore {
 public:
-    // 2: label_sets; 3: validation metrics; 4: runs.precision; 5: runs.archived
-    static constexpr int kSchemaVersion = 6;
+    // 2: label_sets; 3: validation metrics; 4: runs.precision; 5: runs.archived;
+    // 7: metric rows numbered by a sequence that is never reused (RowsPage's cursor)
+    static constexpr int kSchemaVersion = 7;
 
     // $FERKD_WORKSPACE, else $XDG_DATA_HOME/ferkd-studio, else ~/.local/share/ferkd-studio.
     static std::string defaultWorkspace();
@@ -99,6 +111,7 @@ public:
 
     const std::string& workspace() const { return workspace_; }
     std::string runDirectory(int64_t runId) const;  // <workspace>/runs/<id>, created
+    std::string runFolder(int64_t runId) const;     // the same path, for readers: not created
 
     int64_t createRun(const std::string& name, const std::string& kind, const std::string& preset,
                       const std::string& configJson, const std::string& tags = "");
@@ -131,6 +144,10 @@ public:
     std::vector<EpochMetric> epochMetrics(int64_t runId) const;
     void addSystemMetric(int64_t runId, const SystemMetric& row);
     std::vector<SystemMetric> systemMetrics(int64_t runId) const;  // in time order
+    // Pages of at most `limit` rows written after cursor `after` (0: from the first).
+    RowsPage<StepMetric> stepMetricsAfter(int64_t runId, int64_t after, int64_t limit) const;
+    RowsPage<EpochMetric> epochMetricsAfter(int64_t runId, int64_t after, int64_t limit) const;
+    RowsPage<SystemMetric> systemMetricsAfter(int64_t runId, int64_t after, int64_t limit) const;
 
     void addCheckpoint(const CheckpointRecord& record);
     void removeCheckpoint(int64_t runId, const std::string& path);
@@ -143,11 +160,13 @@ public:
 
     void addEvent(int64_t runId, const std::string& level, const std::string& message);
     std::vector<EventRecord> events(int64_t runId) const;
+    RowsPage<EventRecord> eventsAfter(int64_t runId, int64_t after, int64_t limit) const;
 
 private:
     void exec(const std::string& sql);
     void migrate();
     void addColumnIfMissing(const std::string& table, const std::string& column, const std::string& type);
+    void addSequenceColumn(const std::string& table, const std::string& columns);
 
     std::string workspace_;
     sqlite3* db_ = nullptr;

@@ -14,7 +14,8 @@
 #include <filesystem>
 
 #include "store/experiment_store.h"
-#include "store/metrics_csv.h"
+#include "workspace/local_workspace.h"
+#include "workspace/metrics_csv.h"
 #include "store/run_deletion.h"
 #include "train/system_monitor.h"
 #include "test_support.h"
@@ -71,7 +72,7 @@ private slots:
         QVERIFY2(rows.back().rss_mib > rows.front().rss_mib + 200, qPrintable(QString::number(rows.back().rss_mib)));
         QVERIFY(!rows.front().gpu_percent && !rows.front().gpu_memory_mib);  // no CUDA device asked for
         std::ostringstream csv;
-        writeSystemMetricsCsv(reopened, {id}, csv);
+        writeSystemMetricsCsv(LocalWorkspace(reopened), {id}, csv);
         const std::string text = csv.str();
         QVERIFY(text.rfind("run_id,run_name,time,seconds_since_start,cpu_percent,rss_mib,gpu_percent,gpu_memory_mib\n", 0) == 0);
         QCOMPARE(int(std::count(text.begin(), text.end(), '\n')), int(rows.size()) + 1);
@@ -320,6 +321,44 @@ private slots:
         QCOMPARE(s.labelSet("/labels/a.fkdl")->crop_groups, (std::vector<uint8_t>{0, 1, 2}));
         QCOMPARE(s.labelSet("/labels/a.fkdl")->run_id, id);
         QVERIFY(!s.labelSet("/labels/b.fkdl").has_value());
+    }
+
+    // A version-6 workspace's metric tables (keyed by run and step, no sequence) are made
+    // again with their rows in order; a cursor then survives a resumed run's rewrite.
+    void version6MetricsGainASequence() {
+        QTemporaryDir dir;
+        int64_t id = 0;
+        {
+            ExperimentStore s(dir.path().toStdString());
+            id = s.createRun("old", "train", "", "{}");
+        }
+        sqlite3* db;
+        sqlite3_open((dir.path() + "/experiments.sqlite").toUtf8().constData(), &db);
+        const char* v6 =
+            "DROP TABLE step_metrics; DROP TABLE epoch_metrics;"
+            "CREATE TABLE step_metrics (run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, step INTEGER "
+            "NOT NULL, epoch INTEGER NOT NULL, loss REAL, lr REAL, images_per_sec REAL, time REAL, PRIMARY KEY (run_id, step));"
+            "CREATE TABLE epoch_metrics (run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE, epoch INTEGER "
+            "NOT NULL, step INTEGER NOT NULL, train_loss REAL, train_top1 REAL, test_loss REAL, test_top1 REAL, test_top5 "
+            "REAL, lr REAL, seconds REAL, val_loss REAL, val_top1 REAL, val_top5 REAL, PRIMARY KEY (run_id, epoch));"
+            "INSERT INTO step_metrics VALUES(1, 1, 0, 2.0, 0.1, 10, 1), (1, 2, 0, 1.5, 0.1, 10, 2), (1, 3, 0, 1.0, 0.1, 10, 3);"
+            "INSERT INTO epoch_metrics VALUES(1, 1, 3, 1.2, 50, 1.1, 55, 90, 0.1, 3, NULL, NULL, NULL);"
+            "PRAGMA user_version=6";
+        QCOMPARE(sqlite3_exec(db, v6, nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+        ExperimentStore s(dir.path().toStdString());
+        QCOMPARE(int(s.stepMetrics(id).size()), 3);
+        QCOMPARE(s.stepMetrics(id)[2].loss, 1.0);
+        QCOMPARE(s.epochMetrics(id).front().test_top1, 55.0);
+        const auto page = s.stepMetricsAfter(id, 0, 100);
+        QCOMPARE(int(page.rows.size()), 3);
+        // Resumed from step 2: step 3 is written again and comes after the cursor.
+        s.truncateMetrics(id, 2, 0);
+        s.addStepMetrics(id, {{3, 0, 0.75, 0.1, 10, 4}});
+        const auto fresh = s.stepMetricsAfter(id, page.cursor, 100);
+        QCOMPARE(int(fresh.rows.size()), 1);
+        QCOMPARE(fresh.rows[0].loss, 0.75);
+        QCOMPARE(test::sqliteIntegrity((dir.path() + "/experiments.sqlite").toStdString()), std::string("ok"));
     }
 
     void notADatabaseIsAClearError() {

@@ -15,7 +15,8 @@
 #include "data/dataset_factory.h"
 #include "data/idx_dataset.h"
 #include "models/model_registry.h"
-#include "store/metrics_csv.h"
+#include "workspace/local_workspace.h"
+#include "workspace/metrics_csv.h"
 #include "train/checkpoint.h"
 #include "train/losses.h"
 #include "train/lr_schedule.h"
@@ -80,7 +81,7 @@ private slots:
         QCOMPARE(*run->best_top1, best->test_top1);  // the test top-1 of the epoch validation chose
         QCOMPARE(o.best_top1, best->test_top1);
         std::stringstream csv;
-        writeMetricsCsv(store, {o.run_id}, false, csv);
+        writeMetricsCsv(LocalWorkspace(store), {o.run_id}, false, csv);
         QVERIFY(csv.str().find("val_top1") != std::string::npos);
 
         // A split that does not fit the training set is refused before a run exists.

@@ -53,7 +53,8 @@
 #include "crops/dataset_view.h"
 #include "dialogs/settings_dialog.h"
 #include "store/experiment_store.h"
-#include "store/metrics_csv.h"
+#include "workspace/local_workspace.h"
+#include "workspace/metrics_csv.h"
 #include "charts/sweep_view.h"
 #include "charts/system_metrics_view.h"
 #include "window/welcome_panel.h"
@@ -506,12 +507,13 @@ bool MainWindow::exportMetricsCsv(const QString& path, const QList<qint64>& runs
     try {
         const std::vector<int64_t> ids(runs.begin(), runs.end());
         std::ostringstream text;
-        writeMetricsCsv(*store_, ids, false, text);
+        const LocalWorkspace workspace(*store_);
+        writeMetricsCsv(workspace, ids, false, text);
         writeTextFileAtomically(path.toStdString(), text.str());
         // The system samples beside it (as `ferkd runs export-csv --system` writes them).
         if (std::any_of(ids.begin(), ids.end(), [&](int64_t id) { return !store_->systemMetrics(id).empty(); })) {
             std::ostringstream system;
-            writeSystemMetricsCsv(*store_, ids, system);
+            writeSystemMetricsCsv(workspace, ids, system);
             writeTextFileAtomically(systemCsvPath(path).toStdString(), system.str());
         }
         return true;

@@ -1,4 +1,4 @@
-#include "store/metrics_csv.h"
+#include "workspace/metrics_csv.h"
 
 #include <sstream>
 
@@ -26,14 +26,14 @@ std::string optionalField(const std::optional<double>& v) {
 
 }  // namespace
 
-void writeSystemMetricsCsv(const ExperimentStore& store, const std::vector<int64_t>& runIds, std::ostream& os) {
+void writeSystemMetricsCsv(const Workspace& workspace, const std::vector<int64_t>& runIds, std::ostream& os) {
     os << "run_id,run_name,time,seconds_since_start,cpu_percent,rss_mib,gpu_percent,gpu_memory_mib\n";
     os.precision(14);  // unix seconds to the millisecond
     for (int64_t id : runIds) {
-        auto r = store.run(id);
-        if (!r) throw Error("no run with id " + std::to_string(id) + " in " + store.workspace());
+        auto r = workspace.run(id);
+        if (!r) throw Error("no run with id " + std::to_string(id) + " in " + workspace.location());
         const std::string name = csvField(r->name);
-        const auto rows = store.systemMetrics(id);
+        const auto rows = workspace.systemMetrics(id);
         const double origin = r->started_at > 0 ? r->started_at : rows.empty() ? 0 : rows.front().time;
         for (const auto& m : rows)
             os << id << ',' << name << ',' << m.time << ',' << m.time - origin << ',' << m.cpu_percent << ','
@@ -41,7 +41,7 @@ void writeSystemMetricsCsv(const ExperimentStore& store, const std::vector<int64
     }
 }
 
-void writeMetricsCsv(const ExperimentStore& store, const std::vector<int64_t>& runIds, bool steps, std::ostream& os) {
+void writeMetricsCsv(const Workspace& workspace, const std::vector<int64_t>& runIds, bool steps, std::ostream& os) {
     if (steps)
         os << "run_id,run_name,step,epoch,loss,lr,images_per_sec,time\n";
     else
@@ -49,15 +49,15 @@ void writeMetricsCsv(const ExperimentStore& store, const std::vector<int64_t>& r
               "lr,seconds\n";
     os.precision(8);
     for (int64_t id : runIds) {
-        auto r = store.run(id);
-        if (!r) throw Error("no run with id " + std::to_string(id) + " in " + store.workspace());
+        auto r = workspace.run(id);
+        if (!r) throw Error("no run with id " + std::to_string(id) + " in " + workspace.location());
         const std::string name = csvField(r->name);
         if (steps) {
-            for (const auto& m : store.stepMetrics(id))
+            for (const auto& m : workspace.stepMetrics(id))
                 os << id << ',' << name << ',' << m.step << ',' << m.epoch << ',' << m.loss << ',' << m.lr << ','
                    << m.images_per_sec << ',' << m.time << '\n';
         } else {
-            for (const auto& m : store.epochMetrics(id))
+            for (const auto& m : workspace.epochMetrics(id))
                 os << id << ',' << name << ',' << m.epoch << ',' << m.step << ',' << m.train_loss << ','
                    << m.train_top1 << ',' << optionalField(m.val_loss) << ',' << optionalField(m.val_top1) << ','
                    << optionalField(m.val_top5) << ',' << m.test_loss << ',' << m.test_top1 << ',' << m.test_top5 << ',' << m.lr

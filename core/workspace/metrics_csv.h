@@ -4,13 +4,13 @@
 #include <ostream>
 #include <vector>
 
-#include "store/experiment_store.h"
+#include "workspace/workspace.h"
 
 namespace ferkd {
 
-void writeMetricsCsv(const ExperimentStore& store, const std::vector<int64_t>& runIds, bool steps, std::ostream& os);
+void writeMetricsCsv(const Workspace& workspace, const std::vector<int64_t>& runIds, bool steps, std::ostream& os);
 // The runs' system metrics (train/system_monitor): one row per sample; the GPU columns
 // are empty where none was measured.
-void writeSystemMetricsCsv(const ExperimentStore& store, const std::vector<int64_t>& runIds, std::ostream& os);
+void writeSystemMetricsCsv(const Workspace& workspace, const std::vector<int64_t>& runIds, std::ostream& os);
 
 }  // namespace ferkd

@@ -1,0 +1,64 @@
+#include "workspace/workspace.h"
+
+#include <algorithm>
+#include <map>
+
+#include "util/error.h"
+
+namespace ferkd {
+namespace {
+
+// Every page after cursor 0, keyed so that a row written again replaces its first copy.
+template <typename Row, typename Fetch, typename Key>
+std::vector<Row> allRows(Fetch fetch, Key key) {
+    std::map<decltype(key(std::declval<const Row&>())), Row> rows;
+    int64_t cursor = 0;
+    for (;;) {
+        RowsPage<Row> page = fetch(cursor);
+        for (auto& row : page.rows) rows[key(row)] = std::move(row);
+        if (!page.more || page.cursor == cursor) break;
+        cursor = page.cursor;
+    }
+    std::vector<Row> out;
+    out.reserve(rows.size());
+    for (auto& [k, row] : rows) out.push_back(std::move(row));
+    return out;
+}
+
+}  // namespace
+
+std::vector<StepMetric> Workspace::stepMetrics(int64_t runId) const {
+    return allRows<StepMetric>([&](int64_t after) { return stepMetricsAfter(runId, after); },
+                               [](const StepMetric& m) { return m.step; });
+}
+
+std::vector<EpochMetric> Workspace::epochMetrics(int64_t runId) const {
+    return allRows<EpochMetric>([&](int64_t after) { return epochMetricsAfter(runId, after); },
+                                [](const EpochMetric& m) { return m.epoch; });
+}
+
+std::vector<SystemMetric> Workspace::systemMetrics(int64_t runId) const {
+    return allRows<SystemMetric>([&](int64_t after) { return systemMetricsAfter(runId, after); },
+                                 [](const SystemMetric& m) { return m.time; });
+}
+
+std::vector<EventRecord> Workspace::events(int64_t runId) const {
+    // Events are only ever added: their order is the order written.
+    std::vector<EventRecord> out;
+    int64_t cursor = 0;
+    for (;;) {
+        RowsPage<EventRecord> page = eventsAfter(runId, cursor);
+        std::move(page.rows.begin(), page.rows.end(), std::back_inserter(out));
+        if (!page.more || page.cursor == cursor) break;
+        cursor = page.cursor;
+    }
+    return out;
+}
+
+RunRecord requireRun(const Workspace& workspace, const std::string& idOrName) {
+    auto run = workspace.findRun(idOrName);
+    if (!run) throw Error("no run '" + idOrName + "' in " + workspace.location() + " (see `ferkd runs list`)");
+    return *run;
+}
+
+}  // namespace ferkd

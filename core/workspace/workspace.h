@@ -1,0 +1,59 @@
+#pragma once
+// A workspace as its readers see it: the runs, their metrics, events, checkpoints and
+// logs, the label sets, and keeping runs tidy. Two implementations: LocalWorkspace (the
+// SQLite store and the runs' files on this machine) and remote/RemoteWorkspace (the HTTP
+// client of `ferkd serve`). The CLI's `runs` commands and the CSV export read through
+// this interface and do not know which one they have.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/experiment_store.h"
+#include "store/run_deletion.h"
+
+namespace ferkd {
+
+class Workspace {
+public:
+    virtual ~Workspace() = default;
+
+    // The folder, or the server's URL: for messages.
+    virtual std::string location() const = 0;
+
+    virtual std::vector<RunRecord> listRuns() const = 0;  // archived ones too, by id
+    virtual std::optional<RunRecord> run(int64_t runId) const = 0;
+    // By id ("12") or by name (the newest run of that name).
+    virtual std::optional<RunRecord> findRun(const std::string& idOrName) const = 0;
+
+    // A run's rows written after `after` (0: all), a page at a time; see RowsPage.
+    virtual RowsPage<StepMetric> stepMetricsAfter(int64_t runId, int64_t after) const = 0;
+    virtual RowsPage<EpochMetric> epochMetricsAfter(int64_t runId, int64_t after) const = 0;
+    virtual RowsPage<SystemMetric> systemMetricsAfter(int64_t runId, int64_t after) const = 0;
+    virtual RowsPage<EventRecord> eventsAfter(int64_t runId, int64_t after) const = 0;
+
+    virtual std::vector<CheckpointRecord> checkpoints(int64_t runId) const = 0;
+    virtual std::vector<LabelSetRecord> labelSets() const = 0;  // without crop_groups
+    // The output of a run the server started (its `ferkd train` process); "" for others.
+    virtual std::string runLog(int64_t runId) const = 0;
+
+    virtual void renameRun(int64_t runId, const std::string& name) = 0;
+    virtual void setTags(int64_t runId, const std::string& tags) = 0;
+    virtual void setNotes(int64_t runId, const std::string& notes) = 0;
+    virtual void setArchived(int64_t runId, bool archived) = 0;
+    virtual RunDeletionPlan planDeletion(int64_t runId) const = 0;
+    // What could not be removed (see store/run_deletion.h); Error for a blocked run.
+    virtual std::vector<std::string> deleteRun(int64_t runId, bool force) = 0;
+
+    // A run's whole history in step, epoch or time order, each row once: by default
+    // every page after cursor 0 (LocalWorkspace asks the store in one query).
+    virtual std::vector<StepMetric> stepMetrics(int64_t runId) const;
+    virtual std::vector<EpochMetric> epochMetrics(int64_t runId) const;
+    virtual std::vector<SystemMetric> systemMetrics(int64_t runId) const;
+    virtual std::vector<EventRecord> events(int64_t runId) const;
+};
+
+// The run `idOrName` names; Error saying where it looked when there is none.
+RunRecord requireRun(const Workspace& workspace, const std::string& idOrName);
+
+}  // namespace ferkd
