@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   libtorch-dev libgloo-dev libopencv-dev libsqlite3-dev zlib1g-dev
-  nlohmann-json3-dev libcli11-dev libonnx-dev python3-onnx
+  nlohmann-json3-dev libcli11-dev libonnx-dev python3-onnx libcpp-httplib-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqcustomplot-dev
   dataset-fashion-mnist
   python3-torch python3-torchvision python3-pil

@@ -10,7 +10,7 @@
 #include "config/config_io.h"
 #include "console_observer.h"
 #include "data/dataset_factory.h"
-#include "stop_on_signal.h"
+#include "control_on_signals.h"
 #include "train/run_files.h"
 #include "train/run_creation.h"
 #include "train/trainer.h"
@@ -71,7 +71,7 @@ int runAblation(const CliContext& ctx, const AblationOptions& o) {
     auto store = ctx.openStore();
     EpochLineObserver observer;
     TrainingControl control;
-    StopOnSignal stopOnSignal(control);
+    ControlOnSignals signals(control);
     Trainer trainer(*store, observer, control);
     std::vector<AblationCell> results;
     for (size_t i = 0; i < configs.size(); ++i) {

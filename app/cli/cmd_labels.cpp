@@ -10,7 +10,7 @@
 
 #include "commands.h"
 #include "distributed_launch.h"
-#include "stop_on_signal.h"
+#include "control_on_signals.h"
 #include "config/config_io.h"
 #include "batch/batch_builder.h"
 #include "data/dataset_factory.h"
@@ -160,7 +160,7 @@ int generate(const CliContext& ctx, const GenerateOptions& o) {
         for (const auto& line : describeLabelJob(*store, job, false)) std::printf("%s\n", line.c_str());
 
     TrainingControl control;
-    StopOnSignal stopOnSignal(control);
+    ControlOnSignals signals(control);
     const bool tty = ::isatty(::fileno(stdout));
     int64_t lastShown = -1;
     const LabelJobOutcome outcome = runLabelJob(*store, job, [&](const LabelJobProgress& p) {

@@ -12,7 +12,7 @@
 #include "config/config_request.h"
 #include "config/config_io.h"
 #include "console_observer.h"
-#include "stop_on_signal.h"
+#include "control_on_signals.h"
 #include "sweep/sweep.h"
 #include "train/run_files.h"
 #include "train/run_creation.h"
@@ -156,7 +156,7 @@ int runSweep(const CliContext& ctx, const SweepOptions& o) {
     const auto start = std::chrono::steady_clock::now();
     bool completed;
     {
-        StopOnSignal stopOnSignal(control);
+        ControlOnSignals signals(control);
         completed = o.jobs > 1 ? trainSideBySide(*store, toTrain, o.jobs, control) : trainHere(*store, toTrain, control);
     }
     if (!completed) {

@@ -5,14 +5,17 @@
 #include "config/config_io.h"
 #include "config/config_request.h"
 #include "console_observer.h"
+#include "control_on_signals.h"
 #include "distributed_launch.h"
-#include "stop_on_signal.h"
 #include "train/data_parallel.h"
 #include "train/memory_plan.h"
 #include "train/run_creation.h"
 #include "train/run_files.h"
 #include "train/runtime.h"
 #include "train/trainer.h"
+#ifdef FERKD_WITH_SERVER
+#include "remote/remote_workspace.h"
+#endif
 #include "util/error.h"
 #include "util/text.h"
 
@@ -32,8 +35,11 @@ struct TrainOptions {
 };
 
 // The config the options name: --preset, --config, the shortcut flags, then --set.
-RunConfig resolveConfig(const TrainOptions& o) {
-    ConfigRequest request{o.preset, o.configFile, {}, o.sets};
+ConfigRequest configRequest(const TrainOptions& o) {
+    ConfigRequest request;
+    request.preset = o.preset;
+    request.file = o.configFile;
+    request.sets = o.sets;
     auto field = [&](const char* name, const auto& value) {
         if (value) request.fields.emplace_back(name, *value);
     };
@@ -46,8 +52,30 @@ RunConfig resolveConfig(const TrainOptions& o) {
     field("data.path", o.data);
     field("name", o.name);
     field("runtime.device", o.device);
-    return ferkd::resolveConfig(request);
+    return request;
 }
+
+RunConfig resolveConfig(const TrainOptions& o) { return ferkd::resolveConfig(configRequest(o)); }
+
+#ifdef FERKD_WITH_SERVER
+// --server: the server resolves the same request (a --config file's content travels with
+// it), validates it and queues the run; its problems come back as they would here.
+int queueOnServer(const CliContext& ctx, const TrainOptions& o) {
+    if (!o.resume.empty() || o.plan || o.dryRun || !o.saveConfig.empty() || o.dist.nproc > 1)
+        throw ConfigError("--server", "a server takes new runs only (--resume, --plan, --dry-run, --save-config and "
+                                      "--nproc work on this machine; the server's --nproc sets its runs' processes)");
+    ConfigRequest request = configRequest(o);
+    if (!request.file.empty()) {
+        request.json = readConfigJsonFile(request.file);
+        request.file.clear();
+    }
+    RemoteWorkspace server(ctx.server, ctx.serverToken());
+    const int64_t id = server.queueRun(request, o.tags);
+    std::printf("queued run %lld on %s (`ferkd runs show %lld --server %s` follows it)\n", (long long)id,
+                ctx.server.c_str(), (long long)id, ctx.server.c_str());
+    return kOk;
+}
+#endif
 
 // The run to train: a new one, or the one to resume; 0 when the run to resume has finished.
 int64_t chooseRun(const TrainOptions& o, ExperimentStore& store) {
@@ -89,6 +117,9 @@ int printPlan(const CliContext& ctx, const TrainOptions& o) {
 }
 
 int runTraining(const CliContext& ctx, const TrainOptions& o) {
+#ifdef FERKD_WITH_SERVER
+    if (!ctx.server.empty()) return queueOnServer(ctx, o);
+#endif
     if (o.plan) return printPlan(ctx, o);
     if (o.dryRun && o.resume.empty()) {
         std::printf("%s\n", configToJsonText(resolveConfig(o)).c_str());
@@ -110,7 +141,7 @@ int runTraining(const CliContext& ctx, const TrainOptions& o) {
     Trainer trainer(*store, observer, control, launch.group());
     RunOutcome outcome;
     {
-        StopOnSignal stopOnSignal(control);
+        ControlOnSignals signals(control);
         outcome = trainer.run(run);
     }
     const auto workerProblems = launch.finish(outcome.status == run_status::kFailed);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "store/experiment_store.h"
+#include "workspace/workspace.h"
 
 namespace ferkd::cli {
 
@@ -17,8 +18,15 @@ enum ExitCode { kOk = 0, kFailed = 1, kUsage = 2, kStopped = 130 };
 struct CliContext {
     std::vector<std::string> args;  // the command line after the program name (for --nproc's workers)
     std::string workspace;  // --workspace, else ExperimentStore::defaultWorkspace()
+    std::string server;     // --server URL: the workspace of a `ferkd serve`
+    std::string tokenFile;  // --token-file, else $FERKD_TOKEN_FILE: the server's token
     std::function<int()> action;  // set by the chosen sub-command
+    // The local store; ConfigError naming --server when the command was pointed at a
+    // server, where it does not work.
     std::unique_ptr<ExperimentStore> openStore() const;
+    // The workspace of --server, else the local one: for the commands that work on both.
+    std::unique_ptr<Workspace> openWorkspace() const;
+    std::string serverToken() const;  // the token --token-file names
 };
 
 // The run `idOrName` names (an id, or the newest run of that name); Error saying where it
@@ -37,5 +45,6 @@ void addBenchCommand(CLI::App& app, CliContext& ctx);
 void addSweepCommand(CLI::App& app, CliContext& ctx);
 void addSpeedBenchCommands(CLI::App* bench, CliContext& ctx);  // step, store, labels
 void addWeightsCommands(CLI::App& app, CliContext& ctx);  // export, weights check
+void addServeCommand(CLI::App& app, CliContext& ctx);     // serve (with FERKD_WITH_SERVER)
 
 }  // namespace ferkd::cli

@@ -1,4 +1,4 @@
-#include "stop_on_signal.h"
+#include "control_on_signals.h"
 
 #include <csignal>
 
@@ -12,18 +12,27 @@ extern "C" void onStopSignal(int) {
     std::signal(SIGINT, SIG_DFL);
 }
 
+extern "C" void onPauseSignal(int) {
+    if (gControl) gControl->requestPause();
+}
+
+extern "C" void onResumeSignal(int) {
+    if (gControl) gControl->resume();
+}
+
 }  // namespace
 
-StopOnSignal::StopOnSignal(TrainingControl& control) {
+ControlOnSignals::ControlOnSignals(TrainingControl& control) {
     gControl = &control;
     std::signal(SIGINT, onStopSignal);
     std::signal(SIGTERM, onStopSignal);
+    std::signal(SIGUSR1, onPauseSignal);
+    std::signal(SIGUSR2, onResumeSignal);
 }
 
-StopOnSignal::~StopOnSignal() {
+ControlOnSignals::~ControlOnSignals() {
     gControl = nullptr;
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
+    for (int s : {SIGINT, SIGTERM, SIGUSR1, SIGUSR2}) std::signal(s, SIG_DFL);
 }
 
 }  // namespace ferkd::cli

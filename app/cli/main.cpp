@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
     ctx.args.assign(argv + 1, argv + argc);
     app.add_option("--workspace", ctx.workspace,
                    "Workspace folder (default: $FERKD_WORKSPACE or $XDG_DATA_HOME/ferkd-studio)");
+    app.add_option("--server", ctx.server, "Work on the workspace of a `ferkd serve` at this URL (http://host:port)");
+    app.add_option("--token-file", ctx.tokenFile, "With --server: the server's token file (default: $FERKD_TOKEN_FILE)");
     addTrainCommand(app, ctx);
     addEvalCommand(app, ctx);
     addRunsCommand(app, ctx);
@@ -30,6 +32,9 @@ int main(int argc, char** argv) {
     addSweepCommand(app, ctx);
     addWeightsCommands(app, ctx);
     addCatalogCommands(app, ctx);
+#ifdef FERKD_WITH_SERVER
+    addServeCommand(app, ctx);
+#endif
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

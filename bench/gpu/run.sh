@@ -25,7 +25,7 @@ TORCH_PREFIX=$($PY -c 'import torch; print(torch.utils.cmake_prefix_path)')
 echo "== $(nvidia-smi --query-gpu=name,driver_version --format=csv,noheader), torch $($PY -c 'import torch; print(torch.__version__)')"
 
 start=$(date +%s)
-cmake -S . -B build-gpu -G Ninja -DCMAKE_BUILD_TYPE=Release -DFERKD_BUILD_UI=OFF -DFERKD_BUILD_TESTS=OFF \
+cmake -S . -B build-gpu -G Ninja -DCMAKE_BUILD_TYPE=Release -DFERKD_BUILD_UI=OFF -DFERKD_BUILD_TESTS=OFF -DFERKD_WITH_SERVER=OFF \
       -DFERKD_WITH_OPENCV=OFF -DFERKD_WITH_ONNX=OFF -DFERKD_NCCL=ON -DCMAKE_PREFIX_PATH="$TORCH_PREFIX;$ROOT/.deps/root/usr" > build-gpu.log 2>&1 \
   || { tail -40 build-gpu.log; exit 1; }
 ninja -C build-gpu -j16 ferkd >> build-gpu.log 2>&1 || { grep -E "error|Error" -A3 build-gpu.log | head -60; exit 1; }

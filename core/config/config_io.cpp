@@ -69,23 +69,29 @@ void applyConfigJson(RunConfig& config, const json& patch, const std::string& so
     }
 }
 
-RunConfig loadConfigFile(const std::string& path, const RunConfig& base) {
-    std::ifstream in(path);
-    if (!in) throw FileError(path, "cannot open the config file");
-    // A config is a few levels deep; a hostile file nested thousands deep is refused
+json parseConfigJson(std::istream& in, const std::string& source, int maxDepth) {
+    // A config is a few levels deep; a hostile text nested thousands deep is refused
     // while parsing, before anything walks it.
-    constexpr int kMaxDepth = 16;
     const json::parser_callback_t depthLimit = [&](int depth, json::parse_event_t, json&) {
-        if (depth > kMaxDepth)
-            throw FileError(path, "nested more than " + std::to_string(kMaxDepth) + " levels deep; not a run config");
+        if (depth > maxDepth)
+            throw FileError(source, "nested more than " + std::to_string(maxDepth) + " levels deep; not a run config");
         return true;
     };
-    json j;
     try {
-        j = json::parse(in, depthLimit);
+        return json::parse(in, depthLimit);
     } catch (const json::exception& e) {  // syntax, and numbers out of range (1e400)
-        throw FileError(path, std::string("not valid JSON: ") + e.what());
+        throw FileError(source, std::string("not valid JSON: ") + e.what());
     }
+}
+
+json readConfigJsonFile(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw FileError(path, "cannot open the config file");
+    return parseConfigJson(in, path);
+}
+
+RunConfig loadConfigFile(const std::string& path, const RunConfig& base) {
+    const json j = readConfigJsonFile(path);
     RunConfig config = base;
     applyConfigJson(config, j, path);
     return config;

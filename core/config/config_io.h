@@ -2,6 +2,7 @@
 // RunConfig <-> JSON, command-line overrides and whole-config validation.
 // Precedence when building a config: defaults < preset < file < command line.
 #include <functional>
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,10 @@ std::string configToJsonText(const RunConfig& config);
 // and bad values throw ConfigError naming the field (with the nearest valid name).
 void applyConfigJson(RunConfig& config, const nlohmann::json& patch, const std::string& source = "");
 
+// A config's JSON text (a file's, a server request's), nested at most `maxDepth` levels;
+// FileError naming `source` for bad JSON.
+nlohmann::json parseConfigJson(std::istream& in, const std::string& source, int maxDepth = 16);
+nlohmann::json readConfigJsonFile(const std::string& path);
 RunConfig loadConfigFile(const std::string& path, const RunConfig& base);
 void saveConfigFile(const RunConfig& config, const std::string& path);
 

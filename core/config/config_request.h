@@ -21,6 +21,8 @@ struct ConfigRequest {
     // Check the rules between fields too. A sweep's or an ablation's base is checked per
     // point, once each point's own values are in.
     bool validate = true;
+    // A JSON object laid over the file, before the fields (a server request's config).
+    nlohmann::json json;
 };
 
 // Throws one ConfigError listing every problem (config_io.h ConfigProblems).

@@ -1,0 +1,255 @@
+#include "remote/server_queue.h"
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "config/config_io.h"
+#include "train/run_creation.h"
+#include "util/atomic_file.h"
+#include "workspace/local_workspace.h"
+
+extern char** environ;
+
+namespace ferkd {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool within(const fs::path& path, const fs::path& root) {
+    auto p = path.begin();
+    for (auto r = root.begin(); r != root.end(); ++r, ++p) {
+        if (r->empty()) continue;  // the trailing "" of "/a/b/"
+        if (p == path.end() || *p != *r) return false;
+    }
+    return true;
+}
+
+// The command line of process `pid`, NUL-separated arguments as one string each.
+std::vector<std::string> commandLine(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/cmdline", std::ios::binary);
+    std::vector<std::string> args;
+    std::string arg;
+    while (std::getline(in, arg, '\0')) args.push_back(arg);
+    return args;
+}
+
+// Whether `pid` is the `ferkd train --resume <runId>` this queue starts (a recorded pid
+// may since belong to another process; never signal that one).
+bool trainsRun(pid_t pid, int64_t runId) {
+    const auto args = commandLine(pid);
+    for (size_t i = 1; i + 1 < args.size(); ++i)
+        if (args[i] == "--resume" && args[i + 1] == std::to_string(runId)) return args.size() > 1 && args[1] == "train";
+    return false;
+}
+
+}  // namespace
+
+void checkServerPaths(const RunConfig& config, const std::vector<std::string>& roots) {
+    ConfigProblems problems;
+    auto check = [&](const char* field, const std::string& value, bool dataName) {
+        if (value.empty() || (dataName && value == "fashion-mnist")) return;
+        problems.attempt([&] {
+            const fs::path path(value);
+            if (!path.is_absolute())
+                throw ConfigError(field, "'" + value + "': a server takes absolute paths only (or a built-in data set name)");
+            std::error_code ec;
+            const fs::path real = fs::weakly_canonical(path, ec);
+            for (const auto& root : roots) {
+                const fs::path realRoot = fs::weakly_canonical(root, ec);
+                if (!ec && within(real, realRoot)) return;
+            }
+            std::string list;
+            for (const auto& root : roots) list += (list.empty() ? "" : ", ") + root;
+            throw ConfigError(field, "'" + value + "' is outside the folders this server reads (" + list +
+                                         "; `ferkd serve --data-root` adds one)");
+        });
+    };
+    check("data.path", config.data.path, true);
+    check("data.test_path", config.data.test_path, true);
+    check("model.pretrained", config.model.pretrained, false);
+    check("distill.labels", config.distill.labels, false);
+    problems.throwIfAny();
+}
+
+ServerQueue::ServerQueue(ExperimentStore& store, ServerQueueOptions options)
+    : store_(store), options_(std::move(options)) {
+    const fs::path folder = fs::path(store_.workspace()) / "server";
+    fs::create_directories(folder);
+    queueFile_ = (folder / "queue.json").string();
+    std::ifstream in(queueFile_);
+    if (in) {
+        const auto saved = nlohmann::json::parse(in, nullptr, false);
+        if (saved.is_object()) {
+            for (const auto& id : saved.value("queued", nlohmann::json::array()))
+                if (id.is_number_integer()) queue_.push_back(id.get<int64_t>());
+            active_ = saved.value("active", int64_t(0));
+        }
+    }
+    options_.data_roots.push_back(store_.workspace());
+    thread_ = std::thread([this] { loop(); });
+}
+
+ServerQueue::~ServerQueue() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        quit_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+}
+
+int64_t ServerQueue::queueRun(const ConfigRequest& request, const std::string& tags) {
+    RunConfig config = resolveConfig(request);
+    checkServerPaths(config, options_.data_roots);
+    const int64_t id = createTrainingRun(store_, config, {tags, false, options_.processes});
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        queue_.push_back(id);
+        save();
+    }
+    wake_.notify_all();
+    return id;
+}
+
+std::vector<int64_t> ServerQueue::queued() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return {queue_.begin(), queue_.end()};
+}
+
+int64_t ServerQueue::active() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return active_;
+}
+
+void ServerQueue::pause(int64_t runId) { signalActive(runId, SIGUSR1, "pause"); }
+void ServerQueue::resume(int64_t runId) { signalActive(runId, SIGUSR2, "resume"); }
+
+void ServerQueue::stop(int64_t runId) {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        for (auto it = queue_.begin(); it != queue_.end(); ++it) {
+            if (*it != runId) continue;
+            queue_.erase(it);
+            save();
+            store_.setStatus(runId, run_status::kStopped);
+            return;
+        }
+    }
+    signalActive(runId, SIGTERM, "stop");
+}
+
+void ServerQueue::signalActive(int64_t runId, int signal, const char* what) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const pid_t pid = runId == active_ ? activeProcess() : 0;
+    // A run that has ended may have a process still closing: it is not signalled again.
+    const auto run = store_.run(runId);
+    const bool live = run && (run->status == run_status::kRunning || run->status == run_status::kPaused ||
+                              run->status == run_status::kQueued);
+    if (pid == 0 || !live)
+        throw RunStateError("run " + std::to_string(runId) + " is not training on this server: nothing to " + what);
+    ::kill(pid, signal);
+}
+
+pid_t ServerQueue::activeProcess() const {
+    if (active_ == 0) return 0;
+    if (child_ > 0 && ::kill(child_, 0) == 0) return child_;
+    const auto run = store_.run(active_);
+    if (run && run->pid > 0 && trainsRun(static_cast<pid_t>(run->pid), active_)) return static_cast<pid_t>(run->pid);
+    return 0;
+}
+
+void ServerQueue::loop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!quit_) {
+        try {
+            advance();
+        } catch (const std::exception& e) {
+            // The store was busy or a start failed: the run says why; the queue goes on.
+            std::fprintf(stderr, "ferkd serve: queue: %s\n", e.what());
+        }
+        wake_.wait_for(lock, std::chrono::milliseconds(options_.poll_ms));
+    }
+}
+
+void ServerQueue::advance() {
+    if (child_ > 0) {
+        int status = 0;
+        if (::waitpid(child_, &status, WNOHANG) == child_) child_ = 0;  // reaped; the store says how it ended
+    }
+    if (active_ != 0 && activeProcess() == 0) {
+        // A process that ended before its trainer recorded the start leaves no status.
+        const auto run = store_.run(active_);
+        if (run && run->status == run_status::kQueued)
+            store_.setStatus(active_, run_status::kFailed, "its `ferkd train` ended before training; see its log");
+        active_ = 0;
+        save();
+    }
+    while (active_ == 0 && !queue_.empty()) {
+        const int64_t next = queue_.front();
+        queue_.pop_front();
+        const auto run = store_.run(next);
+        if (run && run->status == run_status::kQueued) start(next);
+        save();
+    }
+}
+
+void ServerQueue::start(int64_t runId) {
+    const std::string log = runLogPath(store_, runId);
+    store_.runDirectory(runId);
+    std::vector<std::string> args = {options_.program, "train", "--resume", std::to_string(runId),
+                                     "--workspace", store_.workspace()};
+    if (options_.processes > 1) {
+        args.push_back("--nproc");
+        args.push_back(std::to_string(options_.processes));
+    }
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t files;
+    posix_spawn_file_actions_init(&files);
+    posix_spawn_file_actions_addopen(&files, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&files, STDOUT_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    posix_spawn_file_actions_adddup2(&files, STDOUT_FILENO, STDERR_FILENO);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    // Its own session: a Ctrl-C or SIGHUP meant for the server does not reach the run.
+    // Its signals as a fresh process has them: the server blocks SIGINT and SIGTERM for
+    // its signal thread, and the run must see SIGTERM (stop) and SIGUSR1/2 (pause/resume).
+    sigset_t none, defaults;
+    sigemptyset(&none);
+    sigemptyset(&defaults);
+    for (int s : {SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGPIPE}) sigaddset(&defaults, s);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setsigdefault(&attr, &defaults);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    pid_t pid = 0;
+    const int rc = posix_spawn(&pid, options_.program.c_str(), &files, &attr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&files);
+    posix_spawnattr_destroy(&attr);
+    if (rc != 0) {
+        store_.setStatus(runId, run_status::kFailed, "the server could not start `" + options_.program + " train`: " +
+                                                          std::strerror(rc));
+        return;
+    }
+    store_.addEvent(runId, "info", "started by ferkd serve as process " + std::to_string(pid));
+    active_ = runId;
+    child_ = pid;
+}
+
+void ServerQueue::save() const {
+    nlohmann::json saved = {{"queued", std::vector<int64_t>(queue_.begin(), queue_.end())}, {"active", active_}};
+    writeTextFileAtomically(queueFile_, saved.dump() + "\n");
+}
+
+}  // namespace ferkd

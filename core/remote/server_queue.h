@@ -1,0 +1,66 @@
+#pragma once
+// The queue of `ferkd serve --allow-control`: runs queued through the API train one at a
+// time, each as its own `ferkd train --resume <id>` process in a session of its own, so
+// that stopping or restarting the server does not stop the run. The queue (and the run
+// it started last) is kept in <workspace>/server/queue.json: a restarted server finds
+// its running run by its recorded process and starts the rest after it.
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "remote/workspace_api.h"
+#include "store/experiment_store.h"
+
+namespace ferkd {
+
+struct ServerQueueOptions {
+    std::string program;    // the ferkd executable that trains
+    int processes = 1;      // --nproc of each run
+    // Folders a queued config's paths (data.path, data.test_path, model.pretrained,
+    // distill.labels) must lie in, besides the workspace; built-in data set names pass.
+    std::vector<std::string> data_roots;
+    int poll_ms = 500;      // how often the queue looks at its run
+};
+
+class ServerQueue : public RunQueueControl {
+public:
+    ServerQueue(ExperimentStore& store, ServerQueueOptions options);
+    ~ServerQueue() override;  // the queue stops; a run in training goes on
+
+    int64_t queueRun(const ConfigRequest& request, const std::string& tags) override;
+    void pause(int64_t runId) override;
+    void resume(int64_t runId) override;
+    void stop(int64_t runId) override;
+    std::vector<int64_t> queued() const override;
+    int64_t active() const;  // the run training now (0: none)
+
+private:
+    void loop();
+    void advance();                  // under mutex_: notice the end of the active run, start the next
+    void start(int64_t runId);       // under mutex_
+    void save() const;               // under mutex_
+    pid_t activeProcess() const;     // under mutex_: the active run's `ferkd train`, 0 when gone
+    void signalActive(int64_t runId, int signal, const char* what);
+
+    ExperimentStore& store_;
+    ServerQueueOptions options_;
+    std::string queueFile_;
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<int64_t> queue_;
+    int64_t active_ = 0;
+    pid_t child_ = 0;  // the process this server started for active_ (0 after a restart)
+    bool quit_ = false;
+    std::thread thread_;
+};
+
+// ConfigError naming each path field of `config` that lies outside `roots` (nor is a
+// built-in data set name): a server reads no file a client names elsewhere.
+void checkServerPaths(const RunConfig& config, const std::vector<std::string>& roots);
+
+}  // namespace ferkd

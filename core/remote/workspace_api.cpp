@@ -1,0 +1,186 @@
+#include "remote/workspace_api.h"
+
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "config/config_io.h"
+#include "remote/access_token.h"
+#include "remote/api_json.h"
+
+namespace ferkd {
+namespace {
+
+using nlohmann::json;
+
+// A response's problem, with its HTTP status.
+struct ApiError {
+    int status;
+    std::string message;
+};
+
+ApiResponse jsonResponse(const json& body, int status = 200) { return {status, "application/json", body.dump()}; }
+
+ApiResponse errorResponse(int status, const std::string& message) { return jsonResponse({{"error", message}}, status); }
+
+// An id as the API takes it: 1 to 18 decimal digits, nothing else.
+int64_t parseId(const std::string& text, const char* what) {
+    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
+        throw ApiError{404, std::string("no ") + what + " '" + text + "'"};
+    return std::stoll(text);
+}
+
+int64_t cursorOf(const ApiRequest& request) {
+    const auto it = request.query.find("after");
+    if (it == request.query.end()) return 0;
+    const std::string& v = it->second;
+    if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
+        throw ApiError{400, "query 'after': expected a cursor (the 'cursor' of the previous page), got '" + v + "'"};
+    return std::stoll(v);
+}
+
+std::vector<std::string> segmentsOf(const std::string& path) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= path.size()) {
+        const size_t slash = path.find('/', start);
+        const size_t end = slash == std::string::npos ? path.size() : slash;
+        out.push_back(path.substr(start, end - start));
+        if (slash == std::string::npos) break;
+        start = slash + 1;
+    }
+    if (!out.empty() && out.back().empty()) out.pop_back();  // a trailing slash
+    return out;
+}
+
+json bodyOf(const ApiRequest& request) {
+    if (request.body.empty()) return json::object();
+    std::istringstream text(request.body);
+    json body;
+    try {
+        body = parseConfigJson(text, "the request body", 20);  // a config, two levels down
+    } catch (const FileError& e) {
+        throw ApiError{400, e.what()};
+    }
+    if (!body.is_object()) throw ApiError{400, "the request body is not a JSON object"};
+    return body;
+}
+
+template <typename T>
+T field(const json& body, const char* name, const char* expected) {
+    const auto it = body.find(name);
+    if (it == body.end()) throw ApiError{400, std::string("the body needs '") + name + "' (" + expected + ")"};
+    try {
+        return it->get<T>();
+    } catch (const json::exception&) {
+        throw ApiError{400, std::string("body field '") + name + "': expected " + expected};
+    }
+}
+
+void requireMethod(const ApiRequest& request, const char* method) {
+    if (request.method != method) throw ApiError{405, request.method + " is not allowed here; use " + method};
+}
+
+ConfigRequest configRequestOf(const json& body) {
+    ConfigRequest request;
+    if (body.contains("preset")) request.preset = field<std::string>(body, "preset", "a preset name");
+    if (body.contains("config")) {
+        request.json = body.at("config");
+        if (!request.json.is_object()) throw ApiError{400, "body field 'config': expected a JSON object"};
+    }
+    if (body.contains("sets")) request.sets = field<std::vector<std::string>>(body, "sets", "a list of field=value");
+    return request;
+}
+
+}  // namespace
+
+WorkspaceApi::WorkspaceApi(Workspace& workspace, ApiOptions options) : workspace_(workspace), options_(std::move(options)) {}
+
+ApiResponse WorkspaceApi::handle(const ApiRequest& request) const {
+    static const std::string kBearer = "Bearer ";
+    const bool bearer = request.authorization.compare(0, kBearer.size(), kBearer) == 0;
+    if (!bearer || !tokensEqual(options_.token, std::string_view(request.authorization).substr(kBearer.size())))
+        return errorResponse(401, "this server needs its token: Authorization: Bearer <token> (see docs/REMOTE.md)");
+    try {
+        return route(request);
+    } catch (const ApiError& e) {
+        return errorResponse(e.status, e.message);
+    } catch (const ConfigError& e) {
+        return jsonResponse({{"error", e.what()}, {"field", e.field()}}, 422);
+    } catch (const RunStateError& e) {
+        return errorResponse(409, e.what());
+    } catch (const std::exception& e) {
+        return errorResponse(500, e.what());
+    }
+}
+
+ApiResponse WorkspaceApi::route(const ApiRequest& request) const {
+    const std::string prefix = kPrefix;
+    if (request.path.compare(0, prefix.size(), prefix) != 0) throw ApiError{404, "no such endpoint (the API is under /api/v1/)"};
+    const auto parts = segmentsOf(request.path.substr(prefix.size()));
+    if (parts.size() == 1 && parts[0] == "server") {
+        requireMethod(request, "GET");
+        json queue = options_.control ? json(options_.control->queued()) : json::array();
+        return jsonResponse({{"version", FERKD_VERSION}, {"allow_control", options_.control != nullptr}, {"queue", queue}});
+    }
+    if (parts.size() == 1 && parts[0] == "label-sets") {
+        requireMethod(request, "GET");
+        return jsonResponse(workspace_.labelSets());
+    }
+    if (parts.empty() || parts[0] != "runs") throw ApiError{404, "no such endpoint: " + request.path};
+    if (parts.size() == 1) {
+        if (request.method == "GET") return jsonResponse(workspace_.listRuns());
+        requireMethod(request, "POST");
+        if (!options_.control) throw ApiError{403, "this server is read-only (start it with --allow-control to queue runs)"};
+        const json body = bodyOf(request);
+        const std::string tags = body.contains("tags") ? field<std::string>(body, "tags", "comma-separated tags") : "";
+        const int64_t id = options_.control->queueRun(configRequestOf(body), tags);
+        return jsonResponse({{"id", id}}, 201);
+    }
+    if (parts.size() > 3) throw ApiError{404, "no such endpoint: " + request.path};
+    const int64_t runId = parseId(parts[1], "run");
+    if (!workspace_.run(runId)) throw ApiError{404, "no run " + std::to_string(runId)};
+    return runRequest(request, runId, parts.size() == 3 ? parts[2] : "");
+}
+
+ApiResponse WorkspaceApi::runRequest(const ApiRequest& request, int64_t runId, const std::string& what) const {
+    if (request.method != "GET") return controlRequest(request, runId, what);
+    if (what.empty()) return jsonResponse(*workspace_.run(runId));
+    if (what == "config") return {200, "application/json", workspace_.run(runId)->config_json};
+    if (what == "steps") return jsonResponse(workspace_.stepMetricsAfter(runId, cursorOf(request)));
+    if (what == "epochs") return jsonResponse(workspace_.epochMetricsAfter(runId, cursorOf(request)));
+    if (what == "system") return jsonResponse(workspace_.systemMetricsAfter(runId, cursorOf(request)));
+    if (what == "events") return jsonResponse(workspace_.eventsAfter(runId, cursorOf(request)));
+    if (what == "checkpoints") return jsonResponse(workspace_.checkpoints(runId));
+    if (what == "log") return {200, "text/plain; charset=utf-8", workspace_.runLog(runId)};
+    if (what == "deletion-plan") return jsonResponse(workspace_.planDeletion(runId));
+    throw ApiError{404, "no such endpoint: " + request.path};
+}
+
+ApiResponse WorkspaceApi::controlRequest(const ApiRequest& request, int64_t runId, const std::string& what) const {
+    if (request.method != "POST" && request.method != "DELETE")
+        throw ApiError{405, request.method + " is not allowed here"};
+    if (request.method == "DELETE" && !what.empty()) throw ApiError{404, "no such endpoint: " + request.path};
+    if (!options_.control) throw ApiError{403, "this server is read-only (start it with --allow-control to change runs)"};
+    if (request.method == "DELETE") {
+        const auto force = request.query.find("force");
+        const bool forced = force != request.query.end() && force->second == "1";
+        const RunDeletionPlan plan = workspace_.planDeletion(runId);
+        if (!plan.blocker.empty()) throw RunStateError(plan.blocker);
+        if (!plan.used_by.empty() && !forced)
+            throw RunStateError("a label set of run " + std::to_string(runId) + " is still used by other runs; add ?force=1");
+        return jsonResponse({{"left", workspace_.deleteRun(runId, forced)}});
+    }
+    const json body = bodyOf(request);
+    if (what == "pause") options_.control->pause(runId);
+    else if (what == "resume") options_.control->resume(runId);
+    else if (what == "stop") options_.control->stop(runId);
+    else if (what == "rename") workspace_.renameRun(runId, field<std::string>(body, "name", "the new name"));
+    else if (what == "tags") workspace_.setTags(runId, field<std::string>(body, "tags", "comma-separated tags"));
+    else if (what == "notes") workspace_.setNotes(runId, field<std::string>(body, "notes", "text"));
+    else if (what == "archive") workspace_.setArchived(runId, field<bool>(body, "archived", "true or false"));
+    else throw ApiError{404, "no such endpoint: " + request.path};
+    return jsonResponse(*workspace_.run(runId));
+}
+
+}  // namespace ferkd

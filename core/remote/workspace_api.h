@@ -1,0 +1,88 @@
+#pragma once
+// The HTTP API of `ferkd serve`, apart from the sockets: a request (method, path, query,
+// body, Authorization header) in, a response out. Every request is authenticated first,
+// whatever its path; runs are named by id, never by a path, and no path from a request
+// reaches the file system. The fuzz target drives this class directly.
+//
+//   GET    /api/v1/server                       version, whether control is allowed, the queue
+//   GET    /api/v1/runs                         every run (archived ones too)
+//   GET    /api/v1/runs/{id}                    one run
+//   GET    /api/v1/runs/{id}/config             its config (JSON)
+//   GET    /api/v1/runs/{id}/{steps|epochs|system|events}?after=CURSOR   a page of rows
+//   GET    /api/v1/runs/{id}/checkpoints        its checkpoints
+//   GET    /api/v1/runs/{id}/log                the output of its `ferkd train` (text)
+//   GET    /api/v1/runs/{id}/deletion-plan      what deleting it would remove
+//   GET    /api/v1/label-sets                   the label sets
+// With control allowed (`ferkd serve --allow-control`):
+//   POST   /api/v1/runs                         queue a run: {"preset", "config", "sets", "tags"}
+//   POST   /api/v1/runs/{id}/{pause|resume|stop}
+//   POST   /api/v1/runs/{id}/{rename|tags|notes|archive}   {"name"} {"tags"} {"notes"} {"archived"}
+//   DELETE /api/v1/runs/{id}?force=1
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "config/config_request.h"
+#include "util/error.h"
+#include "workspace/workspace.h"
+
+namespace ferkd {
+
+struct ApiRequest {
+    std::string method, path;
+    std::map<std::string, std::string> query;
+    std::string body;
+    std::string authorization;  // the Authorization header: "Bearer <token>"
+};
+
+struct ApiResponse {
+    int status = 200;
+    std::string content_type = "application/json";
+    std::string body;
+};
+
+// A request that does not fit the run's state (pausing a run that is not running).
+class RunStateError : public Error {
+public:
+    using Error::Error;
+};
+
+// The server's queue, as the control endpoints use it (remote/server_queue.h).
+class RunQueueControl {
+public:
+    virtual ~RunQueueControl() = default;
+    // Resolves, validates and records a queued run; ConfigError listing every problem,
+    // and nothing recorded, when the config does not hold.
+    virtual int64_t queueRun(const ConfigRequest& request, const std::string& tags) = 0;
+    virtual void pause(int64_t runId) = 0;   // RunStateError unless it runs here
+    virtual void resume(int64_t runId) = 0;  // RunStateError unless it is paused here
+    // A queued run leaves the queue; a running one checkpoints and ends "stopped".
+    virtual void stop(int64_t runId) = 0;
+    virtual std::vector<int64_t> queued() const = 0;
+};
+
+struct ApiOptions {
+    std::string token;  // required of every request
+    // Read-only unless set; the queue then takes runs and control requests.
+    RunQueueControl* control = nullptr;
+};
+
+class WorkspaceApi {
+public:
+    WorkspaceApi(Workspace& workspace, ApiOptions options);
+    // Never throws: problems become 4xx/5xx responses with {"error": message}.
+    ApiResponse handle(const ApiRequest& request) const;
+
+    static constexpr const char* kPrefix = "/api/v1/";
+
+private:
+    ApiResponse route(const ApiRequest& request) const;
+    ApiResponse runRequest(const ApiRequest& request, int64_t runId, const std::string& what) const;
+    ApiResponse controlRequest(const ApiRequest& request, int64_t runId, const std::string& what) const;
+
+    Workspace& workspace_;
+    ApiOptions options_;
+};
+
+}  // namespace ferkd
