@@ -1,7 +1,10 @@
 // Runs every file of the given folders (a fuzz target's corpus and the crashes it once
 // found) through the target once: the regression test CTest runs with the normal build.
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
+#include <string>
 #include <fstream>
 #include <iterator>
 #include <vector>
@@ -22,6 +25,14 @@ int main(int argc, char** argv) {
             LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
             ++files;
         }
+    }
+    // The files the target wrote its inputs to (fuzz_support.h writeInput) go with it.
+    const std::string mine = "ferkd-fuzz-" + std::to_string(::getpid());
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator("/tmp", ec)) {
+        const std::string name = entry.path().filename().string();
+        const bool ours = name.rfind(mine, 0) == 0 && name.size() > mine.size() && (name[mine.size()] == '.' || name[mine.size()] == '-');
+        if (ours) std::filesystem::remove_all(entry.path(), ec);
     }
     std::printf("%d input(s) replayed without a finding\n", files);
     return files > 0 ? 0 : 1;

@@ -1,0 +1,335 @@
+// `ferkd serve` and its clients on loopback: the API's token and limits, its cursors,
+// the CLI reading a server as it reads a folder, and the server's queue training,
+// stopping and (after the server is killed) finding its runs again.
+#include <httplib.h>
+#include <signal.h>
+#include <sys/stat.h>
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+
+#include <filesystem>
+#include <functional>
+#include <nlohmann/json.hpp>
+
+#include "config/config_io.h"
+#include "remote/access_token.h"
+#include "remote/remote_workspace.h"
+#include "remote/server_queue.h"
+#include "remote/workspace_api.h"
+#include "store/experiment_store.h"
+#include "test_support.h"
+#include "workspace/local_workspace.h"
+
+using namespace ferkd;
+namespace fs = std::filesystem;
+
+namespace remote_test {
+
+const std::string kToken(64, 'a');
+
+// The workspace's files with their sizes and modification times, to show nothing changed.
+std::map<std::string, std::pair<uintmax_t, int64_t>> snapshot(const std::string& folder) {
+    std::map<std::string, std::pair<uintmax_t, int64_t>> files;
+    for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+        // SQLite's shared-memory index changes as readers take their read locks.
+        if (entry.path().string().size() > 4 && entry.path().string().substr(entry.path().string().size() - 4) == "-shm")
+            continue;
+        const auto time = entry.last_write_time().time_since_epoch().count();
+        files[entry.path().string()] = {entry.is_regular_file() ? entry.file_size() : 0, static_cast<int64_t>(time)};
+    }
+    return files;
+}
+
+// A `ferkd serve` child on a free loopback port.
+class ServeProcess {
+public:
+    ServeProcess(const QString& workspace, const QStringList& extra) {
+        process_.setProcessChannelMode(QProcess::SeparateChannels);
+        process_.start(QString(FERKD_BIN_DIR) + "/ferkd",
+                       QStringList{"--workspace", workspace, "serve", "--listen", "127.0.0.1:0"} + extra);
+        QElapsedTimer clock;
+        clock.start();
+        static const QRegularExpression at("at (http://127\\.0\\.0\\.1:[0-9]+)");
+        while (url_.isEmpty() && clock.elapsed() < 30000 && process_.state() != QProcess::NotRunning) {
+            process_.waitForReadyRead(200);
+            out_ += process_.readAllStandardOutput();
+            const auto match = at.match(out_);
+            if (match.hasMatch()) url_ = match.captured(1);
+        }
+    }
+    ~ServeProcess() { stop(SIGTERM); }
+    void stop(int signal) {
+        if (process_.state() == QProcess::NotRunning) return;
+        ::kill(static_cast<pid_t>(process_.processId()), signal);
+        process_.waitForFinished(10000);
+    }
+    const QString& url() const { return url_; }
+    QString output() { return out_ + process_.readAllStandardOutput() + process_.readAllStandardError(); }
+
+private:
+    QProcess process_;
+    QString url_, out_;
+};
+
+bool waitFor(const std::function<bool()>& done, int timeoutMs) {
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < timeoutMs) {
+        if (done()) return true;
+        QThread::msleep(100);
+    }
+    return done();
+}
+
+}  // namespace remote_test
+
+using namespace remote_test;
+
+class RemoteTest : public QObject {
+    Q_OBJECT
+    QTemporaryDir tmp_;
+    QString data_;
+
+    // A workspace with one finished run: steps, epochs, system samples, events.
+    QString filledWorkspace(const QString& name) {
+        const QString ws = tmp_.filePath(name);
+        ExperimentStore store(ws.toStdString());
+        const int64_t id = store.createRun("kept, \"quoted\"", "train", "fmnist-resnet-quick", "{\"seed\": 3}", "a,b");
+        store.markStarted(id, "cpu");
+        store.addStepMetrics(id, {{1, 0, 2.5, 0.1, 900, 1.0}, {2, 0, 2.25, 0.1, 950, 2.0}});
+        store.addEpochMetric(id, {1, 2, 2.3, 41.5, 2.1, 45.25, 90.5, 0.1, 3.5});
+        store.addSystemMetric(id, {unixNow(), 180.5, 512.25, std::nullopt, std::nullopt});
+        store.addEvent(id, "info", "started");
+        store.setBestTop1(id, 45.25);
+        store.setStatus(id, run_status::kFinished);
+        return ws;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(tmp_.isValid());
+        data_ = QString::fromStdString(test::writeIdxDataSet(tmp_.filePath("data").toStdString(), 256, 128));
+    }
+
+    void everyEndpointNeedsTheToken() {
+        ExperimentStore store(filledWorkspace("token").toStdString());
+        LocalWorkspace workspace(store);
+        const WorkspaceApi api(workspace, {kToken, nullptr});
+        const std::vector<std::pair<std::string, std::string>> endpoints = {
+            {"GET", "/api/v1/server"},        {"GET", "/api/v1/runs"},
+            {"GET", "/api/v1/runs/1"},        {"GET", "/api/v1/runs/1/config"},
+            {"GET", "/api/v1/runs/1/steps"},  {"GET", "/api/v1/runs/1/epochs"},
+            {"GET", "/api/v1/runs/1/system"}, {"GET", "/api/v1/runs/1/events"},
+            {"GET", "/api/v1/runs/1/checkpoints"}, {"GET", "/api/v1/runs/1/log"},
+            {"GET", "/api/v1/runs/1/deletion-plan"}, {"GET", "/api/v1/label-sets"},
+            {"POST", "/api/v1/runs"},         {"POST", "/api/v1/runs/1/stop"},
+            {"POST", "/api/v1/runs/1/rename"}, {"DELETE", "/api/v1/runs/1"},
+            {"GET", "/api/v1/nothing"},       {"GET", "/etc/passwd"}};
+        const std::vector<std::string> wrong = {"", "Bearer", "Bearer ", "Bearer " + std::string(64, 'b'),
+                                                "Bearer " + kToken.substr(0, 63), "Bearer " + kToken + "a",
+                                                "Basic " + kToken, kToken};
+        for (const auto& [method, path] : endpoints) {
+            for (const auto& authorization : wrong) {
+                const ApiResponse r = api.handle({method, path, {}, "{}", authorization});
+                QVERIFY2(r.status == 401, qPrintable(QString::fromStdString(method + " " + path + " with '" +
+                                                                            authorization + "': " + std::to_string(r.status))));
+            }
+            // With the token: reads answer, control is refused on a read-only server.
+            const ApiResponse r = api.handle({method, path, {}, "{}", "Bearer " + kToken});
+            const int expected = path.find("/api/v1/") != 0 || path.find("nothing") != std::string::npos ? 404
+                                 : method == "GET"                                                         ? 200
+                                                                                                           : 403;
+            QVERIFY2(r.status == expected, qPrintable(QString::fromStdString(method + " " + path + ": " + r.body)));
+        }
+        QVERIFY(tokensEqual(kToken, kToken));
+        QVERIFY(!tokensEqual(kToken, ""));
+    }
+
+    void pathsAndUnknownIdsGive404AndTouchNothing() {
+        const QString ws = filledWorkspace("paths");
+        ExperimentStore store(ws.toStdString());
+        LocalWorkspace workspace(store);
+        ServerQueue queue(store, {"/bin/false", 1, {}, 50});
+        const WorkspaceApi api(workspace, {kToken, &queue});
+        const auto before = snapshot(ws.toStdString());
+        for (const std::string path :
+             {"/api/v1/runs/../../etc/passwd", "/api/v1/runs/..", "/api/v1/runs/1/../../../etc/passwd",
+              "/api/v1/runs/-1", "/api/v1/runs/+1", "/api/v1/runs/0x1", "/api/v1/runs/1e3",
+              "/api/v1/runs/99999999999999999999", "/api/v1/runs/42", "/api/v1/runs/1/log/../../server/token",
+              "/api/v1/runs/%2e%2e/1", "/api/v1/label-sets/../../server/token", "/api/v1//runs/1", "/etc/passwd",
+              "/api/v1/runs//etc/passwd"}) {
+            for (const char* method : {"GET", "POST", "DELETE"}) {
+                const ApiResponse r = api.handle({method, path, {}, "{\"name\": \"x\"}", "Bearer " + kToken});
+                QVERIFY2(r.status == 404, qPrintable(QString::fromStdString(std::string(method) + " " + path + ": " +
+                                                                            std::to_string(r.status) + " " + r.body)));
+            }
+        }
+        // A bad cursor is a bad request, not a query.
+        QCOMPARE(api.handle({"GET", "/api/v1/runs/1/steps", {{"after", "1 OR 1=1"}}, "", "Bearer " + kToken}).status, 400);
+        QCOMPARE(api.handle({"GET", "/api/v1/runs/1/steps", {{"after", "-5"}}, "", "Bearer " + kToken}).status, 400);
+        // A body nested past any config is refused while parsing.
+        const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+        QCOMPARE(api.handle({"POST", "/api/v1/runs", {}, deep, "Bearer " + kToken}).status, 400);
+        QVERIFY(snapshot(ws.toStdString()) == before);
+        QCOMPARE(int(store.listRuns().size()), 1);
+        QCOMPARE(store.run(1)->name, std::string("kept, \"quoted\""));
+    }
+
+    void pagesHoldOnlyWhatIsNew() {
+        ExperimentStore store(tmp_.filePath("pages").toStdString());
+        const int64_t id = store.createRun("paged", "train", "", "{}");
+        for (int64_t s = 1; s <= 5; ++s) store.addStepMetrics(id, {{s, 0, 1.0 / s, 0.1, 100, double(s)}});
+        auto page = store.stepMetricsAfter(id, 0, 3);
+        QCOMPARE(int(page.rows.size()), 3);
+        QVERIFY(page.more);
+        page = store.stepMetricsAfter(id, page.cursor, 3);
+        QCOMPARE(int(page.rows.size()), 2);
+        QVERIFY(!page.more);
+        QCOMPARE(store.stepMetricsAfter(id, page.cursor, 3).rows.size(), size_t(0));
+        // A resumed run writes step 5 again: it comes again, after the cursor.
+        store.truncateMetrics(id, 4, 0);
+        store.addStepMetrics(id, {{5, 0, 0.5, 0.1, 100, 9.0}, {6, 0, 0.4, 0.1, 100, 10.0}});
+        const auto fresh = store.stepMetricsAfter(id, page.cursor, 10);
+        QCOMPARE(int(fresh.rows.size()), 2);
+        QCOMPARE(fresh.rows[0].step, int64_t(5));
+        QCOMPARE(fresh.rows[0].loss, 0.5);
+        // The whole history through the interface: each step once, the rewritten one as now.
+        const auto all = LocalWorkspace(store).Workspace::stepMetrics(id);
+        QCOMPARE(int(all.size()), 6);
+        QCOMPARE(all[4].loss, 0.5);
+    }
+
+    void cliReadsAServerAsItsFolder() {
+        const QString ws = filledWorkspace("served");
+        ServeProcess server(ws, {});
+        QVERIFY2(!server.url().isEmpty(), qPrintable(server.output()));
+        const QString tokenFile = ws + "/server/token";
+        struct stat st {};
+        QCOMPARE(::stat(tokenFile.toUtf8().constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 0777), 0600);
+
+        const QStringList remote = {"--server", server.url(), "--token-file", tokenFile};
+        const QStringList local = {"--workspace", ws};
+        for (const QStringList& command : {QStringList{"runs", "list"}, QStringList{"runs", "show", "1"},
+                                           QStringList{"runs", "export-csv", "1"}, QStringList{"runs", "export-csv", "1", "--steps"},
+                                           QStringList{"runs", "export-csv", "1", "--system"}}) {
+            const auto there = test::runFerkd(remote + command);
+            const auto here = test::runFerkd(local + command);
+            QVERIFY2(there.code == 0, qPrintable(there.err));
+            QCOMPARE(there.out, here.out);
+        }
+        // Without the token, or with another, nothing is read.
+        const auto refused = test::runFerkd({"--server", server.url(), "runs", "list"});
+        QCOMPARE(refused.code, 2);
+        QVERIFY2(refused.err.contains("--token-file"), qPrintable(refused.err));
+        const QString otherToken = tmp_.filePath("other-token");
+        loadOrCreateAccessToken(otherToken.toStdString());
+        const auto wrong = test::runFerkd({"--server", server.url(), "--token-file", otherToken, "runs", "list"});
+        QVERIFY2(wrong.code == 1 && wrong.err.contains("refused the token (401)"), qPrintable(wrong.err));
+        // A command that needs the files is told so.
+        const auto eval = test::runFerkd(remote + QStringList{"eval", "1"});
+        QVERIFY2(eval.code == 2 && eval.err.contains("--server"), qPrintable(eval.err));
+
+        httplib::Client http(server.url().toStdString());
+        auto r = http.Get("/api/v1/runs");
+        QVERIFY(r);
+        QCOMPARE(r->status, 401);
+        QCOMPARE(QString::fromStdString(r->get_header_value("WWW-Authenticate")), QString("Bearer"));
+        http.set_bearer_token_auth(readAccessToken(tokenFile.toStdString()));
+        r = http.Post("/api/v1/runs", std::string(2 << 20, ' '), "application/json");  // over 1 MiB
+        QVERIFY(r);
+        QCOMPARE(r->status, 413);
+        r = http.Post("/api/v1/runs/1/rename", "{\"name\": \"other\"}", "application/json");
+        QVERIFY(r);
+        QCOMPARE(r->status, 403);  // read-only
+        QVERIFY(r->body.find("--allow-control") != std::string::npos);
+    }
+
+    void serverQueuesTrainsAndStopsRuns() {
+        const QString ws = tmp_.filePath("queue");
+        ServeProcess server(ws, {"--allow-control", "--data-root", data_});
+        QVERIFY2(!server.url().isEmpty(), qPrintable(server.output()));
+        const QString tokenFile = ws + "/server/token";
+        const QStringList remote = {"--server", server.url(), "--token-file", tokenFile};
+        RemoteWorkspace client(server.url().toStdString(), readAccessToken(tokenFile.toStdString()));
+        QVERIFY(client.serverInfo().allow_control);
+
+        // Four problems come back at once, as `ferkd train` gives them here, and no run exists.
+        auto r = test::runFerkd(remote + QStringList{"train", "--data", data_, "--set", "distill.ferkd.t_low=0.5", "--set",
+                                                     "distill.ferkd.t_mid=0.2", "--set", "distill.ferkd.eps=1.5", "--set",
+                                                     "distill.ferkd.rule=papr", "--set", "optim.lr=-1"});
+        QVERIFY2(r.code == 2 && r.err.contains("4 problems in the config"), qPrintable(r.err));
+        for (const char* field : {"distill.ferkd.t_low", "distill.ferkd.eps", "distill.ferkd.rule", "optim.lr"})
+            QVERIFY2(r.err.contains(field), qPrintable(r.err));
+        // Paths outside the workspace and --data-root are not read.
+        r = test::runFerkd(remote + QStringList{"train", "--data", "/etc"});
+        QVERIFY2(r.code == 2 && r.err.contains("data.path") && r.err.contains("outside the folders"), qPrintable(r.err));
+        r = test::runFerkd(remote + QStringList{"train", "--data", "relative/folder"});
+        QVERIFY2(r.code == 2 && r.err.contains("absolute paths only"), qPrintable(r.err));
+        QCOMPARE(int(client.listRuns().size()), 0);
+
+        const QStringList small = {"train", "--data", data_, "--arch", "resnet10_small", "--batch-size", "32",
+                                   "--threads", "1", "--set", "data.test_limit=64", "--set", "runtime.log_every=1"};
+        r = test::runFerkd(remote + small + QStringList{"--epochs", "1", "--name", "first"});
+        QVERIFY2(r.code == 0 && r.out.contains("queued run 1"), qPrintable(r.out + r.err));
+        r = test::runFerkd(remote + small + QStringList{"--epochs", "30", "--name", "second"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+
+        QVERIFY2(waitFor([&] { return client.run(1)->status == run_status::kFinished; }, 120000),
+                 qPrintable(QString::fromStdString(client.run(1)->status + " " + client.runLog(1))));
+        QVERIFY(client.run(1)->best_top1.has_value());
+        QVERIFY(!client.stepMetrics(1).empty());
+        QCOMPARE(int(client.epochMetrics(1).size()), 1);
+        QVERIFY(client.runLog(1).find("epoch") != std::string::npos);
+
+        // The second starts after the first; stopped, it checkpoints.
+        QVERIFY(waitFor([&] { return !client.stepMetrics(2).empty(); }, 120000));
+        client.pause(2);
+        QVERIFY(waitFor([&] { return client.run(2)->status == run_status::kPaused; }, 30000));
+        client.resume(2);
+        QVERIFY(waitFor([&] { return client.run(2)->status == run_status::kRunning; }, 30000));
+        client.stop(2);
+        QVERIFY(waitFor([&] { return client.run(2)->status == run_status::kStopped; }, 60000));
+        bool last = false;
+        for (const auto& c : client.checkpoints(2)) last |= c.kind == "last" && fs::exists(c.path);
+        QVERIFY(last);
+        QVERIFY_THROWS_EXCEPTION(Error, client.stop(2));  // not training any more: 409
+    }
+
+    void killedServerFindsItsRunAgain() {
+        const QString ws = tmp_.filePath("killed");
+        auto server = std::make_unique<ServeProcess>(ws, QStringList{"--allow-control", "--data-root", data_});
+        QVERIFY2(!server->url().isEmpty(), qPrintable(server->output()));
+        const std::string token = readAccessToken((ws + "/server/token").toStdString());
+        ConfigRequest request;
+        request.json = {{"data", {{"path", data_.toStdString()}, {"test_limit", 64}}},
+                        {"model", {{"arch", "resnet10_small"}}},
+                        {"schedule", {{"epochs", 6}, {"batch_size", 32}}},
+                        {"runtime", {{"threads", 1}, {"log_every", 1}}}};
+        const int64_t id = RemoteWorkspace(server->url().toStdString(), token).queueRun(request, "");
+        QVERIFY(waitFor([&] { return !RemoteWorkspace(server->url().toStdString(), token).stepMetrics(id).empty(); }, 120000));
+
+        server->stop(SIGKILL);
+        server = std::make_unique<ServeProcess>(ws, QStringList{"--allow-control", "--data-root", data_});
+        QVERIFY2(!server->url().isEmpty(), qPrintable(server->output()));
+        RemoteWorkspace client(server->url().toStdString(), token);
+        QCOMPARE(client.run(id)->status, std::string(run_status::kRunning));  // it trained on alone
+        client.pause(id);  // the new server knows the run's process
+        QVERIFY(waitFor([&] { return client.run(id)->status == run_status::kPaused; }, 30000));
+        client.resume(id);
+        QVERIFY2(waitFor([&] { return client.run(id)->status == run_status::kFinished; }, 240000),
+                 qPrintable(QString::fromStdString(client.runLog(id))));
+        const auto steps = client.stepMetrics(id);
+        QCOMPARE(steps.back().step, int64_t(steps.size()));  // the whole curve, each step once
+        QCOMPARE(int(client.epochMetrics(id).size()), 6);
+        QCOMPARE(test::sqliteIntegrity((ws + "/experiments.sqlite").toStdString()), std::string("ok"));
+    }
+};
+
+QTEST_GUILESS_MAIN(RemoteTest)
+#include "moc_test_remote.cpp"
