@@ -1,4 +1,5 @@
-// `ferkd runs rename|tag|untag|note|archive|unarchive|delete`: keeping a workspace tidy.
+// `ferkd runs rename|tag|untag|note|archive|unarchive|delete`: keeping a workspace tidy;
+// `ferkd runs pause|resume|stop`: steering a run in training.
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
@@ -143,6 +144,27 @@ void addRunManagementCommands(CLI::App* runs, CliContext& ctx) {
                                          archived ? "Hide runs from lists (nothing is deleted)" : "Show archived runs again");
         cmd->add_option("runs", a->values, "Run ids or names")->required();
         cmd->callback([&ctx, a, archived] { ctx.action = [&ctx, a, archived] { return archive(ctx, a->values, archived); }; });
+    }
+
+    // Steering a run in training: a `ferkd train` here (by signal), or a run of --server.
+    for (const char* verb : {"pause", "resume", "stop"}) {
+        auto a = std::make_shared<Args>();
+        const std::string what = verb;
+        auto* cmd = runs->add_subcommand(verb, what == "pause"    ? "Pause a run in training (it waits between steps)"
+                                               : what == "resume" ? "Resume a paused run"
+                                                                  : "Stop a run in training: it checkpoints and ends \"stopped\"");
+        cmd->add_option("run", a->id, "Run id or name")->required();
+        cmd->callback([&ctx, a, what] {
+            ctx.action = [&ctx, a, what] {
+                auto workspace = ctx.openWorkspace();
+                const RunRecord r = requireRun(*workspace, a->id);
+                if (what == "pause") workspace->pause(r.id);
+                else if (what == "resume") workspace->resume(r.id);
+                else workspace->stop(r.id);
+                std::printf("run %lld '%s': %s asked\n", (long long)r.id, r.name.c_str(), what.c_str());
+                return int(kOk);
+            };
+        });
     }
 
     auto del = std::make_shared<DeleteOptions>();

@@ -36,7 +36,7 @@ RunRecord requireRun(const ExperimentStore& store, const std::string& idOrName);
 void addTrainCommand(CLI::App& app, CliContext& ctx);
 void addEvalCommand(CLI::App& app, CliContext& ctx);
 void addRunsCommand(CLI::App& app, CliContext& ctx);
-void addRunManagementCommands(CLI::App* runs, CliContext& ctx);  // rename, tag, untag, note, archive, unarchive, delete
+void addRunManagementCommands(CLI::App* runs, CliContext& ctx);  // rename, tag, untag, note, archive, unarchive, delete, pause, resume, stop
 void addDatasetCommand(CLI::App& app, CliContext& ctx);
 void addCatalogCommands(CLI::App& app, CliContext& ctx);  // presets, models
 void addLabelsCommand(CLI::App& app, CliContext& ctx);

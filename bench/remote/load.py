@@ -7,7 +7,11 @@ every P seconds for the run, its new steps (by cursor) and its epochs, as the st
 monitor will. Reports failed requests, request latency, and each run's step throughput
 (median images/s of its logged steps after the first epoch's warm-up).
 
-  python3 bench/remote/load.py --ferkd build/bin/ferkd --clients 20 --period 0.1 --pairs 2
+  python3 bench/remote/load.py --ferkd build/bin/ferkd --clients 20 --period 0.1 --pairs 2 [--pin]
+
+--pin puts the server (and so the runs it starts) on CPU 0 and the clients on CPU 1: on a
+small machine the clients, which in use run on the desktop, would otherwise take the
+training's CPU themselves. The server's and the clients' CPU seconds are reported.
 """
 import argparse
 import json
@@ -34,14 +38,14 @@ class Watcher(threading.Thread):
 
     def __init__(self, url, token, run, period, stop):
         super().__init__(daemon=True)
-        self.url, self.token, self.run, self.period, self.stop = url, token, run, period, stop
+        self.url, self.token, self.run_id, self.period, self.stop = url, token, run, period, stop
         self.latencies, self.failures, self.steps = [], 0, {}
 
     def run(self):
         cursor = 0
         next_at = time.monotonic()
         while not self.stop.is_set():
-            for path in (f"runs/{self.run}", f"runs/{self.run}/steps?after={cursor}", f"runs/{self.run}/epochs"):
+            for path in (f"runs/{self.run_id}", f"runs/{self.run_id}/steps?after={cursor}", f"runs/{self.run_id}/epochs"):
                 start = time.monotonic()
                 try:
                     reply = request(self.url, self.token, path)
@@ -55,6 +59,12 @@ class Watcher(threading.Thread):
                 self.latencies.append(time.monotonic() - start)
             next_at += self.period
             self.stop.wait(max(0.0, next_at - time.monotonic()))
+
+
+def cpu_seconds(pid):
+    """User and system CPU time of process `pid` (not its children)."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def wait_for(url, token, run, statuses, timeout=3600):
@@ -87,17 +97,21 @@ def main():
     ap.add_argument("--pairs", type=int, default=2, help="unwatched/watched pairs, alternating")
     ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--train-limit", type=int, default=6000)
+    ap.add_argument("--pin", action="store_true", help="server and runs on CPU 0, clients on CPU 1")
     args = ap.parse_args()
 
     ws = tempfile.mkdtemp(prefix="ferkd-load-")
-    server = subprocess.Popen([args.ferkd, "--workspace", ws, "serve", "--listen", "127.0.0.1:0", "--allow-control"],
-                              stdout=subprocess.PIPE, text=True)
+    command = [args.ferkd, "--workspace", ws, "serve", "--listen", "127.0.0.1:0", "--allow-control"]
+    if args.pin:
+        command = ["taskset", "-c", "0"] + command
+        os.sched_setaffinity(0, {1})
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     line = server.stdout.readline()
     url = re.search(r"at (http://[0-9.:]+)", line).group(1)
     token = open(os.path.join(ws, "server", "token")).read().strip()
     config = {"preset": "fmnist-resnet-quick", "tags": "load",
               "sets": [f"schedule.epochs={args.epochs}", f"data.train_limit={args.train_limit}", "data.test_limit=1000",
-                       "runtime.threads=1", "runtime.log_every=5"]}
+                       "runtime.threads=1", "runtime.log_every=1"]}
     results = {"unwatched": [], "watched": []}
     all_latencies, failures = [], 0
     try:
@@ -106,6 +120,7 @@ def main():
                 run = request(url, token, "runs", "POST", json.dumps(config).encode())["id"]
                 wait_for(url, token, run, ("running",))
                 stop = threading.Event()
+                server_cpu, client_cpu, started = cpu_seconds(server.pid), time.process_time(), time.monotonic()
                 watchers = [Watcher(url, token, run, args.period, stop) for _ in range(args.clients if watched else 0)]
                 for w in watchers:
                     w.start()
@@ -113,6 +128,9 @@ def main():
                 stop.set()
                 for w in watchers:
                     w.join()
+                server_cpu = cpu_seconds(server.pid) - server_cpu
+                client_cpu = time.process_time() - client_cpu
+                seconds = time.monotonic() - started
                 ips, steps = throughput(url, token, run)
                 label = "watched" if watched else "unwatched"
                 results[label].append(ips)
@@ -122,7 +140,8 @@ def main():
                     assert len(w.steps) == steps, f"a client saw {len(w.steps)} of {steps} steps"
                 requests = sum(len(w.latencies) for w in watchers)
                 print(f"pair {pair + 1} {label:9s} run {run}: {ips:8.1f} images/s over {steps} logged steps"
-                      + (f", {requests} requests" if watched else ""), flush=True)
+                      + (f", {requests} requests" if watched else "")
+                      + f"; server CPU {server_cpu:.1f} s, clients' CPU {client_cpu:.1f} s in {seconds:.0f} s", flush=True)
     finally:
         server.terminate()
         server.wait()

@@ -66,6 +66,7 @@ RemoteWorkspace::Reply RemoteWorkspace::send(const char* method, const std::stri
     const std::string message = serverMessage(result->body);
     if (status == 401) throw Error(url_ + " refused the token (401): check --token-file");
     if (status == 422) throw ConfigError("", message);  // the message names the fields
+    if (status == 409) throw RunStateError(message);
     throw Error(url_ + ": " + message + " (" + std::to_string(status) + ")");
 }
 
@@ -93,9 +94,9 @@ int64_t RemoteWorkspace::queueRun(const ConfigRequest& request, const std::strin
     return decode<json>(send("POST", "runs", body.dump()).body, url_).at("id").get<int64_t>();
 }
 
-void RemoteWorkspace::pause(int64_t runId) const { send("POST", runPath(runId, "pause"), "{}"); }
-void RemoteWorkspace::resume(int64_t runId) const { send("POST", runPath(runId, "resume"), "{}"); }
-void RemoteWorkspace::stop(int64_t runId) const { send("POST", runPath(runId, "stop"), "{}"); }
+void RemoteWorkspace::pause(int64_t runId) { send("POST", runPath(runId, "pause"), "{}"); }
+void RemoteWorkspace::resume(int64_t runId) { send("POST", runPath(runId, "resume"), "{}"); }
+void RemoteWorkspace::stop(int64_t runId) { send("POST", runPath(runId, "stop"), "{}"); }
 
 std::vector<RunRecord> RemoteWorkspace::listRuns() const {
     return decode<std::vector<RunRecord>>(send("GET", "runs").body, url_);

@@ -13,7 +13,6 @@ class Client;
 
 namespace ferkd {
 
-// Queueing and steering runs on the server (with --allow-control).
 struct ServerInfo {
     std::string version;
     bool allow_control = false;
@@ -30,9 +29,6 @@ public:
     // The server resolves and validates the config (ConfigError as `ferkd train` gives
     // it) and queues the run; returns its id.
     int64_t queueRun(const ConfigRequest& request, const std::string& tags) const;
-    void pause(int64_t runId) const;
-    void resume(int64_t runId) const;
-    void stop(int64_t runId) const;
 
     std::string location() const override { return url_; }
     std::vector<RunRecord> listRuns() const override;
@@ -49,6 +45,9 @@ public:
     void setTags(int64_t runId, const std::string& tags) override;
     void setNotes(int64_t runId, const std::string& notes) override;
     void setArchived(int64_t runId, bool archived) override;
+    void pause(int64_t runId) override;
+    void resume(int64_t runId) override;
+    void stop(int64_t runId) override;
     RunDeletionPlan planDeletion(int64_t runId) const override;
     std::vector<std::string> deleteRun(int64_t runId, bool force) override;
 

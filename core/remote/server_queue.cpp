@@ -18,6 +18,7 @@
 #include "train/run_creation.h"
 #include "util/atomic_file.h"
 #include "workspace/local_workspace.h"
+#include "workspace/run_process.h"
 
 extern char** environ;
 
@@ -33,24 +34,6 @@ bool within(const fs::path& path, const fs::path& root) {
         if (p == path.end() || *p != *r) return false;
     }
     return true;
-}
-
-// The command line of process `pid`, NUL-separated arguments as one string each.
-std::vector<std::string> commandLine(pid_t pid) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/cmdline", std::ios::binary);
-    std::vector<std::string> args;
-    std::string arg;
-    while (std::getline(in, arg, '\0')) args.push_back(arg);
-    return args;
-}
-
-// Whether `pid` is the `ferkd train --resume <runId>` this queue starts (a recorded pid
-// may since belong to another process; never signal that one).
-bool trainsRun(pid_t pid, int64_t runId) {
-    const auto args = commandLine(pid);
-    for (size_t i = 1; i + 1 < args.size(); ++i)
-        if (args[i] == "--resume" && args[i + 1] == std::to_string(runId)) return args.size() > 1 && args[1] == "train";
-    return false;
 }
 
 }  // namespace
@@ -132,41 +115,23 @@ int64_t ServerQueue::active() const {
     return active_;
 }
 
-void ServerQueue::pause(int64_t runId) { signalActive(runId, SIGUSR1, "pause"); }
-void ServerQueue::resume(int64_t runId) { signalActive(runId, SIGUSR2, "resume"); }
-
-void ServerQueue::stop(int64_t runId) {
-    {
-        std::lock_guard<std::mutex> lock(mutex_);
-        for (auto it = queue_.begin(); it != queue_.end(); ++it) {
-            if (*it != runId) continue;
-            queue_.erase(it);
-            save();
-            store_.setStatus(runId, run_status::kStopped);
-            return;
-        }
-    }
-    signalActive(runId, SIGTERM, "stop");
-}
-
-void ServerQueue::signalActive(int64_t runId, int signal, const char* what) {
+bool ServerQueue::dequeue(int64_t runId) {
     std::lock_guard<std::mutex> lock(mutex_);
-    const pid_t pid = runId == active_ ? activeProcess() : 0;
-    // A run that has ended may have a process still closing: it is not signalled again.
-    const auto run = store_.run(runId);
-    const bool live = run && (run->status == run_status::kRunning || run->status == run_status::kPaused ||
-                              run->status == run_status::kQueued);
-    if (pid == 0 || !live)
-        throw RunStateError("run " + std::to_string(runId) + " is not training on this server: nothing to " + what);
-    ::kill(pid, signal);
+    for (auto it = queue_.begin(); it != queue_.end(); ++it) {
+        if (*it != runId) continue;
+        queue_.erase(it);
+        save();
+        store_.setStatus(runId, run_status::kStopped);
+        return true;
+    }
+    return false;
 }
 
 pid_t ServerQueue::activeProcess() const {
     if (active_ == 0) return 0;
     if (child_ > 0 && ::kill(child_, 0) == 0) return child_;
     const auto run = store_.run(active_);
-    if (run && run->pid > 0 && trainsRun(static_cast<pid_t>(run->pid), active_)) return static_cast<pid_t>(run->pid);
-    return 0;
+    return run ? trainingProcess(*run) : 0;
 }
 
 void ServerQueue::loop() {

@@ -3,7 +3,8 @@
 // time, each as its own `ferkd train --resume <id>` process in a session of its own, so
 // that stopping or restarting the server does not stop the run. The queue (and the run
 // it started last) is kept in <workspace>/server/queue.json: a restarted server finds
-// its running run by its recorded process and starts the rest after it.
+// its running run by its recorded process (workspace/run_process.h) and starts the rest
+// after it. Pausing and stopping go to that process through the workspace.
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -33,9 +34,7 @@ public:
     ~ServerQueue() override;  // the queue stops; a run in training goes on
 
     int64_t queueRun(const ConfigRequest& request, const std::string& tags) override;
-    void pause(int64_t runId) override;
-    void resume(int64_t runId) override;
-    void stop(int64_t runId) override;
+    bool dequeue(int64_t runId) override;
     std::vector<int64_t> queued() const override;
     int64_t active() const;  // the run training now (0: none)
 
@@ -45,7 +44,6 @@ private:
     void start(int64_t runId);       // under mutex_
     void save() const;               // under mutex_
     pid_t activeProcess() const;     // under mutex_: the active run's `ferkd train`, 0 when gone
-    void signalActive(int64_t runId, int signal, const char* what);
 
     ExperimentStore& store_;
     ServerQueueOptions options_;

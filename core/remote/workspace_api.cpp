@@ -172,9 +172,11 @@ ApiResponse WorkspaceApi::controlRequest(const ApiRequest& request, int64_t runI
         return jsonResponse({{"left", workspace_.deleteRun(runId, forced)}});
     }
     const json body = bodyOf(request);
-    if (what == "pause") options_.control->pause(runId);
-    else if (what == "resume") options_.control->resume(runId);
-    else if (what == "stop") options_.control->stop(runId);
+    if (what == "pause") workspace_.pause(runId);
+    else if (what == "resume") workspace_.resume(runId);
+    else if (what == "stop") {
+        if (!options_.control->dequeue(runId)) workspace_.stop(runId);
+    }
     else if (what == "rename") workspace_.renameRun(runId, field<std::string>(body, "name", "the new name"));
     else if (what == "tags") workspace_.setTags(runId, field<std::string>(body, "tags", "comma-separated tags"));
     else if (what == "notes") workspace_.setNotes(runId, field<std::string>(body, "notes", "text"));

@@ -42,23 +42,17 @@ struct ApiResponse {
     std::string body;
 };
 
-// A request that does not fit the run's state (pausing a run that is not running).
-class RunStateError : public Error {
-public:
-    using Error::Error;
-};
-
-// The server's queue, as the control endpoints use it (remote/server_queue.h).
+// The server's queue, as the control endpoints use it (remote/server_queue.h). Runs in
+// training are steered through the workspace (their `ferkd train` process), whoever
+// started them.
 class RunQueueControl {
 public:
     virtual ~RunQueueControl() = default;
     // Resolves, validates and records a queued run; ConfigError listing every problem,
     // and nothing recorded, when the config does not hold.
     virtual int64_t queueRun(const ConfigRequest& request, const std::string& tags) = 0;
-    virtual void pause(int64_t runId) = 0;   // RunStateError unless it runs here
-    virtual void resume(int64_t runId) = 0;  // RunStateError unless it is paused here
-    // A queued run leaves the queue; a running one checkpoints and ends "stopped".
-    virtual void stop(int64_t runId) = 0;
+    // Takes a run that waits in the queue out of it ("stopped"); false when it does not wait here.
+    virtual bool dequeue(int64_t runId) = 0;
     virtual std::vector<int64_t> queued() const = 0;
 };
 

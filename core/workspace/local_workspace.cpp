@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "workspace/run_process.h"
+
 namespace ferkd {
 namespace {
 
@@ -60,6 +62,10 @@ void LocalWorkspace::setTags(int64_t runId, const std::string& tags) { store_.se
 void LocalWorkspace::setNotes(int64_t runId, const std::string& notes) { store_.setNotes(runId, notes); }
 void LocalWorkspace::setArchived(int64_t runId, bool archived) { store_.setArchived(runId, archived); }
 RunDeletionPlan LocalWorkspace::planDeletion(int64_t runId) const { return planRunDeletion(store_, runId); }
+
+void LocalWorkspace::pause(int64_t runId) { signalTrainingProcess(requireRun(*this, std::to_string(runId)), RunSignal::Pause); }
+void LocalWorkspace::resume(int64_t runId) { signalTrainingProcess(requireRun(*this, std::to_string(runId)), RunSignal::Resume); }
+void LocalWorkspace::stop(int64_t runId) { signalTrainingProcess(requireRun(*this, std::to_string(runId)), RunSignal::Stop); }
 
 std::vector<std::string> LocalWorkspace::deleteRun(int64_t runId, bool force) {
     return ferkd::deleteRun(store_, planRunDeletion(store_, runId), force);

@@ -37,6 +37,10 @@ public:
     void setTags(int64_t runId, const std::string& tags) override;
     void setNotes(int64_t runId, const std::string& notes) override;
     void setArchived(int64_t runId, bool archived) override;
+    // Signals the run's `ferkd train` (workspace/run_process.h).
+    void pause(int64_t runId) override;
+    void resume(int64_t runId) override;
+    void stop(int64_t runId) override;
     RunDeletionPlan planDeletion(int64_t runId) const override;
     std::vector<std::string> deleteRun(int64_t runId, bool force) override;
 

@@ -11,8 +11,15 @@
 
 #include "store/experiment_store.h"
 #include "store/run_deletion.h"
+#include "util/error.h"
 
 namespace ferkd {
+
+// A request that does not fit the run's state (pausing a run that is not running).
+class RunStateError : public Error {
+public:
+    using Error::Error;
+};
 
 class Workspace {
 public:
@@ -41,6 +48,11 @@ public:
     virtual void setTags(int64_t runId, const std::string& tags) = 0;
     virtual void setNotes(int64_t runId, const std::string& notes) = 0;
     virtual void setArchived(int64_t runId, bool archived) = 0;
+    // Steering the run in training: RunStateError when it is not training where this
+    // workspace can reach it. A stopped run checkpoints and ends "stopped".
+    virtual void pause(int64_t runId) = 0;
+    virtual void resume(int64_t runId) = 0;
+    virtual void stop(int64_t runId) = 0;
     virtual RunDeletionPlan planDeletion(int64_t runId) const = 0;
     // What could not be removed (see store/run_deletion.h); Error for a blocked run.
     virtual std::vector<std::string> deleteRun(int64_t runId, bool force) = 0;

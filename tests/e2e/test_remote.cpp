@@ -301,6 +301,36 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, client.stop(2));  // not training any more: 409
     }
 
+    // `ferkd runs pause|resume|stop` on this machine signal the run's `ferkd train`; a run
+    // whose recorded process is not one (the studio trains in its own) is left alone.
+    void cliSteersALocalTraining() {
+        const QString ws = tmp_.filePath("steered");
+        QProcess training;
+        training.start(QString(FERKD_BIN_DIR) + "/ferkd",
+                       {"--workspace", ws, "train", "--data", data_, "--arch", "resnet10_small", "--batch-size", "32",
+                        "--epochs", "40", "--threads", "1", "--set", "data.test_limit=64", "--set", "runtime.log_every=1"});
+        QVERIFY(training.waitForStarted());
+        ExperimentStore store(ws.toStdString());
+        auto status = [&] { return store.run(1) ? store.run(1)->status : std::string(); };
+        QVERIFY(waitFor([&] { return !store.stepMetrics(1).empty(); }, 120000));
+        for (const auto& [verb, expected] : std::vector<std::pair<QString, std::string>>{
+                 {"pause", run_status::kPaused}, {"resume", run_status::kRunning}, {"stop", run_status::kStopped}}) {
+            const auto r = test::runFerkd({"--workspace", ws, "runs", verb, "1"});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            QVERIFY2(waitFor([&] { return status() == expected; }, 30000), qPrintable(QString::fromStdString(status())));
+        }
+        QVERIFY(training.waitForFinished(60000));
+        QCOMPARE(training.exitCode(), 130);  // stopped, resumable
+        auto again = test::runFerkd({"--workspace", ws, "runs", "stop", "1"});
+        QVERIFY2(again.code == 1 && again.err.contains("is stopped: nothing to stop"), qPrintable(again.err));
+
+        // A run recorded with another program's process (as the studio's are) is not signalled.
+        const int64_t studioRun = store.createRun("in-the-studio", "train", "", "{}");
+        store.markStarted(studioRun, "cpu");  // this test's own process id
+        again = test::runFerkd({"--workspace", ws, "runs", "stop", QString::number(studioRun)});
+        QVERIFY2(again.code == 1 && again.err.contains("trains in the studio"), qPrintable(again.err));
+    }
+
     void killedServerFindsItsRunAgain() {
         const QString ws = tmp_.filePath("killed");
         auto server = std::make_unique<ServeProcess>(ws, QStringList{"--allow-control", "--data-root", data_});

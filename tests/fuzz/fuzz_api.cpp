@@ -17,16 +17,14 @@ namespace {
 const std::string kToken(64, '7');
 
 // The queue's decisions without starting processes: configs are resolved and checked as
-// the server's are, then refused; steering finds nothing running.
+// the server's are, then refused; nothing waits in it.
 class RefusingQueue : public ferkd::RunQueueControl {
 public:
     int64_t queueRun(const ferkd::ConfigRequest& request, const std::string&) override {
         (void)ferkd::resolveConfig(request);
         throw ferkd::RunStateError("fuzz: not queued");
     }
-    void pause(int64_t) override { throw ferkd::RunStateError("fuzz: not running"); }
-    void resume(int64_t) override { throw ferkd::RunStateError("fuzz: not running"); }
-    void stop(int64_t) override { throw ferkd::RunStateError("fuzz: not running"); }
+    bool dequeue(int64_t) override { return false; }
     std::vector<int64_t> queued() const override { return {}; }
 };
 
