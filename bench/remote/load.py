@@ -23,7 +23,9 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
+import http.client
 
 
 def request(url, token, path, method="GET", body=None):
@@ -31,6 +33,36 @@ def request(url, token, path, method="GET", body=None):
                                  headers={"Authorization": "Bearer " + token})
     with urllib.request.urlopen(req, timeout=10) as r:
         return json.loads(r.read())
+
+
+class Connection:
+    """One kept-alive connection, as the studio's client keeps one; opened again when
+    the server closes it (after 100 requests, or 5 s idle)."""
+
+    def __init__(self, url, token):
+        self.host, self.port = urllib.parse.urlsplit(url).hostname, urllib.parse.urlsplit(url).port
+        self.headers = {"Authorization": "Bearer " + token}
+        self.conn = None
+
+    def get(self, path):
+        for attempt in (1, 2):
+            if self.conn is None:
+                self.conn = http.client.HTTPConnection(self.host, self.port, timeout=10)
+            try:
+                self.conn.request("GET", "/api/v1/" + path, headers=self.headers)
+                reply = self.conn.getresponse()
+                body = reply.read()
+                if reply.getheader("Connection", "").lower() == "close":
+                    self.conn.close()
+                    self.conn = None
+                if reply.status != 200:
+                    raise RuntimeError(f"{reply.status}: {body[:200]}")
+                return json.loads(body)
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                self.conn.close()
+                self.conn = None
+                if attempt == 2:
+                    raise
 
 
 class Watcher(threading.Thread):
@@ -42,13 +74,14 @@ class Watcher(threading.Thread):
         self.latencies, self.failures, self.steps = [], 0, {}
 
     def run(self):
+        connection = Connection(self.url, self.token)
         cursor = 0
         next_at = time.monotonic()
         while not self.stop.is_set():
             for path in (f"runs/{self.run_id}", f"runs/{self.run_id}/steps?after={cursor}", f"runs/{self.run_id}/epochs"):
                 start = time.monotonic()
                 try:
-                    reply = request(self.url, self.token, path)
+                    reply = connection.get(path)
                     if "/steps" in path:
                         for row in reply["rows"]:
                             self.steps[row["step"]] = row

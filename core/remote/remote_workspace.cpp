@@ -45,7 +45,6 @@ RemoteWorkspace::RemoteWorkspace(const std::string& url, const std::string& toke
     client_->set_bearer_token_auth(token);
     client_->set_connection_timeout(5);
     client_->set_read_timeout(120);  // queueing a run may plan its memory first
-    client_->set_keep_alive(true);
 }
 
 RemoteWorkspace::~RemoteWorkspace() = default;

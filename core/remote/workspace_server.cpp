@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -9,6 +11,25 @@
 #include "util/error.h"
 
 namespace ferkd {
+namespace {
+
+// The library listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, fixed in Debian's
+// compiled library): a sixth client connecting at once had its SYN dropped and waited
+// the 1 s of a TCP retransmission. Its socket is reachable here to listen again with a
+// longer queue (Linux takes a new backlog on a listening socket).
+template <typename Base>
+class ListeningServer : public Base {
+public:
+    using Base::Base;
+    int socket() const { return this->svr_sock_; }
+};
+
+int listeningSocket(httplib::Server& server) {
+    if (auto* tls = dynamic_cast<ListeningServer<httplib::SSLServer>*>(&server)) return tls->socket();
+    return static_cast<ListeningServer<httplib::Server>&>(server).socket();
+}
+
+}  // namespace
 
 // A token bucket per client address: `rate` tokens a second, up to twice that saved.
 class WorkspaceServer::RateLimiter {
@@ -49,17 +70,21 @@ WorkspaceServer::WorkspaceServer(const WorkspaceApi& api, ServerOptions options)
     : api_(api), options_(std::move(options)), limiter_(std::make_unique<RateLimiter>(options_.requests_per_second)) {
     if (options_.cert.empty() != options_.key.empty()) throw ConfigError("--cert", "HTTPS needs both --cert and --key");
     if (!options_.cert.empty()) {
-        auto tls = std::make_unique<httplib::SSLServer>(options_.cert.c_str(), options_.key.c_str());
+        auto tls = std::make_unique<ListeningServer<httplib::SSLServer>>(options_.cert.c_str(), options_.key.c_str());
         if (!tls->is_valid())
             throw FileError(options_.cert, "cannot load this certificate with key " + options_.key + " (PEM files expected)");
         server_ = std::move(tls);
     } else {
-        server_ = std::make_unique<httplib::Server>();
+        server_ = std::make_unique<ListeningServer<httplib::Server>>();
     }
     const int threads = options_.threads;
     server_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
     server_->set_payload_max_length(options_.max_body_bytes);
-    server_->set_keep_alive_timeout(5);
+    // One request per connection: the library's kept-alive connection holds a worker
+    // that wakes every 10 ms to look for the next request, which cost more CPU under 20
+    // polling clients than connecting anew (bench/remote/load.py, docs/REMOTE.md).
+    server_->set_keep_alive_max_count(1);
+    server_->set_tcp_nodelay(true);
     server_->set_read_timeout(10);
     server_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
         if (limiter_->admit(req.remote_addr)) return httplib::Server::HandlerResponse::Unhandled;
@@ -101,6 +126,7 @@ int WorkspaceServer::bind() {
                         " (in use by another program? --listen chooses another port)");
         port_ = options_.port;
     }
+    ::listen(listeningSocket(*server_), SOMAXCONN);
     return port_;
 }
 

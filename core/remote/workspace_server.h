@@ -20,7 +20,7 @@ struct ServerOptions {
     std::string cert, key;           // PEM files: HTTPS when both are given
     size_t max_body_bytes = 1 << 20;
     int requests_per_second = 1000;  // per client address, with bursts of twice that
-    int threads = 48;                // a kept-alive connection holds one while it lasts
+    int threads = 16;                // requests handled at once
 };
 
 class WorkspaceServer {
