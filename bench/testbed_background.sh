@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The background-rich testbed's construction (docs/TESTBED.md, second testbed): 64 px
+# canvases with objects at 0.5-0.8 of their side, a teacher trained only long enough to
+# cut crops (the boxes do not depend on it), label sets of 4 crops per image for three
+# crop scale ranges, and what share of the stored crops hold no object.
+#   bench/testbed_background.sh [WORKSPACE] [BUILD_DIR]
+set -euo pipefail
+W=${1:-/tmp/ferkd-testbed-background}
+F=${2:-build}/bin/ferkd
+DATA="$W/bg64"
+mkdir -p "$W"
+[ -f "$DATA/test.fkpack" ] || "$F" dataset make-cluttered fashion-mnist "$DATA" --canvas 64 --scale-min 0.5 --scale-max 0.8
+"$F" --workspace "$W" runs show geo-teacher 2>/dev/null | grep -q "status finished" ||
+    "$F" --workspace "$W" train --preset clutter-teacher --data "$DATA" --epochs 1 --set data.train_limit=5000 \
+        --set data.val_split=0 --name geo-teacher
+for range in "0.08 0.936" "0.08 0.5" "0.08 0.3"; do
+    set -- $range
+    out="$W/bg64-$1-$2.fkdl"
+    [ -f "$out" ] || "$F" --workspace "$W" labels generate --teacher geo-teacher --data "$DATA" --out "$out" --crops 4 \
+        --scale-min "$1" --scale-max "$2" --seed 1
+    echo "== crop scale $1-$2"
+    "$F" labels mining "$out" --data "$DATA" | grep "crops with no object"
+done
