@@ -277,7 +277,7 @@ private slots:
                                    "--threads", "1", "--set", "data.test_limit=64", "--set", "runtime.log_every=1"};
         r = test::runFerkd(remote + small + QStringList{"--epochs", "1", "--name", "first"});
         QVERIFY2(r.code == 0 && r.out.contains("queued run 1"), qPrintable(r.out + r.err));
-        r = test::runFerkd(remote + small + QStringList{"--epochs", "30", "--name", "second"});
+        r = test::runFerkd(remote + small + QStringList{"--epochs", "300", "--name", "second"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
 
         QVERIFY2(waitFor([&] { return client.run(1)->status == run_status::kFinished; }, 120000),
@@ -308,7 +308,7 @@ private slots:
         QProcess training;
         training.start(QString(FERKD_BIN_DIR) + "/ferkd",
                        {"--workspace", ws, "train", "--data", data_, "--arch", "resnet10_small", "--batch-size", "32",
-                        "--epochs", "40", "--threads", "1", "--set", "data.test_limit=64", "--set", "runtime.log_every=1"});
+                        "--epochs", "300", "--threads", "1", "--set", "data.test_limit=64", "--set", "runtime.log_every=1"});
         QVERIFY(training.waitForStarted());
         ExperimentStore store(ws.toStdString());
         auto status = [&] { return store.run(1) ? store.run(1)->status : std::string(); };
@@ -341,17 +341,23 @@ private slots:
                         {"model", {{"arch", "resnet10_small"}}},
                         {"schedule", {{"epochs", 6}, {"batch_size", 32}}},
                         {"runtime", {{"threads", 1}, {"log_every", 1}}}};
-        const int64_t id = RemoteWorkspace(server->url().toStdString(), token).queueRun(request, "");
-        QVERIFY(waitFor([&] { return !RemoteWorkspace(server->url().toStdString(), token).stepMetrics(id).empty(); }, 120000));
+        {
+            RemoteWorkspace first(server->url().toStdString(), token);
+            const int64_t queued = first.queueRun(request, "");
+            QCOMPARE(queued, int64_t(1));
+            QVERIFY(waitFor([&] { return !first.stepMetrics(1).empty(); }, 120000));
+            // Paused first, so that it cannot finish before the new server looks at it.
+            first.pause(1);
+            QVERIFY(waitFor([&] { return first.run(1)->status == run_status::kPaused; }, 30000));
+        }
+        const int64_t id = 1;
 
         server->stop(SIGKILL);
         server = std::make_unique<ServeProcess>(ws, QStringList{"--allow-control", "--data-root", data_});
         QVERIFY2(!server->url().isEmpty(), qPrintable(server->output()));
         RemoteWorkspace client(server->url().toStdString(), token);
-        QCOMPARE(client.run(id)->status, std::string(run_status::kRunning));  // it trained on alone
-        client.pause(id);  // the new server knows the run's process
-        QVERIFY(waitFor([&] { return client.run(id)->status == run_status::kPaused; }, 30000));
-        client.resume(id);
+        QCOMPARE(QString::fromStdString(client.run(id)->status), QString(run_status::kPaused));  // it lived on alone
+        client.resume(id);  // the new server finds the run's process and steers it
         QVERIFY2(waitFor([&] { return client.run(id)->status == run_status::kFinished; }, 240000),
                  qPrintable(QString::fromStdString(client.runLog(id))));
         const auto steps = client.stepMetrics(id);
