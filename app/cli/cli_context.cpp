@@ -11,15 +11,19 @@
 
 namespace ferkd::cli {
 
+std::string CliContext::workspaceFolder() const {
+    return workspace.empty() ? ExperimentStore::defaultWorkspace() : workspace;
+}
+
 std::unique_ptr<ExperimentStore> CliContext::openStore() const {
     if (!server.empty())
         throw ConfigError("--server", "this command works on a workspace on this machine; on a server, `ferkd runs` "
                                       "lists, shows, exports and manages runs and `ferkd train` queues them");
-    return std::make_unique<ExperimentStore>(workspace.empty() ? ExperimentStore::defaultWorkspace() : workspace);
+    return std::make_unique<ExperimentStore>(workspaceFolder());
 }
 
 std::unique_ptr<Workspace> CliContext::openWorkspace() const {
-    if (server.empty()) return LocalWorkspace::open(workspace.empty() ? ExperimentStore::defaultWorkspace() : workspace);
+    if (server.empty()) return LocalWorkspace::open(workspaceFolder());
 #ifdef FERKD_WITH_SERVER
     return std::make_unique<RemoteWorkspace>(server, serverToken());
 #else
@@ -39,7 +43,7 @@ std::string CliContext::serverToken() const {
 #ifdef FERKD_WITH_SERVER
     return readAccessToken(file);
 #else
-    return file;
+    throw ConfigError("--server", "this ferkd was built without the server's client (FERKD_WITH_SERVER=OFF)");
 #endif
 }
 

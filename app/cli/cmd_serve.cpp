@@ -62,7 +62,7 @@ int serve(const CliContext& ctx, const ServeOptions& o) {
     sigaddset(&stopSignals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
-    const std::string folder = ctx.workspace.empty() ? ExperimentStore::defaultWorkspace() : ctx.workspace;
+    const std::string folder = ctx.workspaceFolder();
     ExperimentStore store(folder);
     LocalWorkspace workspace(store);
     const std::string tokenFile = ctx.tokenFile.empty() ? defaultTokenPath(folder) : ctx.tokenFile;

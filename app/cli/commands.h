@@ -21,6 +21,7 @@ struct CliContext {
     std::string server;     // --server URL: the workspace of a `ferkd serve`
     std::string tokenFile;  // --token-file, else $FERKD_TOKEN_FILE: the server's token
     std::function<int()> action;  // set by the chosen sub-command
+    std::string workspaceFolder() const;  // --workspace, else the default
     // The local store; ConfigError naming --server when the command was pointed at a
     // server, where it does not work.
     std::unique_ptr<ExperimentStore> openStore() const;

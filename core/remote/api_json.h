@@ -1,29 +1,37 @@
 #pragma once
 // The server's records as JSON, both ways: what `ferkd serve` writes is what
-// RemoteWorkspace reads. Field names are the store's columns.
+// RemoteWorkspace reads. Field names are the store's columns; every field is written
+// (an empty optional as null) and every field is required when read.
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 #include "store/experiment_store.h"
 #include "store/run_deletion.h"
 
+// std::optional as null or its value (nlohmann 3.11.2, Debian 12's, has no such rule).
+namespace nlohmann {
+template <typename T>
+struct adl_serializer<std::optional<T>> {
+    static void to_json(json& j, const std::optional<T>& v) { j = v ? json(*v) : json(nullptr); }
+    static void from_json(const json& j, std::optional<T>& v) { v = j.is_null() ? std::nullopt : std::optional<T>(j.get<T>()); }
+};
+}  // namespace nlohmann
+
 namespace ferkd {
 
-void to_json(nlohmann::json& j, const RunRecord& r);
-void from_json(const nlohmann::json& j, RunRecord& r);
-void to_json(nlohmann::json& j, const StepMetric& m);
-void from_json(const nlohmann::json& j, StepMetric& m);
-void to_json(nlohmann::json& j, const EpochMetric& m);
-void from_json(const nlohmann::json& j, EpochMetric& m);
-void to_json(nlohmann::json& j, const SystemMetric& m);
-void from_json(const nlohmann::json& j, SystemMetric& m);
-void to_json(nlohmann::json& j, const EventRecord& e);
-void from_json(const nlohmann::json& j, EventRecord& e);
-void to_json(nlohmann::json& j, const CheckpointRecord& c);
-void from_json(const nlohmann::json& j, CheckpointRecord& c);
-void to_json(nlohmann::json& j, const LabelSetRecord& l);  // without crop_groups
-void from_json(const nlohmann::json& j, LabelSetRecord& l);
-void to_json(nlohmann::json& j, const RunDeletionPlan& p);
-void from_json(const nlohmann::json& j, RunDeletionPlan& p);
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunRecord, id, name, kind, preset, status, config_json, tags, notes, device, precision,
+                                   created_at, started_at, finished_at, best_top1, best_val_top1, pid, error, archived)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(StepMetric, step, epoch, loss, lr, images_per_sec, time)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(EpochMetric, epoch, step, train_loss, train_top1, test_loss, test_top1, test_top5, lr,
+                                   seconds, val_loss, val_top1, val_top5)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(SystemMetric, time, cpu_percent, rss_mib, gpu_percent, gpu_memory_mib)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(EventRecord, time, level, message)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CheckpointRecord, run_id, path, kind, epoch, step, top1, created_at)
+// Without crop_groups: one byte per stored crop, which the list of label sets does not need.
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(LabelSetRecord, id, run_id, path, teacher, dataset_fingerprint, label_type, num_images,
+                                   crops_per_image, num_classes, bytes, created_at, stats_json)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunDeletionPlan, run, paths, bytes, blocker, used_by)
 
 template <typename Row>
 void to_json(nlohmann::json& j, const RowsPage<Row>& page) {
@@ -32,9 +40,9 @@ void to_json(nlohmann::json& j, const RowsPage<Row>& page) {
 
 template <typename Row>
 void from_json(const nlohmann::json& j, RowsPage<Row>& page) {
-    page.rows = j.at("rows").get<std::vector<Row>>();
-    page.cursor = j.at("cursor").get<int64_t>();
-    page.more = j.at("more").get<bool>();
+    j.at("rows").get_to(page.rows);
+    j.at("cursor").get_to(page.cursor);
+    j.at("more").get_to(page.more);
 }
 
 }  // namespace ferkd

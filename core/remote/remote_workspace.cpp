@@ -7,6 +7,7 @@
 #include "remote/api_json.h"
 #include "remote/workspace_api.h"
 #include "util/error.h"
+#include "util/text.h"
 
 namespace ferkd {
 namespace {
@@ -108,8 +109,8 @@ std::optional<RunRecord> RemoteWorkspace::run(int64_t runId) const {
 }
 
 std::optional<RunRecord> RemoteWorkspace::findRun(const std::string& idOrName) const {
-    if (!idOrName.empty() && idOrName.size() <= 18 && idOrName.find_first_not_of("0123456789") == std::string::npos)
-        if (auto r = run(std::stoll(idOrName))) return r;
+    if (const auto id = parseRowId(idOrName))
+        if (auto r = run(*id)) return r;
     std::optional<RunRecord> newest;
     for (auto& r : listRuns())
         if (r.name == idOrName && (!newest || r.id > newest->id)) newest = std::move(r);

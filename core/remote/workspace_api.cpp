@@ -7,6 +7,7 @@
 #include "config/config_io.h"
 #include "remote/access_token.h"
 #include "remote/api_json.h"
+#include "util/text.h"
 
 namespace ferkd {
 namespace {
@@ -23,20 +24,13 @@ ApiResponse jsonResponse(const json& body, int status = 200) { return {status, "
 
 ApiResponse errorResponse(int status, const std::string& message) { return jsonResponse({{"error", message}}, status); }
 
-// An id as the API takes it: 1 to 18 decimal digits, nothing else.
-int64_t parseId(const std::string& text, const char* what) {
-    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
-        throw ApiError{404, std::string("no ") + what + " '" + text + "'"};
-    return std::stoll(text);
-}
-
 int64_t cursorOf(const ApiRequest& request) {
     const auto it = request.query.find("after");
     if (it == request.query.end()) return 0;
-    const std::string& v = it->second;
-    if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
-        throw ApiError{400, "query 'after': expected a cursor (the 'cursor' of the previous page), got '" + v + "'"};
-    return std::stoll(v);
+    const auto cursor = parseRowId(it->second);
+    if (!cursor)
+        throw ApiError{400, "query 'after': expected a cursor (the 'cursor' of the previous page), got '" + it->second + "'"};
+    return *cursor;
 }
 
 std::vector<std::string> segmentsOf(const std::string& path) {
@@ -138,15 +132,17 @@ ApiResponse WorkspaceApi::route(const ApiRequest& request) const {
         return jsonResponse({{"id", id}}, 201);
     }
     if (parts.size() > 3) throw ApiError{404, "no such endpoint: " + request.path};
-    const int64_t runId = parseId(parts[1], "run");
-    if (!workspace_.run(runId)) throw ApiError{404, "no run " + std::to_string(runId)};
-    return runRequest(request, runId, parts.size() == 3 ? parts[2] : "");
+    const auto runId = parseRowId(parts[1]);
+    const auto run = runId ? workspace_.run(*runId) : std::nullopt;
+    if (!run) throw ApiError{404, "no run '" + parts[1] + "'"};
+    return runRequest(request, *run, parts.size() == 3 ? parts[2] : "");
 }
 
-ApiResponse WorkspaceApi::runRequest(const ApiRequest& request, int64_t runId, const std::string& what) const {
+ApiResponse WorkspaceApi::runRequest(const ApiRequest& request, const RunRecord& run, const std::string& what) const {
+    const int64_t runId = run.id;
     if (request.method != "GET") return controlRequest(request, runId, what);
-    if (what.empty()) return jsonResponse(*workspace_.run(runId));
-    if (what == "config") return {200, "application/json", workspace_.run(runId)->config_json};
+    if (what.empty()) return jsonResponse(run);
+    if (what == "config") return {200, "application/json", run.config_json};
     if (what == "steps") return jsonResponse(workspace_.stepMetricsAfter(runId, cursorOf(request)));
     if (what == "epochs") return jsonResponse(workspace_.epochMetricsAfter(runId, cursorOf(request)));
     if (what == "system") return jsonResponse(workspace_.systemMetricsAfter(runId, cursorOf(request)));

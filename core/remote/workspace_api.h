@@ -72,7 +72,7 @@ public:
 
 private:
     ApiResponse route(const ApiRequest& request) const;
-    ApiResponse runRequest(const ApiRequest& request, int64_t runId, const std::string& what) const;
+    ApiResponse runRequest(const ApiRequest& request, const RunRecord& run, const std::string& what) const;
     ApiResponse controlRequest(const ApiRequest& request, int64_t runId, const std::string& what) const;
 
     Workspace& workspace_;

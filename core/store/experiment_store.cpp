@@ -11,6 +11,7 @@
 #include "store/sqlite_statement.h"
 #include "util/error.h"
 #include "util/fault_injection.h"
+#include "util/text.h"
 
 namespace ferkd {
 namespace fs = std::filesystem;
@@ -362,9 +363,9 @@ std::optional<RunRecord> ExperimentStore::run(int64_t runId) const {
 }
 
 std::optional<RunRecord> ExperimentStore::findRun(const std::string& idOrName) const {
-    // An id has at most 18 digits (int64); a longer number can only be a name.
-    if (!idOrName.empty() && idOrName.size() <= 18 && idOrName.find_first_not_of("0123456789") == std::string::npos) {
-        if (auto r = run(std::stoll(idOrName))) return r;
+    // A number too long for an id can only be a name.
+    if (const auto id = parseRowId(idOrName)) {
+        if (auto r = run(*id)) return r;
     }
     std::lock_guard<std::mutex> lock(mutex_);
     SqliteStatement s(db_, std::string("SELECT ") + kRunColumns + " FROM runs WHERE name=? ORDER BY id DESC LIMIT 1");

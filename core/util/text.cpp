@@ -91,6 +91,11 @@ std::string formatBytes(uint64_t bytes) {
     return text;
 }
 
+std::optional<int64_t> parseRowId(const std::string& text) {
+    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    return std::stoll(text);
+}
+
 std::optional<uint64_t> parseByteSize(const std::string& text) {
     size_t used = 0;
     double value = 0;

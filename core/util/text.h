@@ -27,6 +27,10 @@ std::string formatBytes(uint64_t bytes);
 // and nvidia-smi's MiB; nullopt for anything else.
 std::optional<uint64_t> parseByteSize(const std::string& text);
 
+// A row id as users and clients write it (a run id, a cursor): 1 to 18 decimal digits and
+// nothing else (no sign, no spaces), so it always fits an int64; nullopt otherwise.
+std::optional<int64_t> parseRowId(const std::string& text);
+
 // "1h 02m", "3m 05s", "12s"
 std::string formatDuration(double seconds);
 

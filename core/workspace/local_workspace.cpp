@@ -63,9 +63,15 @@ void LocalWorkspace::setNotes(int64_t runId, const std::string& notes) { store_.
 void LocalWorkspace::setArchived(int64_t runId, bool archived) { store_.setArchived(runId, archived); }
 RunDeletionPlan LocalWorkspace::planDeletion(int64_t runId) const { return planRunDeletion(store_, runId); }
 
-void LocalWorkspace::pause(int64_t runId) { signalTrainingProcess(requireRun(*this, std::to_string(runId)), RunSignal::Pause); }
-void LocalWorkspace::resume(int64_t runId) { signalTrainingProcess(requireRun(*this, std::to_string(runId)), RunSignal::Resume); }
-void LocalWorkspace::stop(int64_t runId) { signalTrainingProcess(requireRun(*this, std::to_string(runId)), RunSignal::Stop); }
+void LocalWorkspace::pause(int64_t runId) { signalTrainingProcess(existingRun(runId), RunSignal::Pause); }
+void LocalWorkspace::resume(int64_t runId) { signalTrainingProcess(existingRun(runId), RunSignal::Resume); }
+void LocalWorkspace::stop(int64_t runId) { signalTrainingProcess(existingRun(runId), RunSignal::Stop); }
+
+RunRecord LocalWorkspace::existingRun(int64_t runId) const {
+    auto run = store_.run(runId);
+    if (!run) throw Error("no run " + std::to_string(runId) + " in " + store_.workspace());
+    return *run;
+}
 
 std::vector<std::string> LocalWorkspace::deleteRun(int64_t runId, bool force) {
     return ferkd::deleteRun(store_, planRunDeletion(store_, runId), force);

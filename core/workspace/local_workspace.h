@@ -48,6 +48,7 @@ private:
     std::unique_ptr<ExperimentStore> owned_;
     ExperimentStore& store_;
     LocalWorkspace(std::unique_ptr<ExperimentStore> owned);
+    RunRecord existingRun(int64_t runId) const;  // Error naming the workspace when there is none
 };
 
 // <run folder>/train.log: the output of a run the server started.

@@ -8,17 +8,23 @@
 namespace ferkd {
 namespace {
 
-// Every page after cursor 0, keyed so that a row written again replaces its first copy.
-template <typename Row, typename Fetch, typename Key>
-std::vector<Row> allRows(Fetch fetch, Key key) {
-    std::map<decltype(key(std::declval<const Row&>())), Row> rows;
+// Hands every page after cursor 0 to `visit`, in the order written.
+template <typename Row, typename Fetch, typename Visit>
+void forEachPage(Fetch fetch, Visit visit) {
     int64_t cursor = 0;
     for (;;) {
         RowsPage<Row> page = fetch(cursor);
-        for (auto& row : page.rows) rows[key(row)] = std::move(row);
-        if (!page.more || page.cursor == cursor) break;
+        for (auto& row : page.rows) visit(row);
+        if (!page.more || page.cursor == cursor) return;
         cursor = page.cursor;
     }
+}
+
+// Every row once, ordered by its key: a row written again replaces its first copy.
+template <typename Row, typename Fetch, typename Key>
+std::vector<Row> allRows(Fetch fetch, Key key) {
+    std::map<decltype(key(std::declval<const Row&>())), Row> rows;
+    forEachPage<Row>(fetch, [&](Row& row) { rows[key(row)] = std::move(row); });
     std::vector<Row> out;
     out.reserve(rows.size());
     for (auto& [k, row] : rows) out.push_back(std::move(row));
@@ -45,13 +51,8 @@ std::vector<SystemMetric> Workspace::systemMetrics(int64_t runId) const {
 std::vector<EventRecord> Workspace::events(int64_t runId) const {
     // Events are only ever added: their order is the order written.
     std::vector<EventRecord> out;
-    int64_t cursor = 0;
-    for (;;) {
-        RowsPage<EventRecord> page = eventsAfter(runId, cursor);
-        std::move(page.rows.begin(), page.rows.end(), std::back_inserter(out));
-        if (!page.more || page.cursor == cursor) break;
-        cursor = page.cursor;
-    }
+    forEachPage<EventRecord>([&](int64_t after) { return eventsAfter(runId, after); },
+                             [&](EventRecord& e) { out.push_back(std::move(e)); });
     return out;
 }
 
