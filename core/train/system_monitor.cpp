@@ -68,8 +68,7 @@ SystemMonitor::SystemMonitor(ExperimentStore& store, int64_t runId, double inter
         nvml_ = std::make_unique<NvmlQuery>(cudaDevice_);
         if (!nvml_->ok()) nvml_.reset();
     }
-    last_ = readProcessUsage();
-    lastTick_ = std::chrono::steady_clock::now();
+    last_ = beforeLast_ = read();
     thread_ = std::thread([this] { loop(); });
 }
 
@@ -80,7 +79,14 @@ SystemMonitor::~SystemMonitor() {
     }
     wake_.notify_all();
     thread_.join();
-    sample();  // the stretch since the last tick, so a short run has a row too
+    sample(true);  // the stretch since the last tick, so a short run has a row too
+}
+
+SystemMonitor::Reading SystemMonitor::read() {
+    Reading r;
+    r.usage = readProcessUsage();
+    r.tick = std::chrono::steady_clock::now();  // the interval on a clock that NTP does not step
+    return r;
 }
 
 void SystemMonitor::loop() {
@@ -92,17 +98,21 @@ void SystemMonitor::loop() {
     }
 }
 
-void SystemMonitor::sample() {
-    const ProcessUsage now = readProcessUsage();
-    const auto tick = std::chrono::steady_clock::now();  // the interval on a clock that NTP does not step
-    const double seconds = std::chrono::duration<double>(tick - lastTick_).count();
+void SystemMonitor::sample(bool last) {
+    const Reading now = read();
+    // The process CPU clock adds a thread's time on another core only at that core's next
+    // scheduler tick (up to 4 ms late at HZ=250), so a stretch of a millisecond or two can
+    // read as 600%. The last sample often comes right after a tick: its share is taken
+    // over the window before it as well, at least one interval long.
+    const auto seconds = [&](const Reading& from) { return std::chrono::duration<double>(now.tick - from.tick).count(); };
+    const Reading& from = last && seconds(last_) < interval_ ? beforeLast_ : last_;
     SystemMetric m;
     m.time = unixNow();
-    m.cpu_percent = seconds > 0 ? 100.0 * (now.cpu_seconds - last_.cpu_seconds) / seconds : 0.0;
-    m.rss_mib = now.rss_bytes / (1024.0 * 1024.0);
+    m.cpu_percent = seconds(from) > 0 ? 100.0 * (now.usage.cpu_seconds - from.usage.cpu_seconds) / seconds(from) : 0.0;
+    m.rss_mib = now.usage.rss_bytes / (1024.0 * 1024.0);
     if (nvml_) nvml_->read(m);
+    beforeLast_ = last_;
     last_ = now;
-    lastTick_ = tick;
     try {
         store_.addSystemMetric(runId_, m);
     } catch (const std::exception&) {

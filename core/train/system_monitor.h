@@ -26,23 +26,30 @@ class NvmlQuery;  // dlopen'ed libnvidia-ml, where present
 class SystemMonitor {
 public:
     // Samples every `intervalSeconds` into `store` for `runId`; `cudaDevice` >= 0 adds that
-    // GPU's use and memory when NVML loads. The last sample is written on destruction.
+    // GPU's use and memory when NVML loads. The last sample is written on destruction, its
+    // CPU share taken over at least one interval.
     SystemMonitor(ExperimentStore& store, int64_t runId, double intervalSeconds, int cudaDevice = -1);
     ~SystemMonitor();
     SystemMonitor(const SystemMonitor&) = delete;
     SystemMonitor& operator=(const SystemMonitor&) = delete;
 
 private:
+    // A reading of the process's CPU clock and the wall clock, the start of a CPU-share window.
+    struct Reading {
+        ProcessUsage usage;
+        std::chrono::steady_clock::time_point tick;
+    };
+    static Reading read();
     void loop();
-    void sample();
+    void sample(bool last = false);
 
     ExperimentStore& store_;
     int64_t runId_;
     double interval_;
     int cudaDevice_;
     std::unique_ptr<NvmlQuery> nvml_;
-    ProcessUsage last_;
-    std::chrono::steady_clock::time_point lastTick_;
+    Reading last_;        // the previous sample's reading
+    Reading beforeLast_;  // the one before it: the last sample's window when its stretch is short
     std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;
