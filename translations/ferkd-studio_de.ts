@@ -98,37 +98,37 @@
 <context>
     <name>RunStatus</name>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="16"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="15"/>
         <source>queued</source>
         <translation>wartend</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="17"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="16"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="18"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="17"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="19"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="18"/>
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="20"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="19"/>
         <source>finished</source>
         <translation>fertig</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="21"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="20"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="22"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="21"/>
         <source>interrupted</source>
         <translation>unterbrochen</translation>
     </message>
@@ -204,47 +204,47 @@
 <context>
     <name>ferkd::ui::CheckpointsView</name>
     <message>
-        <location filename="../ui/runs/checkpoints_view.cpp" line="23"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="22"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/runs/checkpoints_view.cpp" line="23"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="22"/>
         <source>Epoch</source>
         <translation>Epoche</translation>
     </message>
     <message>
-        <location filename="../ui/runs/checkpoints_view.cpp" line="23"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="22"/>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/runs/checkpoints_view.cpp" line="23"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="22"/>
         <source>Best top-1 %</source>
         <translation>Beste Top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/runs/checkpoints_view.cpp" line="23"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="22"/>
         <source>Written</source>
         <translation>Geschrieben</translation>
     </message>
     <message>
-        <location filename="../ui/runs/checkpoints_view.cpp" line="23"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="22"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../ui/runs/checkpoints_view.cpp" line="30"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="29"/>
         <source>Resume from the selected checkpoint</source>
         <translation>Vom gewählten Checkpoint fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/checkpoints_view.cpp" line="69"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="73"/>
         <source>the run is active; stop it first</source>
         <translation>der Lauf ist aktiv; erst anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/runs/checkpoints_view.cpp" line="75"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="78"/>
         <source>run %1 resumes from its %2 checkpoint</source>
         <translation>Lauf %1 setzt vom Checkpoint %2 fort</translation>
     </message>
@@ -287,6 +287,49 @@
             <numerusform>Gültig. %n Feld weicht von der Vorgabe ab.</numerusform>
             <numerusform>Gültig. %n Felder weichen von der Vorgabe ab.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ferkd::ui::ConnectDialog</name>
+    <message>
+        <location filename="../ui/server/connect_dialog.cpp" line="19"/>
+        <source>Connect to server</source>
+        <translation>Mit Server verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/server/connect_dialog.cpp" line="21"/>
+        <source>A workspace served by &lt;tt&gt;ferkd serve&lt;/tt&gt; on another machine, usually through an SSH tunnel (&lt;tt&gt;ssh -L 8765:127.0.0.1:8765 gpu-server&lt;/tt&gt;): see docs/REMOTE.md.</source>
+        <translation>Ein Arbeitsbereich, den &lt;tt&gt;ferkd serve&lt;/tt&gt; auf einem anderen Rechner bereitstellt, meist über einen SSH-Tunnel (&lt;tt&gt;ssh -L 8765:127.0.0.1:8765 gpu-server&lt;/tt&gt;): siehe docs/REMOTE.md.</translation>
+    </message>
+    <message>
+        <location filename="../ui/server/connect_dialog.cpp" line="28"/>
+        <source>Server URL:</source>
+        <translation>Server-URL:</translation>
+    </message>
+    <message>
+        <location filename="../ui/server/connect_dialog.cpp" line="32"/>
+        <source>the 64 hex digits of the server&apos;s &lt;workspace&gt;/server/token</source>
+        <translation>die 64 Hex-Ziffern aus &lt;Arbeitsbereich&gt;/server/token des Servers</translation>
+    </message>
+    <message>
+        <location filename="../ui/server/connect_dialog.cpp" line="33"/>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <location filename="../ui/server/connect_dialog.cpp" line="65"/>
+        <source>A token for this server is saved; leave the field empty to use it.</source>
+        <translation>Für diesen Server ist ein Token gespeichert; Feld leer lassen, um es zu verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/server/connect_dialog.cpp" line="71"/>
+        <source>Server URL: expected http://host:port or https://host:port, got &apos;%1&apos;</source>
+        <translation>Server-URL: erwartet http://host:port oder https://host:port, erhalten '%1'</translation>
+    </message>
+    <message>
+        <location filename="../ui/server/connect_dialog.cpp" line="77"/>
+        <source>Token: paste the server&apos;s token (none is saved for this server)</source>
+        <translation>Token: das Token des Servers einfügen (für diesen Server ist keines gespeichert)</translation>
     </message>
 </context>
 <context>
@@ -621,276 +664,310 @@ Top-5 des Lehrers:
 <context>
     <name>ferkd::ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="69"/>
+        <location filename="../ui/window/main_window.cpp" line="123"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="75"/>
+        <location filename="../ui/window/main_window.cpp" line="128"/>
         <source>Device: CPU, %1 threads</source>
         <translation>Gerät: CPU, %1 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="80"/>
+        <location filename="../ui/window/main_window.cpp" line="134"/>
         <source>Workspace: %1</source>
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="85"/>
+        <location filename="../ui/window/main_window.cpp" line="149"/>
         <source>run %1 started</source>
         <translation>Lauf %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="99"/>
-        <source>epoch %1/%2, %3 img/s, ETA %4</source>
-        <translation>Epoche %1/%2, %3 Bilder/s, noch %4</translation>
-    </message>
-    <message>
-        <location filename="../ui/window/main_window.cpp" line="109"/>
+        <location filename="../ui/window/main_window.cpp" line="173"/>
         <source>labelling %1/%2 images, %3 img/s, ETA %4</source>
         <translation>beschrifte %1/%2 Bilder, %3 Bilder/s, noch %4</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="127"/>
+        <location filename="../ui/window/main_window.cpp" line="192"/>
         <source>run %1 %2</source>
         <translation>Lauf %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="166"/>
+        <location filename="../ui/window/main_window.cpp" line="233"/>
         <source>Monitor</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="169"/>
+        <location filename="../ui/window/main_window.cpp" line="236"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="173"/>
+        <location filename="../ui/window/main_window.cpp" line="240"/>
         <source>Config</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="178"/>
+        <location filename="../ui/window/main_window.cpp" line="245"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="181"/>
+        <location filename="../ui/window/main_window.cpp" line="248"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="187"/>
+        <location filename="../ui/window/main_window.cpp" line="254"/>
         <source>Sweep</source>
         <translation>Sweep</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="190"/>
+        <location filename="../ui/window/main_window.cpp" line="258"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="193"/>
+        <location filename="../ui/window/main_window.cpp" line="262"/>
         <source>Checkpoints</source>
         <translation>Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="204"/>
+        <location filename="../ui/window/main_window.cpp" line="293"/>
         <source>Crop browser</source>
         <translation>Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="227"/>
+        <location filename="../ui/window/main_window.cpp" line="297"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="238"/>
-        <location filename="../ui/window/main_window.cpp" line="495"/>
+        <location filename="../ui/window/main_window.cpp" line="308"/>
+        <location filename="../ui/window/main_window.cpp" line="596"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="241"/>
-        <location filename="../ui/window/main_window.cpp" line="255"/>
-        <location filename="../ui/window/main_window.cpp" line="530"/>
+        <location filename="../ui/window/main_window.cpp" line="311"/>
+        <location filename="../ui/window/main_window.cpp" line="325"/>
+        <location filename="../ui/window/main_window.cpp" line="631"/>
         <source>Quick start</source>
         <translation>Schnellstart</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="250"/>
+        <location filename="../ui/window/main_window.cpp" line="320"/>
         <source>(needs a label set: use Pipeline)</source>
         <translation>(braucht ein Label-Set: Pipeline verwenden)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="259"/>
-        <location filename="../ui/window/main_window.cpp" line="543"/>
+        <location filename="../ui/window/main_window.cpp" line="330"/>
+        <location filename="../ui/window/main_window.cpp" line="645"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="260"/>
+        <location filename="../ui/window/main_window.cpp" line="341"/>
+        <location filename="../ui/window/main_window.cpp" line="342"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="269"/>
+        <location filename="../ui/window/main_window.cpp" line="351"/>
+        <location filename="../ui/window/main_window.cpp" line="352"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="271"/>
+        <location filename="../ui/window/main_window.cpp" line="354"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="274"/>
+        <location filename="../ui/window/main_window.cpp" line="357"/>
+        <location filename="../ui/window/main_window.cpp" line="358"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="278"/>
+        <location filename="../ui/window/main_window.cpp" line="359"/>
+        <location filename="../ui/window/main_window.cpp" line="360"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="280"/>
+        <location filename="../ui/window/main_window.cpp" line="362"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="289"/>
+        <location filename="../ui/window/main_window.cpp" line="371"/>
         <source>Export...</source>
         <translation>Exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="310"/>
+        <location filename="../ui/window/main_window.cpp" line="393"/>
         <source>&amp;Open workspace...</source>
         <translation>Arbeitsbereich &amp;öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="548"/>
+        <location filename="../ui/window/main_window.cpp" line="651"/>
         <source>Open workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="560"/>
+        <location filename="../ui/window/main_window.cpp" line="669"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="290"/>
+        <location filename="../ui/window/main_window.cpp" line="373"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="291"/>
-        <location filename="../ui/window/main_window.cpp" line="294"/>
+        <location filename="../ui/window/main_window.cpp" line="112"/>
+        <source>Server %1: connected</source>
+        <translation>Server %1: verbunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="113"/>
+        <source>Server %1: not reachable, showing what was read before (%2)</source>
+        <translation>Server %1: nicht erreichbar, angezeigt wird der zuletzt gelesene Stand (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="123"/>
+        <source>FerKD Studio: %1</source>
+        <translation>FerKD Studio: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="136"/>
+        <source>Runs train on the server</source>
+        <translation>Läufe trainieren auf dem Server</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="164"/>
+        <source>epoch %1/%2, %3 img/s</source>
+        <translation>Epoche %1/%2, %3 Bilder/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="166"/>
+        <source>%1, ETA %2</source>
+        <translation>%1, Restzeit %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="374"/>
+        <location filename="../ui/window/main_window.cpp" line="377"/>
         <source>Export metrics</source>
         <translation>Metriken exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="291"/>
+        <location filename="../ui/window/main_window.cpp" line="374"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="296"/>
-        <location filename="../ui/window/main_window.cpp" line="297"/>
-        <location filename="../ui/window/main_window.cpp" line="299"/>
+        <location filename="../ui/window/main_window.cpp" line="379"/>
+        <location filename="../ui/window/main_window.cpp" line="380"/>
+        <location filename="../ui/window/main_window.cpp" line="382"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="297"/>
+        <location filename="../ui/window/main_window.cpp" line="380"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="302"/>
+        <location filename="../ui/window/main_window.cpp" line="385"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="304"/>
+        <location filename="../ui/window/main_window.cpp" line="387"/>
         <source>&amp;Refresh runs</source>
         <translation>Läufe &amp;aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="313"/>
+        <location filename="../ui/window/main_window.cpp" line="398"/>
+        <source>&amp;Connect to server...</source>
+        <translation>Mit &amp;Server verbinden...</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="401"/>
         <source>&amp;Inspect data set...</source>
         <translation>Datensatz &amp;prüfen...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="316"/>
+        <location filename="../ui/window/main_window.cpp" line="404"/>
         <source>&amp;Settings...</source>
         <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="325"/>
+        <location filename="../ui/window/main_window.cpp" line="413"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="327"/>
+        <location filename="../ui/window/main_window.cpp" line="415"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="347"/>
+        <location filename="../ui/window/main_window.cpp" line="435"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="348"/>
+        <location filename="../ui/window/main_window.cpp" line="436"/>
         <source>&amp;About FerKD Studio</source>
         <translation>Ü&amp;ber FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="349"/>
+        <location filename="../ui/window/main_window.cpp" line="437"/>
         <source>About FerKD Studio</source>
         <translation>Über FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="350"/>
+        <location filename="../ui/window/main_window.cpp" line="438"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="362"/>
+        <location filename="../ui/window/main_window.cpp" line="450"/>
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="363"/>
+        <location filename="../ui/window/main_window.cpp" line="451"/>
         <source>Device: %1, %2</source>
         <translation>Gerät: %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="569"/>
+        <location filename="../ui/window/main_window.cpp" line="678"/>
         <source>export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="574"/>
+        <location filename="../ui/window/main_window.cpp" line="683"/>
         <source>exporting to %1 ...</source>
         <translation>exportiere nach %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="607"/>
+        <location filename="../ui/window/main_window.cpp" line="716"/>
         <source>Quit FerKD Studio</source>
         <translation>FerKD Studio beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="608"/>
+        <location filename="../ui/window/main_window.cpp" line="717"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>Ein Lauf ist aktiv. Anhalten (er speichert einen Checkpoint und kann fortgesetzt werden) und beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="613"/>
+        <location filename="../ui/window/main_window.cpp" line="722"/>
         <source>stopping...</source>
         <translation>halte an...</translation>
     </message>
@@ -1213,6 +1290,11 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
         <source>Save config</source>
         <translation>Konfiguration speichern</translation>
     </message>
+    <message>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="69"/>
+        <source>Queue on %1</source>
+        <translation>In die Warteschlange von %1</translation>
+    </message>
 </context>
 <context>
     <name>ferkd::ui::ParallelCoordinates</name>
@@ -1428,68 +1510,68 @@ vorhergesagt: %3 (p = %4)</translation>
         <translation>Archivierte Läufe zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="131"/>
+        <location filename="../ui/runs/run_actions.cpp" line="135"/>
         <source>Run %1 &apos;%2&apos; (%3): %4</source>
         <translation>Lauf %1 &apos;%2&apos; (%3): %4</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="138"/>
+        <location filename="../ui/runs/run_actions.cpp" line="142"/>
         <source>Warning: %1</source>
         <translation>Warnung: %1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="147"/>
+        <location filename="../ui/runs/run_actions.cpp" line="151"/>
         <source>Deleting frees %1: metrics, checkpoints, run folders and the label sets these runs made.</source>
         <translation>Löschen gibt %1 frei: Metriken, Checkpoints, Laufordner und die Label-Sets dieser Läufe.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="160"/>
+        <location filename="../ui/runs/run_actions.cpp" line="164"/>
         <source>Could not remove: %1</source>
         <translation>Nicht entfernt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="165"/>
+        <location filename="../ui/runs/run_actions.cpp" line="169"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="177"/>
+        <location filename="../ui/runs/run_actions.cpp" line="186"/>
         <source>Rename run %1</source>
         <translation>Lauf %1 umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="177"/>
+        <location filename="../ui/runs/run_actions.cpp" line="186"/>
         <source>Name:</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="187"/>
+        <location filename="../ui/runs/run_actions.cpp" line="196"/>
         <source>Tags of run %1</source>
         <translation>Tags von Lauf %1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="187"/>
+        <location filename="../ui/runs/run_actions.cpp" line="196"/>
         <source>Tags (comma-separated):</source>
         <translation>Tags (durch Kommas getrennt):</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="197"/>
+        <location filename="../ui/runs/run_actions.cpp" line="206"/>
         <source>Notes of run %1</source>
         <translation>Notizen zu Lauf %1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="197"/>
+        <location filename="../ui/runs/run_actions.cpp" line="206"/>
         <source>Notes:</source>
         <translation>Notizen:</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="209"/>
-        <location filename="../ui/runs/run_actions.cpp" line="212"/>
+        <location filename="../ui/runs/run_actions.cpp" line="218"/>
+        <location filename="../ui/runs/run_actions.cpp" line="221"/>
         <source>Delete runs</source>
         <translation>Läufe löschen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="212"/>
+        <location filename="../ui/runs/run_actions.cpp" line="221"/>
         <source>Delete for good?</source>
         <translation>Endgültig löschen?</translation>
     </message>
@@ -1560,79 +1642,87 @@ tag:baseline, status:failed, preset:fmnist oder name:seed beschränken es auf ei
 <context>
     <name>ferkd::ui::RunsTableModel</name>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="124"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="128"/>
         <source>(archived)</source>
         <translation>(archiviert)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="185"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="189"/>
         <source>Validation top-1 of the best checkpoint (runs with data.val_split)</source>
         <translation>Validierungs-Top-1 des besten Checkpoints (Läufe mit data.val_split)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="186"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="190"/>
         <source>Test top-1 of the best checkpoint</source>
         <translation>Test-Top-1 des besten Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="187"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="191"/>
         <source>Disk space the run&apos;s folder, checkpoints and label set take</source>
         <translation>Speicherplatz, den Ordner, Checkpoints und Label-Set des Laufs belegen</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="192"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="196"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="193"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="197"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="194"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="198"/>
         <source>Val %</source>
         <translation>Val %</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="195"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="199"/>
         <source>Test %</source>
         <translation>Test %</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="196"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="200"/>
         <source>Tags</source>
         <translation>Schlagwörter</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="197"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="201"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="198"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="202"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="199"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="203"/>
         <source>Id</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="200"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="204"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="201"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="205"/>
         <source>Preset</source>
         <translation>Vorlage</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="202"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="206"/>
         <source>Disk</source>
         <translation>Speicher</translation>
+    </message>
+</context>
+<context>
+    <name>ferkd::ui::ServerRunHost</name>
+    <message>
+        <location filename="../ui/server/server_run_host.cpp" line="133"/>
+        <source>training on the server</source>
+        <translation>trainiert auf dem Server</translation>
     </message>
 </context>
 <context>
@@ -1701,15 +1791,25 @@ tag:baseline, status:failed, preset:fmnist oder name:seed beschränken es auf ei
 <context>
     <name>ferkd::ui::StudioShell</name>
     <message>
-        <location filename="../ui/window/studio_shell.cpp" line="39"/>
         <location filename="../ui/window/studio_shell.cpp" line="47"/>
+        <location filename="../ui/window/studio_shell.cpp" line="55"/>
         <source>Open workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/studio_shell.cpp" line="40"/>
+        <location filename="../ui/window/studio_shell.cpp" line="48"/>
         <source>A run is active in this workspace. Stop it (or let it finish) before opening another.</source>
         <translation>In diesem Arbeitsbereich läuft ein Lauf. Stoppen Sie ihn (oder lassen Sie ihn enden), bevor Sie einen anderen öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/studio_shell.cpp" line="92"/>
+        <source>this studio was built without the server&apos;s client (FERKD_WITH_SERVER=OFF)</source>
+        <translation>dieses Studio wurde ohne den Server-Client gebaut (FERKD_WITH_SERVER=OFF)</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/studio_shell.cpp" line="99"/>
+        <source>Connect to server</source>
+        <translation>Mit Server verbinden</translation>
     </message>
 </context>
 <context>
@@ -1887,120 +1987,136 @@ tag:baseline, status:failed, preset:fmnist oder name:seed beschränken es auf ei
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="31"/>
+        <location filename="../app/studio/main.cpp" line="35"/>
         <source>FerKD Studio: knowledge distillation with region-level soft labels</source>
         <translation>FerKD Studio: Wissensdestillation mit Soft-Labels auf Regionsebene</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="34"/>
+        <location filename="../app/studio/main.cpp" line="38"/>
         <source>Workspace folder.</source>
         <translation>Ordner des Arbeitsbereichs.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="35"/>
+        <location filename="../app/studio/main.cpp" line="39"/>
         <source>folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="36"/>
+        <location filename="../app/studio/main.cpp" line="40"/>
         <source>Quit after this many milliseconds (for tests).</source>
         <translation>Nach so vielen Millisekunden beenden (für Tests).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="37"/>
+        <location filename="../app/studio/main.cpp" line="41"/>
         <source>ms</source>
         <translation>ms</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="38"/>
+        <location filename="../app/studio/main.cpp" line="42"/>
         <source>Show these runs (comma-separated ids).</source>
         <translation>Diese Läufe zeigen (Ids durch Kommas getrennt).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="39"/>
+        <location filename="../app/studio/main.cpp" line="43"/>
         <source>ids</source>
         <translation>Ids</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="42"/>
+        <location filename="../app/studio/main.cpp" line="46"/>
         <source>Open this label store in the crop browser.</source>
         <translation>Diesen Label-Speicher in den Ausschnitten öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="43"/>
+        <location filename="../app/studio/main.cpp" line="47"/>
+        <location filename="../app/studio/main.cpp" line="70"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="44"/>
+        <location filename="../app/studio/main.cpp" line="48"/>
         <source>The data set of --labels (default: fashion-mnist).</source>
         <translation>Der Datensatz zu --labels (Standard: fashion-mnist).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="45"/>
-        <location filename="../app/studio/main.cpp" line="50"/>
+        <location filename="../app/studio/main.cpp" line="49"/>
+        <location filename="../app/studio/main.cpp" line="54"/>
         <source>path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="46"/>
+        <location filename="../app/studio/main.cpp" line="50"/>
         <source>Show this tab of the run details.</source>
         <translation>Diesen Reiter der Laufdetails zeigen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="47"/>
+        <location filename="../app/studio/main.cpp" line="51"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="48"/>
+        <location filename="../app/studio/main.cpp" line="52"/>
         <source>Open the New run form.</source>
         <translation>Das Formular „Neuer Lauf“ öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="49"/>
+        <location filename="../app/studio/main.cpp" line="53"/>
         <source>Inspect this data set.</source>
         <translation>Diesen Datensatz prüfen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="52"/>
+        <location filename="../app/studio/main.cpp" line="56"/>
         <source>Write the crop browser&apos;s Figure 1 of --labels to this PNG and quit.</source>
         <translation>Abbildung 1 des Ausschnitt-Browsers für --labels als PNG schreiben und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="53"/>
+        <location filename="../app/studio/main.cpp" line="57"/>
         <source>png</source>
         <translation>png</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="56"/>
+        <location filename="../app/studio/main.cpp" line="60"/>
         <source>Evaluate the selected run and list the images of this confusion cell (true,predicted).</source>
         <translation>Den gewählten Lauf auswerten und die Bilder dieser Konfusionszelle (wahr,vorhergesagt) auflisten.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="57"/>
+        <location filename="../app/studio/main.cpp" line="61"/>
         <source>t,p</source>
         <translation>w,v</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="58"/>
+        <location filename="../app/studio/main.cpp" line="62"/>
         <source>The field of the sweep view&apos;s metric chart.</source>
         <translation>Das Feld des Metrikdiagramms der Sweep-Ansicht.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="59"/>
+        <location filename="../app/studio/main.cpp" line="63"/>
         <source>field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="100"/>
-        <location filename="../app/studio/main.cpp" line="108"/>
-        <location filename="../app/studio/main.cpp" line="112"/>
+        <location filename="../app/studio/main.cpp" line="65"/>
+        <source>Open the workspace a `ferkd serve` serves at this URL, instead of a folder&apos;s.</source>
+        <translation>Den Arbeitsbereich öffnen, den ein `ferkd serve` unter dieser URL bereitstellt, statt eines Ordners.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="67"/>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="69"/>
+        <source>The server&apos;s token (default: $FERKD_TOKEN_FILE, else the one File &gt; Connect to server saved).</source>
+        <translation>Das Token des Servers (Vorgabe: $FERKD_TOKEN_FILE, sonst das von Datei &gt; Mit Server verbinden gespeicherte).</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="113"/>
+        <location filename="../app/studio/main.cpp" line="121"/>
+        <location filename="../app/studio/main.cpp" line="125"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="101"/>
+        <location filename="../app/studio/main.cpp" line="114"/>
         <source>Cannot open the workspace:
 %1
 
@@ -2011,12 +2127,12 @@ Start a fresh experiment database there? The damaged file is kept under another 
 Dort eine neue Experiment-Datenbank anlegen? Die beschädigte Datei bleibt unter anderem Namen erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="109"/>
+        <location filename="../app/studio/main.cpp" line="122"/>
         <source>The damaged database was kept as %1.</source>
         <translation>Die beschädigte Datenbank wurde als %1 aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="113"/>
+        <location filename="../app/studio/main.cpp" line="126"/>
         <source>Cannot open the workspace:
 %1</source>
         <translation>Der Arbeitsbereich lässt sich nicht öffnen:

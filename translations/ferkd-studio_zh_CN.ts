@@ -98,37 +98,37 @@
 <context>
     <name>RunStatus</name>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="16"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="15"/>
         <source>queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="17"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="16"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="18"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="17"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="19"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="18"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="20"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="19"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="21"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="20"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="22"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="21"/>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
@@ -204,47 +204,47 @@
 <context>
     <name>ferkd::ui::CheckpointsView</name>
     <message>
-        <location filename="../ui/runs/checkpoints_view.cpp" line="23"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="22"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../ui/runs/checkpoints_view.cpp" line="23"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="22"/>
         <source>Epoch</source>
         <translation>轮</translation>
     </message>
     <message>
-        <location filename="../ui/runs/checkpoints_view.cpp" line="23"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="22"/>
         <source>Step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../ui/runs/checkpoints_view.cpp" line="23"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="22"/>
         <source>Best top-1 %</source>
         <translation>最佳 top-1 %</translation>
     </message>
     <message>
-        <location filename="../ui/runs/checkpoints_view.cpp" line="23"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="22"/>
         <source>Written</source>
         <translation>写入时间</translation>
     </message>
     <message>
-        <location filename="../ui/runs/checkpoints_view.cpp" line="23"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="22"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../ui/runs/checkpoints_view.cpp" line="30"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="29"/>
         <source>Resume from the selected checkpoint</source>
         <translation>从所选检查点继续</translation>
     </message>
     <message>
-        <location filename="../ui/runs/checkpoints_view.cpp" line="69"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="73"/>
         <source>the run is active; stop it first</source>
         <translation>该运行正在进行；请先停止它</translation>
     </message>
     <message>
-        <location filename="../ui/runs/checkpoints_view.cpp" line="75"/>
+        <location filename="../ui/runs/checkpoints_view.cpp" line="78"/>
         <source>run %1 resumes from its %2 checkpoint</source>
         <translation>运行 %1 将从其 %2 检查点继续</translation>
     </message>
@@ -285,6 +285,49 @@
         <translation>
             <numerusform>有效。%n 个字段与预设不同。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ferkd::ui::ConnectDialog</name>
+    <message>
+        <location filename="../ui/server/connect_dialog.cpp" line="19"/>
+        <source>Connect to server</source>
+        <translation>连接到服务器</translation>
+    </message>
+    <message>
+        <location filename="../ui/server/connect_dialog.cpp" line="21"/>
+        <source>A workspace served by &lt;tt&gt;ferkd serve&lt;/tt&gt; on another machine, usually through an SSH tunnel (&lt;tt&gt;ssh -L 8765:127.0.0.1:8765 gpu-server&lt;/tt&gt;): see docs/REMOTE.md.</source>
+        <translation>由另一台机器上的 &lt;tt&gt;ferkd serve&lt;/tt&gt; 提供的工作区，通常经由 SSH 隧道（&lt;tt&gt;ssh -L 8765:127.0.0.1:8765 gpu-server&lt;/tt&gt;）访问：参见 docs/REMOTE.md。</translation>
+    </message>
+    <message>
+        <location filename="../ui/server/connect_dialog.cpp" line="28"/>
+        <source>Server URL:</source>
+        <translation>服务器 URL：</translation>
+    </message>
+    <message>
+        <location filename="../ui/server/connect_dialog.cpp" line="32"/>
+        <source>the 64 hex digits of the server&apos;s &lt;workspace&gt;/server/token</source>
+        <translation>服务器 &lt;工作区&gt;/server/token 中的 64 位十六进制数字</translation>
+    </message>
+    <message>
+        <location filename="../ui/server/connect_dialog.cpp" line="33"/>
+        <source>Token:</source>
+        <translation>令牌：</translation>
+    </message>
+    <message>
+        <location filename="../ui/server/connect_dialog.cpp" line="65"/>
+        <source>A token for this server is saved; leave the field empty to use it.</source>
+        <translation>已保存此服务器的令牌；留空即可使用。</translation>
+    </message>
+    <message>
+        <location filename="../ui/server/connect_dialog.cpp" line="71"/>
+        <source>Server URL: expected http://host:port or https://host:port, got &apos;%1&apos;</source>
+        <translation>服务器 URL：应为 http://host:port 或 https://host:port，实际为 '%1'</translation>
+    </message>
+    <message>
+        <location filename="../ui/server/connect_dialog.cpp" line="77"/>
+        <source>Token: paste the server&apos;s token (none is saved for this server)</source>
+        <translation>令牌：请粘贴服务器的令牌（尚未保存此服务器的令牌）</translation>
     </message>
 </context>
 <context>
@@ -618,276 +661,310 @@ teacher&apos;s top-5:
 <context>
     <name>ferkd::ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="69"/>
+        <location filename="../ui/window/main_window.cpp" line="123"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="75"/>
+        <location filename="../ui/window/main_window.cpp" line="128"/>
         <source>Device: CPU, %1 threads</source>
         <translation>设备：CPU，%1 个线程</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="80"/>
+        <location filename="../ui/window/main_window.cpp" line="134"/>
         <source>Workspace: %1</source>
         <translation>工作区：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="85"/>
+        <location filename="../ui/window/main_window.cpp" line="149"/>
         <source>run %1 started</source>
         <translation>运行 %1 已开始</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="99"/>
-        <source>epoch %1/%2, %3 img/s, ETA %4</source>
-        <translation>第 %1/%2 轮，%3 张图/秒，预计剩余 %4</translation>
-    </message>
-    <message>
-        <location filename="../ui/window/main_window.cpp" line="109"/>
+        <location filename="../ui/window/main_window.cpp" line="173"/>
         <source>labelling %1/%2 images, %3 img/s, ETA %4</source>
         <translation>正在标注 %1/%2 张图像，%3 张图/秒，预计剩余 %4</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="127"/>
+        <location filename="../ui/window/main_window.cpp" line="192"/>
         <source>run %1 %2</source>
         <translation>运行 %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="166"/>
+        <location filename="../ui/window/main_window.cpp" line="233"/>
         <source>Monitor</source>
         <translation>监控</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="169"/>
+        <location filename="../ui/window/main_window.cpp" line="236"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="173"/>
+        <location filename="../ui/window/main_window.cpp" line="240"/>
         <source>Config</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="178"/>
+        <location filename="../ui/window/main_window.cpp" line="245"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="181"/>
+        <location filename="../ui/window/main_window.cpp" line="248"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="187"/>
+        <location filename="../ui/window/main_window.cpp" line="254"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="190"/>
+        <location filename="../ui/window/main_window.cpp" line="258"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="193"/>
+        <location filename="../ui/window/main_window.cpp" line="262"/>
         <source>Checkpoints</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="204"/>
+        <location filename="../ui/window/main_window.cpp" line="293"/>
         <source>Crop browser</source>
         <translation>裁剪浏览器</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="227"/>
+        <location filename="../ui/window/main_window.cpp" line="297"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="238"/>
-        <location filename="../ui/window/main_window.cpp" line="495"/>
+        <location filename="../ui/window/main_window.cpp" line="308"/>
+        <location filename="../ui/window/main_window.cpp" line="596"/>
         <source>New run</source>
         <translation>新建运行</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="241"/>
-        <location filename="../ui/window/main_window.cpp" line="255"/>
-        <location filename="../ui/window/main_window.cpp" line="530"/>
+        <location filename="../ui/window/main_window.cpp" line="311"/>
+        <location filename="../ui/window/main_window.cpp" line="325"/>
+        <location filename="../ui/window/main_window.cpp" line="631"/>
         <source>Quick start</source>
         <translation>快速开始</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="250"/>
+        <location filename="../ui/window/main_window.cpp" line="320"/>
         <source>(needs a label set: use Pipeline)</source>
         <translation>（需要标签集：请使用流水线）</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="259"/>
-        <location filename="../ui/window/main_window.cpp" line="543"/>
+        <location filename="../ui/window/main_window.cpp" line="330"/>
+        <location filename="../ui/window/main_window.cpp" line="645"/>
         <source>Pipeline</source>
         <translation>流水线</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="260"/>
+        <location filename="../ui/window/main_window.cpp" line="341"/>
+        <location filename="../ui/window/main_window.cpp" line="342"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="269"/>
+        <location filename="../ui/window/main_window.cpp" line="351"/>
+        <location filename="../ui/window/main_window.cpp" line="352"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="271"/>
+        <location filename="../ui/window/main_window.cpp" line="354"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="274"/>
+        <location filename="../ui/window/main_window.cpp" line="357"/>
+        <location filename="../ui/window/main_window.cpp" line="358"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="278"/>
+        <location filename="../ui/window/main_window.cpp" line="359"/>
+        <location filename="../ui/window/main_window.cpp" line="360"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="280"/>
+        <location filename="../ui/window/main_window.cpp" line="362"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="289"/>
+        <location filename="../ui/window/main_window.cpp" line="371"/>
         <source>Export...</source>
         <translation>导出...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="310"/>
+        <location filename="../ui/window/main_window.cpp" line="393"/>
         <source>&amp;Open workspace...</source>
         <translation>打开工作区(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="548"/>
+        <location filename="../ui/window/main_window.cpp" line="651"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="560"/>
+        <location filename="../ui/window/main_window.cpp" line="669"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="290"/>
+        <location filename="../ui/window/main_window.cpp" line="373"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="291"/>
-        <location filename="../ui/window/main_window.cpp" line="294"/>
+        <location filename="../ui/window/main_window.cpp" line="112"/>
+        <source>Server %1: connected</source>
+        <translation>服务器 %1：已连接</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="113"/>
+        <source>Server %1: not reachable, showing what was read before (%2)</source>
+        <translation>服务器 %1：无法连接，显示此前读取的内容（%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="123"/>
+        <source>FerKD Studio: %1</source>
+        <translation>FerKD Studio：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="136"/>
+        <source>Runs train on the server</source>
+        <translation>运行在服务器上训练</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="164"/>
+        <source>epoch %1/%2, %3 img/s</source>
+        <translation>第 %1/%2 轮，%3 图像/秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="166"/>
+        <source>%1, ETA %2</source>
+        <translation>%1，剩余 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="374"/>
+        <location filename="../ui/window/main_window.cpp" line="377"/>
         <source>Export metrics</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="291"/>
+        <location filename="../ui/window/main_window.cpp" line="374"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="296"/>
-        <location filename="../ui/window/main_window.cpp" line="297"/>
-        <location filename="../ui/window/main_window.cpp" line="299"/>
+        <location filename="../ui/window/main_window.cpp" line="379"/>
+        <location filename="../ui/window/main_window.cpp" line="380"/>
+        <location filename="../ui/window/main_window.cpp" line="382"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="297"/>
+        <location filename="../ui/window/main_window.cpp" line="380"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="302"/>
+        <location filename="../ui/window/main_window.cpp" line="385"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="304"/>
+        <location filename="../ui/window/main_window.cpp" line="387"/>
         <source>&amp;Refresh runs</source>
         <translation>刷新运行列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="313"/>
+        <location filename="../ui/window/main_window.cpp" line="398"/>
+        <source>&amp;Connect to server...</source>
+        <translation>连接到服务器(&amp;C)...</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="401"/>
         <source>&amp;Inspect data set...</source>
         <translation>检查数据集(&amp;I)...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="316"/>
+        <location filename="../ui/window/main_window.cpp" line="404"/>
         <source>&amp;Settings...</source>
         <translation>设置(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="325"/>
+        <location filename="../ui/window/main_window.cpp" line="413"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="327"/>
+        <location filename="../ui/window/main_window.cpp" line="415"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="347"/>
+        <location filename="../ui/window/main_window.cpp" line="435"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="348"/>
+        <location filename="../ui/window/main_window.cpp" line="436"/>
         <source>&amp;About FerKD Studio</source>
         <translation>关于 FerKD Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="349"/>
+        <location filename="../ui/window/main_window.cpp" line="437"/>
         <source>About FerKD Studio</source>
         <translation>关于 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="350"/>
+        <location filename="../ui/window/main_window.cpp" line="438"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 基于区域级软标签的知识蒸馏（FKD、FerKD）。</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="362"/>
+        <location filename="../ui/window/main_window.cpp" line="450"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="363"/>
+        <location filename="../ui/window/main_window.cpp" line="451"/>
         <source>Device: %1, %2</source>
         <translation>设备：%1，%2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="569"/>
+        <location filename="../ui/window/main_window.cpp" line="678"/>
         <source>export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="574"/>
+        <location filename="../ui/window/main_window.cpp" line="683"/>
         <source>exporting to %1 ...</source>
         <translation>正在导出到 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="607"/>
+        <location filename="../ui/window/main_window.cpp" line="716"/>
         <source>Quit FerKD Studio</source>
         <translation>退出 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="608"/>
+        <location filename="../ui/window/main_window.cpp" line="717"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>有运行正在进行。停止它（会保存检查点，之后可继续）并退出吗？</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="613"/>
+        <location filename="../ui/window/main_window.cpp" line="722"/>
         <source>stopping...</source>
         <translation>正在停止...</translation>
     </message>
@@ -1209,6 +1286,11 @@ Dashed lines: the rule&apos;s thresholds; dotted: the coverage cuts.</source>
         <source>Save config</source>
         <translation>保存配置</translation>
     </message>
+    <message>
+        <location filename="../ui/dialogs/new_run_dialog.cpp" line="69"/>
+        <source>Queue on %1</source>
+        <translation>加入 %1 的队列</translation>
+    </message>
 </context>
 <context>
     <name>ferkd::ui::ParallelCoordinates</name>
@@ -1422,68 +1504,68 @@ predicted: %3 (p = %4)</source>
         <translation>显示已归档的运行</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="131"/>
+        <location filename="../ui/runs/run_actions.cpp" line="135"/>
         <source>Run %1 &apos;%2&apos; (%3): %4</source>
         <translation>运行 %1 &apos;%2&apos;（%3）：%4</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="138"/>
+        <location filename="../ui/runs/run_actions.cpp" line="142"/>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="147"/>
+        <location filename="../ui/runs/run_actions.cpp" line="151"/>
         <source>Deleting frees %1: metrics, checkpoints, run folders and the label sets these runs made.</source>
         <translation>删除将释放 %1：指标、检查点、运行文件夹以及这些运行生成的标签集。</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="160"/>
+        <location filename="../ui/runs/run_actions.cpp" line="164"/>
         <source>Could not remove: %1</source>
         <translation>无法删除：%1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="165"/>
+        <location filename="../ui/runs/run_actions.cpp" line="169"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="177"/>
+        <location filename="../ui/runs/run_actions.cpp" line="186"/>
         <source>Rename run %1</source>
         <translation>重命名运行 %1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="177"/>
+        <location filename="../ui/runs/run_actions.cpp" line="186"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="187"/>
+        <location filename="../ui/runs/run_actions.cpp" line="196"/>
         <source>Tags of run %1</source>
         <translation>运行 %1 的标签</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="187"/>
+        <location filename="../ui/runs/run_actions.cpp" line="196"/>
         <source>Tags (comma-separated):</source>
         <translation>标签（逗号分隔）：</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="197"/>
+        <location filename="../ui/runs/run_actions.cpp" line="206"/>
         <source>Notes of run %1</source>
         <translation>运行 %1 的备注</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="197"/>
+        <location filename="../ui/runs/run_actions.cpp" line="206"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="209"/>
-        <location filename="../ui/runs/run_actions.cpp" line="212"/>
+        <location filename="../ui/runs/run_actions.cpp" line="218"/>
+        <location filename="../ui/runs/run_actions.cpp" line="221"/>
         <source>Delete runs</source>
         <translation>删除运行</translation>
     </message>
     <message>
-        <location filename="../ui/runs/run_actions.cpp" line="212"/>
+        <location filename="../ui/runs/run_actions.cpp" line="221"/>
         <source>Delete for good?</source>
         <translation>永久删除？</translation>
     </message>
@@ -1554,79 +1636,87 @@ tag:baseline、status:failed、preset:fmnist 或 name:seed 将其限定于一个
 <context>
     <name>ferkd::ui::RunsTableModel</name>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="124"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="128"/>
         <source>(archived)</source>
         <translation>（已归档）</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="185"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="189"/>
         <source>Validation top-1 of the best checkpoint (runs with data.val_split)</source>
         <translation>最佳检查点的验证 top-1（设有 data.val_split 的运行）</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="186"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="190"/>
         <source>Test top-1 of the best checkpoint</source>
         <translation>最佳检查点的测试 top-1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="187"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="191"/>
         <source>Disk space the run&apos;s folder, checkpoints and label set take</source>
         <translation>运行文件夹、检查点和标签集占用的磁盘空间</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="192"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="196"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="193"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="197"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="194"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="198"/>
         <source>Val %</source>
         <translation>验证 %</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="195"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="199"/>
         <source>Test %</source>
         <translation>测试 %</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="196"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="200"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="197"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="201"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="198"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="202"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="199"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="203"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="200"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="204"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="201"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="205"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../ui/runs/runs_table_model.cpp" line="202"/>
+        <location filename="../ui/runs/runs_table_model.cpp" line="206"/>
         <source>Disk</source>
         <translation>磁盘</translation>
+    </message>
+</context>
+<context>
+    <name>ferkd::ui::ServerRunHost</name>
+    <message>
+        <location filename="../ui/server/server_run_host.cpp" line="133"/>
+        <source>training on the server</source>
+        <translation>正在服务器上训练</translation>
     </message>
 </context>
 <context>
@@ -1695,15 +1785,25 @@ tag:baseline、status:failed、preset:fmnist 或 name:seed 将其限定于一个
 <context>
     <name>ferkd::ui::StudioShell</name>
     <message>
-        <location filename="../ui/window/studio_shell.cpp" line="39"/>
         <location filename="../ui/window/studio_shell.cpp" line="47"/>
+        <location filename="../ui/window/studio_shell.cpp" line="55"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../ui/window/studio_shell.cpp" line="40"/>
+        <location filename="../ui/window/studio_shell.cpp" line="48"/>
         <source>A run is active in this workspace. Stop it (or let it finish) before opening another.</source>
         <translation>此工作区中有正在进行的运行。请先停止（或等待其完成）再打开其他工作区。</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/studio_shell.cpp" line="92"/>
+        <source>this studio was built without the server&apos;s client (FERKD_WITH_SERVER=OFF)</source>
+        <translation>此 Studio 构建时未包含服务器客户端（FERKD_WITH_SERVER=OFF）</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/studio_shell.cpp" line="99"/>
+        <source>Connect to server</source>
+        <translation>连接到服务器</translation>
     </message>
 </context>
 <context>
@@ -1880,120 +1980,136 @@ tag:baseline、status:failed、preset:fmnist 或 name:seed 将其限定于一个
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="31"/>
+        <location filename="../app/studio/main.cpp" line="35"/>
         <source>FerKD Studio: knowledge distillation with region-level soft labels</source>
         <translation>FerKD Studio：基于区域级软标签的知识蒸馏</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="34"/>
+        <location filename="../app/studio/main.cpp" line="38"/>
         <source>Workspace folder.</source>
         <translation>工作区文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="35"/>
+        <location filename="../app/studio/main.cpp" line="39"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="36"/>
+        <location filename="../app/studio/main.cpp" line="40"/>
         <source>Quit after this many milliseconds (for tests).</source>
         <translation>在指定毫秒数后退出（用于测试）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="37"/>
+        <location filename="../app/studio/main.cpp" line="41"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="38"/>
+        <location filename="../app/studio/main.cpp" line="42"/>
         <source>Show these runs (comma-separated ids).</source>
         <translation>显示这些运行（以逗号分隔的编号）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="39"/>
+        <location filename="../app/studio/main.cpp" line="43"/>
         <source>ids</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="42"/>
+        <location filename="../app/studio/main.cpp" line="46"/>
         <source>Open this label store in the crop browser.</source>
         <translation>在裁剪浏览器中打开此标签存储。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="43"/>
+        <location filename="../app/studio/main.cpp" line="47"/>
+        <location filename="../app/studio/main.cpp" line="70"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="44"/>
+        <location filename="../app/studio/main.cpp" line="48"/>
         <source>The data set of --labels (default: fashion-mnist).</source>
         <translation>--labels 对应的数据集（默认：fashion-mnist）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="45"/>
-        <location filename="../app/studio/main.cpp" line="50"/>
+        <location filename="../app/studio/main.cpp" line="49"/>
+        <location filename="../app/studio/main.cpp" line="54"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="46"/>
+        <location filename="../app/studio/main.cpp" line="50"/>
         <source>Show this tab of the run details.</source>
         <translation>显示运行详情的此标签页。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="47"/>
+        <location filename="../app/studio/main.cpp" line="51"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="48"/>
+        <location filename="../app/studio/main.cpp" line="52"/>
         <source>Open the New run form.</source>
         <translation>打开“新建运行”表单。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="49"/>
+        <location filename="../app/studio/main.cpp" line="53"/>
         <source>Inspect this data set.</source>
         <translation>检查此数据集。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="52"/>
+        <location filename="../app/studio/main.cpp" line="56"/>
         <source>Write the crop browser&apos;s Figure 1 of --labels to this PNG and quit.</source>
         <translation>将 --labels 的裁剪浏览器图 1 写入此 PNG 并退出。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="53"/>
+        <location filename="../app/studio/main.cpp" line="57"/>
         <source>png</source>
         <translation>png</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="56"/>
+        <location filename="../app/studio/main.cpp" line="60"/>
         <source>Evaluate the selected run and list the images of this confusion cell (true,predicted).</source>
         <translation>评估所选运行并列出该混淆单元格（真实,预测）的图像。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="57"/>
+        <location filename="../app/studio/main.cpp" line="61"/>
         <source>t,p</source>
         <translation>真,预</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="58"/>
+        <location filename="../app/studio/main.cpp" line="62"/>
         <source>The field of the sweep view&apos;s metric chart.</source>
         <translation>扫描视图指标图所用的字段。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="59"/>
+        <location filename="../app/studio/main.cpp" line="63"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="100"/>
-        <location filename="../app/studio/main.cpp" line="108"/>
-        <location filename="../app/studio/main.cpp" line="112"/>
+        <location filename="../app/studio/main.cpp" line="65"/>
+        <source>Open the workspace a `ferkd serve` serves at this URL, instead of a folder&apos;s.</source>
+        <translation>打开由此 URL 上的 `ferkd serve` 提供的工作区，而不是文件夹中的工作区。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="67"/>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="69"/>
+        <source>The server&apos;s token (default: $FERKD_TOKEN_FILE, else the one File &gt; Connect to server saved).</source>
+        <translation>服务器的令牌（默认：$FERKD_TOKEN_FILE，否则为“连接到服务器”保存的令牌）。</translation>
+    </message>
+    <message>
+        <location filename="../app/studio/main.cpp" line="113"/>
+        <location filename="../app/studio/main.cpp" line="121"/>
+        <location filename="../app/studio/main.cpp" line="125"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="101"/>
+        <location filename="../app/studio/main.cpp" line="114"/>
         <source>Cannot open the workspace:
 %1
 
@@ -2004,12 +2120,12 @@ Start a fresh experiment database there? The damaged file is kept under another 
 要在该处新建实验数据库吗？损坏的文件会以另一个名称保留。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="109"/>
+        <location filename="../app/studio/main.cpp" line="122"/>
         <source>The damaged database was kept as %1.</source>
         <translation>损坏的数据库已保留为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="113"/>
+        <location filename="../app/studio/main.cpp" line="126"/>
         <source>Cannot open the workspace:
 %1</source>
         <translation>无法打开工作区：

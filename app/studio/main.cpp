@@ -2,6 +2,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QPointer>
 #include <QTimer>
 
 #include <cstdio>
@@ -13,6 +14,9 @@
 #include "charts/sweep_view.h"
 #include "dialogs/settings_dialog.h"
 #include "window/studio_shell.h"
+#ifdef FERKD_WITH_SERVER
+#include "server/connect_dialog.h"
+#endif
 #include "util/allocator.h"
 #include "store/experiment_store.h"
 
@@ -57,6 +61,15 @@ int main(int argc, char** argv) {
         QApplication::translate("main", "t,p"));
     QCommandLineOption sweepField("sweep-field", QApplication::translate("main", "The field of the sweep view's metric chart."),
                                   QApplication::translate("main", "field"));
+    QCommandLineOption server("server",
+                              QApplication::translate("main", "Open the workspace a `ferkd serve` serves at this URL, "
+                                                              "instead of a folder's."),
+                              QApplication::translate("main", "url"));
+    QCommandLineOption tokenFile(
+        "token-file", QApplication::translate("main", "The server's token (default: $FERKD_TOKEN_FILE, else the one File > Connect to server saved)."),
+        QApplication::translate("main", "file"));
+    parser.addOption(server);
+    parser.addOption(tokenFile);
     parser.addOption(showCell);
     parser.addOption(sweepField);
     parser.addOption(exportFigure);
@@ -116,13 +129,28 @@ int main(int argc, char** argv) {
     }
 
     ferkd::ui::StudioShell shell(store, &languages);
-    ferkd::ui::MainWindow& window = *shell.window();
-    window.show();
+    ferkd::ui::MainWindow* shown = shell.window();
+    if (parser.isSet(server)) {  // the server's window alone; the local one stays hidden
+        QString token = parser.value(tokenFile);
+        if (token.isEmpty()) token = qEnvironmentVariable("FERKD_TOKEN_FILE");
+#ifdef FERKD_WITH_SERVER
+        if (token.isEmpty()) token = ferkd::ui::ConnectDialog::tokenFileFor(parser.value(server));
+#endif
+        QString error;
+        shown = shell.connectToServer(parser.value(server), token, &error);
+        if (!shown) {
+            std::fprintf(stderr, "error: %s\n", qPrintable(error));
+            return 2;
+        }
+    } else {
+        shown->show();
+    }
+    ferkd::ui::MainWindow& window = *shown;
     if (parser.isSet(select))
         for (const QString& id : parser.value(select).split(',', Qt::SkipEmptyParts)) window.selectRun(id.toLongLong(), true);
     if (parser.isSet(tab)) window.showTab(parser.value(tab));
     if (parser.isSet(sweepField)) window.sweep()->setField(parser.value(sweepField));
-    if (parser.isSet(showCell)) {  // for screenshots: the results tab at one cell's images
+    if (parser.isSet(showCell) && window.results()) {  // for screenshots: the results tab at one cell's images
         const QStringList cell = parser.value(showCell).split(',');
         window.showTab("results");
         QObject::connect(window.results(), &ferkd::ui::ResultsView::evaluated, &window, [&window, cell] {
@@ -133,6 +161,10 @@ int main(int argc, char** argv) {
     if (parser.isSet(newRun)) QTimer::singleShot(0, &window, [&window] { window.showNewRunForm(); });
     if (parser.isSet(labels)) window.showCropBrowser(parser.value(data), parser.value(labels));
     if (parser.isSet(inspectData)) window.showDatasetView(parser.value(inspectData));
-    if (parser.isSet(quitAfter)) QTimer::singleShot(parser.value(quitAfter).toInt(), &shell, [&shell] { shell.window()->close(); });
+    if (parser.isSet(quitAfter))
+        QTimer::singleShot(parser.value(quitAfter).toInt(), &shell, [&shell, shown = QPointer<ferkd::ui::MainWindow>(shown)] {
+            if (shown) shown->close();
+            shell.window()->close();
+        });
     return app.exec();
 }

@@ -35,6 +35,10 @@ std::string generateToken() {
     return token;
 }
 
+bool isToken(const std::string& token) {
+    return token.size() >= 2 * kTokenBytes && token.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
 std::string readTokenFile(const std::string& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) throw FileError(path, "no token file here");
@@ -44,7 +48,7 @@ std::string readTokenFile(const std::string& path) {
     std::string token;
     std::getline(in, token);
     while (!token.empty() && (token.back() == '\r' || token.back() == ' ')) token.pop_back();
-    if (token.size() < 2 * kTokenBytes || token.find_first_not_of("0123456789abcdef") != std::string::npos)
+    if (!isToken(token))
         throw FileError(path, "expected a token of at least 64 hex digits (as `ferkd serve` writes)");
     return token;
 }
@@ -79,6 +83,27 @@ std::string loadOrCreateAccessToken(const std::string& path) {
 }
 
 std::string readAccessToken(const std::string& path) { return readTokenFile(path); }
+
+void saveAccessToken(const std::string& path, const std::string& token) {
+    if (!isToken(token)) throw ConfigError("token", "expected at least 64 hex digits, as `ferkd serve` writes to its token file");
+    const auto folder = std::filesystem::path(path).parent_path();
+    std::error_code ec;
+    if (!folder.empty()) std::filesystem::create_directories(folder, ec);
+    if (ec) throw FileError(folder.string(), "cannot create the token's folder: " + ec.message());
+    // Written beside it with mode 0600 from the start, then renamed over it: never a
+    // moment where the token is readable by others, nor a half-written file.
+    const std::string temporary = path + ".tmp-" + std::to_string(::getpid());
+    ::unlink(temporary.c_str());
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) throw FileError(path, std::string("cannot write the token file: ") + std::strerror(errno));
+    const std::string line = token + "\n";
+    const bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!written || ::rename(temporary.c_str(), path.c_str()) != 0) {
+        ::unlink(temporary.c_str());
+        throw FileError(path, "cannot write the token file (is the disk full?)");
+    }
+}
 
 bool tokensEqual(std::string_view expected, std::string_view given) {
     // Every byte of the expected token is compared whatever the given one holds.

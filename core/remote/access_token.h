@@ -17,6 +17,10 @@ std::string loadOrCreateAccessToken(const std::string& path);
 // The token a client was given, with the same checks; the file must exist.
 std::string readAccessToken(const std::string& path);
 
+// Keeps a token a client was given in `path` (mode 0600, replacing what was there);
+// ConfigError when it is not one.
+void saveAccessToken(const std::string& path, const std::string& token);
+
 // Equal tokens, in time that depends on the expected token's length only.
 bool tokensEqual(std::string_view expected, std::string_view given);
 

@@ -94,6 +94,12 @@ int64_t RemoteWorkspace::queueRun(const ConfigRequest& request, const std::strin
     return decode<json>(send("POST", "runs", body.dump()).body, url_).at("id").get<int64_t>();
 }
 
+void RemoteWorkspace::requeueRun(int64_t runId, const std::string& fromCheckpoint) const {
+    json body = json::object();
+    if (!fromCheckpoint.empty()) body["from"] = fromCheckpoint;
+    send("POST", runPath(runId, "queue"), body.dump());
+}
+
 void RemoteWorkspace::pause(int64_t runId) { send("POST", runPath(runId, "pause"), "{}"); }
 void RemoteWorkspace::resume(int64_t runId) { send("POST", runPath(runId, "resume"), "{}"); }
 void RemoteWorkspace::stop(int64_t runId) { send("POST", runPath(runId, "stop"), "{}"); }

@@ -29,6 +29,9 @@ public:
     // The server resolves and validates the config (ConfigError as `ferkd train` gives
     // it) and queues the run; returns its id.
     int64_t queueRun(const ConfigRequest& request, const std::string& tags) const;
+    // Queues a stopped, failed or interrupted run again, from checkpoint `fromCheckpoint`
+    // ("": the last; RunStateError for a run in another state).
+    void requeueRun(int64_t runId, const std::string& fromCheckpoint = "") const;
 
     std::string location() const override { return url_; }
     std::vector<RunRecord> listRuns() const override;

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -15,6 +16,7 @@
 
 #include "config/config_io.h"
 #include "train/run_creation.h"
+#include "train/run_files.h"
 #include "util/atomic_file.h"
 #include "workspace/local_workspace.h"
 #include "workspace/run_process.h"
@@ -112,6 +114,36 @@ std::vector<int64_t> ServerQueue::queued() const {
 int64_t ServerQueue::active() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return active_;
+}
+
+void ServerQueue::requeue(int64_t runId, const std::string& fromCheckpoint) {
+    const auto run = store_.run(runId);
+    if (!run) throw Error("no run " + std::to_string(runId));
+    const bool resumable = run->status == run_status::kStopped || run->status == run_status::kFailed ||
+                           run->status == run_status::kInterrupted;
+    if (run->kind != "train" || !resumable)
+        throw RunStateError("run " + std::to_string(runId) + " is " + run->status +
+                            ": only a stopped, failed or interrupted training run is queued again");
+    {
+        std::unique_lock<std::mutex> lock(mutex_);
+        // A run stopped a moment ago has recorded "stopped" while its process still writes
+        // its last checkpoint and exits: queued again at once (Stop, then Start), it waits
+        // for that, up to 30 s.
+        for (int wait = 0; wait < 300 && active_ == runId; ++wait) {
+            advance();
+            if (active_ != runId) break;
+            lock.unlock();
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            lock.lock();
+        }
+        if (active_ == runId || std::find(queue_.begin(), queue_.end(), runId) != queue_.end())
+            throw RunStateError("run " + std::to_string(runId) + " is already in the queue");
+        if (!fromCheckpoint.empty()) rewindToCheckpoint(store_, runId, fromCheckpoint);
+        store_.setStatus(runId, run_status::kQueued);
+        queue_.push_back(runId);
+        save();
+    }
+    wake_.notify_all();
 }
 
 bool ServerQueue::dequeue(int64_t runId) {

@@ -34,6 +34,7 @@ public:
     ~ServerQueue() override;  // the queue stops; a run in training goes on
 
     int64_t queueRun(const ConfigRequest& request, const std::string& tags) override;
+    void requeue(int64_t runId, const std::string& fromCheckpoint) override;
     bool dequeue(int64_t runId) override;
     std::vector<int64_t> queued() const override;
     int64_t active() const;  // the run training now (0: none)

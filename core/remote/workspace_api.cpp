@@ -173,6 +173,8 @@ ApiResponse WorkspaceApi::controlRequest(const ApiRequest& request, int64_t runI
     else if (what == "stop") {
         if (!options_.control->dequeue(runId)) workspace_.stop(runId);
     }
+    else if (what == "queue")
+        options_.control->requeue(runId, body.contains("from") ? field<std::string>(body, "from", "a checkpoint kind (last, best)") : "");
     else if (what == "rename") workspace_.renameRun(runId, field<std::string>(body, "name", "the new name"));
     else if (what == "tags") workspace_.setTags(runId, field<std::string>(body, "tags", "comma-separated tags"));
     else if (what == "notes") workspace_.setNotes(runId, field<std::string>(body, "notes", "text"));

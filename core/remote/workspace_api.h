@@ -51,6 +51,9 @@ public:
     // Resolves, validates and records a queued run; ConfigError listing every problem,
     // and nothing recorded, when the config does not hold.
     virtual int64_t queueRun(const ConfigRequest& request, const std::string& tags) = 0;
+    // Queues a stopped, failed or interrupted training run again: it resumes from its
+    // checkpoint `fromCheckpoint` ("": the last). RunStateError for a run in another state.
+    virtual void requeue(int64_t runId, const std::string& fromCheckpoint) = 0;
     // Takes a run that waits in the queue out of it ("stopped"); false when it does not wait here.
     virtual bool dequeue(int64_t runId) = 0;
     virtual std::vector<int64_t> queued() const = 0;

@@ -34,6 +34,8 @@ std::string existingCheckpoint(const ExperimentStore& store, int64_t runId, cons
 }
 
 void rewindToCheckpoint(ExperimentStore& store, int64_t runId, const std::string& kind) {
+    // Two names only: the kind becomes a file name, and a server passes on a client's.
+    if (kind != "best" && kind != "last") throw ConfigError("checkpoint", "expected best or last, got '" + kind + "'");
     if (kind == "last") return;
     const std::string from = checkpointPath(store, runId, kind), to = checkpointPath(store, runId, "last");
     readCheckpointHeader(from);  // refuses a damaged file before anything changes

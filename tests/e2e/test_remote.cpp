@@ -7,7 +7,6 @@
 
 #include <QElapsedTimer>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
@@ -22,6 +21,7 @@
 #include "remote/server_queue.h"
 #include "remote/workspace_api.h"
 #include "store/experiment_store.h"
+#include "serve_process.h"
 #include "test_support.h"
 #include "workspace/local_workspace.h"
 
@@ -45,37 +45,6 @@ std::map<std::string, std::pair<uintmax_t, int64_t>> snapshot(const std::string&
     return files;
 }
 
-// A `ferkd serve` child on a free loopback port.
-class ServeProcess {
-public:
-    ServeProcess(const QString& workspace, const QStringList& extra) {
-        process_.setProcessChannelMode(QProcess::SeparateChannels);
-        process_.start(QString(FERKD_BIN_DIR) + "/ferkd",
-                       QStringList{"--workspace", workspace, "serve", "--listen", "127.0.0.1:0"} + extra);
-        QElapsedTimer clock;
-        clock.start();
-        static const QRegularExpression at("at (http://127\\.0\\.0\\.1:[0-9]+)");
-        while (url_.isEmpty() && clock.elapsed() < 30000 && process_.state() != QProcess::NotRunning) {
-            process_.waitForReadyRead(200);
-            out_ += process_.readAllStandardOutput();
-            const auto match = at.match(out_);
-            if (match.hasMatch()) url_ = match.captured(1);
-        }
-    }
-    ~ServeProcess() { stop(SIGTERM); }
-    void stop(int signal) {
-        if (process_.state() == QProcess::NotRunning) return;
-        ::kill(static_cast<pid_t>(process_.processId()), signal);
-        process_.waitForFinished(10000);
-    }
-    const QString& url() const { return url_; }
-    QString output() { return out_ + process_.readAllStandardOutput() + process_.readAllStandardError(); }
-
-private:
-    QProcess process_;
-    QString url_, out_;
-};
-
 bool waitFor(const std::function<bool()>& done, int timeoutMs) {
     QElapsedTimer clock;
     clock.start();
@@ -89,6 +58,7 @@ bool waitFor(const std::function<bool()>& done, int timeoutMs) {
 }  // namespace remote_test
 
 using namespace remote_test;
+using ferkd::test::ServeProcess;
 
 class RemoteTest : public QObject {
     Q_OBJECT
@@ -298,6 +268,17 @@ private slots:
         bool last = false;
         for (const auto& c : client.checkpoints(2)) last |= c.kind == "last" && fs::exists(c.path);
         QVERIFY(last);
+
+        // Queued again, it resumes from its checkpoint; a finished run, a run already in the
+        // queue and a checkpoint kind that is not one are refused, and nothing changes.
+        QVERIFY_THROWS_EXCEPTION(RunStateError, client.requeueRun(1));
+        QVERIFY_THROWS_EXCEPTION(ConfigError, client.requeueRun(2, "../../etc/passwd"));
+        QCOMPARE(QString::fromStdString(client.run(2)->status), QString(run_status::kStopped));
+        client.requeueRun(2, "last");
+        QVERIFY_THROWS_EXCEPTION(RunStateError, client.requeueRun(2));
+        QVERIFY(waitFor([&] { return client.run(2)->status == run_status::kRunning; }, 60000));
+        client.stop(2);
+        QVERIFY(waitFor([&] { return client.run(2)->status == run_status::kStopped; }, 60000));
         QVERIFY_THROWS_EXCEPTION(Error, client.stop(2));  // not training any more: 409
     }
 

@@ -24,6 +24,7 @@ public:
         (void)ferkd::resolveConfig(request);
         throw ferkd::RunStateError("fuzz: not queued");
     }
+    void requeue(int64_t, const std::string&) override { throw ferkd::RunStateError("fuzz: not queued"); }
     bool dequeue(int64_t) override { return false; }
     std::vector<int64_t> queued() const override { return {}; }
 };

@@ -375,7 +375,7 @@ void MetricsChart::addEpochPoint(Run& run, const EpochMetric& m) {
 
 void MetricsChart::appendStep(const StepReport& r) {
     auto it = runs_.find(r.run_id);
-    if (it == runs_.end()) return;
+    if (it == runs_.end() || (skipKnown_ && !it->steps.empty() && r.step <= it->steps.back().step)) return;
     StepMetric m;
     m.step = r.step;
     m.epoch = r.epoch;
@@ -383,7 +383,7 @@ void MetricsChart::appendStep(const StepReport& r) {
     m.lr = r.lr;
     m.images_per_sec = r.images_per_sec;
     m.time = unixNow();
-    it->timeline.setStepsPerEpoch(r.steps_per_crop_epoch);
+    if (r.steps_per_crop_epoch > 0) it->timeline.setStepsPerEpoch(r.steps_per_crop_epoch);
     it->timeline.addStepTime(m.step, m.time);
     it->steps.push_back(m);
     addStepPoint(*it, m);
@@ -392,7 +392,7 @@ void MetricsChart::appendStep(const StepReport& r) {
 
 void MetricsChart::appendEpoch(const EpochReport& r) {
     auto it = runs_.find(r.run_id);
-    if (it == runs_.end()) return;
+    if (it == runs_.end() || (skipKnown_ && !it->epochs.empty() && r.metrics.epoch <= it->epochs.back().epoch)) return;
     it->epochs.push_back(r.metrics);
     addEpochPoint(*it, r.metrics);
     scheduleLiveReplot();

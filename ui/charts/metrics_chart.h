@@ -48,6 +48,9 @@ public:
     // Live points for a shown run; others are ignored.
     void appendStep(const StepReport& report);
     void appendEpoch(const EpochReport& report);
+    // The live points may repeat ones the chart has (a server's rows overlap the history
+    // read when the run was shown): steps and epochs at or before its last are skipped.
+    void setSkipsKnownPoints(bool skip) { skipKnown_ = skip; }
 
     // Curves of a run: "loss", "smoothed", "train_loss", "val_loss", "test_loss",
     // "train_top1", "val_top1", "test_top1", "val_top5", "test_top5", "lr", "throughput".
@@ -102,6 +105,7 @@ private:
     QComboBox* xAxisBox_ = nullptr;
     QCheckBox *logAxis_ = nullptr, *ignoreOutliers_ = nullptr, *seedBands_ = nullptr;
     QTimer* liveReplot_ = nullptr;
+    bool skipKnown_ = false;
     XAxisMode xMode_ = XAxisMode::Step;
     std::vector<std::vector<qint64>> seedGroups_;
     std::vector<QCPGraph*> bands_;  // mean, upper, lower per group

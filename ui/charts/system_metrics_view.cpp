@@ -33,14 +33,14 @@ SystemMetricsView::SystemMetricsView(QWidget* parent) : QWidget(parent) {
     layout->addWidget(throughput_, 2);
 }
 
-void SystemMetricsView::setRuns(const ExperimentStore& store, const QList<QPair<qint64, QString>>& runs) {
+void SystemMetricsView::setRuns(const Workspace& workspace, const QList<QPair<qint64, QString>>& runs) {
     resources_->clearGraphs();
     throughput_->clearGraphs();
     counts_.clear();
     for (int i = 0; i < runs.size(); ++i) {
         const auto& [id, name] = runs[i];
-        const auto rows = store.systemMetrics(id);
-        const auto record = store.run(id);
+        const auto rows = workspace.systemMetrics(id);
+        const auto record = workspace.run(id);
         // Both plots count from the run's start (step metrics carry unix times too).
         const double origin = record && record->started_at > 0 ? record->started_at : rows.empty() ? 0 : rows.front().time;
         const QColor colour = runColour(i);
@@ -69,7 +69,7 @@ void SystemMetricsView::setRuns(const ExperimentStore& store, const QList<QPair<
         add(resources_, "gpu", tr("GPU %"), resources_->yAxis, Qt::DotLine, gpuT, gpu);
         add(resources_, "gpu_memory", tr("GPU memory MiB"), resources_->yAxis2, Qt::DashDotLine, gpuMemT, gpuMem);
         QVector<double> stepT, ips;
-        for (const auto& m : store.stepMetrics(id))
+        for (const auto& m : workspace.stepMetrics(id))
             if (m.images_per_sec > 0) stepT << m.time - origin, ips << m.images_per_sec;
         add(throughput_, "throughput", tr("images/s"), throughput_->yAxis, Qt::SolidLine, stepT, ips);
     }

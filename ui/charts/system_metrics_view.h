@@ -5,7 +5,7 @@
 #include <QMap>
 #include <QWidget>
 
-#include "store/experiment_store.h"
+#include "workspace/workspace.h"
 
 class QCustomPlot;
 
@@ -15,8 +15,8 @@ class SystemMetricsView : public QWidget {
     Q_OBJECT
 public:
     explicit SystemMetricsView(QWidget* parent = nullptr);
-    // Redraws from the store; `runs` are ids with their names.
-    void setRuns(const ExperimentStore& store, const QList<QPair<qint64, QString>>& runs);
+    // Redraws from the workspace; `runs` are ids with their names.
+    void setRuns(const Workspace& workspace, const QList<QPair<qint64, QString>>& runs);
     // Points of "cpu", "rss", "gpu", "gpu_memory" or "throughput" drawn for a run.
     int pointCount(qint64 runId, const QString& series) const;
 

@@ -60,7 +60,14 @@ void NewRunDialog::setPlanContext(const std::string& workspace, int processes) {
 
 // A plan still measuring does not hold Start back: the run's own start checks it again.
 void NewRunDialog::updateStart() {
-    start_->setEnabled(editor_->isValid() && plan_->state() != MemoryPlanView::State::DoesNotFit);
+    start_->setEnabled(editor_->isValid() && (!plansHere_ || plan_->state() != MemoryPlanView::State::DoesNotFit));
+}
+
+void NewRunDialog::setTrainsOn(const QString& server) {
+    plansHere_ = false;
+    plan_->hide();
+    start_->setText(tr("Queue on %1").arg(server));
+    updateStart();
 }
 
 const RunConfig& NewRunDialog::config() const { return editor_->config(); }

@@ -20,6 +20,8 @@ public:
     void setConfig(const RunConfig& config);  // e.g. a run to duplicate
     // Where runs go and how many processes they start with, for the memory plan.
     void setPlanContext(const std::string& workspace, int processes);
+    // The run trains on `server`, not here: no memory plan of this machine, and Start queues there.
+    void setTrainsOn(const QString& server);
     const RunConfig& config() const;
     ConfigEditor* editor() const { return editor_; }
     MemoryPlanView* planView() const { return plan_; }
@@ -31,6 +33,7 @@ private:
     ConfigEditor* editor_ = nullptr;
     MemoryPlanView* plan_ = nullptr;
     QPushButton* start_ = nullptr;
+    bool plansHere_ = true;  // false: the run trains on a server, whose memory this machine cannot plan
 };
 
 }  // namespace ferkd::ui

@@ -8,14 +8,13 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "runs/run_controller.h"
-#include "store/experiment_store.h"
-#include "train/run_files.h"
+#include "runs/run_host.h"
+#include "workspace/workspace.h"
 
 namespace ferkd::ui {
 
-CheckpointsView::CheckpointsView(std::shared_ptr<ExperimentStore> store, RunController* controller, QWidget* parent)
-    : QWidget(parent), store_(std::move(store)), controller_(controller) {
+CheckpointsView::CheckpointsView(std::shared_ptr<const Workspace> workspace, RunHost* host, QWidget* parent)
+    : QWidget(parent), workspace_(std::move(workspace)), host_(host) {
     auto* layout = new QVBoxLayout(this);
     table_ = new QTableWidget;
     table_->setObjectName("checkpointTable");
@@ -49,7 +48,12 @@ void CheckpointsView::setRun(qint64 runId) {
     table_->setRowCount(0);
     resume_->setEnabled(runId > 0);
     if (runId <= 0) return;
-    const auto checkpoints = store_->checkpoints(runId);
+    std::vector<CheckpointRecord> checkpoints;
+    try {
+        checkpoints = workspace_->checkpoints(runId);
+    } catch (const std::exception& e) {  // a server out of reach
+        message_->setText(QString::fromUtf8(e.what()));
+    }
     table_->setRowCount(int(checkpoints.size()));
     for (int r = 0; r < int(checkpoints.size()); ++r) {
         const auto& c = checkpoints[r];
@@ -65,13 +69,12 @@ void CheckpointsView::setRun(qint64 runId) {
 
 bool CheckpointsView::resumeFrom(const QString& kind, QString* error) {
     if (run_ <= 0) return false;
-    if (controller_->activeRun() == run_) {
+    if (host_->activeRun() == run_) {
         if (error) *error = tr("the run is active; stop it first");
         return false;
     }
     try {
-        rewindToCheckpoint(*store_, run_, kind.toStdString());
-        controller_->enqueueExisting(run_);
+        host_->resumeFrom(run_, kind.toStdString());
         message_->setText(tr("run %1 resumes from its %2 checkpoint").arg(run_).arg(kind));
         return true;
     } catch (const std::exception& e) {

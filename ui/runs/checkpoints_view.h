@@ -10,25 +10,25 @@ class QPushButton;
 class QTableWidget;
 
 namespace ferkd {
-class ExperimentStore;
+class Workspace;
 }
 
 namespace ferkd::ui {
 
-class RunController;
+class RunHost;
 
 class CheckpointsView : public QWidget {
     Q_OBJECT
 public:
-    CheckpointsView(std::shared_ptr<ExperimentStore> store, RunController* controller, QWidget* parent = nullptr);
+    CheckpointsView(std::shared_ptr<const Workspace> workspace, RunHost* host, QWidget* parent = nullptr);
     void setRun(qint64 runId);  // 0: none
     QTableWidget* table() const { return table_; }
     // Resumes the run from checkpoint `kind`; false with the reason.
     bool resumeFrom(const QString& kind, QString* error);
 
 private:
-    std::shared_ptr<ExperimentStore> store_;
-    RunController* controller_;
+    std::shared_ptr<const Workspace> workspace_;
+    RunHost* host_;
     qint64 run_ = 0;
     QTableWidget* table_ = nullptr;
     QPushButton* resume_ = nullptr;

@@ -12,9 +12,9 @@
 
 namespace ferkd::ui {
 
-RunActions::RunActions(std::shared_ptr<ExperimentStore> store, QWidget* dialogParent,
+RunActions::RunActions(std::shared_ptr<Workspace> workspace, QWidget* dialogParent,
                        std::function<QList<qint64>()> selection)
-    : QObject(dialogParent), store_(std::move(store)), parent_(dialogParent), selection_(std::move(selection)) {
+    : QObject(dialogParent), workspace_(std::move(workspace)), parent_(dialogParent), selection_(std::move(selection)) {
     auto make = [this](const QString& text, const char* name) {
         auto* a = new QAction(text, this);
         a->setObjectName(name);
@@ -64,8 +64,12 @@ void RunActions::addTo(QMenu* menu) const {
 void RunActions::updateEnabled() {
     const auto ids = selection_ ? selection_() : QList<qint64>{};
     bool anyArchived = false, anyShown = false;
-    for (qint64 id : ids)
-        if (auto r = store_->run(id)) (r->archived ? anyArchived : anyShown) = true;
+    try {
+        for (qint64 id : ids)
+            if (auto r = workspace_->run(id)) (r->archived ? anyArchived : anyShown) = true;
+    } catch (const std::exception&) {
+        anyShown = anyArchived = !ids.isEmpty();  // a server out of reach: the action says why when used
+    }
     renameAct->setEnabled(ids.size() == 1);
     tagsAct->setEnabled(ids.size() == 1);
     notesAct->setEnabled(ids.size() == 1);
@@ -92,7 +96,7 @@ bool guarded(QString* error, F&& work) {
 }  // namespace
 
 bool RunActions::applyRename(qint64 run, const QString& name, QString* error) {
-    const bool ok = guarded(error, [&] { store_->renameRun(run, name.trimmed().toStdString()); });
+    const bool ok = guarded(error, [&] { workspace_->renameRun(run, name.trimmed().toStdString()); });
     if (ok) Q_EMIT changed();
     return ok;
 }
@@ -101,20 +105,20 @@ bool RunActions::applyTags(qint64 run, const QString& commaSeparated, QString* e
     std::vector<std::string> tags;
     for (const auto& t : splitList(commaSeparated.toStdString(), ','))
         if (!t.empty()) tags.push_back(t);
-    const bool ok = guarded(error, [&] { store_->setTags(run, joinStrings(tags, ",")); });
+    const bool ok = guarded(error, [&] { workspace_->setTags(run, joinStrings(tags, ",")); });
     if (ok) Q_EMIT changed();
     return ok;
 }
 
 bool RunActions::applyNotes(qint64 run, const QString& notes, QString* error) {
-    const bool ok = guarded(error, [&] { store_->setNotes(run, notes.toStdString()); });
+    const bool ok = guarded(error, [&] { workspace_->setNotes(run, notes.toStdString()); });
     if (ok) Q_EMIT changed();
     return ok;
 }
 
 bool RunActions::applyArchived(const QList<qint64>& runs, bool archived, QString* error) {
     const bool ok = guarded(error, [&] {
-        for (qint64 id : runs) store_->setArchived(id, archived);
+        for (qint64 id : runs) workspace_->setArchived(id, archived);
     });
     if (ok) Q_EMIT changed();
     return ok;
@@ -126,7 +130,7 @@ QString RunActions::describeDeletion(const QList<qint64>& runs, bool* possible, 
     bool ok = !runs.isEmpty(), used = false;
     for (qint64 id : runs) {
         try {
-            const RunDeletionPlan plan = planRunDeletion(*store_, id);
+            const RunDeletionPlan plan = workspace_->planDeletion(id);
             bytes += plan.bytes;
             lines << tr("Run %1 '%2' (%3): %4").arg(id).arg(QString::fromStdString(plan.run.name),
                                                       QString::fromStdString(plan.run.status),
@@ -153,7 +157,7 @@ bool RunActions::applyDelete(const QList<qint64>& runs, bool force, QString* err
     QStringList leftOver;
     const bool ok = guarded(error, [&] {
         for (qint64 id : runs)
-            for (const auto& left : deleteRun(*store_, planRunDeletion(*store_, id), force))
+            for (const auto& left : workspace_->deleteRun(id, force))
                 leftOver << QString::fromStdString(left);
     });
     Q_EMIT changed();  // some may have gone before an error
@@ -161,13 +165,18 @@ bool RunActions::applyDelete(const QList<qint64>& runs, bool force, QString* err
     return ok && leftOver.isEmpty();
 }
 
-void RunActions::report(bool ok, const QString& error) {
+void RunActions::report(bool ok, const QString& error) const {
     if (!ok) QMessageBox::warning(parent_, tr("Runs"), error);
 }
 
 std::optional<RunRecord> RunActions::singleSelection() const {
     const auto ids = selection_();
-    return ids.size() == 1 ? store_->run(ids.front()) : std::nullopt;
+    try {
+        return ids.size() == 1 ? workspace_->run(ids.front()) : std::nullopt;
+    } catch (const std::exception& e) {
+        report(false, QString::fromUtf8(e.what()));
+        return std::nullopt;
+    }
 }
 
 void RunActions::askRename() {

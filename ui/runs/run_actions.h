@@ -2,7 +2,7 @@
 // The studio's run management, on the runs selected in the runs table: rename, tags,
 // notes, archive / unarchive, and delete with its checkpoints, run folder and label set
 // after a confirmation that says how much disk space it frees and which runs still use
-// its label set (store/run_deletion.h). A run that is training cannot be deleted. The
+// its label set (store/run_deletion.h), on any workspace (local or a server's). A run that is training cannot be deleted. The
 // apply* functions do the work without dialogs (tests call them); the actions ask first.
 #include <QList>
 #include <QObject>
@@ -12,7 +12,7 @@
 #include <memory>
 #include <optional>
 
-#include "store/experiment_store.h"
+#include "workspace/workspace.h"
 
 class QAction;
 class QMenu;
@@ -23,7 +23,7 @@ namespace ferkd::ui {
 class RunActions : public QObject {
     Q_OBJECT
 public:
-    RunActions(std::shared_ptr<ExperimentStore> store, QWidget* dialogParent,
+    RunActions(std::shared_ptr<Workspace> workspace, QWidget* dialogParent,
                std::function<QList<qint64>()> selection);
 
     QAction *renameAct = nullptr, *tagsAct = nullptr, *notesAct = nullptr, *archiveAct = nullptr,
@@ -50,10 +50,10 @@ private:
     void askTags();
     void askNotes();
     void askDelete();
-    void report(bool ok, const QString& error);
+    void report(bool ok, const QString& error) const;
     std::optional<RunRecord> singleSelection() const;  // the one selected run, if exactly one is
 
-    std::shared_ptr<ExperimentStore> store_;
+    std::shared_ptr<Workspace> workspace_;
     QWidget* parent_;
     std::function<QList<qint64>()> selection_;
 };

@@ -10,6 +10,7 @@
 #include "store/experiment_store.h"
 #include "train/local_parallel_run.h"
 #include "train/run_creation.h"
+#include "train/run_files.h"
 #include "train/trainer.h"
 
 namespace ferkd::ui {
@@ -34,7 +35,7 @@ private:
 };
 
 RunController::RunController(std::shared_ptr<ExperimentStore> store, QObject* parent)
-    : QObject(parent), store_(std::move(store)), bridge_(std::make_unique<Bridge>(*this)) {
+    : RunHost(parent), store_(std::move(store)), bridge_(std::make_unique<Bridge>(*this)) {
     qRegisterMetaType<ferkd::StepReport>();
     qRegisterMetaType<ferkd::EpochReport>();
     control_.setPauseOnStorageFault(true);  // the user frees space and resumes
@@ -66,6 +67,11 @@ void RunController::enqueueExisting(int64_t runId) {
     store_->setStatus(runId, run_status::kQueued);
     wake_.notify_all();
     Q_EMIT queueChanged();
+}
+
+void RunController::resumeFrom(int64_t runId, const std::string& checkpointKind) {
+    rewindToCheckpoint(*store_, runId, checkpointKind);
+    enqueueExisting(runId);
 }
 
 void RunController::enqueueLabels(const LabelJob& job) {

@@ -1,9 +1,6 @@
 #pragma once
 // Runs the core's Trainer on a worker thread, one queued run after another, and
-// reports what the core observes as Qt signals (delivered on the GUI thread). The UI
-// talks to training only through this class: enqueue, pause, resume, stop.
-#include <QObject>
-#include <QString>
+// reports what the core observes as RunHost's signals (delivered on the GUI thread).
 
 #include <condition_variable>
 #include <deque>
@@ -13,8 +10,8 @@
 
 #include "config/run_config.h"
 #include "labels/label_job.h"
+#include "runs/run_host.h"
 #include "train/training_control.h"
-#include "train/training_observer.h"
 
 namespace ferkd {
 class ExperimentStore;
@@ -22,17 +19,15 @@ class ExperimentStore;
 
 namespace ferkd::ui {
 
-class RunController : public QObject {
+class RunController : public RunHost {
     Q_OBJECT
 public:
     explicit RunController(std::shared_ptr<ExperimentStore> store, QObject* parent = nullptr);
     ~RunController() override;  // stops the active run cleanly and joins the worker
 
-    // Records a queued run (the core validates the config; ConfigError escapes) and
-    // starts it when nothing else runs. Returns its id.
-    int64_t enqueue(const RunConfig& config, const QString& tags = {});
-    // Queues an existing run: a stopped or interrupted run resumes from its checkpoint.
-    void enqueueExisting(int64_t runId);
+    int64_t enqueue(const RunConfig& config, const QString& tags = {}) override;
+    void enqueueExisting(int64_t runId) override;
+    void resumeFrom(int64_t runId, const std::string& checkpointKind) override;
     // Queues a label generation (it becomes a run of kind "labels" when it starts).
     void enqueueLabels(const LabelJob& job);
     // The usual chain: train the teacher, label its crops, train the student on them.
@@ -40,9 +35,9 @@ public:
     // teacher run. Both runs are recorded (and validated) now. Returns their ids.
     std::pair<int64_t, int64_t> enqueuePipeline(const RunConfig& teacher, LabelJob labels, RunConfig student);
 
-    void pause();
-    void resume();
-    void stop();                       // the active run: it checkpoints and ends "stopped"
+    void pause() override;
+    void resume() override;
+    void stop() override;
     void stopAll();                    // also empties the queue
     bool waitUntilIdle(int timeoutMs); // for closing the window and for tests
 
@@ -52,20 +47,11 @@ public:
     void setProcesses(int processes);
     int processes() const;
 
-    bool busy() const;
-    bool paused() const;
-    int64_t activeRun() const;         // 0 when idle
+    bool busy() const override;
+    bool paused() const override;
+    int64_t activeRun() const override;
+    bool trainsHere() const override { return true; }
     int queuedCount() const;
-
-Q_SIGNALS:
-    void runStarted(qint64 runId);
-    void stageStarted(qint64 runId, const QString& stage);
-    void stepReported(const ferkd::StepReport& report);
-    void epochReported(const ferkd::EpochReport& report);
-    void logged(qint64 runId, const QString& level, const QString& message);
-    void runFinished(qint64 runId, const QString& status, const QString& message);
-    void labelProgress(qint64 runId, qint64 done, qint64 total, double imagesPerSec, double etaSeconds);
-    void queueChanged();
 
 private:
     class Bridge;
@@ -90,6 +76,3 @@ private:
 };
 
 }  // namespace ferkd::ui
-
-Q_DECLARE_METATYPE(ferkd::StepReport)
-Q_DECLARE_METATYPE(ferkd::EpochReport)

@@ -48,7 +48,7 @@ const char* kColumnsKey = "runsTable/header";
 
 }  // namespace
 
-RunsPanel::RunsPanel(std::shared_ptr<const ExperimentStore> store, QWidget* parent) : QWidget(parent) {
+RunsPanel::RunsPanel(std::shared_ptr<const Workspace> workspace, QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* filters = new QHBoxLayout;
@@ -68,7 +68,7 @@ RunsPanel::RunsPanel(std::shared_ptr<const ExperimentStore> store, QWidget* pare
     filters->addWidget(status_);
     layout->addLayout(filters);
 
-    model_ = new RunsTableModel(std::move(store), this);
+    model_ = new RunsTableModel(std::move(workspace), this);
     proxy_ = new RunsFilterProxy(this);
     proxy_->setSourceModel(model_);
     table_ = new QTableView;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "store/experiment_store.h"
+#include "workspace/workspace.h"
 
 class QComboBox;
 class QLineEdit;
@@ -23,7 +24,7 @@ class RunsTableModel;
 class RunsPanel : public QWidget {
     Q_OBJECT
 public:
-    explicit RunsPanel(std::shared_ptr<const ExperimentStore> store, QWidget* parent = nullptr);
+    explicit RunsPanel(std::shared_ptr<const Workspace> workspace, QWidget* parent = nullptr);
     ~RunsPanel() override;
 
     void setRuns(std::vector<RunRecord> runs);

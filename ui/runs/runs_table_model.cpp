@@ -6,7 +6,6 @@
 #include <QDateTime>
 #include <QSet>
 
-#include "store/run_deletion.h"
 #include "util/text.h"
 
 namespace ferkd::ui {
@@ -38,8 +37,8 @@ QString diskStamp(const RunRecord& r) { return QString::fromStdString(r.status) 
 
 }  // namespace
 
-RunsTableModel::RunsTableModel(std::shared_ptr<const ExperimentStore> store, QObject* parent)
-    : QAbstractTableModel(parent), store_(std::move(store)) {}
+RunsTableModel::RunsTableModel(std::shared_ptr<const Workspace> workspace, QObject* parent)
+    : QAbstractTableModel(parent), workspace_(std::move(workspace)) {}
 
 bool RunsTableModel::hiddenByDefault(int column) { return column == kId || column == kKind || column == kPreset || column == kDisk; }
 
@@ -109,7 +108,12 @@ quint64 RunsTableModel::diskBytes(const RunRecord& r) const {
     auto it = disk_.find(r.id);
     if (it != disk_.end() && it->first == diskStamp(r)) return it->second;
     // The run's own folder and checkpoints; a label set it generated counts too.
-    const uint64_t bytes = store_ ? planRunDeletion(*store_, r.id).bytes : 0;
+    uint64_t bytes = 0;
+    try {
+        if (workspace_) bytes = workspace_->planDeletion(r.id).bytes;
+    } catch (const std::exception&) {
+        return 0;  // a server out of reach: asked again on the next refresh
+    }
     disk_.insert(r.id, {diskStamp(r), bytes});
     return bytes;
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "store/experiment_store.h"
+#include "workspace/workspace.h"
 
 namespace ferkd::ui {
 
@@ -25,8 +26,8 @@ public:
         StatusWordRole,  // the store's (English) status word, for filters
     };
 
-    // `store` measures the Disk column (null: 0 B).
-    explicit RunsTableModel(std::shared_ptr<const ExperimentStore> store, QObject* parent = nullptr);
+    // `workspace` measures the Disk column (null: 0 B).
+    explicit RunsTableModel(std::shared_ptr<const Workspace> workspace, QObject* parent = nullptr);
 
     void setRuns(std::vector<RunRecord> runs);
     void setProgress(qint64 runId, qint64 done, qint64 total);
@@ -45,7 +46,7 @@ private:
     quint64 diskBytes(const RunRecord& r) const;
     void reindex();
 
-    std::shared_ptr<const ExperimentStore> store_;
+    std::shared_ptr<const Workspace> workspace_;
     std::vector<RunRecord> runs_;
     QHash<qint64, int> rowById_;
     QHash<qint64, double> progress_;

@@ -58,18 +58,70 @@
 #include "charts/sweep_view.h"
 #include "charts/system_metrics_view.h"
 #include "window/welcome_panel.h"
+#ifdef FERKD_WITH_SERVER
+#include "server/connect_dialog.h"
+#endif
 #include "train/run_files.h"
 #include "util/atomic_file.h"
 #include "util/text.h"
 
 namespace ferkd::ui {
 
+namespace {
+
+// The store's workspace, keeping the store alive as long as any view holds the workspace
+// (views are deleted after the window's members).
+std::shared_ptr<Workspace> localWorkspaceOf(const std::shared_ptr<ExperimentStore>& store) {
+    return std::shared_ptr<Workspace>(new LocalWorkspace(*store), [store](Workspace* w) { delete w; });
+}
+
+}  // namespace
+
 MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, RunController* controller, QWidget* parent)
-    : QMainWindow(parent), store_(std::move(store)), controller_(controller) {
-    setObjectName("MainWindow");
-    setWindowTitle(tr("FerKD Studio"));
-    setWindowIcon(QIcon(":/icons/ferkd-studio.svg"));
+    : QMainWindow(parent), store_(std::move(store)), workspace_(localWorkspaceOf(store_)), controller_(controller) {
     if (!controller_) controller_ = new RunController(store_, this);
+    host_ = controller_;
+    build();
+}
+
+MainWindow::MainWindow(std::shared_ptr<Workspace> workspace, std::unique_ptr<RunHost> host, QWidget* parent)
+    : QMainWindow(parent), workspace_(std::move(workspace)), host_(host.get()), serverHost_(std::move(host)) {
+    build();
+}
+
+template <typename Read>
+bool MainWindow::reading(Read&& read) {
+    try {
+        read();
+        if (!connectedShown_) showConnection(true, {});
+        return true;
+    } catch (const std::exception& e) {
+        if (store_) throw;  // a local store's problems are not a connection's
+        showConnection(false, QString::fromUtf8(e.what()));
+        return false;
+    }
+}
+
+QString MainWindow::connectionText() const { return connectionLabel_ ? connectionLabel_->text() : QString(); }
+
+void MainWindow::showConnection(bool connected, const QString& message) {
+    if (!connectionLabel_) return;
+    const bool back = connected && !connectedShown_;
+    connectedShown_ = connected;
+    const QString where = QString::fromStdString(workspace_->location());
+    connectionLabel_->setText(connected ? tr("Server %1: connected").arg(where)
+                                        : tr("Server %1: not reachable, showing what was read before (%2)").arg(where, message));
+    connectionLabel_->setStyleSheet(connected ? QString() : QStringLiteral("color: #b00020;"));
+    if (back) {  // what changed meanwhile
+        refreshRuns();
+        showSelection();
+    }
+}
+
+void MainWindow::build() {
+    setObjectName("MainWindow");
+    setWindowTitle(store_ ? tr("FerKD Studio") : tr("FerKD Studio: %1").arg(QString::fromStdString(workspace_->location())));
+    setWindowIcon(QIcon(":/icons/ferkd-studio.svg"));
     buildLayout();
     buildActions();
 
@@ -78,32 +130,43 @@ MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, RunController* co
     statusBar()->addPermanentWidget(stageLabel_);
     statusBar()->addPermanentWidget(progress_);
     statusBar()->addPermanentWidget(deviceLabel_);
-    statusBar()->showMessage(tr("Workspace: %1").arg(QString::fromStdString(store_->workspace())));
+    if (store_) {
+        statusBar()->showMessage(tr("Workspace: %1").arg(QString::fromStdString(workspace_->location())));
+    } else {
+        deviceLabel_->setText(tr("Runs train on the server"));
+        chart_->setSkipsKnownPoints(true);
+        connectionLabel_ = new QLabel(this);
+        connectionLabel_->setObjectName("connectionLabel");
+        statusBar()->addPermanentWidget(connectionLabel_);
+        showConnection(true, {});
+        connect(host_, &RunHost::connectionChanged, this, &MainWindow::showConnection);
+    }
 
-    connect(controller_, &RunController::runStarted, this, [this](qint64 id) {
+    connect(host_, &RunHost::activeRunChanged, this, &MainWindow::updateActions);
+    connect(host_, &RunHost::runStarted, this, [this](qint64 id) {
         refreshRuns();
         if (selectedRuns().isEmpty() || selectedRuns() == QList<qint64>{id}) selectRun(id);
         logView_->appendPlainText(tr("run %1 started").arg(id));
         updateActions();
     });
-    connect(controller_, &RunController::stageStarted, this, [this](qint64 id, const QString& stage) {
+    connect(host_, &RunHost::stageStarted, this, [this](qint64 id, const QString& stage) {
         stageLabel_->setText(stage);
         showRunDevice(id);
         updateActions();  // the trainer pauses itself when the disk is full
     });
-    connect(controller_, &RunController::stepReported, this, [this](const StepReport& r) {
+    connect(host_, &RunHost::stepReported, this, [this](const StepReport& r) {
         chart_->appendStep(r);
         runsPanel_->setProgress(r.run_id, r.step, r.total_steps);
-        progress_->setMaximum(int(std::max<int64_t>(1, r.total_steps)));
-        progress_->setValue(int(r.step));
+        // A server's rows carry no step total nor ETA: its bar counts epochs.
+        progress_->setMaximum(int(std::max<int64_t>(1, r.total_steps > 0 ? r.total_steps : r.epochs)));
+        progress_->setValue(int(r.total_steps > 0 ? r.step : r.epoch - 1));
         // r.epoch is already 1-based, as the CLI prints it.
-        stageLabel_->setText(tr("epoch %1/%2, %3 img/s, ETA %4")
-                                 .arg(r.epoch)
-                                 .arg(r.epochs)
-                                 .arg(r.images_per_sec, 0, 'f', 0)
-                                 .arg(QString::fromStdString(formatDuration(r.eta_seconds))));
+        const QString stage = tr("epoch %1/%2, %3 img/s").arg(r.epoch).arg(r.epochs).arg(r.images_per_sec, 0, 'f', 0);
+        stageLabel_->setText(r.eta_seconds > 0
+                                 ? tr("%1, ETA %2").arg(stage, QString::fromStdString(formatDuration(r.eta_seconds)))
+                                 : stage);
     });
-    connect(controller_, &RunController::labelProgress, this,
+    connect(host_, &RunHost::labelProgress, this,
             [this](qint64, qint64 done, qint64 total, double ips, double eta) {
                 progress_->setMaximum(int(std::max<qint64>(1, total)));
                 progress_->setValue(int(done));
@@ -113,14 +176,15 @@ MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, RunController* co
                                          .arg(ips, 0, 'f', 0)
                                          .arg(QString::fromStdString(formatDuration(eta))));
             });
-    connect(controller_, &RunController::epochReported, this, [this](const EpochReport& r) {
+    connect(host_, &RunHost::epochReported, this, [this](const EpochReport& r) {
         chart_->appendEpoch(r);
+        if (!controller_) progress_->setValue(int(r.metrics.epoch));  // a server's bar counts epochs
         refreshRuns();
     });
-    connect(controller_, &RunController::logged, this, [this](qint64 id, const QString& level, const QString& message) {
+    connect(host_, &RunHost::logged, this, [this](qint64 id, const QString& level, const QString& message) {
         if (selectedRuns().contains(id)) logView_->appendPlainText(level + ": " + message);
     });
-    connect(controller_, &RunController::runFinished, this, [this](qint64 id, const QString& status, const QString& message) {
+    connect(host_, &RunHost::runFinished, this, [this](qint64 id, const QString& status, const QString& message) {
         refreshRuns();
         // The run's last system sample is written as it ends. (The charts keep the live
         // points: every step, where the store logs every few.)
@@ -132,9 +196,11 @@ MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, RunController* co
     // Runs started elsewhere (the CLI, another studio) show up without a manual refresh.
     auto* poll = new QTimer(this);
     connect(poll, &QTimer::timeout, this, [this] {
-        refreshRuns();  // rows update in place: cheap, and the running run's duration moves
+        // Rows update in place: cheap, and the running run's duration moves. A server out of
+        // reach is not asked (its host says when it is back).
+        if (connectedShown_) refreshRuns();
         // The system tab follows a run in progress at the monitor's sampling pace.
-        if (controller_->busy() && details_->currentWidget() == system_) showSystemMetrics();
+        if (connectedShown_ && host_->busy() && details_->currentWidget() == system_) showSystemMetrics();
     });
     poll->start(5000);
 
@@ -151,7 +217,7 @@ void MainWindow::buildLayout() {
     auto* left = new QWidget;
     auto* leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    runsPanel_ = new RunsPanel(store_);
+    runsPanel_ = new RunsPanel(workspace_);
     runsPanel_->setObjectName("runsPanel");
     connect(runsPanel_, &RunsPanel::selectionChanged, this, [this] {
         showSelection();
@@ -186,24 +252,15 @@ void MainWindow::buildLayout() {
     // runs the sweep view shows) stays.
     connect(sweep_, &SweepView::runClicked, this, [this](qint64 id) { runsPanel_->revealRun(id); });
     details_->addTab(sweep_, tr("Sweep"));
-    results_ = new ResultsView(store_);
-    results_->setObjectName("resultsView");
-    details_->addTab(results_, tr("Results"));
-    checkpoints_ = new CheckpointsView(store_, controller_);
+    if (store_) {  // it evaluates checkpoints on this machine
+        results_ = new ResultsView(store_);
+        results_->setObjectName("resultsView");
+        details_->addTab(results_, tr("Results"));
+    }
+    checkpoints_ = new CheckpointsView(workspace_, host_);
     checkpoints_->setObjectName("checkpointsView");
     details_->addTab(checkpoints_, tr("Checkpoints"));
-    cropBrowser_ = new CropBrowser(store_);
-    cropBrowser_->setObjectName("cropBrowser");
-    // Its three panes need about 890 px: in a scroll area, so the runs table beside it
-    // keeps its default columns in a 1366 px window.
-    auto* cropScroll = new QScrollArea;
-    cropScroll->setObjectName("cropBrowserScroll");
-    cropScroll->setWidgetResizable(true);
-    cropScroll->setFrameShape(QFrame::NoFrame);
-    cropScroll->setWidget(cropBrowser_);
-    cropTab_ = cropScroll;
-    details_->addTab(cropTab_, tr("Crop browser"));
-    welcome_ = new WelcomePanel(QString::fromStdString(store_->workspace()));
+    welcome_ = new WelcomePanel(QString::fromStdString(workspace_->location()));
     connect(welcome_, &WelcomePanel::quickStartRequested, this, [this] { quickStart("fmnist-resnet-quick"); });
     connect(welcome_, &WelcomePanel::pipelineRequested, this, &MainWindow::openPipeline);
     connect(welcome_, &WelcomePanel::inspectDataRequested, this, [this] { showDatasetView({}); });
@@ -222,6 +279,18 @@ void MainWindow::buildLayout() {
     progress_ = new QProgressBar(this);
     progress_->setObjectName("stageProgress");
     progress_->setMaximumWidth(180);
+    if (!store_) return;  // the crop browser reads label sets and images here
+    cropBrowser_ = new CropBrowser(store_);
+    cropBrowser_->setObjectName("cropBrowser");
+    // Its three panes need about 890 px: in a scroll area, so the runs table beside it
+    // keeps its default columns in a 1366 px window.
+    auto* cropScroll = new QScrollArea;
+    cropScroll->setObjectName("cropBrowserScroll");
+    cropScroll->setWidgetResizable(true);
+    cropScroll->setFrameShape(QFrame::NoFrame);
+    cropScroll->setWidget(cropBrowser_);
+    cropTab_ = cropScroll;
+    details_->addTab(cropTab_, tr("Crop browser"));
 }
 
 void MainWindow::buildActions() {
@@ -257,37 +326,50 @@ void MainWindow::buildActions() {
     quickButton->setMenu(quick);
     quickButton->setPopupMode(QToolButton::InstantPopup);
     toolbar->addWidget(quickButton);
-    add(tr("Pipeline"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), "actionPipeline", [this] { openPipeline(); });
-    startAct_ = add(tr("Start"), QKeySequence(Qt::CTRL | Qt::Key_R), "actionStart", [this] {
-        for (qint64 id : selectedRuns()) {
-            auto r = store_->run(id);
-            if (r && r->kind == "train" && r->status != run_status::kFinished && r->status != run_status::kRunning &&
-                r->status != run_status::kQueued)
-                controller_->enqueueExisting(id);
+    QAction* pipeline =
+        add(tr("Pipeline"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), "actionPipeline", [this] { openPipeline(); });
+    pipeline->setEnabled(store_ != nullptr);  // its label generation runs in this process
+    // Steering a server's run can fail (the run ended meanwhile, the server is out of reach).
+    auto steer = [this](const QString& what, auto&& act) {
+        try {
+            act();
+        } catch (const std::exception& e) {
+            QMessageBox::warning(this, what, QString::fromUtf8(e.what()));
         }
         updateActions();
+    };
+    startAct_ = add(tr("Start"), QKeySequence(Qt::CTRL | Qt::Key_R), "actionStart", [this, steer] {
+        steer(tr("Start"), [this] {
+            for (qint64 id : selectedRuns()) {
+                auto r = workspace_->run(id);
+                if (r && r->kind == "train" && r->status != run_status::kFinished && r->status != run_status::kRunning &&
+                    r->status != run_status::kQueued && r->status != run_status::kPaused)
+                    host_->enqueueExisting(id);
+            }
+        });
     });
-    pauseAct_ = add(tr("Pause"), QKeySequence(Qt::CTRL | Qt::Key_P), "actionPause", [this] {
-        controller_->pause();
-        stageLabel_->setText(tr("paused"));
-        updateActions();
+    pauseAct_ = add(tr("Pause"), QKeySequence(Qt::CTRL | Qt::Key_P), "actionPause", [this, steer] {
+        steer(tr("Pause"), [this] {
+            host_->pause();
+            stageLabel_->setText(tr("paused"));
+        });
     });
-    resumeAct_ = add(tr("Resume"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), "actionResume", [this] {
-        controller_->resume();
-        updateActions();
-    });
-    stopAct_ = add(tr("Stop"), QKeySequence(Qt::CTRL | Qt::Key_Period), "actionStop", [this] { controller_->stop(); });
+    resumeAct_ = add(tr("Resume"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), "actionResume",
+                     [this, steer] { steer(tr("Resume"), [this] { host_->resume(); }); });
+    stopAct_ = add(tr("Stop"), QKeySequence(Qt::CTRL | Qt::Key_Period), "actionStop",
+                   [this, steer] { steer(tr("Stop"), [this] { host_->stop(); }); });
     toolbar->addSeparator();
     duplicateAct_ = add(tr("Duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), "actionDuplicate", [this] {
         auto ids = selectedRuns();
         if (ids.isEmpty()) return;
-        auto r = store_->run(ids.first());
-        if (!r) return;
+        std::optional<RunRecord> r;
+        if (!reading([&] { r = workspace_->run(ids.first()); }) || !r) return;
         RunConfig config = runConfigOf(*r);
         config.name.clear();
         newRun(&config);
     });
     exportAct_ = add(tr("Export..."), QKeySequence(Qt::CTRL | Qt::Key_E), "actionExport", [this] { exportWeights(); });
+    exportAct_->setVisible(store_ != nullptr);  // it reads the checkpoint file here
     csvAct_ = add(tr("Export CSV"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), "actionCsv", [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export metrics"), "metrics.csv", tr("CSV (*.csv)"));
         QString error;
@@ -311,6 +393,11 @@ void MainWindow::buildActions() {
     auto* open = file->addAction(tr("&Open workspace..."), this, &MainWindow::chooseWorkspace);
     open->setObjectName("actionOpenWorkspace");
     open->setShortcut(QKeySequence::Open);
+    open->setVisible(store_ != nullptr);  // a server's window shows that server only
+#ifdef FERKD_WITH_SERVER
+    auto* connectServer = file->addAction(tr("&Connect to server..."), this, &MainWindow::connectToServer);
+    connectServer->setObjectName("actionConnectServer");
+#endif
     auto* inspect = file->addAction(tr("&Inspect data set..."), this, [this] { showDatasetView({}); });
     inspect->setObjectName("actionInspectData");
     inspect->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
@@ -318,7 +405,7 @@ void MainWindow::buildActions() {
         const QString before = StudioSettings::load().language;
         SettingsDialog dialog(this);
         if (dialog.exec() != QDialog::Accepted) return;
-        controller_->setProcesses(dialog.settings().processes);
+        if (controller_) controller_->setProcesses(dialog.settings().processes);
         if (dialog.settings().language != before) emit languageChosen(dialog.settings().language);
     });
     settings->setShortcut(QKeySequence::Preferences);
@@ -328,7 +415,7 @@ void MainWindow::buildActions() {
     auto* runMenu = menuBar()->addMenu(tr("&Run"));
     for (QAction* a : {startAct_, pauseAct_, resumeAct_, stopAct_, duplicateAct_}) runMenu->addAction(a);
     runMenu->addSeparator();
-    runActions_ = new RunActions(store_, this, [this] { return selectedRuns(); });
+    runActions_ = new RunActions(workspace_, this, [this] { return selectedRuns(); });
     runActions_->addTo(runMenu);
     // Del deletes the selected runs while the runs table has the focus, not while a field
     // elsewhere in the window is being edited.
@@ -356,8 +443,8 @@ void MainWindow::buildActions() {
 // The device and precision (runtime.precision = auto resolved) a run computes on, once
 // its worker has chosen them.
 void MainWindow::showRunDevice(qint64 runId) {
-    const auto run = store_->run(runId);
-    if (!run || run->device.empty()) return;
+    std::optional<RunRecord> run;
+    if (!reading([&] { run = workspace_->run(runId); }) || !run || run->device.empty()) return;
     const QString device = QString::fromStdString(run->device);
     deviceLabel_->setText(run->precision.empty()
                               ? tr("Device: %1").arg(device)
@@ -365,8 +452,8 @@ void MainWindow::showRunDevice(qint64 runId) {
 }
 
 void MainWindow::updateActions() {
-    const bool active = controller_->activeRun() != 0;
-    const bool paused = controller_->paused();
+    const bool active = host_->activeRun() != 0;
+    const bool paused = host_->paused();
     const bool selection = !selectedRuns().isEmpty();
     startAct_->setEnabled(selection);
     pauseAct_->setEnabled(active && !paused);
@@ -379,7 +466,8 @@ void MainWindow::updateActions() {
 }
 
 void MainWindow::refreshRuns() {
-    auto runs = store_->listRuns();
+    std::vector<RunRecord> runs;
+    if (!reading([&] { runs = workspace_->listRuns(); })) return;
     rightStack_->setCurrentWidget(runs.empty() && !welcomeDismissed_ ? static_cast<QWidget*>(welcome_) : details_);
     if (runActions_) runsPanel_->setShowArchived(runActions_->showArchived());
     // The model updates rows in place: selection, sort and scroll position stay.
@@ -400,19 +488,22 @@ void MainWindow::selectRun(qint64 runId, bool addToSelection) {
 void MainWindow::showSelection() {
     std::vector<RunSeries> series;
     std::vector<ComparedRun> compared;
-    for (qint64 id : selectedRuns()) {
-        auto r = store_->run(id);
-        if (!r) continue;
-        series.push_back({id, QString::fromStdString(r->name), store_->stepMetrics(id), store_->epochMetrics(id)});
-        ComparedRun c;
-        c.id = id;
-        c.name = r->name;
-        c.config = runConfigOf(*r);
-        c.best_top1 = r->best_top1;
-        c.best_val_top1 = r->best_val_top1;
-        if (!series.back().epochs.empty()) c.last_top1 = series.back().epochs.back().test_top1;
-        compared.push_back(std::move(c));
-    }
+    const bool read = reading([&] {
+        for (qint64 id : selectedRuns()) {
+            auto r = workspace_->run(id);
+            if (!r) continue;
+            series.push_back({id, QString::fromStdString(r->name), workspace_->stepMetrics(id), workspace_->epochMetrics(id)});
+            ComparedRun c;
+            c.id = id;
+            c.name = r->name;
+            c.config = runConfigOf(*r);
+            c.best_top1 = r->best_top1;
+            c.best_val_top1 = r->best_val_top1;
+            if (!series.back().epochs.empty()) c.last_top1 = series.back().epochs.back().test_top1;
+            compared.push_back(std::move(c));
+        }
+    });
+    if (!read) return;  // the views keep what they show
     chart_->setRuns(series);
     showSystemMetrics();
     std::vector<std::vector<qint64>> groups;
@@ -420,26 +511,33 @@ void MainWindow::showSelection() {
     chart_->setSeedGroups(groups);
     comparison_->setRuns(compared);
     sweep_->setRuns(compared);
-    results_->setRun(series.size() == 1 ? series.front().id : 0);
+    if (results_) results_->setRun(series.size() == 1 ? series.front().id : 0);
     checkpoints_->setRun(series.size() == 1 ? series.front().id : 0);
     configView_->clear();
     logView_->clear();
     if (series.empty()) return;
-    auto first = store_->run(series.front().id);
+    std::optional<RunRecord> first;
+    std::vector<EventRecord> events;
+    if (!reading([&] {
+            first = workspace_->run(series.front().id);
+            if (first) events = workspace_->events(first->id);
+        }) || !first)
+        return;
     configView_->setPlainText(QString::fromStdString(first->config_json));
-    for (const auto& e : store_->events(first->id))
-        logView_->appendPlainText(QString::fromStdString(e.level + ": " + e.message));
+    for (const auto& e : events) logView_->appendPlainText(QString::fromStdString(e.level + ": " + e.message));
 }
 
 void MainWindow::showSystemMetrics() {
     QList<QPair<qint64, QString>> named;
-    for (qint64 id : selectedRuns())
-        if (auto r = store_->run(id)) named.append({id, QString::fromStdString(r->name)});
-    system_->setRuns(*store_, named);
+    reading([&] {
+        for (qint64 id : selectedRuns())
+            if (auto r = workspace_->run(id)) named.append({id, QString::fromStdString(r->name)});
+        system_->setRuns(*workspace_, named);
+    });
 }
 
 qint64 MainWindow::startRun(const RunConfig& config) {
-    const qint64 id = controller_->enqueue(config);
+    const qint64 id = host_->enqueue(config);
     refreshRuns();
     selectRun(id);
     updateActions();
@@ -458,7 +556,7 @@ void MainWindow::showTab(const QString& name) {
     welcomeDismissed_ = true;  // a tab asked for by name (e.g. --labels opens the crop browser) is shown
     rightStack_->setCurrentWidget(details_);
     for (const auto& [tabName, widget] : namedTabs())
-        if (tabName == name.toLower()) details_->setCurrentWidget(widget);
+        if (widget && tabName == name.toLower()) details_->setCurrentWidget(widget);
 }
 
 void MainWindow::showDatasetView(const QString& path) {
@@ -475,16 +573,18 @@ QString MainWindow::currentTabName() const {
 }
 
 void MainWindow::showCropBrowser(const QString& dataPath, const QString& labelsPath) {
+    if (!cropBrowser_) return;
     details_->setCurrentWidget(cropTab_);
     cropBrowser_->openAsync(dataPath, labelsPath);
 }
 
 void MainWindow::newRun(const RunConfig* base) {
     NewRunDialog dialog(this);
-    dialog.setPlanContext(store_->workspace(), controller_->processes());
+    if (controller_) dialog.setPlanContext(store_->workspace(), controller_->processes());
+    else dialog.setTrainsOn(QString::fromStdString(workspace_->location()));
     if (base) {
         dialog.setConfig(*base);
-    } else {  // a preset, with the threads and device of the settings
+    } else if (controller_) {  // a preset, with this machine's threads and device from the settings
         RunConfig config = dialog.config();
         StudioSettings::load().applyTo(config);
         dialog.setConfig(config);
@@ -507,13 +607,12 @@ bool MainWindow::exportMetricsCsv(const QString& path, const QList<qint64>& runs
     try {
         const std::vector<int64_t> ids(runs.begin(), runs.end());
         std::ostringstream text;
-        const LocalWorkspace workspace(*store_);
-        writeMetricsCsv(workspace, ids, false, text);
+        writeMetricsCsv(*workspace_, ids, false, text);
         writeTextFileAtomically(path.toStdString(), text.str());
         // The system samples beside it (as `ferkd runs export-csv --system` writes them).
-        if (std::any_of(ids.begin(), ids.end(), [&](int64_t id) { return !store_->systemMetrics(id).empty(); })) {
+        if (std::any_of(ids.begin(), ids.end(), [&](int64_t id) { return !workspace_->systemMetrics(id).empty(); })) {
             std::ostringstream system;
-            writeSystemMetricsCsv(workspace, ids, system);
+            writeSystemMetricsCsv(*workspace_, ids, system);
             writeTextFileAtomically(systemCsvPath(path).toStdString(), system.str());
         }
         return true;
@@ -525,7 +624,7 @@ bool MainWindow::exportMetricsCsv(const QString& path, const QList<qint64>& runs
 
 void MainWindow::quickStart(const std::string& preset) {
     RunConfig config = presetConfig(preset);
-    StudioSettings::load().applyTo(config);
+    if (controller_) StudioSettings::load().applyTo(config);  // this machine's threads and device
     try {
         startRun(config);
     } catch (const std::exception& e) {
@@ -534,6 +633,7 @@ void MainWindow::quickStart(const std::string& preset) {
 }
 
 void MainWindow::openPipeline() {
+    if (!controller_) return;  // its label generation runs in this process
     const QString folder = QString::fromStdString(store_->workspace()) + "/labels";
     QDir().mkpath(folder);
     PipelineDialog dialog(folder, this);
@@ -547,14 +647,21 @@ void MainWindow::openPipeline() {
 }
 
 void MainWindow::chooseWorkspace() {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open workspace"),
-                                                             QString::fromStdString(store_->workspace()));
+    const QString start = store_ ? QString::fromStdString(store_->workspace()) : QString();
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open workspace"), start);
     if (!folder.isEmpty()) emit workspaceChosen(folder);
+}
+
+void MainWindow::connectToServer() {
+#ifdef FERKD_WITH_SERVER
+    ConnectDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted) emit serverChosen(dialog.url(), dialog.tokenFile());
+#endif
 }
 
 void MainWindow::exportWeights() {
     const auto ids = selectedRuns();
-    if (ids.size() != 1) return;
+    if (ids.size() != 1 || !store_) return;
     const qint64 id = ids.first();
     ExportDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted) return;
@@ -604,7 +711,7 @@ void MainWindow::showEvent(QShowEvent* event) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (controller_->busy()) {
+    if (host_->trainsHere() && host_->busy()) {  // a server's runs go on without this window
         if (askBeforeClosing_ &&
             QMessageBox::question(this, tr("Quit FerKD Studio"),
                                   tr("A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?")) !=

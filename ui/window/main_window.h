@@ -2,8 +2,9 @@
 // The studio's main window: the workspace's runs (searchable, multi-select), a detail
 // area (live and stored curves, config, log), toolbar actions with shortcuts (new run,
 // start or resume, pause, resume, stop, duplicate, export weights, export CSV, save
-// chart), and a status bar with the device and the running stage. Training runs in a
-// RunController on a worker thread; the window only observes it.
+// chart), and a status bar with the device and the running stage. The window reads a
+// Workspace and observes a RunHost: a local workspace with its RunController training on
+// a worker thread, or a server's workspace whose runs train there (File > Connect to server).
 #include <QMainWindow>
 #include <memory>
 
@@ -18,6 +19,7 @@ class QTabWidget;
 
 namespace ferkd {
 class ExperimentStore;
+class Workspace;
 }
 
 namespace ferkd::ui {
@@ -29,6 +31,7 @@ class ResultsView;
 class RunActions;
 class RunComparisonView;
 class RunController;
+class RunHost;
 class RunsPanel;
 class SweepView;
 class SystemMetricsView;
@@ -37,9 +40,13 @@ class WelcomePanel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    // Without a `controller` the window makes and owns its own.
+    // A workspace on this machine. Without a `controller` the window makes and owns its own.
     explicit MainWindow(std::shared_ptr<ExperimentStore> store, RunController* controller = nullptr,
                         QWidget* parent = nullptr);
+    // A workspace elsewhere (a server's), whose runs `host` queues and follows. The views
+    // that need the workspace's files here are left out: results, crop browser, weight
+    // export, the pipeline.
+    MainWindow(std::shared_ptr<Workspace> workspace, std::unique_ptr<RunHost> host, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     void refreshRuns();  // re-reads the runs from the store
@@ -68,7 +75,10 @@ public:
     // is then stopped cleanly without asking).
     void setAskBeforeClosing(bool ask) { askBeforeClosing_ = ask; }
 
-    RunController* controller() const { return controller_; }
+    RunController* controller() const { return controller_; }  // null on a server's workspace
+    RunHost* host() const { return host_; }
+    // The connection's state in the status bar (a server's workspace only; empty else).
+    QString connectionText() const;
     MetricsChart* chart() const { return chart_; }
     SystemMetricsView* systemMetrics() const { return system_; }
     CropBrowser* cropBrowser() const { return cropBrowser_; }
@@ -85,12 +95,15 @@ Q_SIGNALS:
     void languageChosen(const QString& language);
     // The user chose another workspace folder to open (File > Open workspace, the welcome panel).
     void workspaceChosen(const QString& folder);
+    // File > Connect to server, accepted: the server's URL and the file of its token.
+    void serverChosen(const QString& url, const QString& tokenFile);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
     void showEvent(QShowEvent* event) override;
 
 private:
+    void build();  // what both constructors do once the workspace and host are set
     void buildActions();
     void buildLayout();
     void restoreLayout();
@@ -103,10 +116,23 @@ private:
     void quickStart(const std::string& preset);
     void openPipeline();
     void chooseWorkspace();
+    void connectToServer();
+    void showConnection(bool connected, const QString& message);
+    // Runs `read` against the workspace; false (with the message in the status bar) when
+    // a server's workspace cannot be reached: the views keep what they show.
+    template <typename Read>
+    bool reading(Read&& read);
     QList<QPair<QString, QWidget*>> namedTabs() const;
 
-    std::shared_ptr<ExperimentStore> store_;
-    RunController* controller_ = nullptr;
+    std::shared_ptr<ExperimentStore> store_;  // null on a server's workspace
+    std::shared_ptr<Workspace> workspace_;    // what the views read
+    RunController* controller_ = nullptr;     // null on a server's workspace
+    RunHost* host_ = nullptr;                 // controller_, or the server's
+    // A server's host, which the window owns. A member, so it stops (and joins its thread)
+    // before the views and the window's connections go.
+    std::unique_ptr<RunHost> serverHost_;
+    QLabel* connectionLabel_ = nullptr;
+    bool connectedShown_ = true;  // what the connection label says
     RunsPanel* runsPanel_ = nullptr;
     QStackedWidget* rightStack_ = nullptr;  // the welcome panel while the workspace is empty, else details_
     WelcomePanel* welcome_ = nullptr;

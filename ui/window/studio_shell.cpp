@@ -7,6 +7,11 @@
 #include "window/main_window.h"
 #include "runs/run_controller.h"
 #include "dialogs/settings_dialog.h"
+#ifdef FERKD_WITH_SERVER
+#include "remote/access_token.h"
+#include "remote/remote_workspace.h"
+#include "server/server_run_host.h"
+#endif
 
 namespace ferkd::ui {
 
@@ -17,7 +22,10 @@ StudioShell::StudioShell(std::shared_ptr<ExperimentStore> store, LanguageManager
     buildWindow();
 }
 
-StudioShell::~StudioShell() { delete window_; }
+StudioShell::~StudioShell() {
+    for (const auto& w : serverWindows_) delete w;
+    delete window_;
+}
 
 void StudioShell::setLanguage(const QString& language) {
     languages_->install(LanguageManager::localeOf(language));
@@ -63,11 +71,40 @@ void StudioShell::openWorkspace(const QString& folder) {
     oldController->deleteLater();
 }
 
+MainWindow* StudioShell::connectToServer(const QString& url, const QString& tokenFile, QString* error) {
+#ifdef FERKD_WITH_SERVER
+    try {
+        auto server = std::make_shared<RemoteWorkspace>(url.toStdString(), readAccessToken(tokenFile.toStdString()));
+        server->serverInfo();  // a wrong URL or token is said now, not as an empty window
+        auto* window = new MainWindow(server, std::make_unique<ServerRunHost>(server));
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        connect(window, &MainWindow::serverChosen, this, &StudioShell::openServerWindow, Qt::QueuedConnection);
+        serverWindows_.append(window);
+        window->show();
+        return window;
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromUtf8(e.what());
+        return nullptr;
+    }
+#else
+    (void)url;
+    (void)tokenFile;
+    if (error) *error = tr("this studio was built without the server's client (FERKD_WITH_SERVER=OFF)");
+    return nullptr;
+#endif
+}
+
+void StudioShell::openServerWindow(const QString& url, const QString& tokenFile) {
+    QString error;
+    if (!connectToServer(url, tokenFile, &error)) QMessageBox::warning(window_, tr("Connect to server"), error);
+}
+
 void StudioShell::buildWindow() {
     window_ = new MainWindow(store_, controller_);
     window_->setAttribute(Qt::WA_DeleteOnClose, false);
     connect(window_, &MainWindow::languageChosen, this, &StudioShell::setLanguage, Qt::QueuedConnection);
     connect(window_, &MainWindow::workspaceChosen, this, &StudioShell::openWorkspace, Qt::QueuedConnection);
+    connect(window_, &MainWindow::serverChosen, this, &StudioShell::openServerWindow, Qt::QueuedConnection);
 }
 
 }  // namespace ferkd::ui

@@ -33,14 +33,20 @@ public:
     // Opens the workspace in `folder` (made when new) in a new window, and remembers it
     // for the next start. Refused while a run is active, and when the folder cannot hold one.
     void openWorkspace(const QString& folder);
+    // Opens a window on the workspace a `ferkd serve` at `url` serves, with the token in
+    // `tokenFile`; null with the reason when the server refuses or cannot be reached. The
+    // window closes itself; the local one stays.
+    MainWindow* connectToServer(const QString& url, const QString& tokenFile, QString* error);
 
 private:
     void buildWindow();
+    void openServerWindow(const QString& url, const QString& tokenFile);  // connectToServer, errors in a box
 
     std::shared_ptr<ExperimentStore> store_;
     LanguageManager* languages_;
     RunController* controller_ = nullptr;
     QPointer<MainWindow> window_;
+    QList<QPointer<MainWindow>> serverWindows_;  // each deletes itself when closed
 };
 
 }  // namespace ferkd::ui
