@@ -1,10 +1,12 @@
 // `ferkd eval RUN`: top-1/top-5 and per-class accuracy of a run's checkpoint on its test set
-// (or another one); with --teacher, a distilled run's agreement with its teacher.
+// (or another one); with --teacher, a distilled run's agreement with its teacher. With
+// --server the server evaluates (its run's best or last checkpoint on its test split).
 #include <cstdio>
 
 #include "commands.h"
 #include "train/run_evaluation.h"
 #include "util/error.h"
+#include "workspace/workspace.h"
 
 namespace ferkd::cli {
 namespace {
@@ -15,10 +17,23 @@ struct EvalOptions {
     bool teacher = false;
 };
 
+// Where the runs are: here (any checkpoint file, any test set) or on a server (the run's
+// own "best" or "last" on its own test split: a server reads no path a client names).
+std::pair<RunRecord, RunEvaluation> evaluate(const CliContext& ctx, const EvalOptions& o) {
+    if (ctx.server.empty()) {
+        auto store = ctx.openStore();
+        const RunRecord run = requireRun(*store, o.run);
+        return {run, evaluateRun(*store, run.id, o.checkpoint, o.testPath, o.batchSize, o.teacher)};
+    }
+    if (!o.testPath.empty())
+        throw ConfigError("--test", "a server evaluates on the run's own test split; it reads no path sent to it");
+    auto workspace = ctx.openWorkspace();
+    const RunRecord run = requireRun(*workspace, o.run);
+    return {run, workspace->evaluate(run.id, o.checkpoint, o.teacher)};
+}
+
 int runEval(const CliContext& ctx, const EvalOptions& o) {
-    auto store = ctx.openStore();
-    const RunRecord run = requireRun(*store, o.run);
-    const RunEvaluation r = evaluateRun(*store, run.id, o.checkpoint, o.testPath, o.batchSize, o.teacher);
+    const auto [run, r] = evaluate(ctx, o);
     std::printf("run %lld '%s', checkpoint %s (epoch %lld)\n", (long long)run.id, run.name.c_str(),
                 r.checkpoint.c_str(), (long long)r.epoch);
     std::printf("test images %lld: loss %.4f top-1 %.2f%% top-5 %.2f%%\n", (long long)r.images, r.loss,

@@ -8,6 +8,7 @@
 
 #include "store/experiment_store.h"
 #include "store/run_deletion.h"
+#include "train/run_evaluation.h"
 
 // std::optional as null or its value (nlohmann 3.11.2, Debian 12's, has no such rule).
 namespace nlohmann {
@@ -32,6 +33,10 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CheckpointRecord, run_id, path, kind, epoch, 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(LabelSetRecord, id, run_id, path, teacher, dataset_fingerprint, label_type, num_images,
                                    crops_per_image, num_classes, bytes, created_at, stats_json)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunDeletionPlan, run, paths, bytes, blocker, used_by)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ImagePrediction, image, truth, predicted, confidence, teacher_predicted, kl)
+// Without `image` (the thumbnails' decoder): the test images stay on the server.
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunEvaluation, checkpoint, epoch, images, loss, top1, top5, classes, confusion,
+                                   predictions, teacher, teacher_note, agreement, mean_kl, class_agreement, class_kl)
 
 template <typename Row>
 void to_json(nlohmann::json& j, const RowsPage<Row>& page) {

@@ -35,6 +35,9 @@ std::string serverMessage(const std::string& body) {
     return body.substr(0, 200);
 }
 
+constexpr int kReadTimeout = 120;
+constexpr int kEvaluationTimeout = 6 * 3600;  // a large test split on a busy server
+
 }  // namespace
 
 RemoteWorkspace::RemoteWorkspace(const std::string& url, const std::string& token) : url_(url) {
@@ -45,19 +48,21 @@ RemoteWorkspace::RemoteWorkspace(const std::string& url, const std::string& toke
     if (!client_->is_valid()) throw ConfigError("--server", "'" + url + "' is not a server URL");
     client_->set_bearer_token_auth(token);
     client_->set_connection_timeout(5);
-    client_->set_read_timeout(120);  // queueing a run may plan its memory first
+    client_->set_read_timeout(kReadTimeout);  // queueing a run may plan its memory first
 }
 
 RemoteWorkspace::~RemoteWorkspace() = default;
 
 RemoteWorkspace::Reply RemoteWorkspace::send(const char* method, const std::string& path, const std::string& body,
-                                             bool notFoundIsEmpty) const {
+                                             bool notFoundIsEmpty, int readTimeout) const {
     const std::string full = std::string(WorkspaceApi::kPrefix) + path;
     std::unique_lock<std::mutex> lock(mutex_);
     const std::string m = method;
+    if (readTimeout > 0) client_->set_read_timeout(readTimeout);
     httplib::Result result = m == "GET"    ? client_->Get(full)
                              : m == "POST" ? client_->Post(full, body, "application/json")
                                            : client_->Delete(full);
+    if (readTimeout > 0) client_->set_read_timeout(kReadTimeout);
     lock.unlock();
     if (!result) throw Error("cannot reach " + url_ + ": " + httplib::to_string(result.error()));
     const int status = result->status;
@@ -92,6 +97,11 @@ int64_t RemoteWorkspace::queueRun(const ConfigRequest& request, const std::strin
     for (const auto& [field, value] : request.fields) config[field] = value;
     if (!config.empty()) body["config"] = config;
     return decode<json>(send("POST", "runs", body.dump()).body, url_).at("id").get<int64_t>();
+}
+
+RunEvaluation RemoteWorkspace::evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher) const {
+    const json body = {{"checkpoint", checkpoint}, {"teacher", withTeacher}};
+    return decode<RunEvaluation>(send("POST", runPath(runId, "evaluate"), body.dump(), false, kEvaluationTimeout).body, url_);
 }
 
 void RemoteWorkspace::requeueRun(int64_t runId, const std::string& fromCheckpoint) const {

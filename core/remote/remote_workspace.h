@@ -51,6 +51,7 @@ public:
     void pause(int64_t runId) override;
     void resume(int64_t runId) override;
     void stop(int64_t runId) override;
+    RunEvaluation evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher) const override;
     RunDeletionPlan planDeletion(int64_t runId) const override;
     std::vector<std::string> deleteRun(int64_t runId, bool force) override;
 
@@ -61,8 +62,9 @@ private:
     };
     // Sends one request; Error for a connection that fails and for every status but 2xx
     // (and 404 where `notFoundIsEmpty`), with the server's message.
+    // `readTimeout`: seconds to wait for the reply (0: the client's 120).
     Reply send(const char* method, const std::string& path, const std::string& body = "",
-               bool notFoundIsEmpty = false) const;
+               bool notFoundIsEmpty = false, int readTimeout = 0) const;
     std::string runPath(int64_t runId, const std::string& what = "") const;
 
     std::string url_;

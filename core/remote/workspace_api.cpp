@@ -173,6 +173,14 @@ ApiResponse WorkspaceApi::controlRequest(const ApiRequest& request, int64_t runI
     else if (what == "stop") {
         if (!options_.control->dequeue(runId)) workspace_.stop(runId);
     }
+    else if (what == "evaluate") {
+        // One at a time: each takes the server's cores (or GPU) for a while.
+        std::lock_guard<std::mutex> lock(evaluating_);
+        const std::string checkpoint =
+            body.contains("checkpoint") ? field<std::string>(body, "checkpoint", "best or last") : "best";
+        const bool teacher = body.contains("teacher") && field<bool>(body, "teacher", "true or false");
+        return jsonResponse(workspace_.evaluate(runId, checkpoint, teacher));
+    }
     else if (what == "queue")
         options_.control->requeue(runId, body.contains("from") ? field<std::string>(body, "from", "a checkpoint kind (last, best)") : "");
     else if (what == "rename") workspace_.renameRun(runId, field<std::string>(body, "name", "the new name"));

@@ -20,6 +20,7 @@
 //   DELETE /api/v1/runs/{id}?force=1
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,7 @@ private:
 
     Workspace& workspace_;
     ApiOptions options_;
+    mutable std::mutex evaluating_;  // evaluations run one at a time
 };
 
 }  // namespace ferkd

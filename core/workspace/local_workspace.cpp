@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "train/run_evaluation.h"
 #include "workspace/run_process.h"
 
 namespace ferkd {
@@ -61,6 +62,13 @@ void LocalWorkspace::renameRun(int64_t runId, const std::string& name) { store_.
 void LocalWorkspace::setTags(int64_t runId, const std::string& tags) { store_.setTags(runId, tags); }
 void LocalWorkspace::setNotes(int64_t runId, const std::string& notes) { store_.setNotes(runId, notes); }
 void LocalWorkspace::setArchived(int64_t runId, bool archived) { store_.setArchived(runId, archived); }
+RunEvaluation LocalWorkspace::evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher) const {
+    // Two names only: a server passes on a client's choice, which must not name a file.
+    if (checkpoint != "best" && checkpoint != "last")
+        throw ConfigError("checkpoint", "expected best or last, got '" + checkpoint + "'");
+    return evaluateRun(store_, existingRun(runId).id, checkpoint, "", 256, withTeacher);
+}
+
 RunDeletionPlan LocalWorkspace::planDeletion(int64_t runId) const { return planRunDeletion(store_, runId); }
 
 void LocalWorkspace::pause(int64_t runId) { signalTrainingProcess(existingRun(runId), RunSignal::Pause); }

@@ -15,6 +15,8 @@
 
 namespace ferkd {
 
+struct RunEvaluation;  // train/run_evaluation.h
+
 // A request that does not fit the run's state (pausing a run that is not running).
 class RunStateError : public Error {
 public:
@@ -53,6 +55,10 @@ public:
     virtual void pause(int64_t runId) = 0;
     virtual void resume(int64_t runId) = 0;
     virtual void stop(int64_t runId) = 0;
+    // The run's checkpoint "best" or "last" evaluated on its test split where the runs'
+    // files are (a server's: there), with its teacher beside it when asked, and the
+    // prediction per image; thumbnails (RunEvaluation::image) from a local workspace only.
+    virtual RunEvaluation evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher) const = 0;
     virtual RunDeletionPlan planDeletion(int64_t runId) const = 0;
     // What could not be removed (see store/run_deletion.h); Error for a blocked run.
     virtual std::vector<std::string> deleteRun(int64_t runId, bool force) = 0;

@@ -99,6 +99,7 @@ private slots:
             {"GET", "/api/v1/runs/1/deletion-plan"}, {"GET", "/api/v1/label-sets"},
             {"POST", "/api/v1/runs"},         {"POST", "/api/v1/runs/1/stop"},
             {"POST", "/api/v1/runs/1/rename"}, {"DELETE", "/api/v1/runs/1"},
+            {"POST", "/api/v1/runs/1/evaluate"}, {"POST", "/api/v1/runs/1/queue"},
             {"GET", "/api/v1/nothing"},       {"GET", "/etc/passwd"}};
         const std::vector<std::string> wrong = {"", "Bearer", "Bearer ", "Bearer " + std::string(64, 'b'),
                                                 "Bearer " + kToken.substr(0, 63), "Bearer " + kToken + "a",
@@ -201,9 +202,11 @@ private slots:
         loadOrCreateAccessToken(otherToken.toStdString());
         const auto wrong = test::runFerkd({"--server", server.url(), "--token-file", otherToken, "runs", "list"});
         QVERIFY2(wrong.code == 1 && wrong.err.contains("refused the token (401)"), qPrintable(wrong.err));
-        // A command that needs the files is told so.
+        // A command that needs the files is told so; evaluating (on the server) needs control.
+        const auto labels = test::runFerkd(remote + QStringList{"labels", "generate", "--teacher", "1", "--out", tmp_.filePath("x.fkdl")});
+        QVERIFY2(labels.code == 2 && labels.err.contains("--server"), qPrintable(labels.err));
         const auto eval = test::runFerkd(remote + QStringList{"eval", "1"});
-        QVERIFY2(eval.code == 2 && eval.err.contains("--server"), qPrintable(eval.err));
+        QVERIFY2(eval.code == 1 && eval.err.contains("--allow-control"), qPrintable(eval.err));
 
         httplib::Client http(server.url().toStdString());
         auto r = http.Get("/api/v1/runs");
@@ -256,6 +259,18 @@ private slots:
         QVERIFY(!client.stepMetrics(1).empty());
         QCOMPARE(int(client.epochMetrics(1).size()), 1);
         QVERIFY(client.runLog(1).find("epoch") != std::string::npos);
+
+        // Evaluated on the server: the report `ferkd eval` prints on the server's folder,
+        // to the byte. A file as the checkpoint, or another test set, is not sent.
+        const auto here = test::runFerkd({"--workspace", ws, "eval", "1"});
+        const auto there = test::runFerkd(remote + QStringList{"eval", "1"});
+        QVERIFY2(here.code == 0 && there.code == 0, qPrintable(here.err + there.err));
+        QVERIFY(there.out.contains("per class:"));
+        QCOMPARE(there.out, here.out);
+        r = test::runFerkd(remote + QStringList{"eval", "1", "--checkpoint", "/etc/passwd"});
+        QVERIFY2(r.code == 2 && r.err.contains("checkpoint") && r.err.contains("best or last"), qPrintable(r.err));
+        r = test::runFerkd(remote + QStringList{"eval", "1", "--test", data_});
+        QVERIFY2(r.code == 2 && r.err.contains("--test"), qPrintable(r.err));
 
         // The second starts after the first; stopped, it checkpoints.
         QVERIFY(waitFor([&] { return !client.stepMetrics(2).empty(); }, 120000));
