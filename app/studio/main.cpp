@@ -150,7 +150,7 @@ int main(int argc, char** argv) {
         for (const QString& id : parser.value(select).split(',', Qt::SkipEmptyParts)) window.selectRun(id.toLongLong(), true);
     if (parser.isSet(tab)) window.showTab(parser.value(tab));
     if (parser.isSet(sweepField)) window.sweep()->setField(parser.value(sweepField));
-    if (parser.isSet(showCell) && window.results()) {  // for screenshots: the results tab at one cell's images
+    if (parser.isSet(showCell)) {  // for screenshots: the results tab at one cell's images
         const QStringList cell = parser.value(showCell).split(',');
         window.showTab("results");
         QObject::connect(window.results(), &ferkd::ui::ResultsView::evaluated, &window, [&window, cell] {

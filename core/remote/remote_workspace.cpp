@@ -40,30 +40,36 @@ constexpr int kEvaluationTimeout = 6 * 3600;  // a large test split on a busy se
 
 }  // namespace
 
-RemoteWorkspace::RemoteWorkspace(const std::string& url, const std::string& token) : url_(url) {
+RemoteWorkspace::RemoteWorkspace(const std::string& url, const std::string& token) : url_(url), token_(token) {
     if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
         throw ConfigError("--server", "'" + url + "' is not a server URL; expected http://host:port or https://host:port");
     while (!url_.empty() && url_.back() == '/') url_.pop_back();
-    client_ = std::make_unique<httplib::Client>(url_);
+    client_ = makeClient(kReadTimeout);  // queueing a run may plan its memory first
     if (!client_->is_valid()) throw ConfigError("--server", "'" + url + "' is not a server URL");
-    client_->set_bearer_token_auth(token);
-    client_->set_connection_timeout(5);
-    client_->set_read_timeout(kReadTimeout);  // queueing a run may plan its memory first
+}
+
+std::unique_ptr<httplib::Client> RemoteWorkspace::makeClient(int readTimeout) const {
+    auto client = std::make_unique<httplib::Client>(url_);
+    client->set_bearer_token_auth(token_);
+    client->set_connection_timeout(5);
+    client->set_read_timeout(readTimeout);
+    return client;
 }
 
 RemoteWorkspace::~RemoteWorkspace() = default;
 
 RemoteWorkspace::Reply RemoteWorkspace::send(const char* method, const std::string& path, const std::string& body,
-                                             bool notFoundIsEmpty, int readTimeout) const {
+                                             bool notFoundIsEmpty, bool lengthy) const {
     const std::string full = std::string(WorkspaceApi::kPrefix) + path;
-    std::unique_lock<std::mutex> lock(mutex_);
     const std::string m = method;
-    if (readTimeout > 0) client_->set_read_timeout(readTimeout);
-    httplib::Result result = m == "GET"    ? client_->Get(full)
-                             : m == "POST" ? client_->Post(full, body, "application/json")
-                                           : client_->Delete(full);
-    if (readTimeout > 0) client_->set_read_timeout(kReadTimeout);
-    lock.unlock();
+    const auto issue = [&](httplib::Client& client) {
+        return m == "GET" ? client.Get(full) : m == "POST" ? client.Post(full, body, "application/json") : client.Delete(full);
+    };
+    // A lengthy request has a connection of its own: the others (a window's polling) go on meanwhile.
+    httplib::Result result = lengthy ? issue(*makeClient(kEvaluationTimeout)) : [&] {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return issue(*client_);
+    }();
     if (!result) throw Error("cannot reach " + url_ + ": " + httplib::to_string(result.error()));
     const int status = result->status;
     if (status >= 200 && status < 300) return {status, result->body};
@@ -101,7 +107,7 @@ int64_t RemoteWorkspace::queueRun(const ConfigRequest& request, const std::strin
 
 RunEvaluation RemoteWorkspace::evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher) const {
     const json body = {{"checkpoint", checkpoint}, {"teacher", withTeacher}};
-    return decode<RunEvaluation>(send("POST", runPath(runId, "evaluate"), body.dump(), false, kEvaluationTimeout).body, url_);
+    return decode<RunEvaluation>(send("POST", runPath(runId, "evaluate"), body.dump(), false, true).body, url_);
 }
 
 void RemoteWorkspace::requeueRun(int64_t runId, const std::string& fromCheckpoint) const {

@@ -1,6 +1,7 @@
 #pragma once
 // A workspace served by `ferkd serve`, read and managed over HTTP(S): the client side of
-// remote/workspace_api.h. Safe to call from several threads (one request at a time).
+// remote/workspace_api.h. Safe to call from several threads (one request at a time; an
+// evaluation on a connection of its own).
 #include <memory>
 #include <mutex>
 
@@ -62,12 +63,13 @@ private:
     };
     // Sends one request; Error for a connection that fails and for every status but 2xx
     // (and 404 where `notFoundIsEmpty`), with the server's message.
-    // `readTimeout`: seconds to wait for the reply (0: the client's 120).
+    // `lengthy` (an evaluation): on a connection of its own, waiting hours for the reply.
     Reply send(const char* method, const std::string& path, const std::string& body = "",
-               bool notFoundIsEmpty = false, int readTimeout = 0) const;
+               bool notFoundIsEmpty = false, bool lengthy = false) const;
+    std::unique_ptr<httplib::Client> makeClient(int readTimeout) const;
     std::string runPath(int64_t runId, const std::string& what = "") const;
 
-    std::string url_;
+    std::string url_, token_;
     std::unique_ptr<httplib::Client> client_;
     mutable std::mutex mutex_;
 };

@@ -7,6 +7,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QSettings>
 #include <QTableView>
 #include <QTableWidget>
@@ -19,6 +20,7 @@
 #include "remote/access_token.h"
 #include "remote/remote_workspace.h"
 #include "runs/checkpoints_view.h"
+#include "runs/results_view.h"
 #include "runs/runs_panel.h"
 #include "serve_process.h"
 #include "server/connect_dialog.h"
@@ -126,7 +128,7 @@ private slots:
         ui::MainWindow* window = shell.connectToServer(server.url(), dialog.tokenFile(), &error);
         QVERIFY2(window, qPrintable(error));
         QVERIFY(window->connectionText().contains("connected"));
-        QVERIFY(!window->cropBrowser() && !window->results());  // they need the files here
+        QVERIFY(!window->cropBrowser());  // it reads label sets and images here
     }
 
     void studioQueuesFollowsAndStopsServerRuns() {
@@ -166,6 +168,19 @@ private slots:
         // Its final top-1 in the runs table, as the server's store has it.
         const QString best = QString::number(*remote->run(first)->best_top1, 'f', 2);
         QTRY_VERIFY_WITH_TIMEOUT(tableShows(window, best), 10000);
+        // Its results, evaluated on the server: the run's best top-1, the confusion matrix
+        // of the test split; no thumbnails (the images stay there).
+        window.showTab("results");
+        QSignalSpy evaluated(window.results(), &ui::ResultsView::evaluated);
+        window.results()->evaluate();
+        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 60000);
+        QCOMPARE(QString::number(window.results()->result().top1, 'f', 2), best);
+        QCOMPARE(window.results()->result().images, int64_t(64));
+        QVERIFY(!window.results()->result().image);
+        QCOMPARE(int(window.results()->result().predictions.size()), 64);
+        const ImagePrediction p = window.results()->result().predictions.front();
+        window.results()->showCell(p.truth, p.predicted);
+        QVERIFY(window.results()->imageList()->count() > 0);
 
         // A second run, stopped from the window: it checkpoints and ends "stopped".
         const qint64 second = window.startRun(smallRun("stopped from the studio", 300));

@@ -60,6 +60,7 @@
 #include "config/presets.h"
 #include "util/statistics.h"
 #include "window/welcome_panel.h"
+#include "workspace/local_workspace.h"
 #include "store/experiment_store.h"
 #include "event_loop_watch.h"
 #include "test_support.h"
@@ -709,7 +710,7 @@ private slots:
 
         // The student's results beside its teacher (found through the label set's generation
         // run): agreement and KL per class, from each test image's two predictions.
-        ResultsView results(store);
+        ResultsView results(std::make_shared<LocalWorkspace>(*store));
         results.setRun(studentId);
         QSignalSpy evaluated(&results, &ResultsView::evaluated);
         results.evaluate();

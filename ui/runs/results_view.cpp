@@ -25,8 +25,8 @@ constexpr int kThumbnailsPerTick = 48;      // decoded per event-loop turn
 
 }  // namespace
 
-ResultsView::ResultsView(std::shared_ptr<ExperimentStore> store, QWidget* parent)
-    : QWidget(parent), store_(std::move(store)) {
+ResultsView::ResultsView(std::shared_ptr<const Workspace> workspace, QWidget* parent)
+    : QWidget(parent), workspace_(std::move(workspace)) {
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout;
     evaluate_ = new QPushButton(tr("Evaluate the best checkpoint"));
@@ -107,13 +107,13 @@ void ResultsView::evaluate() {
     evaluate_->setEnabled(false);
     summary_->setText(tr("evaluating..."));
     const qint64 id = run_;
-    auto store = store_;
+    auto workspace = workspace_;
     QPointer<ResultsView> self(this);  // the view may be gone when the evaluation ends
-    auto* worker = QThread::create([self, store, id] {
+    auto* worker = QThread::create([self, workspace, id] {
         RunEvaluation result;
         QString error;
         try {
-            result = evaluateRun(*store, id, "best", "", 256, true);
+            result = workspace->evaluate(id, "best", true);
         } catch (const std::exception& e) {
             error = QString::fromUtf8(e.what());
         }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "train/run_evaluation.h"
+#include "workspace/workspace.h"
 
 class QLabel;
 class QListWidget;
@@ -24,7 +25,8 @@ class ResultsView : public QWidget {
 public:
     // Item roles of imageList(): Qt::UserRole the test image's index, this one true once its thumbnail is drawn.
     static constexpr int kThumbnailRole = Qt::UserRole + 1;
-    explicit ResultsView(std::shared_ptr<ExperimentStore> store, QWidget* parent = nullptr);
+    // On a server's workspace the server evaluates, and the images are listed without thumbnails.
+    explicit ResultsView(std::shared_ptr<const Workspace> workspace, QWidget* parent = nullptr);
     void setRun(qint64 runId);  // 0: none
     void evaluate();            // starts the evaluation on a worker thread
     void show(const RunEvaluation& result);
@@ -42,7 +44,7 @@ private:
     void listImages(const std::vector<ImagePrediction>& list, const QString& heading);
     void loadSomeThumbnails();
 
-    std::shared_ptr<ExperimentStore> store_;
+    std::shared_ptr<const Workspace> workspace_;
     qint64 run_ = 0;
     RunEvaluation result_;
     std::vector<ImagePrediction> listed_;

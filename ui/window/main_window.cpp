@@ -252,11 +252,9 @@ void MainWindow::buildLayout() {
     // runs the sweep view shows) stays.
     connect(sweep_, &SweepView::runClicked, this, [this](qint64 id) { runsPanel_->revealRun(id); });
     details_->addTab(sweep_, tr("Sweep"));
-    if (store_) {  // it evaluates checkpoints on this machine
-        results_ = new ResultsView(store_);
-        results_->setObjectName("resultsView");
-        details_->addTab(results_, tr("Results"));
-    }
+    results_ = new ResultsView(workspace_);  // a server's evaluates there
+    results_->setObjectName("resultsView");
+    details_->addTab(results_, tr("Results"));
     checkpoints_ = new CheckpointsView(workspace_, host_);
     checkpoints_->setObjectName("checkpointsView");
     details_->addTab(checkpoints_, tr("Checkpoints"));
@@ -511,7 +509,7 @@ void MainWindow::showSelection() {
     chart_->setSeedGroups(groups);
     comparison_->setRuns(compared);
     sweep_->setRuns(compared);
-    if (results_) results_->setRun(series.size() == 1 ? series.front().id : 0);
+    results_->setRun(series.size() == 1 ? series.front().id : 0);
     checkpoints_->setRun(series.size() == 1 ? series.front().id : 0);
     configView_->clear();
     logView_->clear();

@@ -43,9 +43,9 @@ public:
     // A workspace on this machine. Without a `controller` the window makes and owns its own.
     explicit MainWindow(std::shared_ptr<ExperimentStore> store, RunController* controller = nullptr,
                         QWidget* parent = nullptr);
-    // A workspace elsewhere (a server's), whose runs `host` queues and follows. The views
-    // that need the workspace's files here are left out: results, crop browser, weight
-    // export, the pipeline.
+    // A workspace elsewhere (a server's), whose runs `host` queues and follows; its results
+    // are evaluated there. The views that need the workspace's files here are left out:
+    // the crop browser, the weight export, the pipeline.
     MainWindow(std::shared_ptr<Workspace> workspace, std::unique_ptr<RunHost> host, QWidget* parent = nullptr);
     ~MainWindow() override;
 
