@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSettings>
 #include <QTableView>
 #include <QTableWidget>
@@ -129,6 +130,9 @@ private slots:
         QVERIFY2(window, qPrintable(error));
         QVERIFY(window->connectionText().contains("connected"));
         QVERIFY(!window->cropBrowser());  // it reads label sets and images here
+        QVERIFY(window->showsWelcome());    // an empty workspace, without this machine's choices
+        QVERIFY(window->findChild<QPushButton*>("welcomeQuickStart")->isVisibleTo(window));
+        QVERIFY(!window->findChild<QPushButton*>("welcomePipeline")->isVisibleTo(window));
     }
 
     void studioQueuesFollowsAndStopsServerRuns() {

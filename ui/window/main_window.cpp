@@ -259,6 +259,7 @@ void MainWindow::buildLayout() {
     checkpoints_->setObjectName("checkpointsView");
     details_->addTab(checkpoints_, tr("Checkpoints"));
     welcome_ = new WelcomePanel(QString::fromStdString(workspace_->location()));
+    if (!store_) welcome_->hideLocalChoices();
     connect(welcome_, &WelcomePanel::quickStartRequested, this, [this] { quickStart("fmnist-resnet-quick"); });
     connect(welcome_, &WelcomePanel::pipelineRequested, this, &MainWindow::openPipeline);
     connect(welcome_, &WelcomePanel::inspectDataRequested, this, [this] { showDatasetView({}); });

@@ -34,6 +34,7 @@ WelcomePanel::WelcomePanel(const QString& workspace, QWidget* parent) : QFrame(p
         line->setContentsMargins(14, 0, 0, 10);
         line->setStyleSheet("color: palette(dark);");
         layout->addWidget(line);
+        if (QString(name) == "welcomePipeline" || QString(name) == "welcomeOpenWorkspace") localChoices_ << button << line;
         return button;
     };
     connect(choice("welcomeQuickStart", tr("Quick start: train a small ResNet on Fashion-MNIST"),
@@ -56,6 +57,10 @@ WelcomePanel::WelcomePanel(const QString& workspace, QWidget* parent) : QFrame(p
     where->setObjectName("welcomeWorkspace");
     where->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(where);
+}
+
+void WelcomePanel::hideLocalChoices() {
+    for (QWidget* w : localChoices_) w->hide();
 }
 
 }  // namespace ferkd::ui

@@ -12,12 +12,18 @@ class WelcomePanel : public QFrame {
     Q_OBJECT
 public:
     explicit WelcomePanel(const QString& workspace, QWidget* parent = nullptr);
+    // A server's empty workspace: the choices that work on this machine's files (the
+    // pipeline, opening another folder) are hidden.
+    void hideLocalChoices();
 
 signals:
     void quickStartRequested();
     void pipelineRequested();
     void inspectDataRequested();
     void openWorkspaceRequested();
+
+private:
+    QList<QWidget*> localChoices_;  // buttons with their lines
 };
 
 }  // namespace ferkd::ui
