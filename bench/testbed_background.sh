@@ -21,3 +21,14 @@ for range in "0.08 0.936" "0.08 0.5" "0.08 0.3"; do
     echo "== crop scale $1-$2"
     "$F" labels mining "$out" --data "$DATA" | grep "crops with no object"
 done
+
+# The comparison's teacher: trained on random resized crops of the whole canvas (0.08-1),
+# so it has seen zoomed crops like those it judges; then 32 crops per image at the
+# comparison's crop scale, once (an unfinished label set is continued), and their mining.
+"$F" --workspace "$W" runs show teacher-64px-rrc-8ep 2>/dev/null | grep -q "status finished" ||
+    "$F" --workspace "$W" train --preset clutter-teacher --data "$DATA" --set data.input_size=64 --set augment.crop=rrc \
+        --set augment.scale_min=0.08 --set augment.scale_max=1 --epochs 8 --name teacher-64px-rrc-8ep
+out="$W/bg64-rrc-32-0.5.fkdl"
+"$F" --workspace "$W" labels generate --teacher teacher-64px-rrc-8ep --data "$DATA" --out "$out" --crops 32 \
+    --scale-min 0.08 --scale-max 0.5 --seed 3
+"$F" labels mining "$out" --data "$DATA"
