@@ -1,6 +1,7 @@
 #include "server/server_run_host.h"
 
 #include <chrono>
+#include <cmath>
 #include <set>
 
 #include "config/config_io.h"
@@ -167,6 +168,10 @@ void ServerRunHost::readNew(int64_t runId, Followed& run, bool report) {
     for (bool more = true; more;) {
         const auto page = server_->stepMetricsAfter(runId, run.steps);
         for (const StepMetric& m : page.rows) {
+            if (run.firstStep < 0) {
+                run.firstStep = m.step;
+                run.firstTime = m.time;
+            }
             if (!report) continue;
             StepReport r;
             r.run_id = runId;
@@ -174,6 +179,11 @@ void ServerRunHost::readNew(int64_t runId, Followed& run, bool report) {
             r.epochs = run.epochCount;
             r.step = m.step;
             r.steps_per_crop_epoch = run.stepsPerEpoch;
+            // Once an epoch has ended, its length gives the run's steps, and the pace since
+            // the first row seen its ETA.
+            if (run.stepsPerEpoch > 0) r.total_steps = std::llround(run.stepsPerEpoch * double(run.epochCount));
+            if (r.total_steps > 0 && m.step > run.firstStep && m.time > run.firstTime)
+                r.eta_seconds = double(r.total_steps - m.step) * (m.time - run.firstTime) / double(m.step - run.firstStep);
             r.loss = m.loss;
             r.lr = m.lr;
             r.images_per_sec = m.images_per_sec;

@@ -46,6 +46,8 @@ private:
         int64_t steps = 0, epochs = 0, events = 0;  // cursors
         int64_t epochCount = 0;                      // schedule.epochs of its config
         double stepsPerEpoch = 0;                    // from its last epoch row
+        int64_t firstStep = -1;                      // the first step row seen, for the ETA
+        double firstTime = 0;
     };
     void loop();
     void poll();  // on the thread: every request of one round

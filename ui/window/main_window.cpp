@@ -157,7 +157,7 @@ void MainWindow::build() {
     connect(host_, &RunHost::stepReported, this, [this](const StepReport& r) {
         chart_->appendStep(r);
         runsPanel_->setProgress(r.run_id, r.step, r.total_steps);
-        // A server's rows carry no step total nor ETA: its bar counts epochs.
+        // A server's run has no step total until its first epoch ends: its bar counts epochs till then.
         progress_->setMaximum(int(std::max<int64_t>(1, r.total_steps > 0 ? r.total_steps : r.epochs)));
         progress_->setValue(int(r.total_steps > 0 ? r.step : r.epoch - 1));
         // r.epoch is already 1-based, as the CLI prints it.
@@ -178,7 +178,6 @@ void MainWindow::build() {
             });
     connect(host_, &RunHost::epochReported, this, [this](const EpochReport& r) {
         chart_->appendEpoch(r);
-        if (!controller_) progress_->setValue(int(r.metrics.epoch));  // a server's bar counts epochs
         refreshRuns();
     });
     connect(host_, &RunHost::logged, this, [this](qint64 id, const QString& level, const QString& message) {
