@@ -131,10 +131,7 @@ void ServerQueue::requeue(int64_t runId, const std::string& fromCheckpoint) {
         // for that, up to 30 s.
         for (int wait = 0; wait < 300 && active_ == runId; ++wait) {
             advance();
-            if (active_ != runId) break;
-            lock.unlock();
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-            lock.lock();
+            if (active_ == runId) wake_.wait_for(lock, std::chrono::milliseconds(100));
         }
         if (active_ == runId || std::find(queue_.begin(), queue_.end(), runId) != queue_.end())
             throw RunStateError("run " + std::to_string(runId) + " is already in the queue");

@@ -23,8 +23,12 @@ std::string checkpointPath(const ExperimentStore& store, int64_t runId, const st
     return (fs::path(store.runDirectory(runId)) / (kind + ".pt")).string();
 }
 
-std::string existingCheckpoint(const ExperimentStore& store, int64_t runId, const std::string& kind) {
+void requireCheckpointKind(const std::string& kind) {
     if (kind != "best" && kind != "last") throw ConfigError("checkpoint", "expected best or last, got '" + kind + "'");
+}
+
+std::string existingCheckpoint(const ExperimentStore& store, int64_t runId, const std::string& kind) {
+    requireCheckpointKind(kind);
     std::string path = checkpointPath(store, runId, kind);
     if (kind == "best" && !fs::exists(path)) path = checkpointPath(store, runId, "last");
     if (fs::exists(path)) return path;
@@ -34,8 +38,7 @@ std::string existingCheckpoint(const ExperimentStore& store, int64_t runId, cons
 }
 
 void rewindToCheckpoint(ExperimentStore& store, int64_t runId, const std::string& kind) {
-    // Two names only: the kind becomes a file name, and a server passes on a client's.
-    if (kind != "best" && kind != "last") throw ConfigError("checkpoint", "expected best or last, got '" + kind + "'");
+    requireCheckpointKind(kind);
     if (kind == "last") return;
     const std::string from = checkpointPath(store, runId, kind), to = checkpointPath(store, runId, "last");
     readCheckpointHeader(from);  // refuses a damaged file before anything changes

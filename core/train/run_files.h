@@ -17,6 +17,9 @@ RunConfig runConfigOf(const RunRecord& run);
 std::string checkpointPath(const ExperimentStore& store, int64_t runId, const std::string& kind);
 // The file of checkpoint `kind` ("best" or "last") that exists; "best" falls back to
 // "last" (a run with no validated epoch yet). Error naming the run when it has neither.
+// ConfigError unless `kind` is "best" or "last": the two checkpoints a run keeps by name
+// (a kind becomes a file name, and a server passes on a client's).
+void requireCheckpointKind(const std::string& kind);
 std::string existingCheckpoint(const ExperimentStore& store, int64_t runId, const std::string& kind);
 
 // Makes checkpoint `kind` the one the run resumes from (copied over "last", atomically);

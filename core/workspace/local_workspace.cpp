@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "train/run_evaluation.h"
+#include "train/run_files.h"
 #include "workspace/run_process.h"
 
 namespace ferkd {
@@ -63,9 +64,7 @@ void LocalWorkspace::setTags(int64_t runId, const std::string& tags) { store_.se
 void LocalWorkspace::setNotes(int64_t runId, const std::string& notes) { store_.setNotes(runId, notes); }
 void LocalWorkspace::setArchived(int64_t runId, bool archived) { store_.setArchived(runId, archived); }
 RunEvaluation LocalWorkspace::evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher) const {
-    // Two names only: a server passes on a client's choice, which must not name a file.
-    if (checkpoint != "best" && checkpoint != "last")
-        throw ConfigError("checkpoint", "expected best or last, got '" + checkpoint + "'");
+    requireCheckpointKind(checkpoint);  // evaluateRun would also take a file
     return evaluateRun(store_, existingRun(runId).id, checkpoint, "", 256, withTeacher);
 }
 

@@ -44,11 +44,7 @@ int64_t ServerRunHost::enqueue(const RunConfig& config, const QString& tags) {
     return id;
 }
 
-void ServerRunHost::enqueueExisting(int64_t runId) {
-    server_->requeueRun(runId);
-    wake_.notify_all();
-    Q_EMIT queueChanged();
-}
+void ServerRunHost::enqueueExisting(int64_t runId) { resumeFrom(runId, "last"); }
 
 void ServerRunHost::resumeFrom(int64_t runId, const std::string& checkpointKind) {
     server_->requeueRun(runId, checkpointKind);
