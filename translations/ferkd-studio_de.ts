@@ -324,7 +324,7 @@
     <message>
         <location filename="../ui/server/connect_dialog.cpp" line="71"/>
         <source>Server URL: expected http://host:port or https://host:port, got &apos;%1&apos;</source>
-        <translation>Server-URL: erwartet http://host:port oder https://host:port, erhalten '%1'</translation>
+        <translation>Server-URL: erwartet http://host:port oder https://host:port, erhalten &apos;%1&apos;</translation>
     </message>
     <message>
         <location filename="../ui/server/connect_dialog.cpp" line="77"/>
@@ -335,218 +335,223 @@
 <context>
     <name>ferkd::ui::CropBrowser</name>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="183"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="186"/>
         <source>Label sets generated in this workspace</source>
         <translation>In diesem Arbeitsbereich erzeugte Label-Sets</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="187"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="194"/>
         <source>The data set the labels were made for</source>
         <translation>Der Datensatz, für den die Labels erzeugt wurden</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="191"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="198"/>
         <source>label store (.fkdl)</source>
         <translation>Label-Speicher (.fkdl)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="193"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="200"/>
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="194"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="201"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="204"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="209"/>
         <source>Open label store</source>
         <translation>Label-Speicher öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="204"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="209"/>
         <source>Label stores (*.fkdl);;All files (*)</source>
         <translation>Label-Speicher (*.fkdl);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="219"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="224"/>
         <source>Random image</source>
         <translation>Zufälliges Bild</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="222"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="227"/>
         <source>Images with the most crops whose p(true class) is below the hard threshold</source>
         <translation>Bilder mit den meisten Ausschnitten, deren p(wahre Klasse) unter der Schwelle liegt</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="225"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="230"/>
         <source>file name, or #index</source>
         <translation>Dateiname oder #Index</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="231"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="236"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="232"/>
-        <location filename="../ui/crops/crop_browser.cpp" line="291"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="237"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="296"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="233"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="238"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="266"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="271"/>
         <source>Open a label set to browse its crops.</source>
         <translation>Ein Label-Set öffnen, um seine Ausschnitte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="292"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="297"/>
         <source>p against object coverage</source>
         <translation>p gegen Objektabdeckung</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="293"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="298"/>
         <source>Every crop&apos;s p(true class) against the share of the object it holds, for the whole label set (data sets with object boxes)</source>
         <translation>p(wahre Klasse) jedes Ausschnitts gegen seinen Anteil am Objekt, für das ganze Label-Set (Datensätze mit Objektrahmen)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="303"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="308"/>
         <source>paper: FerKD&apos;s equation, three thresholds on p(true class); fraction, threshold: the earlier per-image reading (an image&apos;s least confident crops calibrated)</source>
         <translation>paper: FerKDs Gleichung, drei Schwellen auf p(wahre Klasse); fraction, threshold: die frühere Lesart pro Bild (die unsichersten Ausschnitte eines Bildes werden kalibriert)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="333"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="338"/>
         <source>distill.ferkd.t_low: crops with p(true class) below it are discarded</source>
         <translation>distill.ferkd.t_low: Ausschnitte mit p(wahre Klasse) darunter werden verworfen</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="334"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="339"/>
         <source>distill.ferkd.t_mid: from T_L up to it, crops get the softened ground truth</source>
         <translation>distill.ferkd.t_mid: von T_L bis hierher erhalten Ausschnitte die geglättete Grundwahrheit</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="335"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="340"/>
         <source>distill.ferkd.t_top: crops with p(true class) above it are discarded</source>
         <translation>distill.ferkd.t_top: Ausschnitte mit p(wahre Klasse) darüber werden verworfen</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="336"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="341"/>
         <source>hard share</source>
         <translation>schwerer Anteil</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="337"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="342"/>
         <source>distill.ferkd.hard_fraction: each image&apos;s least confident share of crops is calibrated</source>
         <translation>distill.ferkd.hard_fraction: der unsicherste Anteil der Ausschnitte jedes Bildes wird kalibriert</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="338"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="343"/>
         <source>hard below</source>
         <translation>schwer unter</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="339"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="344"/>
         <source>distill.ferkd.hard_threshold: crops with p(true class) below it are calibrated</source>
         <translation>distill.ferkd.hard_threshold: Ausschnitte mit p(wahre Klasse) darunter werden kalibriert</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="340"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="345"/>
         <source>distill.ferkd.eps: the calibrated label is (1 - eps) onehot + eps / K</source>
         <translation>distill.ferkd.eps: das kalibrierte Label ist (1 - eps) onehot + eps / K</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="345"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="350"/>
         <source>FerKD rule</source>
         <translation>FerKD-Regel</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="542"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="440"/>
+        <source>data: %1</source>
+        <translation>Daten: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/crops/crop_browser.cpp" line="582"/>
         <source>Over the whole label set:</source>
         <translation>Über den ganzen Label-Satz:</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="579"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="619"/>
         <source>Images with the most crops whose p(true class) is below %1</source>
         <translation>Bilder mit den meisten Ausschnitten, deren p(wahre Klasse) unter %1 liegt</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="582"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="622"/>
         <source>%1 %2: %3/%4, p %5</source>
         <translation>%1 %2: %3/%4, p %5</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="617"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="661"/>
         <source>Image %1, class %2, %3 stored crops: %4 discarded (hard), %5 calibrated, %6 teacher&apos;s label, %7 discarded (easy)</source>
         <translation>Bild %1, Klasse %2, %3 gespeicherte Ausschnitte: %4 verworfen (schwer), %5 kalibriert, %6 Label des Lehrers, %7 verworfen (leicht)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="351"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="356"/>
         <source>p(true class)</source>
         <translation>p(wahre Klasse)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="236"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="241"/>
         <source>Most crops the teacher hardly recognises (image, class, crops below the threshold, mean p):</source>
         <translation>Die meisten Ausschnitte, die der Lehrer kaum erkennt (Bild, Klasse, Ausschnitte unter der Schwelle, mittleres p):</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="352"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="357"/>
         <source>share of crops (%)</source>
         <translation>Anteil der Ausschnitte (%)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="358"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="363"/>
         <source>Student</source>
         <translation>Schüler</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="361"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="366"/>
         <source>A trained run whose prediction is shown beside each crop&apos;s stored label</source>
         <translation>Ein trainierter Lauf, dessen Vorhersage neben dem gespeicherten Label jedes Ausschnitts steht</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="367"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="372"/>
         <source>Export Figure 1...</source>
         <translation>Abbildung 1 exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="373"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="378"/>
         <source>Export Figure 1</source>
         <translation>Abbildung 1 exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="373"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="378"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="374"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="381"/>
         <source>cannot write %1</source>
         <translation>kann %1 nicht schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="385"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="410"/>
         <source>(none)</source>
         <translation>(keiner)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="439"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="475"/>
         <source>reading %1 ...</source>
         <translation>lese %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="468"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="504"/>
         <source>all classes</source>
         <translation>alle Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="636"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="680"/>
         <source>crop %1 (%2)
 teacher&apos;s top-5:
 %3</source>
@@ -555,17 +560,17 @@ Top-5 des Lehrers:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="640"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="684"/>
         <source>holds %1% of the object</source>
         <translation>enthält %1% des Objekts</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="644"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="688"/>
         <source>student: %1 %2</source>
         <translation>Schüler: %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="776"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="823"/>
         <source>no image named like &quot;%1&quot;</source>
         <translation>kein Bild mit einem Namen wie „%1“</translation>
     </message>
@@ -689,140 +694,140 @@ Top-5 des Lehrers:
         <translation>beschrifte %1/%2 Bilder, %3 Bilder/s, noch %4</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="192"/>
+        <location filename="../ui/window/main_window.cpp" line="191"/>
         <source>run %1 %2</source>
         <translation>Lauf %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="233"/>
+        <location filename="../ui/window/main_window.cpp" line="232"/>
         <source>Monitor</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="236"/>
+        <location filename="../ui/window/main_window.cpp" line="235"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="240"/>
+        <location filename="../ui/window/main_window.cpp" line="239"/>
         <source>Config</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="245"/>
+        <location filename="../ui/window/main_window.cpp" line="244"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="248"/>
+        <location filename="../ui/window/main_window.cpp" line="247"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="254"/>
+        <location filename="../ui/window/main_window.cpp" line="253"/>
         <source>Sweep</source>
         <translation>Sweep</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="258"/>
+        <location filename="../ui/window/main_window.cpp" line="256"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="262"/>
+        <location filename="../ui/window/main_window.cpp" line="259"/>
         <source>Checkpoints</source>
         <translation>Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="293"/>
+        <location filename="../ui/window/main_window.cpp" line="291"/>
         <source>Crop browser</source>
         <translation>Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="297"/>
+        <location filename="../ui/window/main_window.cpp" line="295"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="308"/>
-        <location filename="../ui/window/main_window.cpp" line="596"/>
+        <location filename="../ui/window/main_window.cpp" line="306"/>
+        <location filename="../ui/window/main_window.cpp" line="594"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="311"/>
-        <location filename="../ui/window/main_window.cpp" line="325"/>
-        <location filename="../ui/window/main_window.cpp" line="631"/>
+        <location filename="../ui/window/main_window.cpp" line="309"/>
+        <location filename="../ui/window/main_window.cpp" line="323"/>
+        <location filename="../ui/window/main_window.cpp" line="629"/>
         <source>Quick start</source>
         <translation>Schnellstart</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="320"/>
+        <location filename="../ui/window/main_window.cpp" line="318"/>
         <source>(needs a label set: use Pipeline)</source>
         <translation>(braucht ein Label-Set: Pipeline verwenden)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="330"/>
-        <location filename="../ui/window/main_window.cpp" line="645"/>
+        <location filename="../ui/window/main_window.cpp" line="328"/>
+        <location filename="../ui/window/main_window.cpp" line="643"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="341"/>
-        <location filename="../ui/window/main_window.cpp" line="342"/>
+        <location filename="../ui/window/main_window.cpp" line="339"/>
+        <location filename="../ui/window/main_window.cpp" line="340"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="351"/>
-        <location filename="../ui/window/main_window.cpp" line="352"/>
+        <location filename="../ui/window/main_window.cpp" line="349"/>
+        <location filename="../ui/window/main_window.cpp" line="350"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="354"/>
+        <location filename="../ui/window/main_window.cpp" line="352"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="357"/>
-        <location filename="../ui/window/main_window.cpp" line="358"/>
+        <location filename="../ui/window/main_window.cpp" line="355"/>
+        <location filename="../ui/window/main_window.cpp" line="356"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="359"/>
-        <location filename="../ui/window/main_window.cpp" line="360"/>
+        <location filename="../ui/window/main_window.cpp" line="357"/>
+        <location filename="../ui/window/main_window.cpp" line="358"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="362"/>
+        <location filename="../ui/window/main_window.cpp" line="360"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="371"/>
+        <location filename="../ui/window/main_window.cpp" line="369"/>
         <source>Export...</source>
         <translation>Exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="393"/>
+        <location filename="../ui/window/main_window.cpp" line="391"/>
         <source>&amp;Open workspace...</source>
         <translation>Arbeitsbereich &amp;öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="651"/>
+        <location filename="../ui/window/main_window.cpp" line="649"/>
         <source>Open workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="669"/>
+        <location filename="../ui/window/main_window.cpp" line="667"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="373"/>
+        <location filename="../ui/window/main_window.cpp" line="371"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
@@ -857,117 +862,117 @@ Top-5 des Lehrers:
         <translation>%1, Restzeit %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="374"/>
-        <location filename="../ui/window/main_window.cpp" line="377"/>
+        <location filename="../ui/window/main_window.cpp" line="372"/>
+        <location filename="../ui/window/main_window.cpp" line="375"/>
         <source>Export metrics</source>
         <translation>Metriken exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="374"/>
+        <location filename="../ui/window/main_window.cpp" line="372"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="379"/>
+        <location filename="../ui/window/main_window.cpp" line="377"/>
+        <location filename="../ui/window/main_window.cpp" line="378"/>
         <location filename="../ui/window/main_window.cpp" line="380"/>
-        <location filename="../ui/window/main_window.cpp" line="382"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="380"/>
+        <location filename="../ui/window/main_window.cpp" line="378"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="385"/>
+        <location filename="../ui/window/main_window.cpp" line="383"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="387"/>
+        <location filename="../ui/window/main_window.cpp" line="385"/>
         <source>&amp;Refresh runs</source>
         <translation>Läufe &amp;aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="398"/>
+        <location filename="../ui/window/main_window.cpp" line="396"/>
         <source>&amp;Connect to server...</source>
         <translation>Mit &amp;Server verbinden...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="401"/>
+        <location filename="../ui/window/main_window.cpp" line="399"/>
         <source>&amp;Inspect data set...</source>
         <translation>Datensatz &amp;prüfen...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="404"/>
+        <location filename="../ui/window/main_window.cpp" line="402"/>
         <source>&amp;Settings...</source>
         <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="413"/>
+        <location filename="../ui/window/main_window.cpp" line="411"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="415"/>
+        <location filename="../ui/window/main_window.cpp" line="413"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="435"/>
+        <location filename="../ui/window/main_window.cpp" line="433"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="436"/>
+        <location filename="../ui/window/main_window.cpp" line="434"/>
         <source>&amp;About FerKD Studio</source>
         <translation>Ü&amp;ber FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="437"/>
+        <location filename="../ui/window/main_window.cpp" line="435"/>
         <source>About FerKD Studio</source>
         <translation>Über FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="438"/>
+        <location filename="../ui/window/main_window.cpp" line="436"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="450"/>
+        <location filename="../ui/window/main_window.cpp" line="448"/>
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="451"/>
+        <location filename="../ui/window/main_window.cpp" line="449"/>
         <source>Device: %1, %2</source>
         <translation>Gerät: %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="678"/>
+        <location filename="../ui/window/main_window.cpp" line="676"/>
         <source>export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="683"/>
+        <location filename="../ui/window/main_window.cpp" line="681"/>
         <source>exporting to %1 ...</source>
         <translation>exportiere nach %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="716"/>
+        <location filename="../ui/window/main_window.cpp" line="714"/>
         <source>Quit FerKD Studio</source>
         <translation>FerKD Studio beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="717"/>
+        <location filename="../ui/window/main_window.cpp" line="715"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>Ein Lauf ist aktiv. Anhalten (er speichert einen Checkpoint und kann fortgesetzt werden) und beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="722"/>
+        <location filename="../ui/window/main_window.cpp" line="720"/>
         <source>stopping...</source>
         <translation>halte an...</translation>
     </message>
@@ -1205,37 +1210,37 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
 <context>
     <name>ferkd::ui::MiningPlot</name>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="29"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="25"/>
         <source>share of the object in the crop</source>
         <translation>Anteil des Objekts im Ausschnitt</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="30"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="26"/>
         <source>p(true class)</source>
         <translation>p(wahre Klasse)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="45"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="41"/>
         <source>This data set has no object boxes. `ferkd dataset make-cluttered` makes one that has; an image folder can bring them in boxes.csv (docs/TESTBED.md).</source>
         <translation>Dieser Datensatz hat keine Objektrahmen. `ferkd dataset make-cluttered` erzeugt einen mit Rahmen; ein Bildordner kann sie in boxes.csv mitbringen (docs/TESTBED.md).</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="91"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="83"/>
         <source>middle half of p per coverage bin</source>
         <translation>mittlere Hälfte von p je Abdeckungsintervall</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="97"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="89"/>
         <source>median p per coverage bin</source>
         <translation>Median von p je Abdeckungsintervall</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="116"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="108"/>
         <source>AUC %1 | discarded-hard without object %2% | calibrated context %3% | no-object crops discarded %4%</source>
         <translation>AUC %1 | verworfen-schwer ohne Objekt %2% | kalibriert Kontext %3% | Ausschnitte ohne Objekt verworfen %4%</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="123"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="115"/>
         <source>ROC AUC of p(true class) for crops with most of the object (coverage &gt;= %1) against crops with none (&lt; %2): %3.
 Discarded-hard crops that hold no object: %4%.
 Calibrated crops that do not hold most of the object (context): %5%.
@@ -1720,7 +1725,7 @@ tag:baseline, status:failed, preset:fmnist oder name:seed beschränken es auf ei
 <context>
     <name>ferkd::ui::ServerRunHost</name>
     <message>
-        <location filename="../ui/server/server_run_host.cpp" line="133"/>
+        <location filename="../ui/server/server_run_host.cpp" line="130"/>
         <source>training on the server</source>
         <translation>trainiert auf dem Server</translation>
     </message>
@@ -1939,47 +1944,47 @@ tag:baseline, status:failed, preset:fmnist oder name:seed beschränken es auf ei
         <translation>Dieser Arbeitsbereich hat noch keine Läufe. Beginnen Sie mit einem davon:</translation>
     </message>
     <message>
-        <location filename="../ui/window/welcome_panel.cpp" line="39"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="40"/>
         <source>Quick start: train a small ResNet on Fashion-MNIST</source>
         <translation>Schnellstart: ein kleines ResNet auf Fashion-MNIST trainieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/welcome_panel.cpp" line="40"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="41"/>
         <source>The fmnist-resnet-quick preset: about 92% test top-1 in about 2 minutes on 2 CPU cores. Loss and accuracy appear live in the monitor.</source>
         <translation>Die Vorgabe fmnist-resnet-quick: etwa 92 % Test-Top-1 in etwa 2 Minuten auf 2 CPU-Kernen. Verlust und Genauigkeit erscheinen live im Monitor.</translation>
     </message>
     <message>
-        <location filename="../ui/window/welcome_panel.cpp" line="43"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="44"/>
         <source>Pipeline: teacher, label set, distilled student</source>
         <translation>Pipeline: Lehrer, Label-Satz, destillierter Schüler</translation>
     </message>
     <message>
-        <location filename="../ui/window/welcome_panel.cpp" line="44"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="45"/>
         <source>Trains a teacher, labels random crops of every image once, then trains an FKD or FerKD student on the stored labels. The stages queue one after another.</source>
         <translation>Trainiert einen Lehrer, beschriftet einmal zufällige Ausschnitte jedes Bildes und trainiert dann einen FKD- oder FerKD-Schüler auf den gespeicherten Labels. Die Stufen laufen nacheinander.</translation>
     </message>
     <message>
-        <location filename="../ui/window/welcome_panel.cpp" line="47"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="48"/>
         <source>Inspect a data set...</source>
         <translation>Datensatz untersuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/window/welcome_panel.cpp" line="48"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="49"/>
         <source>Classes, counts, sample images and unreadable files of an image folder, IDX files or a packed data set.</source>
         <translation>Klassen, Anzahlen, Beispielbilder und unlesbare Dateien eines Bildordners, von IDX-Dateien oder eines gepackten Datensatzes.</translation>
     </message>
     <message>
-        <location filename="../ui/window/welcome_panel.cpp" line="51"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="52"/>
         <source>Open another workspace...</source>
         <translation>Anderen Arbeitsbereich öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/window/welcome_panel.cpp" line="52"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="53"/>
         <source>A folder with an experiment database, e.g. one a CLI run or another machine wrote.</source>
         <translation>Ein Ordner mit einer Experimentdatenbank, z. B. von einem CLI-Lauf oder einem anderen Rechner.</translation>
     </message>
     <message>
-        <location filename="../ui/window/welcome_panel.cpp" line="55"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="56"/>
         <source>Workspace: %1</source>
         <translation>Arbeitsbereich: %1</translation>
     </message>

@@ -322,7 +322,7 @@
     <message>
         <location filename="../ui/server/connect_dialog.cpp" line="71"/>
         <source>Server URL: expected http://host:port or https://host:port, got &apos;%1&apos;</source>
-        <translation>服务器 URL：应为 http://host:port 或 https://host:port，实际为 '%1'</translation>
+        <translation>服务器 URL：应为 http://host:port 或 https://host:port，实际为 &apos;%1&apos;</translation>
     </message>
     <message>
         <location filename="../ui/server/connect_dialog.cpp" line="77"/>
@@ -333,218 +333,223 @@
 <context>
     <name>ferkd::ui::CropBrowser</name>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="183"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="186"/>
         <source>Label sets generated in this workspace</source>
         <translation>此工作区生成的标签集</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="187"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="194"/>
         <source>The data set the labels were made for</source>
         <translation>标签所对应的数据集</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="191"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="198"/>
         <source>label store (.fkdl)</source>
         <translation>标签存储 (.fkdl)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="193"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="200"/>
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="194"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="201"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="204"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="209"/>
         <source>Open label store</source>
         <translation>打开标签存储</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="204"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="209"/>
         <source>Label stores (*.fkdl);;All files (*)</source>
         <translation>标签存储 (*.fkdl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="219"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="224"/>
         <source>Random image</source>
         <translation>随机图像</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="222"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="227"/>
         <source>Images with the most crops whose p(true class) is below the hard threshold</source>
         <translation>p(真实类别) 低于困难阈值的裁剪最多的图像</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="225"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="230"/>
         <source>file name, or #index</source>
         <translation>文件名，或 #序号</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="231"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="236"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="232"/>
-        <location filename="../ui/crops/crop_browser.cpp" line="291"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="237"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="296"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="233"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="238"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="266"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="271"/>
         <source>Open a label set to browse its crops.</source>
         <translation>打开一个标签集以浏览其裁剪。</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="292"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="297"/>
         <source>p against object coverage</source>
         <translation>p 与物体覆盖率</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="293"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="298"/>
         <source>Every crop&apos;s p(true class) against the share of the object it holds, for the whole label set (data sets with object boxes)</source>
         <translation>整个标签集中每个裁剪的 p(真实类别) 与其所含物体比例的关系（带物体框的数据集）</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="303"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="308"/>
         <source>paper: FerKD&apos;s equation, three thresholds on p(true class); fraction, threshold: the earlier per-image reading (an image&apos;s least confident crops calibrated)</source>
         <translation>paper：FerKD 的公式，对 p(真实类别) 设三个阈值；fraction、threshold：早先的逐图像解读（校准每张图像置信度最低的裁剪）</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="333"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="338"/>
         <source>distill.ferkd.t_low: crops with p(true class) below it are discarded</source>
         <translation>distill.ferkd.t_low：p(真实类别) 低于此值的裁剪被丢弃</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="334"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="339"/>
         <source>distill.ferkd.t_mid: from T_L up to it, crops get the softened ground truth</source>
         <translation>distill.ferkd.t_mid：从 T_L 到此值的裁剪使用平滑后的真实标签</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="335"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="340"/>
         <source>distill.ferkd.t_top: crops with p(true class) above it are discarded</source>
         <translation>distill.ferkd.t_top：p(真实类别) 高于此值的裁剪被丢弃</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="336"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="341"/>
         <source>hard share</source>
         <translation>困难比例</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="337"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="342"/>
         <source>distill.ferkd.hard_fraction: each image&apos;s least confident share of crops is calibrated</source>
         <translation>distill.ferkd.hard_fraction：校准每张图像中置信度最低的那部分裁剪</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="338"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="343"/>
         <source>hard below</source>
         <translation>困难阈值</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="339"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="344"/>
         <source>distill.ferkd.hard_threshold: crops with p(true class) below it are calibrated</source>
         <translation>distill.ferkd.hard_threshold：p(真实类别) 低于此值的裁剪被校准</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="340"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="345"/>
         <source>distill.ferkd.eps: the calibrated label is (1 - eps) onehot + eps / K</source>
         <translation>distill.ferkd.eps：校准标签为 (1 - eps) onehot + eps / K</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="345"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="350"/>
         <source>FerKD rule</source>
         <translation>FerKD 规则</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="542"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="440"/>
+        <source>data: %1</source>
+        <translation>数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/crops/crop_browser.cpp" line="582"/>
         <source>Over the whole label set:</source>
         <translation>整个标签集：</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="579"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="619"/>
         <source>Images with the most crops whose p(true class) is below %1</source>
         <translation>p(真实类别) 低于 %1 的裁剪最多的图像</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="582"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="622"/>
         <source>%1 %2: %3/%4, p %5</source>
         <translation>%1 %2：%3/%4，p %5</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="617"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="661"/>
         <source>Image %1, class %2, %3 stored crops: %4 discarded (hard), %5 calibrated, %6 teacher&apos;s label, %7 discarded (easy)</source>
         <translation>图像 %1，类别 %2，%3 个已存裁剪：%4 个已丢弃（困难），%5 个已校准，%6 个教师标签，%7 个已丢弃（简单）</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="351"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="356"/>
         <source>p(true class)</source>
         <translation>p(真实类别)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="236"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="241"/>
         <source>Most crops the teacher hardly recognises (image, class, crops below the threshold, mean p):</source>
         <translation>教师几乎无法识别的裁剪最多的图像（图像、类别、低于阈值的裁剪数、平均 p）：</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="352"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="357"/>
         <source>share of crops (%)</source>
         <translation>裁剪占比 (%)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="358"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="363"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="361"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="366"/>
         <source>A trained run whose prediction is shown beside each crop&apos;s stored label</source>
         <translation>一个已训练的运行，其预测显示在每个裁剪的存储标签旁</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="367"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="372"/>
         <source>Export Figure 1...</source>
         <translation>导出图 1...</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="373"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="378"/>
         <source>Export Figure 1</source>
         <translation>导出图 1</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="373"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="378"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="374"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="381"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="385"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="410"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="439"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="475"/>
         <source>reading %1 ...</source>
         <translation>正在读取 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="468"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="504"/>
         <source>all classes</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="636"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="680"/>
         <source>crop %1 (%2)
 teacher&apos;s top-5:
 %3</source>
@@ -553,17 +558,17 @@ teacher&apos;s top-5:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="640"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="684"/>
         <source>holds %1% of the object</source>
         <translation>包含物体的 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="644"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="688"/>
         <source>student: %1 %2</source>
         <translation>学生：%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="776"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="823"/>
         <source>no image named like &quot;%1&quot;</source>
         <translation>没有名称类似“%1”的图像</translation>
     </message>
@@ -686,140 +691,140 @@ teacher&apos;s top-5:
         <translation>正在标注 %1/%2 张图像，%3 张图/秒，预计剩余 %4</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="192"/>
+        <location filename="../ui/window/main_window.cpp" line="191"/>
         <source>run %1 %2</source>
         <translation>运行 %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="233"/>
+        <location filename="../ui/window/main_window.cpp" line="232"/>
         <source>Monitor</source>
         <translation>监控</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="236"/>
+        <location filename="../ui/window/main_window.cpp" line="235"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="240"/>
+        <location filename="../ui/window/main_window.cpp" line="239"/>
         <source>Config</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="245"/>
+        <location filename="../ui/window/main_window.cpp" line="244"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="248"/>
+        <location filename="../ui/window/main_window.cpp" line="247"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="254"/>
+        <location filename="../ui/window/main_window.cpp" line="253"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="258"/>
+        <location filename="../ui/window/main_window.cpp" line="256"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="262"/>
+        <location filename="../ui/window/main_window.cpp" line="259"/>
         <source>Checkpoints</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="293"/>
+        <location filename="../ui/window/main_window.cpp" line="291"/>
         <source>Crop browser</source>
         <translation>裁剪浏览器</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="297"/>
+        <location filename="../ui/window/main_window.cpp" line="295"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="308"/>
-        <location filename="../ui/window/main_window.cpp" line="596"/>
+        <location filename="../ui/window/main_window.cpp" line="306"/>
+        <location filename="../ui/window/main_window.cpp" line="594"/>
         <source>New run</source>
         <translation>新建运行</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="311"/>
-        <location filename="../ui/window/main_window.cpp" line="325"/>
-        <location filename="../ui/window/main_window.cpp" line="631"/>
+        <location filename="../ui/window/main_window.cpp" line="309"/>
+        <location filename="../ui/window/main_window.cpp" line="323"/>
+        <location filename="../ui/window/main_window.cpp" line="629"/>
         <source>Quick start</source>
         <translation>快速开始</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="320"/>
+        <location filename="../ui/window/main_window.cpp" line="318"/>
         <source>(needs a label set: use Pipeline)</source>
         <translation>（需要标签集：请使用流水线）</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="330"/>
-        <location filename="../ui/window/main_window.cpp" line="645"/>
+        <location filename="../ui/window/main_window.cpp" line="328"/>
+        <location filename="../ui/window/main_window.cpp" line="643"/>
         <source>Pipeline</source>
         <translation>流水线</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="341"/>
-        <location filename="../ui/window/main_window.cpp" line="342"/>
+        <location filename="../ui/window/main_window.cpp" line="339"/>
+        <location filename="../ui/window/main_window.cpp" line="340"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="351"/>
-        <location filename="../ui/window/main_window.cpp" line="352"/>
+        <location filename="../ui/window/main_window.cpp" line="349"/>
+        <location filename="../ui/window/main_window.cpp" line="350"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="354"/>
+        <location filename="../ui/window/main_window.cpp" line="352"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="357"/>
-        <location filename="../ui/window/main_window.cpp" line="358"/>
+        <location filename="../ui/window/main_window.cpp" line="355"/>
+        <location filename="../ui/window/main_window.cpp" line="356"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="359"/>
-        <location filename="../ui/window/main_window.cpp" line="360"/>
+        <location filename="../ui/window/main_window.cpp" line="357"/>
+        <location filename="../ui/window/main_window.cpp" line="358"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="362"/>
+        <location filename="../ui/window/main_window.cpp" line="360"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="371"/>
+        <location filename="../ui/window/main_window.cpp" line="369"/>
         <source>Export...</source>
         <translation>导出...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="393"/>
+        <location filename="../ui/window/main_window.cpp" line="391"/>
         <source>&amp;Open workspace...</source>
         <translation>打开工作区(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="651"/>
+        <location filename="../ui/window/main_window.cpp" line="649"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="669"/>
+        <location filename="../ui/window/main_window.cpp" line="667"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="373"/>
+        <location filename="../ui/window/main_window.cpp" line="371"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
@@ -854,117 +859,117 @@ teacher&apos;s top-5:
         <translation>%1，剩余 %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="374"/>
-        <location filename="../ui/window/main_window.cpp" line="377"/>
+        <location filename="../ui/window/main_window.cpp" line="372"/>
+        <location filename="../ui/window/main_window.cpp" line="375"/>
         <source>Export metrics</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="374"/>
+        <location filename="../ui/window/main_window.cpp" line="372"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="379"/>
+        <location filename="../ui/window/main_window.cpp" line="377"/>
+        <location filename="../ui/window/main_window.cpp" line="378"/>
         <location filename="../ui/window/main_window.cpp" line="380"/>
-        <location filename="../ui/window/main_window.cpp" line="382"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="380"/>
+        <location filename="../ui/window/main_window.cpp" line="378"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="385"/>
+        <location filename="../ui/window/main_window.cpp" line="383"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="387"/>
+        <location filename="../ui/window/main_window.cpp" line="385"/>
         <source>&amp;Refresh runs</source>
         <translation>刷新运行列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="398"/>
+        <location filename="../ui/window/main_window.cpp" line="396"/>
         <source>&amp;Connect to server...</source>
         <translation>连接到服务器(&amp;C)...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="401"/>
+        <location filename="../ui/window/main_window.cpp" line="399"/>
         <source>&amp;Inspect data set...</source>
         <translation>检查数据集(&amp;I)...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="404"/>
+        <location filename="../ui/window/main_window.cpp" line="402"/>
         <source>&amp;Settings...</source>
         <translation>设置(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="413"/>
+        <location filename="../ui/window/main_window.cpp" line="411"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="415"/>
+        <location filename="../ui/window/main_window.cpp" line="413"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="435"/>
+        <location filename="../ui/window/main_window.cpp" line="433"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="436"/>
+        <location filename="../ui/window/main_window.cpp" line="434"/>
         <source>&amp;About FerKD Studio</source>
         <translation>关于 FerKD Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="437"/>
+        <location filename="../ui/window/main_window.cpp" line="435"/>
         <source>About FerKD Studio</source>
         <translation>关于 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="438"/>
+        <location filename="../ui/window/main_window.cpp" line="436"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 基于区域级软标签的知识蒸馏（FKD、FerKD）。</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="450"/>
+        <location filename="../ui/window/main_window.cpp" line="448"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="451"/>
+        <location filename="../ui/window/main_window.cpp" line="449"/>
         <source>Device: %1, %2</source>
         <translation>设备：%1，%2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="678"/>
+        <location filename="../ui/window/main_window.cpp" line="676"/>
         <source>export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="683"/>
+        <location filename="../ui/window/main_window.cpp" line="681"/>
         <source>exporting to %1 ...</source>
         <translation>正在导出到 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="716"/>
+        <location filename="../ui/window/main_window.cpp" line="714"/>
         <source>Quit FerKD Studio</source>
         <translation>退出 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="717"/>
+        <location filename="../ui/window/main_window.cpp" line="715"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>有运行正在进行。停止它（会保存检查点，之后可继续）并退出吗？</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="722"/>
+        <location filename="../ui/window/main_window.cpp" line="720"/>
         <source>stopping...</source>
         <translation>正在停止...</translation>
     </message>
@@ -1201,37 +1206,37 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
 <context>
     <name>ferkd::ui::MiningPlot</name>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="29"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="25"/>
         <source>share of the object in the crop</source>
         <translation>裁剪中物体所占比例</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="30"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="26"/>
         <source>p(true class)</source>
         <translation>p(真实类别)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="45"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="41"/>
         <source>This data set has no object boxes. `ferkd dataset make-cluttered` makes one that has; an image folder can bring them in boxes.csv (docs/TESTBED.md).</source>
         <translation>此数据集没有物体框。`ferkd dataset make-cluttered` 可生成带框的数据集；图像文件夹可在 boxes.csv 中提供（docs/TESTBED.md）。</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="91"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="83"/>
         <source>middle half of p per coverage bin</source>
         <translation>各覆盖区间 p 的中间一半</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="97"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="89"/>
         <source>median p per coverage bin</source>
         <translation>各覆盖区间 p 的中位数</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="116"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="108"/>
         <source>AUC %1 | discarded-hard without object %2% | calibrated context %3% | no-object crops discarded %4%</source>
         <translation>AUC %1 | 困难丢弃中无物体 %2% | 校准中为上下文 %3% | 无物体裁剪被丢弃 %4%</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="123"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="115"/>
         <source>ROC AUC of p(true class) for crops with most of the object (coverage &gt;= %1) against crops with none (&lt; %2): %3.
 Discarded-hard crops that hold no object: %4%.
 Calibrated crops that do not hold most of the object (context): %5%.
@@ -1714,7 +1719,7 @@ tag:baseline、status:failed、preset:fmnist 或 name:seed 将其限定于一个
 <context>
     <name>ferkd::ui::ServerRunHost</name>
     <message>
-        <location filename="../ui/server/server_run_host.cpp" line="133"/>
+        <location filename="../ui/server/server_run_host.cpp" line="130"/>
         <source>training on the server</source>
         <translation>正在服务器上训练</translation>
     </message>
@@ -1932,47 +1937,47 @@ tag:baseline、status:failed、preset:fmnist 或 name:seed 将其限定于一个
         <translation>此工作区还没有运行。可以从以下任一项开始：</translation>
     </message>
     <message>
-        <location filename="../ui/window/welcome_panel.cpp" line="39"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="40"/>
         <source>Quick start: train a small ResNet on Fashion-MNIST</source>
         <translation>快速开始：在 Fashion-MNIST 上训练一个小型 ResNet</translation>
     </message>
     <message>
-        <location filename="../ui/window/welcome_panel.cpp" line="40"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="41"/>
         <source>The fmnist-resnet-quick preset: about 92% test top-1 in about 2 minutes on 2 CPU cores. Loss and accuracy appear live in the monitor.</source>
         <translation>fmnist-resnet-quick 预设：在 2 个 CPU 核上约 2 分钟达到约 92% 测试 top-1。损失和准确率会实时显示在监视器中。</translation>
     </message>
     <message>
-        <location filename="../ui/window/welcome_panel.cpp" line="43"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="44"/>
         <source>Pipeline: teacher, label set, distilled student</source>
         <translation>流水线：教师、标签集、蒸馏学生</translation>
     </message>
     <message>
-        <location filename="../ui/window/welcome_panel.cpp" line="44"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="45"/>
         <source>Trains a teacher, labels random crops of every image once, then trains an FKD or FerKD student on the stored labels. The stages queue one after another.</source>
         <translation>训练教师，对每张图像的随机裁剪标注一次，然后用存储的标签训练 FKD 或 FerKD 学生。各阶段依次排队运行。</translation>
     </message>
     <message>
-        <location filename="../ui/window/welcome_panel.cpp" line="47"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="48"/>
         <source>Inspect a data set...</source>
         <translation>检查数据集...</translation>
     </message>
     <message>
-        <location filename="../ui/window/welcome_panel.cpp" line="48"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="49"/>
         <source>Classes, counts, sample images and unreadable files of an image folder, IDX files or a packed data set.</source>
         <translation>图像文件夹、IDX 文件或打包数据集的类别、数量、示例图像和无法读取的文件。</translation>
     </message>
     <message>
-        <location filename="../ui/window/welcome_panel.cpp" line="51"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="52"/>
         <source>Open another workspace...</source>
         <translation>打开其他工作区...</translation>
     </message>
     <message>
-        <location filename="../ui/window/welcome_panel.cpp" line="52"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="53"/>
         <source>A folder with an experiment database, e.g. one a CLI run or another machine wrote.</source>
         <translation>包含实验数据库的文件夹，例如由 CLI 运行或另一台机器写入的。</translation>
     </message>
     <message>
-        <location filename="../ui/window/welcome_panel.cpp" line="55"/>
+        <location filename="../ui/window/welcome_panel.cpp" line="56"/>
         <source>Workspace: %1</source>
         <translation>工作区：%1</translation>
     </message>

@@ -5,9 +5,11 @@
 // crops in each group for a rule; images ranked by how many crops the teacher hardly
 // recognises; on data sets with object boxes, each image's box and the mining quality
 // (labels/mining_quality.h) under a rule.
-// Free of torch headers, so Qt widgets can include it.
+// Two implementations: LocalCropInspector (the files on this machine) and
+// remote/RemoteCropInspector (a label set of a server's workspace); Workspace::inspectLabelSet
+// gives the one that fits. Free of torch headers, so Qt widgets can include it.
 #include <cstdint>
-#include <memory>
+#include <limits>
 #include <optional>
 #include <string>
 #include <utility>
@@ -32,53 +34,54 @@ struct InspectedCrop {
     float student_prob = 0;
 };
 
+// An image ranked by how many of its crops the teacher hardly recognises.
+struct UnrecognisedImage {
+    int64_t image = 0;
+    int below = 0;      // crops below the threshold
+    float mean_p = 0;   // mean p(true class) over all the image's crops
+};
+
 class CropInspector {
 public:
-    // Opens the training split of `dataPath` and the label store made for it (errors
-    // name the file: FileError, ConfigError).
-    CropInspector(const std::string& dataPath, const std::string& labelsPath);
-    ~CropInspector();
+    virtual ~CropInspector() = default;
 
-    int64_t images() const;
-    int cropsPerImage() const;
-    const std::vector<std::string>& classNames() const;
-    int64_t label(int64_t image) const;
-    ImagePixels image(int64_t image) const;
-    std::string imageName(int64_t image) const;  // its file, or "#index" (see Dataset::name)
+    virtual int64_t images() const = 0;
+    virtual int cropsPerImage() const = 0;
+    virtual const std::vector<std::string>& classNames() const = 0;
+    virtual int64_t label(int64_t image) const = 0;
+    virtual ImagePixels image(int64_t image) const = 0;
+    virtual std::string imageName(int64_t image) const = 0;  // its file, or "#index" (see Dataset::name)
     // Images whose name contains `text` (case-insensitive), in data set order, at most `limit`.
-    std::vector<int64_t> findImages(const std::string& text, int limit) const;
+    virtual std::vector<int64_t> findImages(const std::string& text, int limit) const = 0;
 
-    // A trained run's best checkpoint whose predictions are shown beside the stored labels
-    // (the crops cut and normalised as the run trained). Empty path: none.
-    void setStudent(const std::string& checkpointPath);
-    bool hasStudent() const;
+    // A trained run of the workspace whose predictions are shown beside the stored labels
+    // (its best checkpoint, else its last; the crops cut and normalised as the run
+    // trained). 0: none. Error when the run has no checkpoint or its model does not fit.
+    virtual void setStudentRun(int64_t runId) = 0;
+    virtual int64_t studentRun() const = 0;
 
     // Every stored crop of `image`, in store order, grouped by `rule`.
-    std::vector<InspectedCrop> crops(int64_t image, const FerkdConfig& rule) const;
+    virtual std::vector<InspectedCrop> crops(int64_t image, const FerkdConfig& rule) const = 0;
     // Crops of the whole label set per bin of p(true class) over [0, 1] and group of
     // `rule`; summed over the bins, the set's crops per group.
-    std::vector<GroupCounts> groupHistogram(const FerkdConfig& rule, int bins) const;
+    virtual std::vector<GroupCounts> groupHistogram(const FerkdConfig& rule, int bins) const = 0;
     // Images with the most crops below `threshold` (p(true class)); among equal counts
     // (a weak teacher leaves many images with every crop below it) the lowest mean p first.
-    struct Unrecognised {
-        int64_t image = 0;
-        int below = 0;      // crops below the threshold
-        float mean_p = 0;   // mean p(true class) over all the image's crops
-    };
-    std::vector<Unrecognised> mostUnrecognised(float threshold, int limit) const;
+    virtual std::vector<UnrecognisedImage> mostUnrecognised(float threshold, int limit) const = 0;
 
-    // Object boxes (the cluttered testbed, image folders with boxes.csv): each crop's
-    // coverage is measured once, when the label set is opened.
-    bool hasObjectBoxes() const;
-    std::optional<ObjectBox> objectBox(int64_t image) const;
-    // The mining quality with the crops grouped by `rule`; every crop with its coverage
-    // (for the p-against-coverage plot) in `crops` when given.
-    MiningQuality mining(const FerkdConfig& rule, const MiningSettings& settings = {},
-                         std::vector<CropMining>* crops = nullptr) const;
-
-private:
-    struct Impl;
-    std::unique_ptr<Impl> impl_;
+    // Object boxes (the cluttered testbed, image folders with boxes.csv).
+    virtual bool hasObjectBoxes() const = 0;
+    virtual std::optional<ObjectBox> objectBox(int64_t image) const = 0;
+    // The mining quality with the crops grouped by `rule`. With `crops`: the crops that
+    // have a box, with their coverage (for the p-against-coverage plot); at most
+    // `maxCrops` of them, taken at a fixed stride in store order, so that every rule
+    // gives the same crops.
+    virtual MiningQuality mining(const FerkdConfig& rule, const MiningSettings& settings = {},
+                                 std::vector<CropMining>* crops = nullptr,
+                                 size_t maxCrops = std::numeric_limits<size_t>::max()) const = 0;
 };
+
+// The crops of `all` that have an object box, at most `maxCrops` at a fixed stride.
+std::vector<CropMining> sampleMinedCrops(const std::vector<CropMining>& all, size_t maxCrops);
 
 }  // namespace ferkd

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "labels/crop_inspector.h"
 #include "store/experiment_store.h"
 #include "store/run_deletion.h"
 #include "train/run_evaluation.h"
@@ -37,6 +38,17 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ImagePrediction, image, truth, predicted, con
 // Without `image` (the thumbnails' decoder): the test images stay on the server.
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunEvaluation, checkpoint, epoch, images, loss, top1, top5, classes, confusion,
                                    predictions, teacher, teacher_note, agreement, mean_kl, class_agreement, class_kl)
+
+// The crop browser's answers (/label-sets/{id}/...). A group by its name; an unknown
+// name is refused rather than read as some group.
+void to_json(nlohmann::json& j, CropGroup g);
+void from_json(const nlohmann::json& j, CropGroup& g);
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CropBox, x, y, w, h, flip)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ObjectBox, x0, y0, x1, y1)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(InspectedCrop, index, box, p_true, group, object_covered, top5, student_class,
+                                   student_prob)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(UnrecognisedImage, image, below, mean_p)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CropMining, image, crop, p_true, object_covered, crop_is_object, group)
 
 template <typename Row>
 void to_json(nlohmann::json& j, const RowsPage<Row>& page) {

@@ -3,14 +3,10 @@
 // remote/workspace_api.h. Safe to call from several threads (one request at a time; an
 // evaluation on a connection of its own).
 #include <memory>
-#include <mutex>
 
 #include "config/config_request.h"
+#include "remote/api_client.h"
 #include "workspace/workspace.h"
-
-namespace httplib {
-class Client;
-}
 
 namespace ferkd {
 
@@ -34,7 +30,7 @@ public:
     // ("": the last; RunStateError for a run in another state).
     void requeueRun(int64_t runId, const std::string& fromCheckpoint = "") const;
 
-    std::string location() const override { return url_; }
+    std::string location() const override { return client_.url(); }
     std::vector<RunRecord> listRuns() const override;
     std::optional<RunRecord> run(int64_t runId) const override;
     std::optional<RunRecord> findRun(const std::string& idOrName) const override;
@@ -44,6 +40,8 @@ public:
     RowsPage<EventRecord> eventsAfter(int64_t runId, int64_t after) const override;
     std::vector<CheckpointRecord> checkpoints(int64_t runId) const override;
     std::vector<LabelSetRecord> labelSets() const override;
+    // Each on a connection of its own (remote/remote_crop_inspector.h).
+    std::shared_ptr<CropInspector> inspectLabelSet(int64_t labelSetId) const override;
     std::string runLog(int64_t runId) const override;
     void renameRun(int64_t runId, const std::string& name) override;
     void setTags(int64_t runId, const std::string& tags) override;
@@ -57,21 +55,18 @@ public:
     std::vector<std::string> deleteRun(int64_t runId, bool force) override;
 
 private:
-    struct Reply {
-        int status;
-        std::string body;
-    };
-    // Sends one request; Error for a connection that fails and for every status but 2xx
-    // (and 404 where `notFoundIsEmpty`), with the server's message.
-    // `lengthy` (an evaluation): on a connection of its own, waiting hours for the reply.
-    Reply send(const char* method, const std::string& path, const std::string& body = "",
-               bool notFoundIsEmpty = false, bool lengthy = false) const;
-    std::unique_ptr<httplib::Client> makeClient(int readTimeout) const;
+    // `lengthy` (an evaluation): on a connection of its own, waiting hours for the reply,
+    // while the others (a window's polling) go on.
+    ApiClient::Reply send(const char* method, const std::string& path, const std::string& body = "",
+                          bool notFoundIsEmpty = false, bool lengthy = false) const;
+    template <typename T>
+    T get(const std::string& path) const;
+    template <typename T>
+    T decode(const ApiClient::Reply& reply) const;
     std::string runPath(int64_t runId, const std::string& what = "") const;
 
-    std::string url_, token_;
-    std::unique_ptr<httplib::Client> client_;
-    mutable std::mutex mutex_;
+    std::string token_;
+    ApiClient client_;
 };
 
 }  // namespace ferkd

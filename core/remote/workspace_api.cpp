@@ -1,10 +1,14 @@
 #include "remote/workspace_api.h"
 
+#include <charconv>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "config/config_io.h"
+#include "imaging/png_codec.h"
+#include "labels/crop_inspector.h"
+#include "labels/ferkd_rule_json.h"
 #include "remote/access_token.h"
 #include "remote/api_json.h"
 #include "util/text.h"
@@ -71,6 +75,45 @@ T field(const json& body, const char* name, const char* expected) {
     }
 }
 
+// Query parameter `name` as a number in [lo, hi]; `fallback` when absent.
+template <typename T>
+T queryNumber(const ApiRequest& request, const char* name, T fallback, T lo, T hi) {
+    const auto it = request.query.find(name);
+    if (it == request.query.end()) return fallback;
+    T value{};
+    const char* end = it->second.data() + it->second.size();
+    const auto [stop, problem] = std::from_chars(it->second.data(), end, value);
+    if (problem != std::errc() || stop != end || !(value >= lo && value <= hi))
+        throw ApiError{400, std::string("query '") + name + "': expected a number from " + json(lo).dump() + " to " + json(hi).dump() +
+                                ", got '" + it->second + "'"};
+    return value;
+}
+
+// Query 'rule': a FerKD rule as JSON, checked as a run's distill.ferkd is (422 naming the field).
+FerkdConfig ruleOf(const ApiRequest& request) {
+    const auto it = request.query.find("rule");
+    if (it == request.query.end()) throw ApiError{400, "query 'rule' is missing: a FerKD rule as JSON (distill.ferkd)"};
+    std::istringstream text(it->second);
+    json rule;
+    try {
+        rule = parseConfigJson(text, "query 'rule'", 4);
+    } catch (const FileError& e) {
+        throw ApiError{400, e.what()};
+    }
+    RunConfig config;
+    applyConfigJson(config, json{{"distill", {{"ferkd", rule}}}}, "query 'rule'");
+    for (const auto& [name, message] : validationErrors(config))
+        if (name.rfind("distill.ferkd.", 0) == 0) throw ConfigError(name, message);
+    return config.distill.ferkd;
+}
+
+int64_t imageOf(const std::string& text, const CropInspector& inspector) {
+    const auto image = parseRowId(text);
+    if (!image || *image >= inspector.images())
+        throw ApiError{404, "no image '" + text + "' (the set has " + std::to_string(inspector.images()) + ")"};
+    return *image;
+}
+
 void requireMethod(const ApiRequest& request, const char* method) {
     if (request.method != method) throw ApiError{405, request.method + " is not allowed here; use " + method};
 }
@@ -117,7 +160,8 @@ ApiResponse WorkspaceApi::route(const ApiRequest& request) const {
         json queue = options_.control ? json(options_.control->queued()) : json::array();
         return jsonResponse({{"version", FERKD_VERSION}, {"allow_control", options_.control != nullptr}, {"queue", queue}});
     }
-    if (parts.size() == 1 && parts[0] == "label-sets") {
+    if (!parts.empty() && parts[0] == "label-sets") {
+        if (parts.size() > 1) return labelSetRequest(request, parts);
         requireMethod(request, "GET");
         return jsonResponse(workspace_.labelSets());
     }
@@ -189,6 +233,101 @@ ApiResponse WorkspaceApi::controlRequest(const ApiRequest& request, int64_t runI
     else if (what == "archive") workspace_.setArchived(runId, field<bool>(body, "archived", "true or false"));
     else throw ApiError{404, "no such endpoint: " + request.path};
     return jsonResponse(*workspace_.run(runId));
+}
+
+CropInspector& WorkspaceApi::inspector(int64_t id) const {
+    for (auto it = inspectors_.begin(); it != inspectors_.end(); ++it)
+        if (it->first == id) {
+            std::rotate(it, it + 1, inspectors_.end());
+            return *inspectors_.back().second;
+        }
+    const auto sets = workspace_.labelSets();
+    if (std::none_of(sets.begin(), sets.end(), [&](const LabelSetRecord& s) { return s.id == id; }))
+        throw ApiError{404, "no label set " + std::to_string(id)};
+    std::shared_ptr<CropInspector> opened;
+    try {
+        opened = workspace_.inspectLabelSet(id);
+    } catch (const Error& e) {  // its data set is not known, or its files are gone
+        throw ApiError{409, e.what()};
+    }
+    if (inspectors_.size() >= 2) inspectors_.erase(inspectors_.begin());
+    inspectors_.emplace_back(id, std::move(opened));
+    return *inspectors_.back().second;
+}
+
+ApiResponse WorkspaceApi::labelSetRequest(const ApiRequest& request, const std::vector<std::string>& parts) const {
+    const auto id = parseRowId(parts[1]);
+    if (!id || parts.size() > 5) throw ApiError{404, "no such endpoint: " + request.path};
+    requireMethod(request, "GET");
+    std::lock_guard<std::mutex> lock(inspecting_);
+    CropInspector& set = inspector(*id);
+    const std::string what = parts.size() > 2 ? parts[2] : "";
+    auto setStudent = [&](int64_t run) {
+        if (run != 0 && !workspace_.run(run)) throw ApiError{404, "no run " + std::to_string(run)};
+        if (run != 0 && workspace_.checkpoints(run).empty())
+            throw ApiError{409, "run " + std::to_string(run) + " has no checkpoint to show as a student"};
+        try {
+            set.setStudentRun(run);
+        } catch (const Error& e) {  // its model does not fit the data set, its file is damaged
+            throw ApiError{409, e.what()};
+        }
+    };
+    if (parts.size() == 2)
+        return jsonResponse({{"id", *id},
+                             {"images", set.images()},
+                             {"crops_per_image", set.cropsPerImage()},
+                             {"classes", set.classNames()},
+                             {"object_boxes", set.hasObjectBoxes()}});
+    if (parts.size() == 3 && what == "labels") {
+        std::vector<int64_t> labels(size_t(set.images()));
+        for (int64_t i = 0; i < set.images(); ++i) labels[size_t(i)] = set.label(i);
+        return jsonResponse(labels);
+    }
+    if (parts.size() == 3 && what == "find") {
+        const auto text = request.query.find("text");
+        json found = json::array();
+        for (int64_t image : set.findImages(text == request.query.end() ? "" : text->second,
+                                            queryNumber(request, "limit", 100, 0, 1000)))
+            found.push_back({{"image", image}, {"name", set.imageName(image)}});
+        return jsonResponse(found);
+    }
+    if (parts.size() == 3 && what == "histogram")
+        return jsonResponse(set.groupHistogram(ruleOf(request), queryNumber(request, "bins", 20, 1, 1000)));
+    if (parts.size() == 3 && what == "unrecognised")
+        return jsonResponse(set.mostUnrecognised(queryNumber(request, "threshold", 0.1f, 0.0f, 1.0f),
+                                                 queryNumber(request, "limit", 50, 0, 1000)));
+    if (parts.size() == 3 && what == "mining") {
+        MiningSettings settings;
+        settings.no_object_below = queryNumber(request, "no_object_below", settings.no_object_below, 0.0, 1.0);
+        settings.most_object_from = queryNumber(request, "most_object_from", settings.most_object_from, 0.0, 1.0);
+        settings.bins = queryNumber(request, "bins", settings.bins, 1, 1000);
+        const size_t wanted = queryNumber<size_t>(request, "crops", 0, 0, kMaxMinedCrops);
+        std::vector<CropMining> crops;
+        const MiningQuality quality = set.mining(ruleOf(request), settings, &crops, wanted);
+        if (wanted == 0) crops.clear();
+        return jsonResponse({{"quality", miningToJson(quality)}, {"crops", crops}});
+    }
+    if (parts.size() == 4 && what == "students") {
+        const auto run = parseRowId(parts[3]);
+        if (!run) throw ApiError{404, "no run '" + parts[3] + "'"};
+        setStudent(*run);
+        return jsonResponse({{"student", *run}});
+    }
+    if (what == "images" && parts.size() >= 4 && parts.size() <= 5) {
+        const int64_t image = imageOf(parts[3], set);
+        if (parts.size() == 4)
+            return jsonResponse({{"image", image},
+                                 {"label", set.label(image)},
+                                 {"name", set.imageName(image)},
+                                 {"object_box", set.objectBox(image)}});
+        if (parts[4] == "image.png") return {200, "image/png", encodePng(set.image(image))};
+        if (parts[4] == "crops") {
+            const FerkdConfig rule = ruleOf(request);
+            setStudent(queryNumber<int64_t>(request, "student", 0, 0, std::numeric_limits<int64_t>::max()));
+            return jsonResponse(set.crops(image, rule));
+        }
+    }
+    throw ApiError{404, "no such endpoint: " + request.path};
 }
 
 }  // namespace ferkd

@@ -13,15 +13,32 @@
 //   GET    /api/v1/runs/{id}/log                the output of its `ferkd train` (text)
 //   GET    /api/v1/runs/{id}/deletion-plan      what deleting it would remove
 //   GET    /api/v1/label-sets                   the label sets
+// A label set in the crop browser (the server opens it once and keeps the last two open;
+// RULE is a FerKD rule as JSON, the fields of distill.ferkd):
+//   GET    /api/v1/label-sets/{id}              its images, crops per image, classes, whether it has object boxes
+//   GET    /api/v1/label-sets/{id}/labels       every image's class
+//   GET    /api/v1/label-sets/{id}/images/{i}   an image's name and object box
+//   GET    /api/v1/label-sets/{id}/images/{i}/image.png               the image
+//   GET    /api/v1/label-sets/{id}/images/{i}/crops?rule=RULE[&student=RUN]   its crops with their records
+//   GET    /api/v1/label-sets/{id}/students/{run}   loads a run as the student (404/409 when it cannot be one)
+//   GET    /api/v1/label-sets/{id}/histogram?rule=RULE&bins=N        crops per bin of p(true class) and group
+//   GET    /api/v1/label-sets/{id}/unrecognised?threshold=P&limit=N  images with most crops below P
+//   GET    /api/v1/label-sets/{id}/find?text=T&limit=N               images whose name contains T, with their names
+//   GET    /api/v1/label-sets/{id}/mining?rule=RULE[&no_object_below=&most_object_from=&bins=&crops=N]
+//                                                the mining quality, and N crops with their coverage
 // With control allowed (`ferkd serve --allow-control`):
 //   POST   /api/v1/runs                         queue a run: {"preset", "config", "sets", "tags"}
 //   POST   /api/v1/runs/{id}/{pause|resume|stop}
+//   POST   /api/v1/runs/{id}/queue              queue a stopped run again: {"from": "best"|"last"}
+//   POST   /api/v1/runs/{id}/evaluate           evaluate a checkpoint on the test split: {"checkpoint", "teacher"}
 //   POST   /api/v1/runs/{id}/{rename|tags|notes|archive}   {"name"} {"tags"} {"notes"} {"archived"}
 //   DELETE /api/v1/runs/{id}?force=1
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "config/config_request.h"
@@ -73,15 +90,24 @@ public:
     ApiResponse handle(const ApiRequest& request) const;
 
     static constexpr const char* kPrefix = "/api/v1/";
+    // The most crops one mining reply lists (the coverage plot draws a sample).
+    static constexpr size_t kMaxMinedCrops = 100000;
 
 private:
     ApiResponse route(const ApiRequest& request) const;
     ApiResponse runRequest(const ApiRequest& request, const RunRecord& run, const std::string& what) const;
     ApiResponse controlRequest(const ApiRequest& request, int64_t runId, const std::string& what) const;
+    ApiResponse labelSetRequest(const ApiRequest& request, const std::vector<std::string>& parts) const;
+    // Label set `id`, opened once (call with inspecting_ held).
+    CropInspector& inspector(int64_t id) const;
 
     Workspace& workspace_;
     ApiOptions options_;
     mutable std::mutex evaluating_;  // evaluations run one at a time
+    // Label set requests one at a time: an inspector's student is state, and opening one
+    // reads the whole set.
+    mutable std::mutex inspecting_;
+    mutable std::vector<std::pair<int64_t, std::shared_ptr<CropInspector>>> inspectors_;  // newest last
 };
 
 }  // namespace ferkd

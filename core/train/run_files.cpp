@@ -12,7 +12,11 @@
 namespace ferkd {
 namespace fs = std::filesystem;
 
+bool trainsAModel(const RunRecord& run) { return run.kind != "labels"; }
+
 RunConfig runConfigOf(const RunRecord& run) {
+    if (!trainsAModel(run))
+        throw Error("run " + std::to_string(run.id) + " ('" + run.name + "') generated labels: it trains no model");
     RunConfig config;
     config.schedule.accounting = accounting::kImages;  // what a stored config without the key meant
     applyConfigJson(config, nlohmann::json::parse(run.config_json), "run " + std::to_string(run.id));

@@ -11,7 +11,10 @@ namespace ferkd {
 // The config a run was created with (defaults under the stored JSON). A run stored
 // before schedule.accounting existed counted its batch in images and an epoch as one
 // pass, and keeps that accounting.
+// Error for a label generation's run (its config is the job's, not a RunConfig).
 RunConfig runConfigOf(const RunRecord& run);
+// Whether the run trains a model (its config is a RunConfig): not a label generation.
+bool trainsAModel(const RunRecord& run);
 
 // Path of a run's checkpoint of the given kind ("last", "best").
 std::string checkpointPath(const ExperimentStore& store, int64_t runId, const std::string& kind);

@@ -32,6 +32,7 @@ public:
     std::vector<EventRecord> events(int64_t runId) const override;
     std::vector<CheckpointRecord> checkpoints(int64_t runId) const override;
     std::vector<LabelSetRecord> labelSets() const override;
+    std::shared_ptr<CropInspector> inspectLabelSet(int64_t labelSetId) const override;
     std::string runLog(int64_t runId) const override;
     void renameRun(int64_t runId, const std::string& name) override;
     void setTags(int64_t runId, const std::string& tags) override;

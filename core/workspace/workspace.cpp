@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "util/error.h"
 
 namespace ferkd {
@@ -60,6 +62,22 @@ RunRecord requireRun(const Workspace& workspace, const std::string& idOrName) {
     auto run = workspace.findRun(idOrName);
     if (!run) throw Error("no run '" + idOrName + "' in " + workspace.location() + " (see `ferkd runs list`)");
     return *run;
+}
+
+std::string labelSetData(const Workspace& workspace, const LabelSetRecord& labelSet) {
+    const auto run = labelSet.run_id > 0 ? workspace.run(labelSet.run_id) : std::nullopt;
+    if (!run) return "";
+    const auto config = nlohmann::json::parse(run->config_json, nullptr, false);
+    if (!config.is_object() || !config.contains("data") || !config["data"].is_string()) return "";
+    return config["data"].get<std::string>();
+}
+
+std::string studentCheckpoint(const Workspace& workspace, int64_t runId) {
+    const auto checkpoints = workspace.checkpoints(runId);
+    for (const char* kind : {"best", "last"})
+        for (const auto& c : checkpoints)
+            if (c.kind == kind) return c.path;
+    throw Error("run " + std::to_string(runId) + " has no checkpoint to show as a student");
 }
 
 }  // namespace ferkd

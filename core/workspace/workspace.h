@@ -5,6 +5,7 @@
 // client of `ferkd serve`). The CLI's `runs` commands and the CSV export read through
 // this interface and do not know which one they have.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 namespace ferkd {
 
 struct RunEvaluation;  // train/run_evaluation.h
+class CropInspector;  // labels/crop_inspector.h
 
 // A request that does not fit the run's state (pausing a run that is not running).
 class RunStateError : public Error {
@@ -43,6 +45,11 @@ public:
 
     virtual std::vector<CheckpointRecord> checkpoints(int64_t runId) const = 0;
     virtual std::vector<LabelSetRecord> labelSets() const = 0;  // without crop_groups
+    // The crop browser's view of label set `labelSetId` (an id of labelSets()) on the data
+    // set it was made for, where the files are (a server's: there); a student is one of
+    // this workspace's runs. Error when there is no such set, or when its data set is not
+    // known (a set made outside this workspace). The workspace must outlive it.
+    virtual std::shared_ptr<CropInspector> inspectLabelSet(int64_t labelSetId) const = 0;
     // The output of a run the server started (its `ferkd train` process); "" for others.
     virtual std::string runLog(int64_t runId) const = 0;
 
@@ -73,5 +80,13 @@ public:
 
 // The run `idOrName` names; Error saying where it looked when there is none.
 RunRecord requireRun(const Workspace& workspace, const std::string& idOrName);
+
+// The data set a label set was made for: the `data` of the run that generated it ("" when
+// unknown). A path on the workspace's machine.
+std::string labelSetData(const Workspace& workspace, const LabelSetRecord& labelSet);
+
+// The checkpoint a run is shown from as a student: its best, else its last (a path on the
+// workspace's machine). Error when it has none.
+std::string studentCheckpoint(const Workspace& workspace, int64_t runId);
 
 }  // namespace ferkd

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <filesystem>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "batch/batch_builder.h"
 #include "data/cluttered_dataset.h"
@@ -12,6 +13,7 @@
 #include "data/image_folder_dataset.h"
 #include "data/packed_dataset.h"
 #include "data/validation_split.h"
+#include "imaging/png_codec.h"
 #include "test_support.h"
 #include "util/error.h"
 
@@ -482,6 +484,52 @@ private slots:
             }
             QVERIFY(!fs::exists(dir.filePath("part.fkpack").toStdString()));  // nothing half-written
         }
+    }
+
+    // The server's PNGs (imaging/png_codec.h) against libpng, through OpenCV, both ways:
+    // libpng picks a row filter per row, so its files exercise all five.
+    void pngReadsAndWritesWhatLibpngDoes() {
+        for (int channels : {1, 3}) {
+            cv::Mat noise(37, 53, channels == 1 ? CV_8UC1 : CV_8UC3);
+            cv::randu(noise, 0, 256);
+            cv::Mat picture = noise.clone();  // smooth rows too: libpng filters them with sub, up, average, paeth
+            for (int y = 0; y < picture.rows; ++y)
+                for (int x = 0; x < picture.cols * channels; ++x)
+                    picture.ptr<uint8_t>(y)[x] = uint8_t((x * 3 + y * 5 + (noise.ptr<uint8_t>(y)[x] & 7)) & 255);
+            for (const cv::Mat& image : {noise, picture}) {
+                cv::Mat rgb;
+                if (channels == 3) cv::cvtColor(image, rgb, cv::COLOR_BGR2RGB); else rgb = image;
+                ImagePixels pixels{image.rows, image.cols, channels,
+                                   std::vector<uint8_t>(rgb.data, rgb.data + rgb.total() * rgb.elemSize())};
+                std::vector<uint8_t> libpng;
+                QVERIFY(cv::imencode(".png", image, libpng));
+                const ImagePixels decoded = decodePng(std::string(libpng.begin(), libpng.end()), "libpng's");
+                QCOMPARE(decoded.width, pixels.width);
+                QCOMPARE(decoded.height, pixels.height);
+                QCOMPARE(decoded.channels, channels);
+                QVERIFY(decoded.data == pixels.data);
+                const std::string ours = encodePng(pixels);
+                const cv::Mat back = cv::imdecode(cv::Mat(1, int(ours.size()), CV_8UC1, const_cast<char*>(ours.data())),
+                                                  cv::IMREAD_UNCHANGED);
+                QCOMPARE(back.rows, image.rows);
+                QCOMPARE(back.channels(), channels);
+                QCOMPARE(cv::norm(back, image, cv::NORM_INF), 0.0);
+            }
+        }
+    }
+
+    void damagedPngIsAClearError() {
+        const std::string png = encodePng(ImagePixels{4, 4, 3, std::vector<uint8_t>(48, 7)});
+        for (const std::string& bad : {png.substr(0, png.size() - 20), std::string("GIF89a") + png.substr(6),
+                                       png.substr(0, 40) + char(png[40] ^ 1) + png.substr(41)}) {
+            try {
+                decodePng(bad, "image 3");
+                QFAIL("no error");
+            } catch (const Error& e) {
+                QVERIFY2(QString(e.what()).startsWith("image 3: not a PNG"), e.what());
+            }
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, encodePng(ImagePixels{2, 2, 4, std::vector<uint8_t>(16)}));
     }
 };
 

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config/config_io.h"
+#include "labels/crop_inspector.h"
 #include "remote/access_token.h"
 #include "remote/remote_workspace.h"
 #include "remote/server_queue.h"
@@ -221,6 +222,116 @@ private slots:
         QVERIFY(r);
         QCOMPARE(r->status, 403);  // read-only
         QVERIFY(r->body.find("--allow-control") != std::string::npos);
+    }
+
+    // The crop browser's questions answered by a server as by the files here: a label set
+    // of the cluttered testbed (object boxes, so mining too), a run of it as the student.
+    void labelSetBrowsesAlikeOnTheServer() {
+        const QString ws = tmp_.filePath("browse"), clutter = tmp_.filePath("browse-data");
+        auto r = test::runFerkd({"dataset", "make-cluttered", data_, clutter, "--canvas", "40", "--seed", "3"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = test::runFerkd({"--workspace", ws, "train", "--data", clutter, "--arch", "resnet10_small", "--epochs", "1",
+                            "--batch-size", "64", "--threads", "1", "--name", "teacher"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = test::runFerkd({"--workspace", ws, "labels", "generate", "--teacher", "teacher", "--data", clutter, "--out",
+                            ws + "/crops.fkdl", "--crops", "6", "--threads", "1"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        ServeProcess server(ws, {});
+        QVERIFY2(!server.url().isEmpty(), qPrintable(server.output()));
+        const std::string token = readAccessToken((ws + "/server/token").toStdString());
+        RemoteWorkspace remote(server.url().toStdString(), token);
+        ExperimentStore store(ws.toStdString());
+        LocalWorkspace local(store);
+        QCOMPARE(int(local.labelSets().size()), 1);
+        const int64_t set = local.labelSets()[0].id;
+        QCOMPARE(set, int64_t(1));  // the paths below
+        const auto here = local.inspectLabelSet(set);
+        const auto there = remote.inspectLabelSet(set);
+
+        QCOMPARE(there->images(), here->images());
+        QCOMPARE(there->cropsPerImage(), 6);
+        QVERIFY(there->classNames() == here->classNames());
+        QVERIFY(there->hasObjectBoxes() && here->hasObjectBoxes());
+        FerkdConfig rule;
+        rule.t_low = 0.05;
+        rule.t_mid = 0.3;
+        rule.t_top = 0.95;
+        auto sameCrops = [&](int64_t image) {
+            const auto a = here->crops(image, rule), b = there->crops(image, rule);
+            if (a.size() != b.size()) return false;
+            for (size_t c = 0; c < a.size(); ++c)
+                if (a[c].index != b[c].index || a[c].box.x != b[c].box.x || a[c].box.w != b[c].box.w ||
+                    a[c].box.flip != b[c].box.flip || a[c].p_true != b[c].p_true || a[c].group != b[c].group ||
+                    a[c].object_covered != b[c].object_covered || a[c].top5 != b[c].top5 ||
+                    a[c].student_class != b[c].student_class || a[c].student_prob != b[c].student_prob)
+                    return false;
+            return true;
+        };
+        for (int64_t image : {int64_t(0), int64_t(7), here->images() - 1}) {
+            QCOMPARE(there->label(image), here->label(image));
+            QCOMPARE(there->imageName(image), here->imageName(image));
+            QVERIFY(there->objectBox(image) == here->objectBox(image));
+            const ImagePixels a = here->image(image), b = there->image(image);  // b came as PNG
+            QVERIFY(a.width == b.width && a.height == b.height && a.channels == b.channels && a.data == b.data);
+            QVERIFY(sameCrops(image));
+        }
+        QVERIFY(there->groupHistogram(rule, 10) == here->groupHistogram(rule, 10));
+        const auto ua = here->mostUnrecognised(0.3f, 20), ub = there->mostUnrecognised(0.3f, 20);
+        QCOMPARE(ub.size(), ua.size());
+        for (size_t k = 0; k < ua.size(); ++k) QVERIFY(ua[k].image == ub[k].image && ua[k].below == ub[k].below);
+        QVERIFY(there->findImages("#1", 5) == here->findImages("#1", 5));
+        std::vector<CropMining> mineA, mineB;
+        const MiningQuality qa = here->mining(rule, {}, &mineA, 50), qb = there->mining(rule, {}, &mineB, 50);
+        QCOMPARE(qb.crops, qa.crops);
+        QVERIFY(qb.group_coverage == qa.group_coverage);
+        QCOMPARE(qb.auc, qa.auc);
+        QVERIFY(mineB.size() <= 50 && mineB.size() == mineA.size());
+        for (size_t k = 0; k < mineA.size(); ++k)
+            QVERIFY(mineA[k].image == mineB[k].image && mineA[k].crop == mineB[k].crop && mineA[k].group == mineB[k].group);
+
+        // The teacher's run as the student: its predictions beside the labels, alike.
+        const int64_t teacher = requireRun(local, "teacher").id;
+        here->setStudentRun(teacher);
+        there->setStudentRun(teacher);
+        QVERIFY(there->crops(3, rule)[0].student_class >= 0);
+        QVERIFY(sameCrops(3));
+
+        // Problems come back named, and the server goes on.
+        try {
+            remote.inspectLabelSet(set + 41);
+            QFAIL("no error");
+        } catch (const Error& e) {
+            QVERIFY2(QString(e.what()).contains("no label set"), e.what());
+        }
+        FerkdConfig backwards = rule;
+        backwards.t_low = 0.5;
+        try {
+            there->crops(0, backwards);
+            QFAIL("no error");
+        } catch (const ConfigError& e) {
+            QVERIFY2(QString(e.what()).contains("distill.ferkd.t_low"), e.what());
+        }
+        QVERIFY_THROWS_EXCEPTION(Error, there->setStudentRun(teacher + 99));
+        QVERIFY_THROWS_EXCEPTION(Error, there->crops(there->images(), rule));
+        httplib::Client http(server.url().toStdString());
+        for (const std::string path : {"/label-sets/1", "/label-sets/1/labels", "/label-sets/1/images/0/image.png",
+                                       "/label-sets/1/mining?rule=%7B%7D"}) {
+            auto refused = http.Get("/api/v1" + path);  // without the token
+            QVERIFY(refused);
+            QCOMPARE(refused->status, 401);
+        }
+        http.set_bearer_token_auth(token);
+        for (const std::string path : {"/label-sets/1/images/0/crops?rule=%5B", "/label-sets/1/histogram?rule=%7B%22t_low%22%3A%22x%22%7D",
+                                       "/label-sets/1/histogram?bins=0&rule=%7B%7D", "/label-sets/1/unrecognised?threshold=nan",
+                                       "/label-sets/1/mining?rule=%7B%7D&crops=100001", "/label-sets/1/images/-1/crops?rule=%7B%7D",
+                                       "/label-sets/1/images/0/../../../../server/token", "/label-sets/1/students/x"}) {
+            auto bad = http.Get("/api/v1" + path);
+            QVERIFY(bad);
+            QVERIFY2(bad->status >= 400 && bad->status < 500, qPrintable(QString::fromStdString(path + ": " + bad->body)));
+        }
+        auto png = http.Get("/api/v1/label-sets/1/images/0/image.png");
+        QVERIFY(png && png->status == 200);
+        QCOMPARE(QString::fromStdString(png->get_header_value("Content-Type")), QString("image/png"));
     }
 
     void serverQueuesTrainsAndStopsRuns() {

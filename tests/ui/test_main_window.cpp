@@ -1,6 +1,7 @@
 // The studio starts, shows its main window with the workspace's runs, and exits cleanly;
 // the runs table (model/view) at 1366 px, its sorting, filters and remembered columns,
 // and a workspace of 2,000 runs without a blocked event loop.
+#include <QAction>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QHeaderView>
@@ -9,6 +10,7 @@
 #include <QProcess>
 #include <QScrollBar>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTableView>
 #include <QtTest>
 
@@ -260,6 +262,16 @@ private slots:
         store->createRun("third", "train", "", "{}");
         window.refreshRuns();
         QCOMPARE(window.runCount(), 3);
+        // A label generation's run (its config is the job's) selected alone and beside a
+        // training run: shown, not compared, not duplicated (this once ended the studio).
+        const qint64 labels = store->createRun("labels x", "labels", "", R"({"crops": 4, "data": "d", "out": "x.fkdl"})");
+        window.refreshRuns();
+        window.selectRun(labels);
+        window.selectRun(1, true);
+        QCOMPARE(window.selectedRuns().size(), 2);
+        window.selectRun(labels);
+        window.findChild<QAction*>("actionDuplicate")->trigger();
+        QVERIFY(window.statusBar()->currentMessage().contains("generated labels"));
         window.close();
     }
 

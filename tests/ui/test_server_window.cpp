@@ -1,10 +1,12 @@
 // The studio on a `ferkd serve` (File > Connect to server), offscreen, on loopback: the
 // connection (a saved token, a wrong one), a run queued from the window whose curve grows
 // while it trains on the server, a second run stopped from the window with its
-// checkpoint, and the window through a server killed and restarted.
+// checkpoint, the crop browser on a label set of the server, and the window through a
+// server killed and restarted.
 #include <signal.h>
 #include <sys/stat.h>
 
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -17,6 +19,8 @@
 #include <QtTest>
 
 #include "charts/metrics_chart.h"
+#include "crops/crop_browser.h"
+#include "labels/crop_inspector.h"
 #include "config/config_request.h"
 #include "remote/access_token.h"
 #include "remote/remote_workspace.h"
@@ -129,7 +133,8 @@ private slots:
         ui::MainWindow* window = shell.connectToServer(server.url(), dialog.tokenFile(), &error);
         QVERIFY2(window, qPrintable(error));
         QVERIFY(window->connectionText().contains("connected"));
-        QVERIFY(!window->cropBrowser());  // it reads label sets and images here
+        QVERIFY(window->cropBrowser());  // the server's label sets, opened there
+        QVERIFY(!window->cropBrowser()->findChild<QLineEdit*>("cropLabels")->isVisibleTo(window));
         QVERIFY(window->showsWelcome());    // an empty workspace, without this machine's choices
         QVERIFY(window->findChild<QPushButton*>("welcomeQuickStart")->isVisibleTo(window));
         QVERIFY(!window->findChild<QPushButton*>("welcomePipeline")->isVisibleTo(window));
@@ -211,6 +216,51 @@ private slots:
 
     // The server killed mid-run and started again at the same address: the window says the
     // server is out of reach, keeps its curves, and goes on when it is back.
+    // The crop browser of a server window opens the server's label set there: the same
+    // crops as the files give here, the student's predictions, the Figure-1 export.
+    void cropBrowserOpensAServersLabelSet() {
+        const QString ws = tmp_.filePath("crops");
+        auto r = test::runFerkd({"--workspace", ws, "train", "--data", data_, "--arch", "resnet10_small", "--epochs", "1",
+                                 "--batch-size", "64", "--threads", "1", "--name", "teacher"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = test::runFerkd({"--workspace", ws, "labels", "generate", "--teacher", "teacher", "--data", data_, "--out",
+                            ws + "/crops.fkdl", "--crops", "4", "--threads", "1"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        ServeProcess server(ws, {});
+        QVERIFY2(!server.url().isEmpty(), qPrintable(server.output()));
+        auto remote = std::make_shared<RemoteWorkspace>(server.url().toStdString(),
+                                                        readAccessToken((ws + "/server/token").toStdString()));
+        ui::MainWindow window(remote, std::make_unique<ui::ServerRunHost>(remote, 200));
+        window.setAskBeforeClosing(false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showTab("crops");
+        ui::CropBrowser* browser = window.cropBrowser();
+        auto* sets = browser->findChild<QComboBox*>("labelSetCombo");
+        QCOMPARE(sets->count(), 1);
+        QVERIFY(sets->itemData(0, Qt::ToolTipRole).toString().contains(data_));  // the data set it was made for
+        QSignalSpy opened(browser, &ui::CropBrowser::opened);
+        browser->openLabelSetAsync(sets->itemData(0).toLongLong());
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 60000);
+        QVERIFY2(opened.first().at(0).toBool(), qPrintable(opened.first().at(1).toString()));
+        QCOMPARE(browser->boxCount(), 4);
+
+        ExperimentStore store(ws.toStdString());
+        LocalWorkspace local(store);
+        const auto here = local.inspectLabelSet(sets->itemData(0).toLongLong());
+        const auto crops = here->crops(browser->currentImage(), browser->rule());
+        QCOMPARE(browser->currentCrops().size(), crops.size());
+        for (size_t c = 0; c < crops.size(); ++c) {
+            QCOMPARE(browser->currentCrops()[c].p_true, crops[c].p_true);
+            QVERIFY(browser->currentCrops()[c].group == crops[c].group);
+        }
+        QString error;
+        QVERIFY2(browser->setStudentRun(requireRun(local, "teacher").id, &error), qPrintable(error));
+        for (const auto& c : browser->currentCrops()) QVERIFY(c.student_class >= 0 && c.student_class < 4);
+        const QImage figure = browser->figureOne(2, 1);
+        QVERIFY(!figure.isNull() && figure.width() > 100);
+    }
+
     void windowRidesOutAServerRestart() {
         const QString ws = tmp_.filePath("restart");
         const StopsItsRuns cleanup{ws};

@@ -697,7 +697,7 @@ private slots:
 
         // The crop browser (opened off the GUI thread) shows the student's prediction beside
         // each stored label.
-        CropBrowser browser(store);
+        CropBrowser browser(std::make_shared<LocalWorkspace>(*store));
         QSignalSpy opened(&browser, &CropBrowser::opened);
         browser.openAsync(QString::fromStdString(d), QString::fromStdString(job.out));
         QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 60000);

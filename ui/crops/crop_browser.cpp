@@ -3,7 +3,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -26,13 +25,11 @@
 #include <functional>
 #include <tuple>
 
-#include <nlohmann/json.hpp>
-
 #include "crops/crop_group_style.h"
 #include "crops/mining_plot.h"
 #include "crops/pixels_image.h"
-#include "store/experiment_store.h"
-#include "train/run_files.h"
+#include "labels/local_crop_inspector.h"
+#include "workspace/workspace.h"
 #include "charts/plot_refresh.h"
 
 namespace ferkd::ui {
@@ -40,6 +37,12 @@ namespace ferkd::ui {
 namespace {
 
 constexpr int kSliderSteps = 1000;
+
+// A student run's checkpoint, found in `workspace` (none without one).
+LocalCropInspector::StudentCheckpoint studentsOf(const std::shared_ptr<Workspace>& workspace) {
+    if (!workspace) return {};
+    return [workspace](int64_t runId) { return studentCheckpoint(*workspace, runId); };
+}
 
 }  // namespace
 
@@ -167,8 +170,8 @@ private:
     int drawn_ = 0;
 };
 
-CropBrowser::CropBrowser(std::shared_ptr<ExperimentStore> store, QWidget* parent)
-    : QWidget(parent), store_(std::move(store)) {
+CropBrowser::CropBrowser(std::shared_ptr<Workspace> workspace, QWidget* parent)
+    : QWidget(parent), workspace_(std::move(workspace)) {
     build();
     refreshLabelSets();
 }
@@ -182,24 +185,26 @@ void CropBrowser::build() {
     labelSets_->setObjectName("labelSetCombo");
     labelSets_->setToolTip(tr("Label sets generated in this workspace"));
     openRow->addWidget(labelSets_, 2);
+    localChoices_ = new QWidget;
+    auto* localRow = new QHBoxLayout(localChoices_);
+    localRow->setContentsMargins(0, 0, 0, 0);
+    openRow->addWidget(localChoices_, 5);
     dataPath_ = new QLineEdit("fashion-mnist");
     dataPath_->setObjectName("cropData");
     dataPath_->setToolTip(tr("The data set the labels were made for"));
-    openRow->addWidget(dataPath_, 1);
+    localRow->addWidget(dataPath_, 2);
     labelsPath_ = new QLineEdit;
     labelsPath_->setObjectName("cropLabels");
     labelsPath_->setPlaceholderText(tr("label store (.fkdl)"));
-    openRow->addWidget(labelsPath_, 2);
+    localRow->addWidget(labelsPath_, 3);
     auto* browse = new QPushButton(tr("Browse..."));
     auto* openButton = new QPushButton(tr("Open"));
-    openRow->addWidget(browse);
-    openRow->addWidget(openButton);
+    localRow->addWidget(browse);
+    localRow->addWidget(openButton);
     layout->addLayout(openRow);
-    connect(labelSets_, &QComboBox::activated, this, [this](int i) {
-        labelsPath_->setText(labelSets_->itemData(i, Qt::UserRole).toString());
-        const QString data = labelSets_->itemData(i, Qt::UserRole + 1).toString();
-        if (!data.isEmpty()) dataPath_->setText(data);
-    });
+    // A generated set opens where its files are: here, or on the workspace's server.
+    connect(labelSets_, &QComboBox::activated, this,
+            [this](int i) { openLabelSetAsync(labelSets_->itemData(i, Qt::UserRole).toLongLong()); });
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open label store"), {}, tr("Label stores (*.fkdl);;All files (*)"));
         if (!path.isEmpty()) labelsPath_->setText(path);
@@ -371,7 +376,10 @@ void CropBrowser::build() {
     connect(exportFigure, &QPushButton::clicked, this, [this] {
         if (!inspector_) return;
         const QString path = QFileDialog::getSaveFileName(this, tr("Export Figure 1"), "figure1.png", tr("PNG (*.png)"));
-        if (!path.isEmpty() && !figureOne(8, 1).save(path)) imageLabel_->setText(tr("cannot write %1").arg(path));
+        if (!path.isEmpty())
+            guarded([&] {
+                if (!figureOne(8, 1).save(path)) imageLabel_->setText(tr("cannot write %1").arg(path));
+            });
     });
     split->addWidget(right);
     split->setStretchFactor(0, 1);
@@ -380,24 +388,38 @@ void CropBrowser::build() {
     layout->addWidget(split, 1);
 }
 
+void CropBrowser::hideLocalChoices() { localChoices_->hide(); }
+
+void CropBrowser::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    const QVariant shown = labelSets_->currentData();
+    refreshLabelSets();
+    if (const int i = labelSets_->findData(shown); i >= 0) labelSets_->setCurrentIndex(i);
+}
+
+void CropBrowser::guarded(const std::function<void()>& show) {
+    try {
+        show();
+    } catch (const std::exception& e) {
+        imageLabel_->setText(QString::fromUtf8(e.what()));
+    }
+}
+
 void CropBrowser::refreshStudents() {
     student_->clear();
     student_->addItem(tr("(none)"), qlonglong(0));
-    if (!store_) return;
-    for (const auto& r : store_->listRuns())
-        if (r.kind == "train" && !store_->checkpoints(r.id).empty())
-            student_->addItem(QString("%1 %2").arg(r.id).arg(QString::fromStdString(r.name)), qlonglong(r.id));
+    if (!workspace_) return;
+    guarded([&] {
+        for (const auto& r : workspace_->listRuns())
+            if (r.kind == "train" && !workspace_->checkpoints(r.id).empty())
+                student_->addItem(QString("%1 %2").arg(r.id).arg(QString::fromStdString(r.name)), qlonglong(r.id));
+    });
 }
 
 bool CropBrowser::setStudentRun(qint64 runId, QString* error) {
     if (!inspector_) return false;
     try {
-        std::string path;
-        if (runId > 0) {
-            path = checkpointPath(*store_, runId, "best");
-            if (!QFile::exists(QString::fromStdString(path))) path = checkpointPath(*store_, runId, "last");
-        }
-        inspector_->setStudent(path);
+        inspector_->setStudentRun(runId);
     } catch (const std::exception& e) {
         if (error) *error = QString::fromUtf8(e.what());
         return false;
@@ -408,25 +430,22 @@ bool CropBrowser::setStudentRun(qint64 runId, QString* error) {
 
 void CropBrowser::refreshLabelSets() {
     labelSets_->clear();
-    if (!store_) return;
-    for (const auto& ls : store_->labelSets()) {
-        QString data;
-        if (ls.run_id > 0)
-            if (auto run = store_->run(ls.run_id)) {
-                try {
-                    data = QString::fromStdString(nlohmann::json::parse(run->config_json).value("data", std::string()));
-                } catch (const nlohmann::json::exception&) {
-                }
-            }
-        labelSets_->addItem(QString::fromStdString(ls.path));
-        labelSets_->setItemData(labelSets_->count() - 1, QString::fromStdString(ls.path), Qt::UserRole);
-        labelSets_->setItemData(labelSets_->count() - 1, data, Qt::UserRole + 1);
-    }
+    if (!workspace_) return;
+    guarded([&] {
+        for (const auto& ls : workspace_->labelSets()) {
+            const QString data = QString::fromStdString(labelSetData(*workspace_, ls));
+            labelSets_->addItem(QString::fromStdString(ls.path), qlonglong(ls.id));
+            labelSets_->setItemData(labelSets_->count() - 1, QString::fromStdString(ls.path), Qt::UserRole + 1);
+            labelSets_->setItemData(labelSets_->count() - 1, data, Qt::UserRole + 2);
+            if (!data.isEmpty()) labelSets_->setItemData(labelSets_->count() - 1, tr("data: %1").arg(data), Qt::ToolTipRole);
+        }
+    });
 }
 
 bool CropBrowser::open(const QString& dataPath, const QString& labelsPath, QString* error) {
     try {
-        adopt(std::make_shared<CropInspector>(dataPath.toStdString(), labelsPath.toStdString()), dataPath, labelsPath);
+        adopt(std::make_shared<LocalCropInspector>(dataPath.toStdString(), labelsPath.toStdString(), studentsOf(workspace_)),
+              dataPath, labelsPath);
         return true;
     } catch (const std::exception& e) {
         inspector_.reset();
@@ -436,13 +455,30 @@ bool CropBrowser::open(const QString& dataPath, const QString& labelsPath, QStri
 }
 
 void CropBrowser::openAsync(const QString& dataPath, const QString& labelsPath) {
-    imageLabel_->setText(tr("reading %1 ...").arg(labelsPath));
+    const auto students = studentsOf(workspace_);
+    openWith([dataPath, labelsPath, students] {
+        return std::make_shared<LocalCropInspector>(dataPath.toStdString(), labelsPath.toStdString(), students);
+    }, labelsPath, dataPath, labelsPath);
+}
+
+void CropBrowser::openLabelSetAsync(qint64 labelSetId) {
+    if (!workspace_) return;
+    const int item = labelSets_->findData(labelSetId, Qt::UserRole);
+    const QString labels = item >= 0 ? labelSets_->itemData(item, Qt::UserRole + 1).toString() : QString::number(labelSetId);
+    const QString data = item >= 0 ? labelSets_->itemData(item, Qt::UserRole + 2).toString() : QString();
+    const auto workspace = workspace_;  // kept alive while the worker opens the set
+    openWith([workspace, labelSetId] { return workspace->inspectLabelSet(labelSetId); }, labels, data, labels);
+}
+
+void CropBrowser::openWith(std::function<std::shared_ptr<CropInspector>()> make, const QString& what,
+                           const QString& dataPath, const QString& labelsPath) {
+    imageLabel_->setText(tr("reading %1 ...").arg(what));
     QPointer<CropBrowser> self(this);  // the browser may be gone when the scan ends
-    auto* worker = QThread::create([self, dataPath, labelsPath] {
+    auto* worker = QThread::create([self, make = std::move(make), dataPath, labelsPath] {
         std::shared_ptr<CropInspector> inspector;
         QString error;
         try {
-            inspector = std::make_shared<CropInspector>(dataPath.toStdString(), labelsPath.toStdString());
+            inspector = make();
         } catch (const std::exception& e) {
             error = QString::fromUtf8(e.what());
         }
@@ -525,6 +561,10 @@ void CropBrowser::ruleControlChanged() {
 }
 
 void CropBrowser::refreshRule() {
+    guarded([this] { showRule(); });
+}
+
+void CropBrowser::showRule() {
     if (!inspector_) return;
     const int bins = 20;
     const auto perBin = inspector_->groupHistogram(rule_, bins);
@@ -571,7 +611,7 @@ void CropBrowser::refreshRule() {
     replotWhenShown(histogram_);
     if (inspector_->hasObjectBoxes()) {
         std::vector<CropMining> mined;
-        const MiningQuality quality = inspector_->mining(rule_, {}, &mined);
+        const MiningQuality quality = inspector_->mining(rule_, {}, &mined, MiningPlot::kMaxDots);
         miningPlot_->set(quality, mined);
     }
     ranking_->clear();
@@ -609,6 +649,10 @@ QImage CropBrowser::cropImage(const ImagePixels& pixels, const CropBox& box, int
 }
 
 void CropBrowser::refreshCrops() {
+    guarded([this] { showCrops(); });
+}
+
+void CropBrowser::showCrops() {
     if (!inspector_ || image_ < 0) return;
     crops_ = inspector_->crops(image_, rule_);
     const ImagePixels pixels = inspector_->image(image_);
@@ -768,11 +812,14 @@ int CropBrowser::findByName(const QString& text) {
         return 0;
     }
     constexpr int kShown = 200;
-    const auto found = inspector_->findImages(text.trimmed().toStdString(), kShown);
-    for (int64_t i : found) {
-        auto* item = new QListWidgetItem(QString::fromStdString(inspector_->imageName(i)), nameMatches_);
-        item->setData(Qt::UserRole, qlonglong(i));
-    }
+    std::vector<int64_t> found;
+    guarded([&] {
+        found = inspector_->findImages(text.trimmed().toStdString(), kShown);
+        for (int64_t i : found) {
+            auto* item = new QListWidgetItem(QString::fromStdString(inspector_->imageName(i)), nameMatches_);
+            item->setData(Qt::UserRole, qlonglong(i));
+        }
+    });
     if (found.empty()) new QListWidgetItem(tr("no image named like \"%1\"").arg(text.trimmed()), nameMatches_);
     nameMatches_->show();
     if (!found.empty()) showImage(found.front());

@@ -14,6 +14,7 @@
 #include <QWidget>
 
 #include <array>
+#include <functional>
 #include <memory>
 
 #include "labels/crop_inspector.h"
@@ -29,7 +30,7 @@ class QSpinBox;
 class QTabWidget;
 
 namespace ferkd {
-class ExperimentStore;
+class Workspace;
 }
 
 namespace ferkd::ui {
@@ -40,13 +41,20 @@ class MiningPlot;
 class CropBrowser : public QWidget {
     Q_OBJECT
 public:
-    explicit CropBrowser(std::shared_ptr<ExperimentStore> store, QWidget* parent = nullptr);
+    // Lists the label sets of `workspace` (none without one); its runs are the students.
+    explicit CropBrowser(std::shared_ptr<Workspace> workspace, QWidget* parent = nullptr);
     ~CropBrowser() override;
 
-    // Opens a label set against the data set it was made for; false with the reason.
+    // A workspace whose files are elsewhere (a server's): its label sets open there, and
+    // the fields for files on this machine are hidden.
+    void hideLocalChoices();
+
+    // Opens a label store on this machine against the data set it was made for; false with the reason.
     bool open(const QString& dataPath, const QString& labelsPath, QString* error);
     // The same off the GUI thread (a large label set takes a while to scan); `opened` tells.
     void openAsync(const QString& dataPath, const QString& labelsPath);
+    // Label set `labelSetId` of the workspace, where its files are, off the GUI thread.
+    void openLabelSetAsync(qint64 labelSetId);
     void showImage(int64_t image);
     // Lists the images whose name contains `text` and shows the first; returns how many matched.
     int findByName(const QString& text);
@@ -76,21 +84,30 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void showEvent(QShowEvent* event) override;  // lists the label sets again: a run may have made one
 
 private:
     void build();
     void selectThumbnail(int crop);
+    // Opens what `make` gives off the GUI thread; `what` names it meanwhile.
+    void openWith(std::function<std::shared_ptr<CropInspector>()> make, const QString& what, const QString& dataPath,
+                  const QString& labelsPath);
     void adopt(std::shared_ptr<CropInspector> inspector, const QString& dataPath, const QString& labelsPath);
+    // Runs `show`; a problem (a server out of reach) goes to the image's caption, and the
+    // views keep what they show.
+    void guarded(const std::function<void()>& show);
     void refreshLabelSets();
     void refreshStudents();
-    void refreshCrops();
-    void refreshRule();
+    void refreshCrops();  // showCrops, guarded
+    void refreshRule();   // showRule, guarded
+    void showCrops();
+    void showRule();
     void refreshHistogram();
     void syncRuleControls();
     void ruleControlChanged();
     QImage cropImage(const ImagePixels& pixels, const CropBox& box, int side) const;
 
-    std::shared_ptr<ExperimentStore> store_;
+    std::shared_ptr<Workspace> workspace_;
     std::shared_ptr<CropInspector> inspector_;
     FerkdConfig rule_;
     int64_t image_ = -1;
@@ -99,6 +116,7 @@ private:
 
     QComboBox *labelSets_ = nullptr, *classFilter_ = nullptr, *ruleMode_ = nullptr, *student_ = nullptr;
     QLineEdit *dataPath_ = nullptr, *labelsPath_ = nullptr;
+    QWidget* localChoices_ = nullptr;  // the data and label store paths, Browse, Open
     QSpinBox* index_ = nullptr;
     QListWidget *ranking_ = nullptr, *strip_ = nullptr, *nameMatches_ = nullptr;
     QLineEdit* nameSearch_ = nullptr;

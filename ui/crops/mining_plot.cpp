@@ -12,10 +12,6 @@
 
 namespace ferkd::ui {
 
-namespace {
-constexpr size_t kMaxDots = 8000;  // enough to see the spread, few enough to redraw on every slider move
-}
-
 MiningPlot::MiningPlot(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -49,16 +45,12 @@ void MiningPlot::clear() {
 void MiningPlot::set(const MiningQuality& m, const std::vector<CropMining>& crops) {
     plot_->clearPlottables();
     plot_->clearItems();
-    // A fixed stride over the store's order: the same dots for every rule, so moving a
+    // The same dots for every rule (a fixed stride over the store's order), so moving a
     // threshold recolours them instead of reshuffling.
     std::array<QVector<double>, kCropGroups> xs, ys;
-    size_t measured = 0;
-    for (const auto& c : crops) measured += c.object_covered >= 0;
-    const size_t stride = std::max<size_t>(1, (measured + kMaxDots - 1) / kMaxDots);
-    size_t k = 0;
     dots_ = 0;
     for (const auto& c : crops) {
-        if (c.object_covered < 0 || k++ % stride != 0) continue;
+        if (c.object_covered < 0) continue;
         xs[size_t(c.group)] << c.object_covered;
         ys[size_t(c.group)] << c.p_true;
         ++dots_;

@@ -21,6 +21,10 @@ class MiningPlot : public QWidget {
 public:
     explicit MiningPlot(QWidget* parent = nullptr);
 
+    // Enough dots to see the spread, few enough to redraw on every slider move.
+    static constexpr size_t kMaxDots = 8000;
+
+    // `crops`: at most kMaxDots with their coverage (CropInspector::mining samples them).
     void set(const MiningQuality& quality, const std::vector<CropMining>& crops);
     void clear();  // a label set without boxes: says so instead of plotting
     QString summary() const;  // the figures as shown, then their explanation (the tooltip)

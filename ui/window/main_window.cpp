@@ -277,9 +277,9 @@ void MainWindow::buildLayout() {
     progress_ = new QProgressBar(this);
     progress_->setObjectName("stageProgress");
     progress_->setMaximumWidth(180);
-    if (!store_) return;  // the crop browser reads label sets and images here
-    cropBrowser_ = new CropBrowser(store_);
+    cropBrowser_ = new CropBrowser(workspace_);
     cropBrowser_->setObjectName("cropBrowser");
+    if (!store_) cropBrowser_->hideLocalChoices();  // a server's label sets open there
     // Its three panes need about 890 px: in a scroll area, so the runs table beside it
     // keeps its default columns in a 1366 px window.
     auto* cropScroll = new QScrollArea;
@@ -362,6 +362,10 @@ void MainWindow::buildActions() {
         if (ids.isEmpty()) return;
         std::optional<RunRecord> r;
         if (!reading([&] { r = workspace_->run(ids.first()); }) || !r) return;
+        if (!trainsAModel(*r)) {
+            statusBar()->showMessage(tr("Run %1 generated labels: only a training run can be duplicated").arg(r->id), 5000);
+            return;
+        }
         RunConfig config = runConfigOf(*r);
         config.name.clear();
         newRun(&config);
@@ -491,6 +495,7 @@ void MainWindow::showSelection() {
             auto r = workspace_->run(id);
             if (!r) continue;
             series.push_back({id, QString::fromStdString(r->name), workspace_->stepMetrics(id), workspace_->epochMetrics(id)});
+            if (!trainsAModel(*r)) continue;  // a label generation has no training config to compare
             ComparedRun c;
             c.id = id;
             c.name = r->name;

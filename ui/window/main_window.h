@@ -44,8 +44,8 @@ public:
     explicit MainWindow(std::shared_ptr<ExperimentStore> store, RunController* controller = nullptr,
                         QWidget* parent = nullptr);
     // A workspace elsewhere (a server's), whose runs `host` queues and follows; its results
-    // are evaluated there. The views that need the workspace's files here are left out:
-    // the crop browser, the weight export, the pipeline.
+    // are evaluated and its label sets browsed there. The views that need the workspace's
+    // files here are left out: the weight export, the pipeline.
     MainWindow(std::shared_ptr<Workspace> workspace, std::unique_ptr<RunHost> host, QWidget* parent = nullptr);
     ~MainWindow() override;
 
