@@ -230,12 +230,8 @@ private slots:
         const QString ws = tmp_.filePath("browse"), clutter = tmp_.filePath("browse-data");
         auto r = test::runFerkd({"dataset", "make-cluttered", data_, clutter, "--canvas", "40", "--seed", "3"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        r = test::runFerkd({"--workspace", ws, "train", "--data", clutter, "--arch", "resnet10_small", "--epochs", "1",
-                            "--batch-size", "64", "--threads", "1", "--name", "teacher"});
-        QVERIFY2(r.code == 0, qPrintable(r.err));
-        r = test::runFerkd({"--workspace", ws, "labels", "generate", "--teacher", "teacher", "--data", clutter, "--out",
-                            ws + "/crops.fkdl", "--crops", "6", "--threads", "1"});
-        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QString made = test::makeLabelledWorkspace(ws, clutter, 6);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
         ServeProcess server(ws, {});
         QVERIFY2(!server.url().isEmpty(), qPrintable(server.output()));
         const std::string token = readAccessToken((ws + "/server/token").toStdString());

@@ -107,6 +107,15 @@ std::string writeHandLabelStore(const std::string& path, const Dataset& data,
     return path;
 }
 
+QString makeLabelledWorkspace(const QString& ws, const QString& data, int crops) {
+    FerkdResult r = runFerkd({"--workspace", ws, "train", "--data", data, "--arch", "resnet10_small", "--epochs", "1",
+                              "--batch-size", "64", "--threads", "1", "--name", "teacher"});
+    if (r.code != 0) return r.err + r.out;
+    r = runFerkd({"--workspace", ws, "labels", "generate", "--teacher", "teacher", "--data", data, "--out",
+                  ws + "/crops.fkdl", "--crops", QString::number(crops), "--threads", "1"});
+    return r.code == 0 ? QString() : r.err + r.out;
+}
+
 std::string readFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream ss;

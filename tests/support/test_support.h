@@ -45,6 +45,11 @@ struct FerkdResult {
 };
 FerkdResult runFerkd(const QStringList& args, const QString& fault = {}, unsigned long long fileSizeLimit = 0);
 
+// Workspace `ws` with a run "teacher" (resnet10_small, one epoch on `data`) and the label
+// set it generated, `crops` crops per image, at <ws>/crops.fkdl: as a user makes them.
+// Empty on success, else the failed command's output.
+QString makeLabelledWorkspace(const QString& ws, const QString& data, int crops);
+
 // What SQLite's PRAGMA integrity_check says of a database ("ok" when intact).
 std::string sqliteIntegrity(const std::string& dbPath);
 

@@ -220,12 +220,8 @@ private slots:
     // crops as the files give here, the student's predictions, the Figure-1 export.
     void cropBrowserOpensAServersLabelSet() {
         const QString ws = tmp_.filePath("crops");
-        auto r = test::runFerkd({"--workspace", ws, "train", "--data", data_, "--arch", "resnet10_small", "--epochs", "1",
-                                 "--batch-size", "64", "--threads", "1", "--name", "teacher"});
-        QVERIFY2(r.code == 0, qPrintable(r.err));
-        r = test::runFerkd({"--workspace", ws, "labels", "generate", "--teacher", "teacher", "--data", data_, "--out",
-                            ws + "/crops.fkdl", "--crops", "4", "--threads", "1"});
-        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QString made = test::makeLabelledWorkspace(ws, data_, 4);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
         ServeProcess server(ws, {});
         QVERIFY2(!server.url().isEmpty(), qPrintable(server.output()));
         auto remote = std::make_shared<RemoteWorkspace>(server.url().toStdString(),
