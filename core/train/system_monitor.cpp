@@ -9,17 +9,24 @@
 
 namespace ferkd {
 
-ProcessUsage readProcessUsage() {
-    ProcessUsage u;
-    // The scheduler's own count in nanoseconds, not /proc/self/stat's 10 ms ticks: over the
-    // short last stretch of a run a tick or two would read as several hundred percent.
+namespace {
+
+// The scheduler's own count in nanoseconds, not /proc/self/stat's 10 ms ticks: over the
+// short last stretch of a run a tick or two would read as several hundred percent.
+double processCpuSeconds() {
     timespec cpu{};
-    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu) == 0) u.cpu_seconds = double(cpu.tv_sec) + 1e-9 * double(cpu.tv_nsec);
+    return clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu) == 0 ? double(cpu.tv_sec) + 1e-9 * double(cpu.tv_nsec) : 0.0;
+}
+
+double residentBytes() {
     std::ifstream statm("/proc/self/statm");
     double pages = 0, residentPages = 0;
-    if (statm >> pages >> residentPages) u.rss_bytes = residentPages * double(sysconf(_SC_PAGESIZE));
-    return u;
+    return statm >> pages >> residentPages ? residentPages * double(sysconf(_SC_PAGESIZE)) : 0.0;
 }
+
+}  // namespace
+
+ProcessUsage readProcessUsage() { return {processCpuSeconds(), residentBytes()}; }
 
 // The few NVML calls needed, resolved at run time: the program needs no NVIDIA library
 // to build or start, and a machine without the driver simply records no GPU columns.
@@ -83,9 +90,18 @@ SystemMonitor::~SystemMonitor() {
 }
 
 SystemMonitor::Reading SystemMonitor::read() {
+    // The CPU clock and the wall clock read as one: a thread held up between the two (a
+    // time slice on a busy machine, /proc's statm waiting for the memory map's lock) moved
+    // the window's edge, and a 50 ms window read 300% on 2 cores (ctest -j 2). Read both
+    // again while they lie more than a millisecond apart; memory after them.
     Reading r;
-    r.usage = readProcessUsage();
-    r.tick = std::chrono::steady_clock::now();  // the interval on a clock that NTP does not step
+    for (int attempt = 0; attempt < 10; ++attempt) {
+        const auto before = std::chrono::steady_clock::now();
+        r.usage.cpu_seconds = processCpuSeconds();
+        r.tick = std::chrono::steady_clock::now();  // the interval on a clock that NTP does not step
+        if (r.tick - before < std::chrono::milliseconds(1)) break;
+    }
+    r.usage.rss_bytes = residentBytes();
     return r;
 }
 
