@@ -35,7 +35,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(LabelSetRecord, id, run_id, path, teacher, da
                                    crops_per_image, num_classes, bytes, created_at, stats_json)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunDeletionPlan, run, paths, bytes, blocker, used_by)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ImagePrediction, image, truth, predicted, confidence, teacher_predicted, kl)
-// Without `image` (the thumbnails' decoder): the test images stay on the server.
+// Without `image` (the thumbnails' decoder): the client asks for each as PNG (/test-images).
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RunEvaluation, checkpoint, epoch, images, loss, top1, top5, classes, confusion,
                                    predictions, teacher, teacher_note, agreement, mean_kl, class_agreement, class_kl)
 

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "imaging/png_codec.h"
 #include "remote/api_json.h"
 #include "remote/remote_crop_inspector.h"
 #include "remote/workspace_api.h"
@@ -65,7 +66,14 @@ int64_t RemoteWorkspace::queueRun(const ConfigRequest& request, const std::strin
 
 RunEvaluation RemoteWorkspace::evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher) const {
     const json body = {{"checkpoint", checkpoint}, {"teacher", withTeacher}};
-    return decode<RunEvaluation>(send("POST", runPath(runId, "evaluate"), body.dump(), false, true));
+    RunEvaluation result = decode<RunEvaluation>(send("POST", runPath(runId, "evaluate"), body.dump(), false, true));
+    // Thumbnails from the server, on a connection of their own (they load on a worker thread).
+    auto client = std::make_shared<ApiClient>(client_.url(), token_, kReadTimeout);
+    result.image = [client, path = runPath(runId, "test-images/")](int64_t image) {
+        const std::string where = client->url() + " test image " + std::to_string(image);
+        return decodePng(client->send("GET", path + std::to_string(image) + "/image.png").body, where);
+    };
+    return result;
 }
 
 void RemoteWorkspace::requeueRun(int64_t runId, const std::string& fromCheckpoint) const {

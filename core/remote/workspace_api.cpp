@@ -1,5 +1,6 @@
 #include "remote/workspace_api.h"
 
+#include <algorithm>
 #include <charconv>
 #include <sstream>
 
@@ -175,10 +176,15 @@ ApiResponse WorkspaceApi::route(const ApiRequest& request) const {
         const int64_t id = options_.control->queueRun(configRequestOf(body), tags);
         return jsonResponse({{"id", id}}, 201);
     }
-    if (parts.size() > 3) throw ApiError{404, "no such endpoint: " + request.path};
+    const bool testImage = parts.size() == 5 && parts[2] == "test-images" && parts[4] == "image.png";
+    if (parts.size() > 3 && !testImage) throw ApiError{404, "no such endpoint: " + request.path};
     const auto runId = parseRowId(parts[1]);
     const auto run = runId ? workspace_.run(*runId) : std::nullopt;
     if (!run) throw ApiError{404, "no run '" + parts[1] + "'"};
+    if (testImage) {
+        requireMethod(request, "GET");
+        return testImageRequest(run->id, parts[3]);
+    }
     return runRequest(request, *run, parts.size() == 3 ? parts[2] : "");
 }
 
@@ -223,7 +229,16 @@ ApiResponse WorkspaceApi::controlRequest(const ApiRequest& request, int64_t runI
         const std::string checkpoint =
             body.contains("checkpoint") ? field<std::string>(body, "checkpoint", "best or last") : "best";
         const bool teacher = body.contains("teacher") && field<bool>(body, "teacher", "true or false");
-        return jsonResponse(workspace_.evaluate(runId, checkpoint, teacher));
+        RunEvaluation result = workspace_.evaluate(runId, checkpoint, teacher);
+        if (result.image) {
+            std::lock_guard<std::mutex> kept(testImagesMutex_);
+            testImages_.erase(std::remove_if(testImages_.begin(), testImages_.end(),
+                                             [&](const TestImages& t) { return t.run == runId; }),
+                              testImages_.end());
+            if (testImages_.size() >= kKeptEvaluations) testImages_.erase(testImages_.begin());
+            testImages_.push_back({runId, result.images, result.image});
+        }
+        return jsonResponse(result);
     }
     else if (what == "queue")
         options_.control->requeue(runId, body.contains("from") ? field<std::string>(body, "from", "a checkpoint kind (last, best)") : "");
@@ -233,6 +248,22 @@ ApiResponse WorkspaceApi::controlRequest(const ApiRequest& request, int64_t runI
     else if (what == "archive") workspace_.setArchived(runId, field<bool>(body, "archived", "true or false"));
     else throw ApiError{404, "no such endpoint: " + request.path};
     return jsonResponse(*workspace_.run(runId));
+}
+
+ApiResponse WorkspaceApi::testImageRequest(int64_t runId, const std::string& index) const {
+    std::function<ImagePixels(int64_t)> decode;
+    int64_t count = 0;
+    {
+        std::lock_guard<std::mutex> lock(testImagesMutex_);
+        for (const auto& t : testImages_)
+            if (t.run == runId) decode = t.decode, count = t.count;
+    }
+    if (!decode)
+        throw ApiError{409, "run " + std::to_string(runId) + " has not been evaluated on this server since it started "
+                            "(POST /runs/" + std::to_string(runId) + "/evaluate)"};
+    const auto image = parseRowId(index);
+    if (!image || *image >= count) throw ApiError{404, "no test image '" + index + "' (" + std::to_string(count) + ")"};
+    return {200, "image/png", encodePng(decode(*image))};
 }
 
 CropInspector& WorkspaceApi::inspector(int64_t id) const {

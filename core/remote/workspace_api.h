@@ -31,9 +31,12 @@
 //   POST   /api/v1/runs/{id}/{pause|resume|stop}
 //   POST   /api/v1/runs/{id}/queue              queue a stopped run again: {"from": "best"|"last"}
 //   POST   /api/v1/runs/{id}/evaluate           evaluate a checkpoint on the test split: {"checkpoint", "teacher"}
+//   GET    /api/v1/runs/{id}/test-images/{i}/image.png   a test image of the run's last evaluation here (its
+//                                                thumbnails; 409 before one)
 //   POST   /api/v1/runs/{id}/{rename|tags|notes|archive}   {"name"} {"tags"} {"notes"} {"archived"}
 //   DELETE /api/v1/runs/{id}?force=1
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -42,6 +45,7 @@
 #include <vector>
 
 #include "config/config_request.h"
+#include "imaging/image_pixels.h"
 #include "util/error.h"
 #include "workspace/workspace.h"
 
@@ -98,12 +102,21 @@ private:
     ApiResponse runRequest(const ApiRequest& request, const RunRecord& run, const std::string& what) const;
     ApiResponse controlRequest(const ApiRequest& request, int64_t runId, const std::string& what) const;
     ApiResponse labelSetRequest(const ApiRequest& request, const std::vector<std::string>& parts) const;
+    ApiResponse testImageRequest(int64_t runId, const std::string& index) const;
     // Label set `id`, opened once (call with inspecting_ held).
     CropInspector& inspector(int64_t id) const;
 
     Workspace& workspace_;
     ApiOptions options_;
     mutable std::mutex evaluating_;  // evaluations run one at a time
+    // The test images of the last runs evaluated here (their decoders), for thumbnails.
+    struct TestImages {
+        int64_t run = 0, count = 0;
+        std::function<ImagePixels(int64_t)> decode;
+    };
+    mutable std::mutex testImagesMutex_;
+    mutable std::vector<TestImages> testImages_;  // newest last, at most kKeptEvaluations
+    static constexpr size_t kKeptEvaluations = 4;
     // Label set requests one at a time: an inspector's student is state, and opening one
     // reads the whole set.
     mutable std::mutex inspecting_;

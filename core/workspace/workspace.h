@@ -64,7 +64,8 @@ public:
     virtual void stop(int64_t runId) = 0;
     // The run's checkpoint "best" or "last" evaluated on its test split where the runs'
     // files are (a server's: there), with its teacher beside it when asked, and the
-    // prediction per image; thumbnails (RunEvaluation::image) from a local workspace only.
+    // prediction per image; its test images (RunEvaluation::image, for thumbnails) decoded
+    // here, or fetched from the server, which keeps those of its last evaluations.
     virtual RunEvaluation evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher) const = 0;
     virtual RunDeletionPlan planDeletion(int64_t runId) const = 0;
     // What could not be removed (see store/run_deletion.h); Error for a blocked run.

@@ -178,18 +178,23 @@ private slots:
         const QString best = QString::number(*remote->run(first)->best_top1, 'f', 2);
         QTRY_VERIFY_WITH_TIMEOUT(tableShows(window, best), 10000);
         // Its results, evaluated on the server: the run's best top-1, the confusion matrix
-        // of the test split; no thumbnails (the images stay there).
+        // of the test split; a cell's thumbnails come from the server as PNG, the same pixels
+        // as the test split's here.
         window.showTab("results");
         QSignalSpy evaluated(window.results(), &ui::ResultsView::evaluated);
         window.results()->evaluate();
         QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 60000);
         QCOMPARE(QString::number(window.results()->result().top1, 'f', 2), best);
         QCOMPARE(window.results()->result().images, int64_t(64));
-        QVERIFY(!window.results()->result().image);
         QCOMPARE(int(window.results()->result().predictions.size()), 64);
         const ImagePrediction p = window.results()->result().predictions.front();
         window.results()->showCell(p.truth, p.predicted);
-        QVERIFY(window.results()->imageList()->count() > 0);
+        QListWidget* images = window.results()->imageList();
+        QVERIFY(images->count() > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(images->item(images->count() - 1)->data(ui::ResultsView::kThumbnailRole).toBool(), 10000);
+        const auto here = LocalWorkspace::open(ws.toStdString())->evaluate(first, "best", false);
+        const ImagePixels a = here.image(p.image), b = window.results()->result().image(p.image);
+        QVERIFY(a.width == b.width && a.channels == b.channels && a.data == b.data);
 
         // A second run, stopped from the window: it checkpoints and ends "stopped".
         const qint64 second = window.startRun(smallRun("stopped from the studio", 300));

@@ -10,7 +10,6 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QThread>
-#include <QTimer>
 #include <QVBoxLayout>
 
 #include "crops/pixels_image.h"
@@ -21,7 +20,6 @@ namespace {
 
 constexpr int kThumbnail = 72;              // pixels
 constexpr size_t kConfidentlyWrong = 200;   // errors listed
-constexpr int kThumbnailsPerTick = 48;      // decoded per event-loop turn
 
 }  // namespace
 
@@ -83,9 +81,6 @@ ResultsView::ResultsView(std::shared_ptr<const Workspace> workspace, QWidget* pa
     split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
 
-    thumbnails_ = new QTimer(this);
-    thumbnails_->setInterval(0);
-    connect(thumbnails_, &QTimer::timeout, this, &ResultsView::loadSomeThumbnails);
     setRun(0);
 }
 
@@ -199,11 +194,10 @@ void ResultsView::showConfidentlyWrong() {
 }
 
 void ResultsView::listImages(const std::vector<ImagePrediction>& list, const QString& heading) {
-    thumbnails_->stop();
+    ++*listing_;  // the previous listing's worker stops at its next image
     listHeading_->setText(heading);
     images_->clear();
     listed_ = list;
-    thumbnailsDone_ = 0;
     const auto className = [&](int c) {
         return c >= 0 && c < int(result_.classes.size()) ? QString::fromStdString(result_.classes[size_t(c)]) : QString::number(c);
     };
@@ -223,20 +217,33 @@ void ResultsView::listImages(const std::vector<ImagePrediction>& list, const QSt
         item->setData(Qt::UserRole, qlonglong(p.image));
         images_->addItem(item);
     }
-    if (!listed_.empty() && result_.image) thumbnails_->start();
+    if (!listed_.empty() && result_.image) loadThumbnails();
 }
 
-// A few thumbnails per turn of the event loop: a cell of thousands of images lists at
-// once and fills in without freezing the window.
-void ResultsView::loadSomeThumbnails() {
-    const int end = std::min<int>(int(listed_.size()), thumbnailsDone_ + kThumbnailsPerTick);
-    for (; thumbnailsDone_ < end; ++thumbnailsDone_) {
-        const QImage image = toQImage(result_.image(listed_[size_t(thumbnailsDone_)].image));
-        QListWidgetItem* item = images_->item(thumbnailsDone_);
-        item->setIcon(QIcon(QPixmap::fromImage(image.scaled(kThumbnail, kThumbnail, Qt::KeepAspectRatio, Qt::SmoothTransformation))));
-        item->setData(kThumbnailRole, true);
-    }
-    if (thumbnailsDone_ >= int(listed_.size())) thumbnails_->stop();
+void ResultsView::loadThumbnails() {
+    std::vector<int64_t> images;
+    for (const auto& p : listed_) images.push_back(p.image);
+    const uint64_t listing = *listing_;
+    QPointer<ResultsView> self(this);
+    auto* worker = QThread::create([self, listing, generation = listing_, decode = result_.image, images] {
+        for (size_t k = 0; k < images.size() && *generation == listing; ++k) {
+            QImage thumbnail;
+            try {
+                thumbnail = toQImage(decode(images[k])).scaled(kThumbnail, kThumbnail, Qt::KeepAspectRatio,
+                                                               Qt::SmoothTransformation);
+            } catch (const std::exception&) {
+                continue;  // a server out of reach, an image gone: the blank icon stays
+            }
+            QMetaObject::invokeMethod(qApp, [self, listing, k, thumbnail] {
+                if (!self || *self->listing_ != listing) return;
+                QListWidgetItem* item = self->images_->item(int(k));
+                item->setIcon(QIcon(QPixmap::fromImage(thumbnail)));
+                item->setData(kThumbnailRole, true);
+            });
+        }
+    });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
 }
 
 }  // namespace ferkd::ui

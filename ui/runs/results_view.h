@@ -6,6 +6,7 @@
 // distilled run the teacher is evaluated beside it: top-1 agreement and mean KL per class.
 #include <QWidget>
 
+#include <atomic>
 #include <memory>
 #include <vector>
 
@@ -25,7 +26,7 @@ class ResultsView : public QWidget {
 public:
     // Item roles of imageList(): Qt::UserRole the test image's index, this one true once its thumbnail is drawn.
     static constexpr int kThumbnailRole = Qt::UserRole + 1;
-    // On a server's workspace the server evaluates, and the images are listed without thumbnails.
+    // On a server's workspace the server evaluates, and the thumbnails come from it as PNG.
     explicit ResultsView(std::shared_ptr<const Workspace> workspace, QWidget* parent = nullptr);
     void setRun(qint64 runId);  // 0: none
     void evaluate();            // starts the evaluation on a worker thread
@@ -42,18 +43,20 @@ Q_SIGNALS:
 
 private:
     void listImages(const std::vector<ImagePrediction>& list, const QString& heading);
-    void loadSomeThumbnails();
+    // Decodes the listed images on a worker thread, each set as its item's icon on
+    // arrival: a cell of thousands of images, or a server's over a slow link, never holds
+    // up the window. A new listing leaves the old one's worker behind.
+    void loadThumbnails();
 
     std::shared_ptr<const Workspace> workspace_;
     qint64 run_ = 0;
     RunEvaluation result_;
     std::vector<ImagePrediction> listed_;
-    int thumbnailsDone_ = 0;
+    std::shared_ptr<std::atomic<uint64_t>> listing_ = std::make_shared<std::atomic<uint64_t>>(0);
     QPushButton *evaluate_ = nullptr, *wrong_ = nullptr;
     QLabel *summary_ = nullptr, *listHeading_ = nullptr;
     QTableWidget *perClass_ = nullptr, *confusion_ = nullptr;
     QListWidget* images_ = nullptr;
-    QTimer* thumbnails_ = nullptr;
 };
 
 }  // namespace ferkd::ui
