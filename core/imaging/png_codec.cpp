@@ -13,7 +13,9 @@ namespace {
 
 constexpr std::array<uint8_t, 8> kSignature = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 // A decoded image larger than this is refused (a damaged header, not a real crop image).
-constexpr uint64_t kMaxPixels = uint64_t(1) << 28;
+constexpr uint64_t kMaxPixels = uint64_t(1) << 26;
+// Deflate packs at most about 1032 bytes into one: more claimed is a lie, refused before allocating.
+constexpr uint64_t kMaxDeflateRatio = 1032;
 
 void putU32(std::string& out, uint32_t v) {
     for (int shift = 24; shift >= 0; shift -= 8) out.push_back(char((v >> shift) & 0xff));
@@ -90,6 +92,7 @@ ImagePixels decodePng(const std::string& bytes, const std::string& what) {
             image.width = int(std::min<uint32_t>(getU32(data, 0), uint32_t(std::numeric_limits<int>::max())));
             image.height = int(std::min<uint32_t>(getU32(data, 4), uint32_t(std::numeric_limits<int>::max())));
             const int depth = uint8_t(data[8]), colour = uint8_t(data[9]), interlace = uint8_t(data[12]);
+            if (data[10] != 0 || data[11] != 0) throw fail("unknown compression or filter method");
             if (depth != 8 || (colour != 0 && colour != 2) || interlace != 0)
                 throw fail("expected 8-bit grey or RGB without interlace; got depth " + std::to_string(depth) +
                            ", colour type " + std::to_string(colour) + ", interlace " + std::to_string(interlace));
@@ -105,6 +108,7 @@ ImagePixels decodePng(const std::string& bytes, const std::string& what) {
     }
     if (!header) throw fail("no header");
     const size_t row = size_t(image.width) * size_t(image.channels);
+    if ((row + 1) * size_t(image.height) > packed.size() * kMaxDeflateRatio + 64) throw fail("image data too short for its size");
     std::string raw((row + 1) * size_t(image.height), '\0');
     uLongf rawSize = uLongf(raw.size());
     if (uncompress(reinterpret_cast<Bytef*>(raw.data()), &rawSize, reinterpret_cast<const Bytef*>(packed.data()),

@@ -5,9 +5,10 @@
 namespace ferkd {
 
 std::vector<CropMining> sampleMinedCrops(const std::vector<CropMining>& all, size_t maxCrops) {
+    if (maxCrops == 0) return {};
     size_t measured = 0;
     for (const auto& c : all) measured += c.object_covered >= 0;
-    const size_t keep = std::max<size_t>(1, maxCrops);
+    const size_t keep = maxCrops;
     const size_t stride = measured <= keep ? 1 : (measured + keep - 1) / keep;
     std::vector<CropMining> out;
     out.reserve(std::min(measured, keep));

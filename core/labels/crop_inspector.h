@@ -81,7 +81,7 @@ public:
                                  size_t maxCrops = std::numeric_limits<size_t>::max()) const = 0;
 };
 
-// The crops of `all` that have an object box, at most `maxCrops` at a fixed stride.
+// The crops of `all` that have an object box, at most `maxCrops` (0: none) at a fixed stride.
 std::vector<CropMining> sampleMinedCrops(const std::vector<CropMining>& all, size_t maxCrops);
 
 }  // namespace ferkd

@@ -79,7 +79,11 @@ LabelJobOutcome runLabelJob(ExperimentStore& store, const LabelJob& job,
     if (job.out.empty()) throw ConfigError("out", "give the label store file to write");
     const std::string out = std::filesystem::absolute(job.out).lexically_normal().string();
     const std::string name = job.name.empty() ? "labels " + std::filesystem::path(out).stem().string() : job.name;
-    const nlohmann::json config = {{"data", job.data}, {"out", out}, {"teacher", job.teacher_run.empty() ? job.teacher_script : job.teacher_run},
+    // A path as an absolute one (the crop browser and a server find the set's data by it); a name as typed.
+    const std::string data = std::filesystem::exists(job.data)
+                                 ? std::filesystem::absolute(job.data).lexically_normal().string()
+                                 : job.data;
+    const nlohmann::json config = {{"data", data}, {"out", out}, {"teacher", job.teacher_run.empty() ? job.teacher_script : job.teacher_run},
                                    {"crops", job.crops}, {"type", job.type}, {"topk", job.topk}, {"seed", job.seed}};
     const bool leader = !group || group->leader();
     LabelJobOutcome outcome;

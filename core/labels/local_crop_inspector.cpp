@@ -74,7 +74,9 @@ void LocalCropInspector::setStudentRun(int64_t runId) {
     if (loaded.spec.num_classes < int(classNames().size()) || loaded.spec.in_chans != impl_->data->channels())
         throw Error("the checkpoint's model (" + std::to_string(loaded.spec.in_chans) + " channels, " +
                     std::to_string(loaded.spec.num_classes) + " classes) does not fit this data set");
-    applyConfigJson(impl_->studentConfig, nlohmann::json::parse(loaded.config_json), checkpointPath);
+    const auto config = nlohmann::json::parse(loaded.config_json, nullptr, false);
+    if (!config.is_object()) throw Error(checkpointPath + ": its config is not JSON (a damaged checkpoint?)");
+    applyConfigJson(impl_->studentConfig, config, checkpointPath);
     impl_->student = loaded.model;
     impl_->studentRun = runId;
 }

@@ -10,15 +10,17 @@ namespace {
 
 using nlohmann::json;
 
-// Opening a large label set on the server reads every crop's record once.
-constexpr int kReadTimeout = 600;
+// Opening a large label set on the server reads every crop's record once; the other
+// requests answer at once or after the server's 30 s wait for another client's.
+constexpr int kOpenTimeout = 600;
+constexpr int kReadTimeout = 60;
 constexpr size_t kKeptImages = 4096;  // names and boxes kept here
 
 }  // namespace
 
 RemoteCropInspector::RemoteCropInspector(const std::string& url, const std::string& token, int64_t labelSetId)
     : client_(url, token, kReadTimeout), id_(labelSetId) {
-    const json summary = client_.getJson(path(""));
+    const json summary = ApiClient(url, token, kOpenTimeout).getJson(path(""));
     try {
         cropsPerImage_ = summary.at("crops_per_image").get<int>();
         classes_ = summary.at("classes").get<std::vector<std::string>>();
@@ -102,6 +104,7 @@ std::vector<int64_t> RemoteCropInspector::findImages(const std::string& text, in
 }
 
 void RemoteCropInspector::setStudentRun(int64_t runId) {
+    student_ = 0;  // a failed switch leaves none, as the local inspector does
     if (runId != 0) client_.send("GET", path("students/" + std::to_string(runId)));  // the server loads and checks it now
     student_ = runId;
 }
@@ -112,10 +115,13 @@ std::vector<InspectedCrop> RemoteCropInspector::crops(int64_t image, const Ferkd
     if (student_ != 0) query += "&student=" + std::to_string(student_);
     auto crops = decodeReply<std::vector<InspectedCrop>>(client_.getJson(path(query)), client_.url());
     const int classes = int(classes_.size());
-    for (const auto& c : crops)  // the browser indexes the class names with them
+    for (const auto& c : crops) {  // the browser indexes the class names with the teacher's
         for (const auto& [cls, p] : c.top5)
-            if (cls < 0 || cls >= classes || c.student_class >= classes)
-                throw Error(client_.url() + ": a crop of image " + std::to_string(image) + " names class " + std::to_string(cls) + " of " + std::to_string(classes));
+            if (cls < 0 || cls >= classes)
+                throw Error(client_.url() + ": a crop of image " + std::to_string(image) + " names class " +
+                            std::to_string(cls) + " of " + std::to_string(classes));
+        if (c.student_class < -1) throw Error(client_.url() + ": a crop of image " + std::to_string(image) + " names no class");
+    }
     return crops;
 }
 

@@ -25,7 +25,10 @@ struct ApiError {
     std::string message;
 };
 
-ApiResponse jsonResponse(const json& body, int status = 200) { return {status, "application/json", body.dump()}; }
+// A file name that is not UTF-8 is sent with U+FFFD in place of its bad bytes, not refused.
+ApiResponse jsonResponse(const json& body, int status = 200) {
+    return {status, "application/json", body.dump(-1, ' ', false, json::error_handler_t::replace)};
+}
 
 ApiResponse errorResponse(int status, const std::string& message) { return jsonResponse({{"error", message}}, status); }
 
@@ -267,21 +270,21 @@ ApiResponse WorkspaceApi::testImageRequest(int64_t runId, const std::string& ind
 }
 
 CropInspector& WorkspaceApi::inspector(int64_t id) const {
+    const auto sets = workspace_.labelSets();  // first: a set deleted since it was opened is gone
+    if (std::none_of(sets.begin(), sets.end(), [&](const LabelSetRecord& s) { return s.id == id; }))
+        throw ApiError{404, "no label set " + std::to_string(id)};
     for (auto it = inspectors_.begin(); it != inspectors_.end(); ++it)
         if (it->first == id) {
             std::rotate(it, it + 1, inspectors_.end());
             return *inspectors_.back().second;
         }
-    const auto sets = workspace_.labelSets();
-    if (std::none_of(sets.begin(), sets.end(), [&](const LabelSetRecord& s) { return s.id == id; }))
-        throw ApiError{404, "no label set " + std::to_string(id)};
+    if (inspectors_.size() >= kOpenLabelSets) inspectors_.erase(inspectors_.begin());  // before: two in memory at most
     std::shared_ptr<CropInspector> opened;
     try {
         opened = workspace_.inspectLabelSet(id);
     } catch (const Error& e) {  // its data set is not known, or its files are gone
         throw ApiError{409, e.what()};
     }
-    if (inspectors_.size() >= 2) inspectors_.erase(inspectors_.begin());
     inspectors_.emplace_back(id, std::move(opened));
     return *inspectors_.back().second;
 }
@@ -290,7 +293,11 @@ ApiResponse WorkspaceApi::labelSetRequest(const ApiRequest& request, const std::
     const auto id = parseRowId(parts[1]);
     if (!id || parts.size() > 5) throw ApiError{404, "no such endpoint: " + request.path};
     requireMethod(request, "GET");
-    std::lock_guard<std::mutex> lock(inspecting_);
+    // Waiting requests hold the server's threads: past a while, the client is told to come back.
+    std::unique_lock<std::timed_mutex> lock(inspecting_, std::defer_lock);
+    if (!lock.try_lock_for(std::chrono::seconds(kLabelSetWaitSeconds)))
+        throw ApiError{503, "the server is busy with another label-set request (opening a set reads all of it); "
+                            "try again"};
     CropInspector& set = inspector(*id);
     const std::string what = parts.size() > 2 ? parts[2] : "";
     auto setStudent = [&](int64_t run) {
@@ -335,7 +342,6 @@ ApiResponse WorkspaceApi::labelSetRequest(const ApiRequest& request, const std::
         const size_t wanted = queryNumber<size_t>(request, "crops", 0, 0, kMaxMinedCrops);
         std::vector<CropMining> crops;
         const MiningQuality quality = set.mining(ruleOf(request), settings, &crops, wanted);
-        if (wanted == 0) crops.clear();
         return jsonResponse({{"quality", miningToJson(quality)}, {"crops", crops}});
     }
     if (parts.size() == 4 && what == "students") {

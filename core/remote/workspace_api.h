@@ -13,8 +13,11 @@
 //   GET    /api/v1/runs/{id}/log                the output of its `ferkd train` (text)
 //   GET    /api/v1/runs/{id}/deletion-plan      what deleting it would remove
 //   GET    /api/v1/label-sets                   the label sets
+//   GET    /api/v1/runs/{id}/test-images/{i}/image.png   a test image of the run's last evaluation here (its
+//                                                thumbnails; 409 before one)
 // A label set in the crop browser (the server opens it once and keeps the last two open;
-// RULE is a FerKD rule as JSON, the fields of distill.ferkd):
+// requests are served one at a time, 503 after 30 s of waiting; RULE is a FerKD rule as
+// JSON, the fields of distill.ferkd; a crops request without `student` unloads it):
 //   GET    /api/v1/label-sets/{id}              its images, crops per image, classes, whether it has object boxes
 //   GET    /api/v1/label-sets/{id}/labels       every image's class
 //   GET    /api/v1/label-sets/{id}/images/{i}   an image's name and object box
@@ -31,10 +34,9 @@
 //   POST   /api/v1/runs/{id}/{pause|resume|stop}
 //   POST   /api/v1/runs/{id}/queue              queue a stopped run again: {"from": "best"|"last"}
 //   POST   /api/v1/runs/{id}/evaluate           evaluate a checkpoint on the test split: {"checkpoint", "teacher"}
-//   GET    /api/v1/runs/{id}/test-images/{i}/image.png   a test image of the run's last evaluation here (its
-//                                                thumbnails; 409 before one)
 //   POST   /api/v1/runs/{id}/{rename|tags|notes|archive}   {"name"} {"tags"} {"notes"} {"archived"}
 //   DELETE /api/v1/runs/{id}?force=1
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -119,8 +121,10 @@ private:
     static constexpr size_t kKeptEvaluations = 4;
     // Label set requests one at a time: an inspector's student is state, and opening one
     // reads the whole set.
-    mutable std::mutex inspecting_;
+    mutable std::timed_mutex inspecting_;
     mutable std::vector<std::pair<int64_t, std::shared_ptr<CropInspector>>> inspectors_;  // newest last
+    static constexpr size_t kOpenLabelSets = 2;
+    static constexpr int kLabelSetWaitSeconds = 30;  // then 503
 };
 
 }  // namespace ferkd

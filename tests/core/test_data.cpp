@@ -14,6 +14,7 @@
 #include "data/packed_dataset.h"
 #include "data/validation_split.h"
 #include "imaging/png_codec.h"
+#include <zlib.h>
 #include "test_support.h"
 #include "util/error.h"
 
@@ -530,6 +531,28 @@ private slots:
             }
         }
         QVERIFY_THROWS_EXCEPTION(Error, encodePng(ImagePixels{2, 2, 4, std::vector<uint8_t>(16)}));
+        // A header that claims 8,000 x 8,000 over a few bytes of data is refused before the
+        // 192 MB it names are allocated; so is one with an unknown compression method.
+        const std::string small = encodePng(ImagePixels{1, 1, 3, std::vector<uint8_t>(3, 1)});
+        auto withHeader = [&](uint32_t side, char compression) {
+            std::string header("IHDR", 4);
+            for (int shift : {24, 16, 8, 0}) header.push_back(char((side >> shift) & 0xff));
+            for (int shift : {24, 16, 8, 0}) header.push_back(char((side >> shift) & 0xff));
+            header += {char(8), char(2), compression, 0, 0};
+            std::string png = small;
+            png.replace(12, 17, header);
+            const uLong crc = crc32(0L, reinterpret_cast<const Bytef*>(png.data() + 12), 17);
+            for (int k = 0; k < 4; ++k) png[29 + k] = char((crc >> (24 - 8 * k)) & 0xff);
+            return png;
+        };
+        for (const auto& [bad, why] : {std::pair{withHeader(8000, 0), "too short"}, std::pair{withHeader(1, 1), "compression"}}) {
+            try {
+                decodePng(bad, "image 4");
+                QFAIL("no error");
+            } catch (const Error& e) {
+                QVERIFY2(QString(e.what()).contains(why), e.what());
+            }
+        }
     }
 };
 

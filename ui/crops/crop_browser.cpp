@@ -367,7 +367,10 @@ void CropBrowser::build() {
     rightLayout->addWidget(student_);
     connect(student_, &QComboBox::activated, this, [this](int i) {
         QString error;
-        if (!setStudentRun(student_->itemData(i).toLongLong(), &error)) imageLabel_->setText(error);
+        if (!setStudentRun(student_->itemData(i).toLongLong(), &error)) {
+            imageLabel_->setText(error);
+            if (inspector_) student_->setCurrentIndex(std::max(0, student_->findData(qlonglong(inspector_->studentRun()))));
+        }
     });
     auto* exportFigure = new QPushButton(tr("Export Figure 1..."));
     rightLayout->addWidget(exportFigure);
@@ -685,7 +688,9 @@ void CropBrowser::showCrops() {
         if (c->student_class >= 0) {  // the student's answer, marked right or wrong
             text += QString("\nS %1 %2").arg(c->student_class == y ? QString::fromUtf8("\u2713") : QString::fromUtf8("\u2717"))
                         .arg(c->student_prob, 0, 'f', 2);
-            tip += "\n" + tr("student: %1 %2").arg(QString::fromStdString(names[c->student_class])).arg(c->student_prob, 0, 'f', 3);
+            const QString name = c->student_class < int(names.size()) ? QString::fromStdString(names[size_t(c->student_class)])
+                                                                       : tr("class %1").arg(c->student_class);
+            tip += "\n" + tr("student: %1 %2").arg(name).arg(c->student_prob, 0, 'f', 3);
         }
         auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(cropImage(pixels, c->box, 64))), text);
         item->setData(Qt::UserRole, int(c - crops_.data()));

@@ -220,6 +220,8 @@ void ResultsView::listImages(const std::vector<ImagePrediction>& list, const QSt
     if (!listed_.empty() && result_.image) loadThumbnails();
 }
 
+ResultsView::~ResultsView() { ++*listing_; }
+
 void ResultsView::loadThumbnails() {
     std::vector<int64_t> images;
     for (const auto& p : listed_) images.push_back(p.image);

@@ -28,6 +28,7 @@ public:
     static constexpr int kThumbnailRole = Qt::UserRole + 1;
     // On a server's workspace the server evaluates, and the thumbnails come from it as PNG.
     explicit ResultsView(std::shared_ptr<const Workspace> workspace, QWidget* parent = nullptr);
+    ~ResultsView() override;  // a thumbnail worker still running stops at its next image
     void setRun(qint64 runId);  // 0: none
     void evaluate();            // starts the evaluation on a worker thread
     void show(const RunEvaluation& result);
