@@ -80,16 +80,6 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="96"/>
-        <source>exported run %1 to %2: ONNX opset %3, %4 nodes, checked</source>
-        <translation>Lauf %1 nach %2 exportiert: ONNX-Opset %3, %4 Knoten, geprüft</translation>
-    </message>
-    <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="111"/>
-        <source>exported %1 tensors to %2</source>
-        <translation>%1 Tensoren nach %2 exportiert</translation>
-    </message>
-    <message>
         <location filename="../ui/charts/system_metrics_view.cpp" line="16"/>
         <source>seconds since the run started</source>
         <translation>Sekunden seit dem Start des Laufs</translation>
@@ -136,67 +126,67 @@
 <context>
     <name>ferkd::ExportDialog</name>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="23"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="14"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="32"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="23"/>
         <source>The student for deployment runtimes (ONNX Runtime, TensorRT, OpenVINO, OpenCV DNN)</source>
         <translation>Das Schülermodell für Laufzeitumgebungen (ONNX Runtime, TensorRT, OpenVINO, OpenCV DNN)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="46"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="37"/>
         <source>17 writes LayerNormalization; 13 to 16 write it as elementary operators</source>
         <translation>17 schreibt LayerNormalization; 13 bis 16 schreiben es als elementare Operatoren</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="47"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="38"/>
         <source>dynamic</source>
         <translation>dynamisch</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="48"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="39"/>
         <source>as trained</source>
         <translation>wie trainiert</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="49"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="40"/>
         <source>Convolutional networks run at any size; transformers only at the trained one</source>
         <translation>Faltungsnetze laufen in jeder Größe, Transformer nur in der trainierten</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="50"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="41"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="51"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="42"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="52"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="43"/>
         <source>Weights</source>
         <translation>Gewichte</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="53"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="44"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="54"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="45"/>
         <source>ONNX opset</source>
         <translation>ONNX-Opset</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="55"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="46"/>
         <source>ONNX batch</source>
         <translation>ONNX-Batch</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="56"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="47"/>
         <source>ONNX input size</source>
         <translation>ONNX-Eingabegröße</translation>
     </message>
@@ -466,27 +456,27 @@
         <translation>FerKD-Regel</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="440"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="443"/>
         <source>data: %1</source>
         <translation>Daten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="582"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="585"/>
         <source>Over the whole label set:</source>
         <translation>Über den ganzen Label-Satz:</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="619"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="622"/>
         <source>Images with the most crops whose p(true class) is below %1</source>
         <translation>Bilder mit den meisten Ausschnitten, deren p(wahre Klasse) unter %1 liegt</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="622"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="625"/>
         <source>%1 %2: %3/%4, p %5</source>
         <translation>%1 %2: %3/%4, p %5</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="661"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="664"/>
         <source>Image %1, class %2, %3 stored crops: %4 discarded (hard), %5 calibrated, %6 teacher&apos;s label, %7 discarded (easy)</source>
         <translation>Bild %1, Klasse %2, %3 gespeicherte Ausschnitte: %4 verworfen (schwer), %5 kalibriert, %6 Label des Lehrers, %7 verworfen (leicht)</translation>
     </message>
@@ -516,42 +506,42 @@
         <translation>Ein trainierter Lauf, dessen Vorhersage neben dem gespeicherten Label jedes Ausschnitts steht</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="372"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="375"/>
         <source>Export Figure 1...</source>
         <translation>Abbildung 1 exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="378"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="381"/>
         <source>Export Figure 1</source>
         <translation>Abbildung 1 exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="378"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="381"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="381"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="384"/>
         <source>cannot write %1</source>
         <translation>kann %1 nicht schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="410"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="413"/>
         <source>(none)</source>
         <translation>(keiner)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="475"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="478"/>
         <source>reading %1 ...</source>
         <translation>lese %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="504"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="507"/>
         <source>all classes</source>
         <translation>alle Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="680"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="683"/>
         <source>crop %1 (%2)
 teacher&apos;s top-5:
 %3</source>
@@ -560,17 +550,22 @@ Top-5 des Lehrers:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="684"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="687"/>
         <source>holds %1% of the object</source>
         <translation>enthält %1% des Objekts</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="688"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="692"/>
+        <source>class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/crops/crop_browser.cpp" line="693"/>
         <source>student: %1 %2</source>
         <translation>Schüler: %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="823"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="828"/>
         <source>no image named like &quot;%1&quot;</source>
         <translation>kein Bild mit einem Namen wie „%1“</translation>
     </message>
@@ -750,14 +745,14 @@ Top-5 des Lehrers:
     </message>
     <message>
         <location filename="../ui/window/main_window.cpp" line="306"/>
-        <location filename="../ui/window/main_window.cpp" line="594"/>
+        <location filename="../ui/window/main_window.cpp" line="598"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
         <location filename="../ui/window/main_window.cpp" line="309"/>
         <location filename="../ui/window/main_window.cpp" line="323"/>
-        <location filename="../ui/window/main_window.cpp" line="629"/>
+        <location filename="../ui/window/main_window.cpp" line="633"/>
         <source>Quick start</source>
         <translation>Schnellstart</translation>
     </message>
@@ -768,7 +763,7 @@ Top-5 des Lehrers:
     </message>
     <message>
         <location filename="../ui/window/main_window.cpp" line="328"/>
-        <location filename="../ui/window/main_window.cpp" line="643"/>
+        <location filename="../ui/window/main_window.cpp" line="647"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
@@ -807,27 +802,32 @@ Top-5 des Lehrers:
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="369"/>
+        <location filename="../ui/window/main_window.cpp" line="366"/>
+        <source>Run %1 generated labels: only a training run can be duplicated</source>
+        <translation>Lauf %1 hat Labels erzeugt: nur ein Trainingslauf lässt sich duplizieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="373"/>
         <source>Export...</source>
         <translation>Exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="391"/>
+        <location filename="../ui/window/main_window.cpp" line="394"/>
         <source>&amp;Open workspace...</source>
         <translation>Arbeitsbereich &amp;öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="649"/>
+        <location filename="../ui/window/main_window.cpp" line="653"/>
         <source>Open workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="667"/>
+        <location filename="../ui/window/main_window.cpp" line="672"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="371"/>
+        <location filename="../ui/window/main_window.cpp" line="374"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
@@ -862,117 +862,122 @@ Top-5 des Lehrers:
         <translation>%1, Restzeit %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="372"/>
         <location filename="../ui/window/main_window.cpp" line="375"/>
+        <location filename="../ui/window/main_window.cpp" line="378"/>
         <source>Export metrics</source>
         <translation>Metriken exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="372"/>
+        <location filename="../ui/window/main_window.cpp" line="375"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="377"/>
-        <location filename="../ui/window/main_window.cpp" line="378"/>
         <location filename="../ui/window/main_window.cpp" line="380"/>
+        <location filename="../ui/window/main_window.cpp" line="381"/>
+        <location filename="../ui/window/main_window.cpp" line="383"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="378"/>
+        <location filename="../ui/window/main_window.cpp" line="381"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="383"/>
+        <location filename="../ui/window/main_window.cpp" line="386"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="385"/>
+        <location filename="../ui/window/main_window.cpp" line="388"/>
         <source>&amp;Refresh runs</source>
         <translation>Läufe &amp;aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="396"/>
+        <location filename="../ui/window/main_window.cpp" line="399"/>
         <source>&amp;Connect to server...</source>
         <translation>Mit &amp;Server verbinden...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="399"/>
+        <location filename="../ui/window/main_window.cpp" line="402"/>
         <source>&amp;Inspect data set...</source>
         <translation>Datensatz &amp;prüfen...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="402"/>
+        <location filename="../ui/window/main_window.cpp" line="405"/>
         <source>&amp;Settings...</source>
         <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="411"/>
+        <location filename="../ui/window/main_window.cpp" line="414"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="413"/>
+        <location filename="../ui/window/main_window.cpp" line="416"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="433"/>
+        <location filename="../ui/window/main_window.cpp" line="436"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="434"/>
+        <location filename="../ui/window/main_window.cpp" line="437"/>
         <source>&amp;About FerKD Studio</source>
         <translation>Ü&amp;ber FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="435"/>
+        <location filename="../ui/window/main_window.cpp" line="438"/>
         <source>About FerKD Studio</source>
         <translation>Über FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="436"/>
+        <location filename="../ui/window/main_window.cpp" line="439"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="448"/>
+        <location filename="../ui/window/main_window.cpp" line="451"/>
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="449"/>
+        <location filename="../ui/window/main_window.cpp" line="452"/>
         <source>Device: %1, %2</source>
         <translation>Gerät: %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="676"/>
+        <location filename="../ui/window/main_window.cpp" line="679"/>
+        <source>exported run %1 to %2: %3</source>
+        <translation>Lauf %1 nach %2 exportiert: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="683"/>
         <source>export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="681"/>
+        <location filename="../ui/window/main_window.cpp" line="688"/>
         <source>exporting to %1 ...</source>
         <translation>exportiere nach %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="714"/>
+        <location filename="../ui/window/main_window.cpp" line="721"/>
         <source>Quit FerKD Studio</source>
         <translation>FerKD Studio beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="715"/>
+        <location filename="../ui/window/main_window.cpp" line="722"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>Ein Lauf ist aktiv. Anhalten (er speichert einen Checkpoint und kann fortgesetzt werden) und beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="720"/>
+        <location filename="../ui/window/main_window.cpp" line="727"/>
         <source>stopping...</source>
         <translation>halte an...</translation>
     </message>
@@ -1370,69 +1375,69 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
 <context>
     <name>ferkd::ui::ResultsView</name>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="32"/>
+        <location filename="../ui/runs/results_view.cpp" line="30"/>
         <source>Evaluate the best checkpoint</source>
         <translation>Besten Checkpoint auswerten</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="36"/>
+        <location filename="../ui/runs/results_view.cpp" line="34"/>
         <source>Most confidently wrong</source>
         <translation>Am sichersten falsch</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="38"/>
+        <location filename="../ui/runs/results_view.cpp" line="36"/>
         <source>The test images the model got wrong with the highest confidence</source>
         <translation>Die Testbilder, die das Modell mit der höchsten Konfidenz falsch erkannt hat</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="41"/>
-        <location filename="../ui/runs/results_view.cpp" line="102"/>
+        <location filename="../ui/runs/results_view.cpp" line="39"/>
+        <location filename="../ui/runs/results_view.cpp" line="97"/>
         <source>Select one run.</source>
         <translation>Einen Lauf auswählen.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="60"/>
+        <location filename="../ui/runs/results_view.cpp" line="58"/>
         <source>Rows: true class; columns: predicted class. Click a cell to see its images.</source>
         <translation>Zeilen: wahre Klasse; Spalten: vorhergesagte Klasse. Klicken Sie eine Zelle an, um ihre Bilder zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="69"/>
-        <location filename="../ui/runs/results_view.cpp" line="101"/>
+        <location filename="../ui/runs/results_view.cpp" line="67"/>
+        <location filename="../ui/runs/results_view.cpp" line="96"/>
         <source>Click a cell of the confusion matrix to see its test images.</source>
         <translation>Klicken Sie eine Zelle der Konfusionsmatrix an, um ihre Testbilder zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="142"/>
+        <location filename="../ui/runs/results_view.cpp" line="137"/>
         <source>Teacher %1: top-1 agreement %2%, mean KL(teacher || student) %3</source>
         <translation>Lehrer %1: Top-1-Übereinstimmung %2 %, mittlere KL(Lehrer || Schüler) %3</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="147"/>
+        <location filename="../ui/runs/results_view.cpp" line="142"/>
         <source>Teacher not compared: %1</source>
         <translation>Lehrer nicht verglichen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="153"/>
+        <location filename="../ui/runs/results_view.cpp" line="148"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="153"/>
+        <location filename="../ui/runs/results_view.cpp" line="148"/>
         <source>Accuracy %</source>
         <translation>Genauigkeit %</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="154"/>
+        <location filename="../ui/runs/results_view.cpp" line="149"/>
         <source>Agrees with teacher %</source>
         <translation>Stimmt mit Lehrer überein %</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="154"/>
+        <location filename="../ui/runs/results_view.cpp" line="149"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/runs/results_view.cpp" line="191"/>
+        <location filename="../ui/runs/results_view.cpp" line="186"/>
         <source>True %1, predicted %2: %n image(s), the most confident first</source>
         <translation>
             <numerusform>Wahr %1, vorhergesagt %2: %n Bild, das sicherste zuerst</numerusform>
@@ -1440,7 +1445,7 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/runs/results_view.cpp" line="198"/>
+        <location filename="../ui/runs/results_view.cpp" line="193"/>
         <source>The %n most confidently wrong test image(s)</source>
         <translation>
             <numerusform>Das am sichersten falsche Testbild</numerusform>
@@ -1448,7 +1453,7 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
         </translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="216"/>
+        <location filename="../ui/runs/results_view.cpp" line="210"/>
         <source>test image %1
 true: %2
 predicted: %3 (p = %4)</source>
@@ -1457,22 +1462,22 @@ wahr: %2
 vorhergesagt: %3 (p = %4)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="221"/>
+        <location filename="../ui/runs/results_view.cpp" line="215"/>
         <source>teacher: %1, KL %2</source>
         <translation>Lehrer: %1, KL %2</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="102"/>
+        <location filename="../ui/runs/results_view.cpp" line="97"/>
         <source>Evaluate to see per-class accuracy and the confusion matrix.</source>
         <translation>Auswerten, um Genauigkeit je Klasse und Konfusionsmatrix zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="108"/>
+        <location filename="../ui/runs/results_view.cpp" line="103"/>
         <source>evaluating...</source>
         <translation>werte aus...</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="135"/>
+        <location filename="../ui/runs/results_view.cpp" line="130"/>
         <source>%1 test images: top-1 %2%, top-5 %3%, loss %4 (checkpoint after epoch %5)</source>
         <translation>%1 Testbilder: Top-1 %2%, Top-5 %3%, Loss %4 (Checkpoint nach Epoche %5)</translation>
     </message>

@@ -80,16 +80,6 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="96"/>
-        <source>exported run %1 to %2: ONNX opset %3, %4 nodes, checked</source>
-        <translation>已将运行 %1 导出到 %2：ONNX opset %3，%4 个节点，已检查</translation>
-    </message>
-    <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="111"/>
-        <source>exported %1 tensors to %2</source>
-        <translation>已将 %1 个张量导出到 %2</translation>
-    </message>
-    <message>
         <location filename="../ui/charts/system_metrics_view.cpp" line="16"/>
         <source>seconds since the run started</source>
         <translation>自运行开始的秒数</translation>
@@ -136,67 +126,67 @@
 <context>
     <name>ferkd::ExportDialog</name>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="23"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="14"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="32"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="23"/>
         <source>The student for deployment runtimes (ONNX Runtime, TensorRT, OpenVINO, OpenCV DNN)</source>
         <translation>用于部署运行时的学生模型（ONNX Runtime、TensorRT、OpenVINO、OpenCV DNN）</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="46"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="37"/>
         <source>17 writes LayerNormalization; 13 to 16 write it as elementary operators</source>
         <translation>17 写入 LayerNormalization；13 到 16 写成基本算子</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="47"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="38"/>
         <source>dynamic</source>
         <translation>动态</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="48"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="39"/>
         <source>as trained</source>
         <translation>与训练时相同</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="49"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="40"/>
         <source>Convolutional networks run at any size; transformers only at the trained one</source>
         <translation>卷积网络可在任意尺寸运行；Transformer 只能在训练尺寸运行</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="50"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="41"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="51"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="42"/>
         <source>Precision</source>
         <translation>精度</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="52"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="43"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="53"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="44"/>
         <source>Checkpoint</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="54"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="45"/>
         <source>ONNX opset</source>
         <translation>ONNX opset</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="55"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="46"/>
         <source>ONNX batch</source>
         <translation>ONNX 批大小</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/export_dialog.cpp" line="56"/>
+        <location filename="../ui/dialogs/export_dialog.cpp" line="47"/>
         <source>ONNX input size</source>
         <translation>ONNX 输入尺寸</translation>
     </message>
@@ -464,27 +454,27 @@
         <translation>FerKD 规则</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="440"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="443"/>
         <source>data: %1</source>
         <translation>数据：%1</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="582"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="585"/>
         <source>Over the whole label set:</source>
         <translation>整个标签集：</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="619"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="622"/>
         <source>Images with the most crops whose p(true class) is below %1</source>
         <translation>p(真实类别) 低于 %1 的裁剪最多的图像</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="622"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="625"/>
         <source>%1 %2: %3/%4, p %5</source>
         <translation>%1 %2：%3/%4，p %5</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="661"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="664"/>
         <source>Image %1, class %2, %3 stored crops: %4 discarded (hard), %5 calibrated, %6 teacher&apos;s label, %7 discarded (easy)</source>
         <translation>图像 %1，类别 %2，%3 个已存裁剪：%4 个已丢弃（困难），%5 个已校准，%6 个教师标签，%7 个已丢弃（简单）</translation>
     </message>
@@ -514,42 +504,42 @@
         <translation>一个已训练的运行，其预测显示在每个裁剪的存储标签旁</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="372"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="375"/>
         <source>Export Figure 1...</source>
         <translation>导出图 1...</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="378"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="381"/>
         <source>Export Figure 1</source>
         <translation>导出图 1</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="378"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="381"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="381"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="384"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="410"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="413"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="475"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="478"/>
         <source>reading %1 ...</source>
         <translation>正在读取 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="504"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="507"/>
         <source>all classes</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="680"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="683"/>
         <source>crop %1 (%2)
 teacher&apos;s top-5:
 %3</source>
@@ -558,17 +548,22 @@ teacher&apos;s top-5:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="684"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="687"/>
         <source>holds %1% of the object</source>
         <translation>包含物体的 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="688"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="692"/>
+        <source>class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/crops/crop_browser.cpp" line="693"/>
         <source>student: %1 %2</source>
         <translation>学生：%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="823"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="828"/>
         <source>no image named like &quot;%1&quot;</source>
         <translation>没有名称类似“%1”的图像</translation>
     </message>
@@ -747,14 +742,14 @@ teacher&apos;s top-5:
     </message>
     <message>
         <location filename="../ui/window/main_window.cpp" line="306"/>
-        <location filename="../ui/window/main_window.cpp" line="594"/>
+        <location filename="../ui/window/main_window.cpp" line="598"/>
         <source>New run</source>
         <translation>新建运行</translation>
     </message>
     <message>
         <location filename="../ui/window/main_window.cpp" line="309"/>
         <location filename="../ui/window/main_window.cpp" line="323"/>
-        <location filename="../ui/window/main_window.cpp" line="629"/>
+        <location filename="../ui/window/main_window.cpp" line="633"/>
         <source>Quick start</source>
         <translation>快速开始</translation>
     </message>
@@ -765,7 +760,7 @@ teacher&apos;s top-5:
     </message>
     <message>
         <location filename="../ui/window/main_window.cpp" line="328"/>
-        <location filename="../ui/window/main_window.cpp" line="643"/>
+        <location filename="../ui/window/main_window.cpp" line="647"/>
         <source>Pipeline</source>
         <translation>流水线</translation>
     </message>
@@ -804,27 +799,32 @@ teacher&apos;s top-5:
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="369"/>
+        <location filename="../ui/window/main_window.cpp" line="366"/>
+        <source>Run %1 generated labels: only a training run can be duplicated</source>
+        <translation>运行 %1 生成的是标签：只有训练运行可以复制</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="373"/>
         <source>Export...</source>
         <translation>导出...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="391"/>
+        <location filename="../ui/window/main_window.cpp" line="394"/>
         <source>&amp;Open workspace...</source>
         <translation>打开工作区(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="649"/>
+        <location filename="../ui/window/main_window.cpp" line="653"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="667"/>
+        <location filename="../ui/window/main_window.cpp" line="672"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="371"/>
+        <location filename="../ui/window/main_window.cpp" line="374"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
@@ -859,117 +859,122 @@ teacher&apos;s top-5:
         <translation>%1，剩余 %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="372"/>
         <location filename="../ui/window/main_window.cpp" line="375"/>
+        <location filename="../ui/window/main_window.cpp" line="378"/>
         <source>Export metrics</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="372"/>
+        <location filename="../ui/window/main_window.cpp" line="375"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="377"/>
-        <location filename="../ui/window/main_window.cpp" line="378"/>
         <location filename="../ui/window/main_window.cpp" line="380"/>
+        <location filename="../ui/window/main_window.cpp" line="381"/>
+        <location filename="../ui/window/main_window.cpp" line="383"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="378"/>
+        <location filename="../ui/window/main_window.cpp" line="381"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="383"/>
+        <location filename="../ui/window/main_window.cpp" line="386"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="385"/>
+        <location filename="../ui/window/main_window.cpp" line="388"/>
         <source>&amp;Refresh runs</source>
         <translation>刷新运行列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="396"/>
+        <location filename="../ui/window/main_window.cpp" line="399"/>
         <source>&amp;Connect to server...</source>
         <translation>连接到服务器(&amp;C)...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="399"/>
+        <location filename="../ui/window/main_window.cpp" line="402"/>
         <source>&amp;Inspect data set...</source>
         <translation>检查数据集(&amp;I)...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="402"/>
+        <location filename="../ui/window/main_window.cpp" line="405"/>
         <source>&amp;Settings...</source>
         <translation>设置(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="411"/>
+        <location filename="../ui/window/main_window.cpp" line="414"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="413"/>
+        <location filename="../ui/window/main_window.cpp" line="416"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="433"/>
+        <location filename="../ui/window/main_window.cpp" line="436"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="434"/>
+        <location filename="../ui/window/main_window.cpp" line="437"/>
         <source>&amp;About FerKD Studio</source>
         <translation>关于 FerKD Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="435"/>
+        <location filename="../ui/window/main_window.cpp" line="438"/>
         <source>About FerKD Studio</source>
         <translation>关于 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="436"/>
+        <location filename="../ui/window/main_window.cpp" line="439"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 基于区域级软标签的知识蒸馏（FKD、FerKD）。</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="448"/>
+        <location filename="../ui/window/main_window.cpp" line="451"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="449"/>
+        <location filename="../ui/window/main_window.cpp" line="452"/>
         <source>Device: %1, %2</source>
         <translation>设备：%1，%2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="676"/>
+        <location filename="../ui/window/main_window.cpp" line="679"/>
+        <source>exported run %1 to %2: %3</source>
+        <translation>已将运行 %1 导出到 %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/window/main_window.cpp" line="683"/>
         <source>export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="681"/>
+        <location filename="../ui/window/main_window.cpp" line="688"/>
         <source>exporting to %1 ...</source>
         <translation>正在导出到 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="714"/>
+        <location filename="../ui/window/main_window.cpp" line="721"/>
         <source>Quit FerKD Studio</source>
         <translation>退出 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="715"/>
+        <location filename="../ui/window/main_window.cpp" line="722"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>有运行正在进行。停止它（会保存检查点，之后可继续）并退出吗？</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="720"/>
+        <location filename="../ui/window/main_window.cpp" line="727"/>
         <source>stopping...</source>
         <translation>正在停止...</translation>
     </message>
@@ -1366,83 +1371,83 @@ Dashed lines: the rule&apos;s thresholds; dotted: the coverage cuts.</source>
 <context>
     <name>ferkd::ui::ResultsView</name>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="32"/>
+        <location filename="../ui/runs/results_view.cpp" line="30"/>
         <source>Evaluate the best checkpoint</source>
         <translation>评估最佳检查点</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="36"/>
+        <location filename="../ui/runs/results_view.cpp" line="34"/>
         <source>Most confidently wrong</source>
         <translation>最自信的错误</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="38"/>
+        <location filename="../ui/runs/results_view.cpp" line="36"/>
         <source>The test images the model got wrong with the highest confidence</source>
         <translation>模型以最高置信度预测错误的测试图像</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="41"/>
-        <location filename="../ui/runs/results_view.cpp" line="102"/>
+        <location filename="../ui/runs/results_view.cpp" line="39"/>
+        <location filename="../ui/runs/results_view.cpp" line="97"/>
         <source>Select one run.</source>
         <translation>请选择一个运行。</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="60"/>
+        <location filename="../ui/runs/results_view.cpp" line="58"/>
         <source>Rows: true class; columns: predicted class. Click a cell to see its images.</source>
         <translation>行：真实类别；列：预测类别。点击单元格查看其图像。</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="69"/>
-        <location filename="../ui/runs/results_view.cpp" line="101"/>
+        <location filename="../ui/runs/results_view.cpp" line="67"/>
+        <location filename="../ui/runs/results_view.cpp" line="96"/>
         <source>Click a cell of the confusion matrix to see its test images.</source>
         <translation>点击混淆矩阵的单元格查看其测试图像。</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="142"/>
+        <location filename="../ui/runs/results_view.cpp" line="137"/>
         <source>Teacher %1: top-1 agreement %2%, mean KL(teacher || student) %3</source>
         <translation>教师 %1：top-1 一致率 %2%，平均 KL(教师 || 学生) %3</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="147"/>
+        <location filename="../ui/runs/results_view.cpp" line="142"/>
         <source>Teacher not compared: %1</source>
         <translation>未与教师比较：%1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="153"/>
+        <location filename="../ui/runs/results_view.cpp" line="148"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="153"/>
+        <location filename="../ui/runs/results_view.cpp" line="148"/>
         <source>Accuracy %</source>
         <translation>准确率 %</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="154"/>
+        <location filename="../ui/runs/results_view.cpp" line="149"/>
         <source>Agrees with teacher %</source>
         <translation>与教师一致 %</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="154"/>
+        <location filename="../ui/runs/results_view.cpp" line="149"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/runs/results_view.cpp" line="191"/>
+        <location filename="../ui/runs/results_view.cpp" line="186"/>
         <source>True %1, predicted %2: %n image(s), the most confident first</source>
         <translation>
             <numerusform>真实 %1，预测 %2：%n 张图像，置信度高者在前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/runs/results_view.cpp" line="198"/>
+        <location filename="../ui/runs/results_view.cpp" line="193"/>
         <source>The %n most confidently wrong test image(s)</source>
         <translation>
             <numerusform>最自信的 %n 张错误测试图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="216"/>
+        <location filename="../ui/runs/results_view.cpp" line="210"/>
         <source>test image %1
 true: %2
 predicted: %3 (p = %4)</source>
@@ -1451,22 +1456,22 @@ predicted: %3 (p = %4)</source>
 预测：%3 (p = %4)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="221"/>
+        <location filename="../ui/runs/results_view.cpp" line="215"/>
         <source>teacher: %1, KL %2</source>
         <translation>教师：%1，KL %2</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="102"/>
+        <location filename="../ui/runs/results_view.cpp" line="97"/>
         <source>Evaluate to see per-class accuracy and the confusion matrix.</source>
         <translation>评估后可查看各类别准确率和混淆矩阵。</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="108"/>
+        <location filename="../ui/runs/results_view.cpp" line="103"/>
         <source>evaluating...</source>
         <translation>正在评估...</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="135"/>
+        <location filename="../ui/runs/results_view.cpp" line="130"/>
         <source>%1 test images: top-1 %2%, top-5 %3%, loss %4 (checkpoint after epoch %5)</source>
         <translation>%1 张测试图像：top-1 %2%，top-5 %3%，损失 %4（第 %5 轮后的检查点）</translation>
     </message>

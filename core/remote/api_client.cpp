@@ -41,8 +41,8 @@ ApiClient::Reply ApiClient::send(const char* method, const std::string& path, co
     }();
     if (!result) throw Error("cannot reach " + url_ + ": " + httplib::to_string(result.error()));
     const int status = result->status;
-    if (status >= 200 && status < 300) return {status, result->body};
-    if (status == 404 && notFoundIsEmpty) return {status, ""};
+    if (status >= 200 && status < 300) return {status, result->body, result->get_header_value(WorkspaceApi::kSummaryHeader)};
+    if (status == 404 && notFoundIsEmpty) return {status, "", ""};
     const std::string message = serverMessage(result->body);
     if (status == 401) throw Error(url_ + " refused the token (401): check --token-file");
     if (status == 422) throw ConfigError("", message);  // the message names the fields

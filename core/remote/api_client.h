@@ -27,6 +27,7 @@ public:
     struct Reply {
         int status;
         std::string body;
+        std::string summary;  // X-Ferkd-Summary: what the server did (an export)
     };
     // `path` below /api/v1/, with its query. Error for a connection that fails and for
     // every status but 2xx (and 404 where `notFoundIsEmpty`), with the server's message.

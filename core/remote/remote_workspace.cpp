@@ -3,9 +3,13 @@
 #include <nlohmann/json.hpp>
 
 #include "imaging/png_codec.h"
+#include <fstream>
+
 #include "remote/api_json.h"
 #include "remote/remote_crop_inspector.h"
 #include "remote/workspace_api.h"
+#include "train/weights_export.h"
+#include "util/atomic_file.h"
 #include "util/error.h"
 #include "util/text.h"
 
@@ -74,6 +78,18 @@ RunEvaluation RemoteWorkspace::evaluate(int64_t runId, const std::string& checkp
         return decodePng(client->send("GET", path + std::to_string(image) + "/image.png").body, where);
     };
     return result;
+}
+
+std::string RemoteWorkspace::exportWeights(int64_t runId, const WeightsExport& r, const std::string& out) const {
+    const json body = {{"format", r.format}, {"precision", r.precision}, {"weights", r.weights}, {"checkpoint", r.checkpoint},
+                       {"opset", r.opset}, {"batch", r.batch}, {"input_size", r.input_size}};
+    const ApiClient::Reply reply = send("POST", runPath(runId, "export"), body.dump(), false, true);
+    writeFileAtomically(out, [&](const std::string& tmp) {
+        std::ofstream file(tmp, std::ios::binary);
+        file.write(reply.body.data(), std::streamsize(reply.body.size()));
+        if (!file.flush()) throw FileError(out, "cannot write the exported file");
+    });
+    return reply.summary + " (exported on the server)";
 }
 
 void RemoteWorkspace::requeueRun(int64_t runId, const std::string& fromCheckpoint) const {

@@ -51,6 +51,8 @@ public:
     void resume(int64_t runId) override;
     void stop(int64_t runId) override;
     RunEvaluation evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher) const override;
+    // Exported on the server, the file sent here.
+    std::string exportWeights(int64_t runId, const WeightsExport& request, const std::string& out) const override;
     RunDeletionPlan planDeletion(int64_t runId) const override;
     std::vector<std::string> deleteRun(int64_t runId, bool force) override;
 

@@ -6,10 +6,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+
 #include "config/config_io.h"
 #include "imaging/png_codec.h"
 #include "labels/crop_inspector.h"
 #include "labels/ferkd_rule_json.h"
+#include "train/weights_export.h"
 #include "remote/access_token.h"
 #include "remote/api_json.h"
 #include "util/text.h"
@@ -243,6 +250,10 @@ ApiResponse WorkspaceApi::controlRequest(const ApiRequest& request, int64_t runI
         }
         return jsonResponse(result);
     }
+    else if (what == "export") {
+        std::lock_guard<std::mutex> lock(evaluating_);  // one lengthy job at a time
+        return exportRequest(runId, body);
+    }
     else if (what == "queue")
         options_.control->requeue(runId, body.contains("from") ? field<std::string>(body, "from", "a checkpoint kind (last, best)") : "");
     else if (what == "rename") workspace_.renameRun(runId, field<std::string>(body, "name", "the new name"));
@@ -251,6 +262,43 @@ ApiResponse WorkspaceApi::controlRequest(const ApiRequest& request, int64_t runI
     else if (what == "archive") workspace_.setArchived(runId, field<bool>(body, "archived", "true or false"));
     else throw ApiError{404, "no such endpoint: " + request.path};
     return jsonResponse(*workspace_.run(runId));
+}
+
+ApiResponse WorkspaceApi::exportRequest(int64_t runId, const json& body) const {
+    WeightsExport request;
+    auto optional = [&](const char* name, auto& value, const char* expected) {
+        if (body.contains(name)) value = field<std::decay_t<decltype(value)>>(body, name, expected);
+    };
+    optional("format", request.format, "state_dict, safetensors, checkpoint or onnx");
+    optional("precision", request.precision, "fp32, fp16 or bf16");
+    optional("weights", request.weights, "model or ema");
+    optional("checkpoint", request.checkpoint, "best or last");
+    optional("opset", request.opset, "an ONNX opset");
+    optional("batch", request.batch, "a batch size, 0 for dynamic");
+    optional("input_size", request.input_size, "pixels, 0 for the run's");
+    // The server's own file, sent and removed: nothing from the request names it.
+    static std::atomic<uint64_t> exports{0};
+    const auto file = std::filesystem::temp_directory_path() /
+                      ("ferkd-export-" + std::to_string(::getpid()) + "-" + std::to_string(++exports) +
+                       weightsExportSuffix(request.format));
+    struct Removed {
+        std::filesystem::path path;
+        ~Removed() {
+            std::error_code ignored;
+            std::filesystem::remove(path, ignored);
+        }
+    } removed{file};
+    std::string summary;
+    try {
+        summary = workspace_.exportWeights(runId, request, file.string());
+    } catch (const ConfigError&) {
+        throw;
+    } catch (const Error& e) {  // no such checkpoint, a model the format cannot take
+        throw ApiError{409, e.what()};
+    }
+    std::ifstream in(file, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return {200, "application/octet-stream", std::move(bytes), summary};
 }
 
 ApiResponse WorkspaceApi::testImageRequest(int64_t runId, const std::string& index) const {

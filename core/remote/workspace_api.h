@@ -34,6 +34,8 @@
 //   POST   /api/v1/runs/{id}/{pause|resume|stop}
 //   POST   /api/v1/runs/{id}/queue              queue a stopped run again: {"from": "best"|"last"}
 //   POST   /api/v1/runs/{id}/evaluate           evaluate a checkpoint on the test split: {"checkpoint", "teacher"}
+//   POST   /api/v1/runs/{id}/export             the checkpoint exported there, sent as the body: {"format",
+//                                                "precision", "weights", "checkpoint", "opset", "batch", "input_size"}
 //   POST   /api/v1/runs/{id}/{rename|tags|notes|archive}   {"name"} {"tags"} {"notes"} {"archived"}
 //   DELETE /api/v1/runs/{id}?force=1
 #include <chrono>
@@ -45,6 +47,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <nlohmann/json_fwd.hpp>
 
 #include "config/config_request.h"
 #include "imaging/image_pixels.h"
@@ -64,6 +68,7 @@ struct ApiResponse {
     int status = 200;
     std::string content_type = "application/json";
     std::string body;
+    std::string summary;  // what was done, for a file sent as the body (WorkspaceApi::kSummaryHeader)
 };
 
 // The server's queue, as the control endpoints use it (remote/server_queue.h). Runs in
@@ -96,6 +101,7 @@ public:
     ApiResponse handle(const ApiRequest& request) const;
 
     static constexpr const char* kPrefix = "/api/v1/";
+    static constexpr const char* kSummaryHeader = "X-Ferkd-Summary";
     // The most crops one mining reply lists (the coverage plot draws a sample).
     static constexpr size_t kMaxMinedCrops = 100000;
 
@@ -105,6 +111,7 @@ private:
     ApiResponse controlRequest(const ApiRequest& request, int64_t runId, const std::string& what) const;
     ApiResponse labelSetRequest(const ApiRequest& request, const std::vector<std::string>& parts) const;
     ApiResponse testImageRequest(int64_t runId, const std::string& index) const;
+    ApiResponse exportRequest(int64_t runId, const nlohmann::json& body) const;
     // Label set `id`, opened once (call with inspecting_ held).
     CropInspector& inspector(int64_t id) const;
 

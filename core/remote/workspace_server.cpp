@@ -99,6 +99,7 @@ WorkspaceServer::WorkspaceServer(const WorkspaceApi& api, ServerOptions options)
         const ApiResponse response = api_.handle(request);
         res.status = response.status;
         if (response.status == 401) res.set_header("WWW-Authenticate", "Bearer");
+        if (!response.summary.empty()) res.set_header(WorkspaceApi::kSummaryHeader, response.summary);
         res.set_content(response.body, response.content_type.c_str());
     };
     const std::string any = ".*";

@@ -7,6 +7,7 @@
 #include "labels/local_crop_inspector.h"
 #include "train/run_evaluation.h"
 #include "train/run_files.h"
+#include "train/weights_export.h"
 #include "workspace/run_process.h"
 
 namespace ferkd {
@@ -77,6 +78,10 @@ void LocalWorkspace::renameRun(int64_t runId, const std::string& name) { store_.
 void LocalWorkspace::setTags(int64_t runId, const std::string& tags) { store_.setTags(runId, tags); }
 void LocalWorkspace::setNotes(int64_t runId, const std::string& notes) { store_.setNotes(runId, notes); }
 void LocalWorkspace::setArchived(int64_t runId, bool archived) { store_.setArchived(runId, archived); }
+std::string LocalWorkspace::exportWeights(int64_t runId, const WeightsExport& request, const std::string& out) const {
+    return exportRunWeights(store_, existingRun(runId).id, request, out);
+}
+
 RunEvaluation LocalWorkspace::evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher) const {
     requireCheckpointKind(checkpoint);  // evaluateRun would also take a file
     return evaluateRun(store_, existingRun(runId).id, checkpoint, "", 256, withTeacher);

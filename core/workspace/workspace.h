@@ -18,6 +18,7 @@ namespace ferkd {
 
 struct RunEvaluation;  // train/run_evaluation.h
 class CropInspector;  // labels/crop_inspector.h
+struct WeightsExport;  // train/weights_export.h
 
 // A request that does not fit the run's state (pausing a run that is not running).
 class RunStateError : public Error {
@@ -67,6 +68,9 @@ public:
     // prediction per image; its test images (RunEvaluation::image, for thumbnails) decoded
     // here, or fetched from the server, which keeps those of its last evaluations.
     virtual RunEvaluation evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher) const = 0;
+    // The run's checkpoint exported (train/weights_export.h) where it is, into `out` on this
+    // machine, written whole or not at all; what was written, for a status line.
+    virtual std::string exportWeights(int64_t runId, const WeightsExport& request, const std::string& out) const = 0;
     virtual RunDeletionPlan planDeletion(int64_t runId) const = 0;
     // What could not be removed (see store/run_deletion.h); Error for a blocked run.
     virtual std::vector<std::string> deleteRun(int64_t runId, bool force) = 0;

@@ -22,6 +22,7 @@
 #include "remote/server_queue.h"
 #include "remote/workspace_api.h"
 #include "store/experiment_store.h"
+#include "train/weights_export.h"
 #include "serve_process.h"
 #include "test_support.h"
 #include "workspace/local_workspace.h"
@@ -378,6 +379,27 @@ private slots:
         QVERIFY2(r.code == 2 && r.err.contains("checkpoint") && r.err.contains("best or last"), qPrintable(r.err));
         r = test::runFerkd(remote + QStringList{"eval", "1", "--test", data_});
         QVERIFY2(r.code == 2 && r.err.contains("--test"), qPrintable(r.err));
+
+        // Exported on the server and sent here: the same bytes as the export on its folder.
+        WeightsExport safetensors;
+        safetensors.format = "safetensors";
+        safetensors.precision = "fp16";
+        const std::string fromServer = tmp_.filePath("from-server.safetensors").toStdString();
+        const std::string summary = client.exportWeights(1, safetensors, fromServer);
+        QVERIFY2(summary.find("tensors") != std::string::npos, summary.c_str());
+        {
+            ExperimentStore store(ws.toStdString());
+            const std::string local = tmp_.filePath("local.safetensors").toStdString();
+            LocalWorkspace(store).exportWeights(1, safetensors, local);
+            QVERIFY(test::readFile(fromServer) == test::readFile(local) && test::readFile(local).size() > 1000);
+        }
+        WeightsExport bad = safetensors;
+        bad.checkpoint = "../../etc/passwd";
+        QVERIFY_THROWS_EXCEPTION(ConfigError, client.exportWeights(1, bad, tmp_.filePath("x").toStdString()));
+        bad = safetensors;
+        bad.format = "pickle";
+        QVERIFY_THROWS_EXCEPTION(ConfigError, client.exportWeights(1, bad, tmp_.filePath("x").toStdString()));
+        QVERIFY(!fs::exists(tmp_.filePath("x").toStdString()));  // nothing half-written
 
         // The second starts after the first; stopped, it checkpoints.
         QVERIFY(waitFor([&] { return !client.stepMetrics(2).empty(); }, 120000));

@@ -223,13 +223,14 @@ private slots:
             QVERIFY(opset->isEnabled() && dialog.findChild<QSpinBox*>("exportBatch")->isEnabled());
             QCOMPARE(precision->currentText(), QString("fp32"));  // bf16 is not offered for ONNX
             dialog.findChild<QSpinBox*>("exportBatch")->setValue(4);
-            const ExportChoice choice = dialog.choice();
-            QCOMPARE(choice.suffix(), QString(".onnx"));
+            const WeightsExport choice = dialog.choice();
+            QCOMPARE(weightsExportSuffix(choice.format), std::string(".onnx"));
             QCOMPARE(choice.batch, 4);
             const QString onnx = dir.filePath("student.onnx");
-            const QString message = exportRun(*store, id, choice, onnx);
+            const LocalWorkspace workspace(*store);
+            const QString message = QString::fromStdString(workspace.exportWeights(id, choice, onnx.toStdString()));
             QVERIFY2(message.contains("ONNX opset 17") && QFileInfo(onnx).size() > 100000, qPrintable(message));
-            QVERIFY_THROWS_EXCEPTION(Error, exportRun(*store, id, choice, dir.filePath("missing/student.onnx")));
+            QVERIFY_THROWS_EXCEPTION(Error, workspace.exportWeights(id, choice, dir.filePath("missing/student.onnx").toStdString()));
         }
         // Results: the best checkpoint on the 256 test images, per class and as a confusion matrix.
         window.selectRun(id);

@@ -6,18 +6,9 @@
 #include <QSpinBox>
 #include <QStandardItemModel>
 
-#include "interop/model_export.h"
 #include "interop/onnx_export.h"
-#include "train/run_export.h"
-#include "train/run_files.h"
-#include "util/atomic_file.h"
 
 namespace ferkd {
-
-QString ExportChoice::suffix() const {
-    if (format == "onnx") return ".onnx";
-    return format == "safetensors" ? ".safetensors" : ".pt";
-}
 
 ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Export"));
@@ -72,43 +63,16 @@ void ExportDialog::followFormat() {
     if (!items->item(precision_->currentIndex())->isEnabled()) precision_->setCurrentIndex(0);
 }
 
-ExportChoice ExportDialog::choice() const {
-    ExportChoice c;
-    c.format = format_->currentText();
-    c.precision = precision_->currentText();
-    c.weights = weights_->currentText();
-    c.checkpoint = checkpoint_->currentText();
+WeightsExport ExportDialog::choice() const {
+    WeightsExport c;
+    c.format = format_->currentText().toStdString();
+    c.precision = precision_->currentText().toStdString();
+    c.weights = weights_->currentText().toStdString();
+    c.checkpoint = checkpoint_->currentText().toStdString();
     c.opset = opset_->value();
     c.batch = batch_->value();
-    c.inputSize = inputSize_->value();
+    c.input_size = inputSize_->value();
     return c;
-}
-
-QString exportRun(const ExperimentStore& store, qint64 runId, const ExportChoice& c, const QString& out) {
-    const CheckpointWeights weights = c.weights == "ema" ? CheckpointWeights::Ema : CheckpointWeights::Model;
-    if (c.format == "onnx") {
-        OnnxExportOptions o;
-        o.opset = c.opset;
-        o.batch = c.batch;
-        o.input_size = c.inputSize;
-        o.precision = exportPrecisionFromName(c.precision.toStdString());
-        const RunOnnxExport e = exportRunOnnx(store, runId, c.checkpoint.toStdString(), weights, o, out.toStdString());
-        QString message = QObject::tr("exported run %1 to %2: ONNX opset %3, %4 nodes, checked")
-                              .arg(runId)
-                              .arg(out)
-                              .arg(e.summary.opset)
-                              .arg(e.summary.nodes);
-        if (!e.note.empty()) message += " (" + QString::fromStdString(e.note) + ")";
-        return message;
-    }
-    ExportOptions o;
-    o.format = weightsFormatFromName(c.format.toStdString());
-    o.precision = exportPrecisionFromName(c.precision.toStdString());
-    o.weights = weights;
-    const std::string checkpoint = existingCheckpoint(store, runId, c.checkpoint.toStdString());
-    requireWritableFolder(out.toStdString());
-    const int64_t n = exportCheckpoint(checkpoint, out.toStdString(), o);
-    return QObject::tr("exported %1 tensors to %2").arg(n).arg(out);
 }
 
 }  // namespace ferkd

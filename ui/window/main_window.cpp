@@ -371,7 +371,6 @@ void MainWindow::buildActions() {
         newRun(&config);
     });
     exportAct_ = add(tr("Export..."), QKeySequence(Qt::CTRL | Qt::Key_E), "actionExport", [this] { exportWeights(); });
-    exportAct_->setVisible(store_ != nullptr);  // it reads the checkpoint file here
     csvAct_ = add(tr("Export CSV"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), "actionCsv", [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export metrics"), "metrics.csv", tr("CSV (*.csv)"));
         QString error;
@@ -664,19 +663,22 @@ void MainWindow::connectToServer() {
 
 void MainWindow::exportWeights() {
     const auto ids = selectedRuns();
-    if (ids.size() != 1 || !store_) return;
+    if (ids.size() != 1) return;
     const qint64 id = ids.first();
     ExportDialog dialog(this);
     if (dialog.exec() != QDialog::Accepted) return;
-    const ExportChoice choice = dialog.choice();
-    const QString out = QFileDialog::getSaveFileName(this, tr("Export"), QString("run%1%2").arg(id).arg(choice.suffix()));
+    const WeightsExport choice = dialog.choice();
+    const QString out = QFileDialog::getSaveFileName(
+        this, tr("Export"), QString("run%1%2").arg(id).arg(QString::fromStdString(weightsExportSuffix(choice.format))));
     if (out.isEmpty()) return;
-    // Large models take a while to write: off the GUI thread.
-    auto store = store_;
-    auto* worker = QThread::create([this, store, id, choice, out] {
+    // Large models take a while to write (or to come from a server): off the GUI thread.
+    auto workspace = workspace_;
+    auto* worker = QThread::create([this, workspace, id, choice, out] {
         QString message;
         try {
-            message = exportRun(*store, id, choice, out);
+            message = tr("exported run %1 to %2: %3")
+                          .arg(id)
+                          .arg(out, QString::fromStdString(workspace->exportWeights(id, choice, out.toStdString())));
         } catch (const std::exception& e) {
             message = tr("export failed: %1").arg(QString::fromUtf8(e.what()));
         }

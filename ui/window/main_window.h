@@ -45,7 +45,7 @@ public:
                         QWidget* parent = nullptr);
     // A workspace elsewhere (a server's), whose runs `host` queues and follows; its results
     // are evaluated and its label sets browsed there. The views that need the workspace's
-    // files here are left out: the weight export, the pipeline.
+    // files here are left out: the pipeline.
     MainWindow(std::shared_ptr<Workspace> workspace, std::unique_ptr<RunHost> host, QWidget* parent = nullptr);
     ~MainWindow() override;
 
