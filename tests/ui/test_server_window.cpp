@@ -77,6 +77,15 @@ class ServerWindowTest : public QObject {
         }
     };
 
+    // A window on the server at `url` serving `ws`, shown, polling every 200 ms.
+    static std::unique_ptr<ui::MainWindow> serverWindow(const QString& url, const QString& ws) {
+        auto remote = std::make_shared<RemoteWorkspace>(url.toStdString(), readAccessToken((ws + "/server/token").toStdString()));
+        auto window = std::make_unique<ui::MainWindow>(remote, std::make_unique<ui::ServerRunHost>(remote, 200));
+        window->setAskBeforeClosing(false);
+        window->show();
+        return window;
+    }
+
     static std::optional<RunRecord> runOn(const std::shared_ptr<RemoteWorkspace>& server, int64_t id) {
         try {
             return server->run(id);
@@ -229,11 +238,8 @@ private slots:
         QVERIFY2(made.isEmpty(), qPrintable(made));
         ServeProcess server(ws, {});
         QVERIFY2(!server.url().isEmpty(), qPrintable(server.output()));
-        auto remote = std::make_shared<RemoteWorkspace>(server.url().toStdString(),
-                                                        readAccessToken((ws + "/server/token").toStdString()));
-        ui::MainWindow window(remote, std::make_unique<ui::ServerRunHost>(remote, 200));
-        window.setAskBeforeClosing(false);
-        window.show();
+        const auto shown = serverWindow(server.url(), ws);
+        ui::MainWindow& window = *shown;
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.showTab("crops");
         ui::CropBrowser* browser = window.cropBrowser();
