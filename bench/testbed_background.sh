@@ -32,3 +32,12 @@ out="$W/bg64-rrc-32-0.5.fkdl"
 "$F" --workspace "$W" labels generate --teacher teacher-64px-rrc-8ep --data "$DATA" --out "$out" --crops 32 \
     --scale-min 0.08 --scale-max 0.5 --seed 3
 "$F" labels mining "$out" --data "$DATA"
+
+# First students at 64 px on that label set (one seed each): FKD on the stored crops, and
+# cross-entropy on random resized crops of the same range (0.08-0.5), the same views.
+"$F" --workspace "$W" runs show fkd-64px-rrc32-s1 2>/dev/null | grep -q "status finished" ||
+    "$F" --workspace "$W" train --preset clutter-fkd-student --set data.path="$DATA" --set data.input_size=64 \
+        --set distill.labels="$out" --set seed=1 --name fkd-64px-rrc32-s1
+"$F" --workspace "$W" runs show ce-64px-0.5-s1 2>/dev/null | grep -q "status finished" ||
+    "$F" --workspace "$W" train --preset clutter-ce-student --set data.path="$DATA" --set data.input_size=64 \
+        --set augment.scale_max=0.5 --set seed=1 --name ce-64px-0.5-s1
