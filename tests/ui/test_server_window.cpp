@@ -164,7 +164,9 @@ private slots:
         // Queued from the window (New run's path), validated on the server.
         QElapsedTimer clock;
         clock.start();
-        const qint64 first = window.startRun(smallRun("from the studio", 4));
+        // 12 epochs, about 6 s alone: on a busy machine (ctest -j 2) a 4-epoch run ended in
+        // the time the window took to see its curve grow three times.
+        const qint64 first = window.startRun(smallRun("from the studio", 12));
         QCOMPARE(window.selectedRuns(), QList<qint64>{first});
         // The curve grows while the run trains: counts seen at different times, each larger.
         QList<int> counts;
@@ -180,7 +182,7 @@ private slots:
         qInfo("the curve grew %d times while the run trained (%lld ms in)", int(counts.size()), clock.elapsed());
         QTRY_VERIFY_WITH_TIMEOUT(runOn(remote, first) && runOn(remote, first)->status == run_status::kFinished, 120000);
         qInfo("first run finished at %lld ms", clock.elapsed());
-        QTRY_VERIFY_WITH_TIMEOUT(window.chart()->pointCount(first, "test_top1") == 4, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.chart()->pointCount(first, "test_top1") == 12, 10000);
         // Each step once: the live rows and the history read on selection do not repeat.
         QCOMPARE(window.chart()->pointCount(first, "loss"), int(remote->stepMetrics(first).size()));
         // Its final top-1 in the runs table, as the server's store has it.
