@@ -35,6 +35,9 @@ public:
                bool notFoundIsEmpty = false) const;
     // The reply's JSON, or Error naming the server.
     nlohmann::json getJson(const std::string& path) const;
+    // The reply as T (nlohmann's conversions), or Error naming the server.
+    template <typename T>
+    T get(const std::string& path) const;
     const std::string& url() const { return url_; }
 
 private:
@@ -60,5 +63,10 @@ T decodeReply(const nlohmann::json& reply, const std::string& where) {
 
 // `value` percent-encoded for a query string.
 std::string queryValue(const std::string& value);
+
+template <typename T>
+T ApiClient::get(const std::string& path) const {
+    return decodeReply<T>(getJson(path), url_);
+}
 
 }  // namespace ferkd

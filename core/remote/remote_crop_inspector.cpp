@@ -28,7 +28,7 @@ RemoteCropInspector::RemoteCropInspector(const std::string& url, const std::stri
     } catch (const json::exception& e) {
         throw decodeError(url, e);
     }
-    labels_ = decodeReply<std::vector<int64_t>>(client_.getJson(path("labels")), url);
+    labels_ = client_.get<std::vector<int64_t>>(path("labels"));
     for (int64_t y : labels_)
         if (y < 0 || y >= int64_t(classes_.size())) throw Error(url + ": label set " + std::to_string(id_) + " names class " + std::to_string(y) + " of " + std::to_string(classes_.size()));
 }
@@ -113,7 +113,7 @@ std::vector<InspectedCrop> RemoteCropInspector::crops(int64_t image, const Ferkd
     checkImage(image);
     std::string query = "images/" + std::to_string(image) + "/crops?" + ruleQuery(rule);
     if (student_ != 0) query += "&student=" + std::to_string(student_);
-    auto crops = decodeReply<std::vector<InspectedCrop>>(client_.getJson(path(query)), client_.url());
+    auto crops = client_.get<std::vector<InspectedCrop>>(path(query));
     const int classes = int(classes_.size());
     for (const auto& c : crops) {  // the browser indexes the class names with the teacher's
         for (const auto& [cls, p] : c.top5)
@@ -126,14 +126,12 @@ std::vector<InspectedCrop> RemoteCropInspector::crops(int64_t image, const Ferkd
 }
 
 std::vector<GroupCounts> RemoteCropInspector::groupHistogram(const FerkdConfig& rule, int bins) const {
-    return decodeReply<std::vector<GroupCounts>>(
-        client_.getJson(path("histogram?" + ruleQuery(rule) + "&bins=" + std::to_string(bins))), client_.url());
+    return client_.get<std::vector<GroupCounts>>(path("histogram?" + ruleQuery(rule) + "&bins=" + std::to_string(bins)));
 }
 
 std::vector<UnrecognisedImage> RemoteCropInspector::mostUnrecognised(float threshold, int limit) const {
-    return decodeReply<std::vector<UnrecognisedImage>>(
-        client_.getJson(path("unrecognised?threshold=" + json(threshold).dump() + "&limit=" + std::to_string(limit))),
-        client_.url());
+    return client_.get<std::vector<UnrecognisedImage>>(
+        path("unrecognised?threshold=" + json(threshold).dump() + "&limit=" + std::to_string(limit)));
 }
 
 MiningQuality RemoteCropInspector::mining(const FerkdConfig& rule, const MiningSettings& settings,

@@ -3,8 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include "imaging/png_codec.h"
-#include <fstream>
-
 #include "remote/api_json.h"
 #include "remote/remote_crop_inspector.h"
 #include "remote/workspace_api.h"
@@ -32,11 +30,6 @@ ApiClient::Reply RemoteWorkspace::send(const char* method, const std::string& pa
                                        bool notFoundIsEmpty, bool lengthy) const {
     if (lengthy) return ApiClient(client_.url(), token_, kEvaluationTimeout).send(method, path, body, notFoundIsEmpty);
     return client_.send(method, path, body, notFoundIsEmpty);
-}
-
-template <typename T>
-T RemoteWorkspace::get(const std::string& path) const {
-    return decodeReply<T>(client_.getJson(path), client_.url());
 }
 
 template <typename T>
@@ -84,11 +77,7 @@ std::string RemoteWorkspace::exportWeights(int64_t runId, const WeightsExport& r
     const json body = {{"format", r.format}, {"precision", r.precision}, {"weights", r.weights}, {"checkpoint", r.checkpoint},
                        {"opset", r.opset}, {"batch", r.batch}, {"input_size", r.input_size}};
     const ApiClient::Reply reply = send("POST", runPath(runId, "export"), body.dump(), false, true);
-    writeFileAtomically(out, [&](const std::string& tmp) {
-        std::ofstream file(tmp, std::ios::binary);
-        file.write(reply.body.data(), std::streamsize(reply.body.size()));
-        if (!file.flush()) throw FileError(out, "cannot write the exported file");
-    });
+    writeTextFileAtomically(out, reply.body);  // binary-safe: whole or absent
     return reply.summary + " (exported on the server)";
 }
 
@@ -103,7 +92,7 @@ void RemoteWorkspace::resume(int64_t runId) { send("POST", runPath(runId, "resum
 void RemoteWorkspace::stop(int64_t runId) { send("POST", runPath(runId, "stop"), "{}"); }
 
 std::vector<RunRecord> RemoteWorkspace::listRuns() const {
-    return get<std::vector<RunRecord>>("runs");
+    return client_.get<std::vector<RunRecord>>("runs");
 }
 
 std::optional<RunRecord> RemoteWorkspace::run(int64_t runId) const {
@@ -122,27 +111,27 @@ std::optional<RunRecord> RemoteWorkspace::findRun(const std::string& idOrName) c
 }
 
 RowsPage<StepMetric> RemoteWorkspace::stepMetricsAfter(int64_t runId, int64_t after) const {
-    return get<RowsPage<StepMetric>>(runPath(runId, "steps?after=" + std::to_string(after)));
+    return client_.get<RowsPage<StepMetric>>(runPath(runId, "steps?after=" + std::to_string(after)));
 }
 
 RowsPage<EpochMetric> RemoteWorkspace::epochMetricsAfter(int64_t runId, int64_t after) const {
-    return get<RowsPage<EpochMetric>>(runPath(runId, "epochs?after=" + std::to_string(after)));
+    return client_.get<RowsPage<EpochMetric>>(runPath(runId, "epochs?after=" + std::to_string(after)));
 }
 
 RowsPage<SystemMetric> RemoteWorkspace::systemMetricsAfter(int64_t runId, int64_t after) const {
-    return get<RowsPage<SystemMetric>>(runPath(runId, "system?after=" + std::to_string(after)));
+    return client_.get<RowsPage<SystemMetric>>(runPath(runId, "system?after=" + std::to_string(after)));
 }
 
 RowsPage<EventRecord> RemoteWorkspace::eventsAfter(int64_t runId, int64_t after) const {
-    return get<RowsPage<EventRecord>>(runPath(runId, "events?after=" + std::to_string(after)));
+    return client_.get<RowsPage<EventRecord>>(runPath(runId, "events?after=" + std::to_string(after)));
 }
 
 std::vector<CheckpointRecord> RemoteWorkspace::checkpoints(int64_t runId) const {
-    return get<std::vector<CheckpointRecord>>(runPath(runId, "checkpoints"));
+    return client_.get<std::vector<CheckpointRecord>>(runPath(runId, "checkpoints"));
 }
 
 std::vector<LabelSetRecord> RemoteWorkspace::labelSets() const {
-    return get<std::vector<LabelSetRecord>>("label-sets");
+    return client_.get<std::vector<LabelSetRecord>>("label-sets");
 }
 
 std::shared_ptr<CropInspector> RemoteWorkspace::inspectLabelSet(int64_t labelSetId) const {
@@ -168,7 +157,7 @@ void RemoteWorkspace::setArchived(int64_t runId, bool archived) {
 }
 
 RunDeletionPlan RemoteWorkspace::planDeletion(int64_t runId) const {
-    return get<RunDeletionPlan>(runPath(runId, "deletion-plan"));
+    return client_.get<RunDeletionPlan>(runPath(runId, "deletion-plan"));
 }
 
 std::vector<std::string> RemoteWorkspace::deleteRun(int64_t runId, bool force) {

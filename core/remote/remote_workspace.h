@@ -62,8 +62,6 @@ private:
     ApiClient::Reply send(const char* method, const std::string& path, const std::string& body = "",
                           bool notFoundIsEmpty = false, bool lengthy = false) const;
     template <typename T>
-    T get(const std::string& path) const;
-    template <typename T>
     T decode(const ApiClient::Reply& reply) const;
     std::string runPath(int64_t runId, const std::string& what = "") const;
 

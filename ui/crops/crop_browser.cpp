@@ -438,8 +438,7 @@ void CropBrowser::refreshLabelSets() {
         for (const auto& ls : workspace_->labelSets()) {
             const QString data = QString::fromStdString(labelSetData(*workspace_, ls));
             labelSets_->addItem(QString::fromStdString(ls.path), qlonglong(ls.id));
-            labelSets_->setItemData(labelSets_->count() - 1, QString::fromStdString(ls.path), Qt::UserRole + 1);
-            labelSets_->setItemData(labelSets_->count() - 1, data, Qt::UserRole + 2);
+            labelSets_->setItemData(labelSets_->count() - 1, data, Qt::UserRole + 1);
             if (!data.isEmpty()) labelSets_->setItemData(labelSets_->count() - 1, tr("data: %1").arg(data), Qt::ToolTipRole);
         }
     });
@@ -467,8 +466,8 @@ void CropBrowser::openAsync(const QString& dataPath, const QString& labelsPath) 
 void CropBrowser::openLabelSetAsync(qint64 labelSetId) {
     if (!workspace_) return;
     const int item = labelSets_->findData(labelSetId, Qt::UserRole);
-    const QString labels = item >= 0 ? labelSets_->itemData(item, Qt::UserRole + 1).toString() : QString::number(labelSetId);
-    const QString data = item >= 0 ? labelSets_->itemData(item, Qt::UserRole + 2).toString() : QString();
+    const QString labels = item >= 0 ? labelSets_->itemText(item) : QString::number(labelSetId);
+    const QString data = item >= 0 ? labelSets_->itemData(item, Qt::UserRole + 1).toString() : QString();
     const auto workspace = workspace_;  // kept alive while the worker opens the set
     openWith([workspace, labelSetId] { return workspace->inspectLabelSet(labelSetId); }, labels, data, labels);
 }
