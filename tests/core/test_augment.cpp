@@ -6,6 +6,7 @@
 #include "batch/batch_builder.h"
 #include "data/dataset_factory.h"
 #include "data/rand_augment.h"
+#include "test_suites.h"
 #include "test_support.h"
 
 using namespace ferkd;
@@ -138,5 +139,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAugment)
+FERKD_TEST_SUITE("augment", TestAugment)
 #include "moc_test_augment.cpp"

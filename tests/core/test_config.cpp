@@ -7,6 +7,7 @@
 #include "config/config_io.h"
 #include "config/presets.h"
 #include "sweep/sweep.h"
+#include "test_suites.h"
 #include "test_support.h"
 #include "util/error.h"
 
@@ -327,5 +328,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestConfig)
+FERKD_TEST_SUITE("config", TestConfig)
 #include "moc_test_config.cpp"

@@ -14,6 +14,7 @@
 #include "data/packed_dataset.h"
 #include "data/validation_split.h"
 #include "imaging/png_codec.h"
+#include "test_suites.h"
 #include <zlib.h>
 #include "test_support.h"
 #include "util/error.h"
@@ -556,5 +557,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestData)
+FERKD_TEST_SUITE("data", TestData)
 #include "moc_test_data.cpp"

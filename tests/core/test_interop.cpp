@@ -11,6 +11,7 @@
 #include "interop/weights_file.h"
 #include "models/classifier.h"
 #include "models/model_registry.h"
+#include "test_suites.h"
 #include "test_support.h"
 #include "util/error.h"
 
@@ -240,5 +241,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestInterop)
+FERKD_TEST_SUITE("interop", TestInterop)
 #include "moc_test_interop.cpp"

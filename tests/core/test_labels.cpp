@@ -18,6 +18,7 @@
 #include "labels/teacher.h"
 #include "models/classifier.h"
 #include "models/model_registry.h"
+#include "test_suites.h"
 #include "test_support.h"
 #include "util/error.h"
 #include "util/half_float.h"
@@ -717,5 +718,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLabels)
+FERKD_TEST_SUITE("labels", TestLabels)
 #include "moc_test_labels.cpp"

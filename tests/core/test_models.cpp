@@ -8,6 +8,7 @@
 #include "models/classifier.h"
 #include "models/model_registry.h"
 #include "models/vit.h"
+#include "test_suites.h"
 #include "train/runtime.h"
 
 using namespace ferkd;
@@ -181,5 +182,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestModels)
+FERKD_TEST_SUITE("models", TestModels)
 #include "moc_test_models.cpp"

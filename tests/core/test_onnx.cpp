@@ -16,6 +16,7 @@
 #include "models/classifier.h"
 #include "models/model_registry.h"
 #include "models/vit.h"
+#include "test_suites.h"
 #include "util/error.h"
 
 using namespace ferkd;
@@ -371,5 +372,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestOnnx)
+FERKD_TEST_SUITE("onnx", TestOnnx)
 #include "moc_test_onnx.cpp"

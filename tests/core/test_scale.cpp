@@ -15,6 +15,7 @@
 #include "data/packed_dataset.h"
 #include "labels/distill_targets.h"
 #include "models/model_registry.h"
+#include "test_suites.h"
 #include "train/data_parallel.h"
 #include "train/lr_schedule.h"
 #include "train/memory_plan.h"
@@ -513,5 +514,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestScale)
+FERKD_TEST_SUITE("scale", TestScale)
 #include "moc_test_scale.cpp"

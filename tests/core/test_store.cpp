@@ -14,6 +14,7 @@
 #include <filesystem>
 
 #include "store/experiment_store.h"
+#include "test_suites.h"
 #include "workspace/local_workspace.h"
 #include "workspace/metrics_csv.h"
 #include "store/run_deletion.h"
@@ -438,5 +439,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestStore)
+FERKD_TEST_SUITE("store", TestStore)
 #include "moc_test_store.cpp"

@@ -8,6 +8,7 @@
 #include "data/idx_dataset.h"
 #include "labels/label_generator.h"
 #include "labels/teacher.h"
+#include "test_suites.h"
 #include "test_support.h"
 #include "util/error.h"
 
@@ -97,5 +98,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTorchScript)
+FERKD_TEST_SUITE("torchscript", TestTorchScript)
 #include "moc_test_torchscript.cpp"

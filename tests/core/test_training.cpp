@@ -15,6 +15,7 @@
 #include "data/dataset_factory.h"
 #include "data/idx_dataset.h"
 #include "models/model_registry.h"
+#include "test_suites.h"
 #include "workspace/local_workspace.h"
 #include "workspace/metrics_csv.h"
 #include "train/checkpoint.h"
@@ -624,5 +625,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTraining)
+FERKD_TEST_SUITE("training", TestTraining)
 #include "moc_test_training.cpp"

@@ -10,6 +10,7 @@
 #include "data/dataset_factory.h"
 #include "labels/label_store.h"
 #include "store/experiment_store.h"
+#include "test_suites.h"
 #include "test_support.h"
 
 using namespace ferkd;
@@ -480,5 +481,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCli)
+FERKD_TEST_SUITE("cli", TestCli)
 #include "moc_test_cli.cpp"

@@ -7,6 +7,7 @@
 // environment) are tested in-process first.
 #include "dist/gradient_sync.h"
 #include "dist/local_workers.h"
+#include "test_suites.h"
 #include "train/checkpoint.h"
 #include "train/run_files.h"
 
@@ -278,5 +279,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDistributed)
+FERKD_TEST_SUITE("distributed", TestDistributed)
 #include "moc_test_distributed.cpp"

@@ -9,6 +9,7 @@
 // are set by test::runFerkd;
 // FERKD_RELIABILITY_SEED reproduces a draw, FERKD_RELIABILITY_ROUNDS=N repeats every
 // kill N times (docs/RELIABILITY.md).
+#include "test_suites.h"
 #include "train/checkpoint.h"
 #include "train/run_files.h"
 
@@ -247,5 +248,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestReliability)
+FERKD_TEST_SUITE("reliability", TestReliability)
 #include "moc_test_reliability.cpp"

@@ -22,6 +22,7 @@
 #include "remote/server_queue.h"
 #include "remote/workspace_api.h"
 #include "store/experiment_store.h"
+#include "test_suites.h"
 #include "train/weights_export.h"
 #include "serve_process.h"
 #include "test_support.h"
@@ -492,5 +493,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(RemoteTest)
+FERKD_TEST_SUITE("remote", RemoteTest)
 #include "moc_test_remote.cpp"

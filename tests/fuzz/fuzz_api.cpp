@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "config/config_request.h"
+#include "fuzz_support.h"
 #include "remote/workspace_api.h"
 #include "workspace/local_workspace.h"
 
@@ -59,7 +60,7 @@ std::string nextLine(std::istringstream& in) {
 
 }  // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+FERKD_FUZZ_TARGET(api) {
     static Fixture fixture;
     std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
     ferkd::ApiRequest request;

@@ -2,7 +2,7 @@
 #include "config/config_io.h"
 #include "fuzz_support.h"
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+FERKD_FUZZ_TARGET(config) {
     const std::string path = ferkd::fuzz::writeInput(data, size, ".json");
     ferkd::fuzz::expectCleanErrors([&] {
         ferkd::RunConfig config = ferkd::loadConfigFile(path, ferkd::RunConfig{});

@@ -3,7 +3,7 @@
 #include "data/idx_dataset.h"
 #include "fuzz_support.h"
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+FERKD_FUZZ_TARGET(idx) {
     if (size < 1) return 0;
     const size_t split = std::min(size - 1, size_t(data[0]) * 16);
     const std::string images = ferkd::fuzz::writeInput(data + 1, split, "-images.idx");

@@ -2,7 +2,7 @@
 #include "fuzz_support.h"
 #include "labels/label_store.h"
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+FERKD_FUZZ_TARGET(label_store) {
     const std::string path = ferkd::fuzz::writeInput(data, size, ".fkdl");
     ferkd::fuzz::expectCleanErrors([&] {
         ferkd::LabelStore store(path, /*verifyChecksum=*/true);

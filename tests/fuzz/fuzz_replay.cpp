@@ -1,19 +1,48 @@
 // Runs every file of the given folders (a fuzz target's corpus and the crashes it once
 // found) through the target once: the regression test CTest runs with the normal build.
+//   fuzz_replay TARGET FOLDER...
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
-#include <string>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <string>
 #include <vector>
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
+#include "fuzz_support.h"
+
+namespace ferkd::fuzz {
+namespace {
+std::map<std::string, Target>& targets() {
+    static std::map<std::string, Target> all;
+    return all;
+}
+}  // namespace
+
+bool registerTarget(const char* name, Target target) {
+    if (!targets().emplace(name, target).second) {
+        std::fprintf(stderr, "two fuzz targets named '%s'\n", name);
+        std::abort();
+    }
+    return true;
+}
+
+}  // namespace ferkd::fuzz
 
 int main(int argc, char** argv) {
+    using ferkd::fuzz::targets;
+    const auto target = argc > 2 ? targets().find(argv[1]) : targets().end();
+    if (target == targets().end()) {
+        std::fprintf(stderr, "usage: %s TARGET FOLDER...\ntargets:", argv[0]);
+        for (const auto& [name, run] : targets()) std::fprintf(stderr, " %s", name.c_str());
+        std::fprintf(stderr, "\n");
+        return 2;
+    }
     int files = 0;
-    for (int a = 1; a < argc; ++a) {
+    for (int a = 2; a < argc; ++a) {
         if (!std::filesystem::is_directory(argv[a])) {
             std::fprintf(stderr, "%s: not a folder\n", argv[a]);
             return 2;
@@ -22,7 +51,7 @@ int main(int argc, char** argv) {
             if (!entry.is_regular_file()) continue;
             std::ifstream in(entry.path(), std::ios::binary);
             std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-            LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+            target->second(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
             ++files;
         }
     }

@@ -2,7 +2,7 @@
 #include "fuzz_support.h"
 #include "interop/safetensors.h"
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+FERKD_FUZZ_TARGET(safetensors) {
     ferkd::fuzz::expectCleanErrors([&] { (void)ferkd::readSafetensors(data, size, "fuzz.safetensors"); });
     return 0;
 }

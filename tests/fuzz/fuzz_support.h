@@ -14,6 +14,11 @@
 
 namespace ferkd::fuzz {
 
+// A target's entry (FERKD_FUZZ_TARGET below) as the replay program calls it.
+using Target = int (*)(const uint8_t* data, size_t size);
+// Called before main by each target of the replay program (fuzz_replay.cpp).
+bool registerTarget(const char* name, Target target);
+
 // A file per process, rewritten for every input.
 inline std::string writeInput(const uint8_t* data, size_t size, const char* suffix = ".bin") {
     const std::string path = "/tmp/ferkd-fuzz-" + std::to_string(::getpid()) + suffix;
@@ -34,3 +39,17 @@ void expectCleanErrors(F&& parse) {
 }
 
 }  // namespace ferkd::fuzz
+
+// FERKD_FUZZ_TARGET(name) { ... data, size ... }: in a libFuzzer build (FERKD_FUZZ) the
+// target's LLVMFuzzerTestOneInput, one program per target; in the replay program, which
+// holds the targets together (one compile of LibTorch's headers, not one per target), a
+// function registered under `name`.
+#ifdef FERKD_FUZZ_REPLAY
+#define FERKD_FUZZ_TARGET(name)                                                          \
+    static int fuzzTarget_##name(const uint8_t* data, size_t size);                      \
+    [[maybe_unused]] static const bool fuzzTargetRegistered_##name =                     \
+        ::ferkd::fuzz::registerTarget(#name, fuzzTarget_##name);                         \
+    static int fuzzTarget_##name(const uint8_t* data, size_t size)
+#else
+#define FERKD_FUZZ_TARGET(name) extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+#endif

@@ -3,7 +3,7 @@
 #include "fuzz_support.h"
 #include "interop/torch_pickle.h"
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+FERKD_FUZZ_TARGET(torch_state_dict) {
     ferkd::fuzz::expectCleanErrors([&] { (void)ferkd::readTorchStateDict(data, size, "fuzz.pt"); });
     return 0;
 }

@@ -19,6 +19,7 @@
 #include "charts/metrics_chart.h"
 #include "event_loop_watch.h"
 #include "dialogs/config_editor.h"
+#include "test_suites.h"
 #include "window/main_window.h"
 #include "runs/runs_panel.h"
 #include "runs/runs_table_model.h"
@@ -287,5 +288,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestMainWindow)
+FERKD_TEST_SUITE("main_window", TestMainWindow)
 #include "moc_test_main_window.cpp"

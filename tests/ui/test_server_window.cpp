@@ -31,6 +31,7 @@
 #include "server/connect_dialog.h"
 #include "server/server_run_host.h"
 #include "store/experiment_store.h"
+#include "test_suites.h"
 #include "test_support.h"
 #include "window/language_manager.h"
 #include "window/main_window.h"
@@ -308,5 +309,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(ServerWindowTest)
+FERKD_TEST_SUITE("server", ServerWindowTest)
 #include "moc_test_server_window.cpp"

@@ -6,6 +6,7 @@
 #include "data/cluttered_dataset.h"
 #include "data/dataset_factory.h"
 #include "data/packed_dataset.h"
+#include "test_suites.h"
 #include "train/checkpoint.h"
 #include "util/error.h"
 #include "util/fault_injection.h"
@@ -1048,5 +1049,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestStudio)
+FERKD_TEST_SUITE("studio", TestStudio)
 #include "moc_test_studio.cpp"
