@@ -12,15 +12,15 @@ using nlohmann::json;
 
 // Opening a large label set on the server reads every crop's record once; the other
 // requests answer at once or after the server's 30 s wait for another client's.
-constexpr int kOpenTimeout = 600;
-constexpr int kReadTimeout = 60;
+constexpr int kLabelSetOpenTimeout = 600;
+constexpr int kLabelSetReadTimeout = 60;
 constexpr size_t kKeptImages = 4096;  // names and boxes kept here
 
 }  // namespace
 
 RemoteCropInspector::RemoteCropInspector(const std::string& url, const std::string& token, int64_t labelSetId)
-    : client_(url, token, kReadTimeout), id_(labelSetId) {
-    const json summary = ApiClient(url, token, kOpenTimeout).getJson(path(""));
+    : client_(url, token, kLabelSetReadTimeout), id_(labelSetId) {
+    const json summary = ApiClient(url, token, kLabelSetOpenTimeout).getJson(path(""));
     try {
         cropsPerImage_ = summary.at("crops_per_image").get<int>();
         classes_ = summary.at("classes").get<std::vector<std::string>>();

@@ -16,13 +16,13 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int kReadTimeout = 120;  // queueing a run may plan its memory first
+constexpr int kWorkspaceReadTimeout = 120;  // queueing a run may plan its memory first
 constexpr int kEvaluationTimeout = 6 * 3600;  // a large test split on a busy server
 
 }  // namespace
 
 RemoteWorkspace::RemoteWorkspace(const std::string& url, const std::string& token)
-    : token_(token), client_(url, token, kReadTimeout) {}
+    : token_(token), client_(url, token, kWorkspaceReadTimeout) {}
 
 RemoteWorkspace::~RemoteWorkspace() = default;
 
@@ -65,7 +65,7 @@ RunEvaluation RemoteWorkspace::evaluate(int64_t runId, const std::string& checkp
     const json body = {{"checkpoint", checkpoint}, {"teacher", withTeacher}};
     RunEvaluation result = decode<RunEvaluation>(send("POST", runPath(runId, "evaluate"), body.dump(), false, true));
     // Thumbnails from the server, on a connection of their own (they load on a worker thread).
-    auto client = std::make_shared<ApiClient>(client_.url(), token_, kReadTimeout);
+    auto client = std::make_shared<ApiClient>(client_.url(), token_, kWorkspaceReadTimeout);
     result.image = [client, path = runPath(runId, "test-images/")](int64_t image) {
         const std::string where = client->url() + " test image " + std::to_string(image);
         return decodePng(client->send("GET", path + std::to_string(image) + "/image.png").body, where);
