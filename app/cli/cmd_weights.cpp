@@ -1,5 +1,5 @@
 // `ferkd export` (a run's weights to torch.save state dicts, safetensors or a
-// checkpoint copy; its student to ONNX) and `ferkd weights check` (would a file load
+// checkpoint copy; its student to ONNX; here or on a server) and `ferkd weights check` (would a file load
 // into an architecture).
 #include <cstdio>
 
@@ -10,12 +10,10 @@
 #include "interop/weights_file.h"
 #include "models/classifier.h"
 #include "models/model_registry.h"
-#include "train/run_files.h"
+#include "train/weights_export.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
-#ifdef FERKD_WITH_ONNX
-#include "train/run_export.h"
-#endif
+#include "workspace/workspace.h"
 
 namespace ferkd::cli {
 namespace {
@@ -26,50 +24,30 @@ struct ExportCliOptions {
     std::string batch = "dynamic";
 };
 
-int exportOnnx(const CliContext& ctx, const ExportCliOptions& o) {
-#ifdef FERKD_WITH_ONNX
-    OnnxExportOptions options;
-    options.opset = o.opset > 0 ? o.opset : kOnnxMaxOpset;
-    options.batch = onnxBatchFromText(o.batch, "--batch");
-    options.precision = exportPrecisionFromName(o.dtype, "--dtype");
-    options.input_size = o.inputSize;
-    auto store = ctx.openStore();
-    const RunRecord run = requireRun(*store, o.run);
-    const RunOnnxExport e = exportRunOnnx(*store, run.id, o.checkpoint,
-                                          o.weights == "ema" ? CheckpointWeights::Ema : CheckpointWeights::Model,
-                                          options, o.out);
-    std::string shape;
-    for (int64_t d : e.summary.input_shape) shape += (shape.empty() ? "" : "x") + (d < 0 ? "batch" : std::to_string(d));
-    std::printf("wrote %s: ONNX opset %d, %lld nodes, %lld parameters (%s, %s weights), input 'input' %s, output "
-                "'logits'; checked (ONNX checker, strict shape inference); from %s\n",
-                o.out.c_str(), e.summary.opset, (long long)e.summary.nodes, (long long)e.summary.parameters,
-                o.dtype.c_str(), o.weights.c_str(), shape.c_str(), e.checkpoint.c_str());
-    if (!e.note.empty()) std::printf("note: %s\n", e.note.c_str());
-    return kOk;
-#else
-    (void)ctx;
-    (void)o;
-    throw Error("this ferkd was built without ONNX export (-DFERKD_WITH_ONNX=OFF)");
-#endif
-}
-
+// Exported where the checkpoint is (Workspace::exportWeights): from this machine's
+// workspace, or on a server (--server) and sent here.
 int exportRun(const CliContext& ctx, const ExportCliOptions& o) {
     checkExportFormatName(o.format, "--format");
-    if (o.format == "onnx") return exportOnnx(ctx, o);
-    if (o.opset > 0 || o.inputSize > 0 || o.batch != "dynamic")
+    (void)exportPrecisionFromName(o.dtype, "--dtype");
+    WeightsExport request;
+    request.format = o.format;
+    request.precision = o.dtype;
+    request.weights = o.weights;
+    request.checkpoint = o.checkpoint;
+    if (o.format == "onnx") {
+        request.opset = o.opset > 0 ? o.opset : kOnnxMaxOpset;
+        request.input_size = o.inputSize;
+#ifdef FERKD_WITH_ONNX
+        request.batch = int(onnxBatchFromText(o.batch, "--batch"));
+#endif
+    } else if (o.opset > 0 || o.inputSize > 0 || o.batch != "dynamic") {
         throw ConfigError("--format", "--opset, --batch and --input-size belong to --format onnx");
-    ExportOptions options;
-    options.format = weightsFormatFromName(o.format, "--format");
-    options.precision = exportPrecisionFromName(o.dtype, "--dtype");
-    options.weights = o.weights == "ema" ? CheckpointWeights::Ema : CheckpointWeights::Model;
-    auto store = ctx.openStore();
-    const RunRecord run = requireRun(*store, o.run);
-    const std::string path = existingCheckpoint(*store, run.id, o.checkpoint);
+    }
     requireWritableFolder(o.out);
-    const int64_t tensors = exportCheckpoint(path, o.out, options);
-    std::printf("wrote %s: %lld tensors of run %lld '%s' (%s weights, %s, %s) from %s\n", o.out.c_str(),
-                (long long)tensors, (long long)run.id, run.name.c_str(), o.weights.c_str(),
-                weightsFormatName(options.format), o.dtype.c_str(), path.c_str());
+    auto workspace = ctx.openWorkspace();
+    const RunRecord run = requireRun(*workspace, o.run);
+    const std::string summary = workspace->exportWeights(run.id, request, o.out);
+    std::printf("wrote %s: run %lld '%s', %s\n", o.out.c_str(), (long long)run.id, run.name.c_str(), summary.c_str());
     return kOk;
 }
 

@@ -74,6 +74,7 @@ RunEvaluation RemoteWorkspace::evaluate(int64_t runId, const std::string& checkp
 }
 
 std::string RemoteWorkspace::exportWeights(int64_t runId, const WeightsExport& r, const std::string& out) const {
+    requireWritableFolder(out);  // before the server does the work
     const json body = {{"format", r.format}, {"precision", r.precision}, {"weights", r.weights}, {"checkpoint", r.checkpoint},
                        {"opset", r.opset}, {"batch", r.batch}, {"input_size", r.input_size}};
     const ApiClient::Reply reply = send("POST", runPath(runId, "export"), body.dump(), false, true);

@@ -1,5 +1,7 @@
 #include "train/weights_export.h"
 
+#include <filesystem>
+
 #include "interop/model_export.h"
 #include "interop/weights_format.h"
 #include "train/run_files.h"
@@ -10,6 +12,10 @@
 #endif
 
 namespace ferkd {
+namespace {
+// The checkpoint by its file name only: the summary also goes to a server's clients.
+std::string fileName(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+}  // namespace
 
 std::string weightsExportSuffix(const std::string& format) {
     if (format == "onnx") return ".onnx";
@@ -29,9 +35,14 @@ std::string exportRunWeights(const ExperimentStore& store, int64_t runId, const 
         o.input_size = r.input_size;
         o.precision = exportPrecisionFromName(r.precision, "precision");
         const RunOnnxExport e = exportRunOnnx(store, runId, r.checkpoint, weights, o, out);
-        std::string message = "ONNX opset " + std::to_string(e.summary.opset) + ", " + std::to_string(e.summary.nodes) +
-                              " nodes, checked";
-        return e.note.empty() ? message : message + " (" + e.note + ")";
+        std::string shape;
+        for (int64_t d : e.summary.input_shape) shape += (shape.empty() ? "" : "x") + (d < 0 ? "batch" : std::to_string(d));
+        const std::string message = "ONNX opset " + std::to_string(e.summary.opset) + ", " +
+                                    std::to_string(e.summary.nodes) + " nodes, " + std::to_string(e.summary.parameters) +
+                                    " parameters (" + r.precision + ", " + r.weights + " weights), input 'input' " + shape +
+                                    ", output 'logits'; checked (ONNX checker, strict shape inference); from " +
+                                    fileName(e.checkpoint);
+        return e.note.empty() ? message : message + "; note: " + e.note;
 #else
         throw ConfigError("format", "this ferkd was built without ONNX export (-DFERKD_WITH_ONNX=OFF)");
 #endif
@@ -43,7 +54,8 @@ std::string exportRunWeights(const ExperimentStore& store, int64_t runId, const 
     const std::string checkpoint = existingCheckpoint(store, runId, r.checkpoint);
     requireWritableFolder(out);
     const int64_t tensors = exportCheckpoint(checkpoint, out, o);
-    return std::to_string(tensors) + " tensors";
+    return std::to_string(tensors) + " tensors (" + r.weights + " weights, " + r.format + ", " + r.precision + ") from " +
+           fileName(checkpoint);
 }
 
 }  // namespace ferkd

@@ -23,7 +23,7 @@ struct WeightsExport {
 std::string weightsExportSuffix(const std::string& format);
 
 // Run `runId`'s checkpoint exported into `out` (written whole or not at all); what was
-// written, for a status line ("62 tensors, safetensors fp16 from .../best.pt").
+// written, for a status line ("62 tensors (model weights, safetensors, fp16) from best.pt").
 // ConfigError naming the field for a bad request, Error for a run without the checkpoint.
 std::string exportRunWeights(const ExperimentStore& store, int64_t runId, const WeightsExport& request,
                              const std::string& out);

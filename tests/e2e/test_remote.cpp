@@ -210,6 +210,9 @@ private slots:
         QVERIFY2(labels.code == 2 && labels.err.contains("--server"), qPrintable(labels.err));
         const auto eval = test::runFerkd(remote + QStringList{"eval", "1"});
         QVERIFY2(eval.code == 1 && eval.err.contains("--allow-control"), qPrintable(eval.err));
+        const auto exported = test::runFerkd(remote + QStringList{"export", "1", "--out", tmp_.filePath("refused.pt")});
+        QVERIFY2(exported.code == 1 && exported.err.contains("--allow-control"), qPrintable(exported.err));
+        QVERIFY(!QFileInfo::exists(tmp_.filePath("refused.pt")));
 
         httplib::Client http(server.url().toStdString());
         auto r = http.Get("/api/v1/runs");
@@ -401,6 +404,11 @@ private slots:
         bad.format = "pickle";
         QVERIFY_THROWS_EXCEPTION(ConfigError, client.exportWeights(1, bad, tmp_.filePath("x").toStdString()));
         QVERIFY(!fs::exists(tmp_.filePath("x").toStdString()));  // nothing half-written
+        // `ferkd export` on the server's run: the same bytes again.
+        const QString exported = tmp_.filePath("cli.safetensors");
+        r = test::runFerkd(remote + QStringList{"export", "1", "--format", "safetensors", "--dtype", "fp16", "--out", exported});
+        QVERIFY2(r.code == 0 && r.out.contains("exported on the server"), qPrintable(r.out + r.err));
+        QVERIFY(test::readFile(exported.toStdString()) == test::readFile(fromServer));
 
         // The second starts after the first; stopped, it checkpoints.
         QVERIFY(waitFor([&] { return !client.stepMetrics(2).empty(); }, 120000));
