@@ -97,29 +97,37 @@ double maxAbsDifference(const torch::Tensor& a, const torch::Tensor& b) {
 }
 
 // The reference run's logits for `x` (tests/data/python/onnx_reference_run.py).
-torch::Tensor referenceLogits(const std::string& file, const torch::Tensor& x, const QString& dir) {
-    const torch::Tensor input = x.contiguous();
-    const QString in = dir + "/reference_in.f32", out = dir + "/reference_out.f32";
-    {
+// The logits of each input by the Python reference (one process for them all: Python
+// with torch starts in seconds).
+std::vector<torch::Tensor> referenceLogits(const std::string& file, const std::vector<torch::Tensor>& inputs,
+                                           const QString& dir) {
+    QStringList args{QString(FERKD_TEST_DATA_DIR) + "/python/onnx_reference_run.py", QString::fromStdString(file)};
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        const torch::Tensor input = inputs[i].contiguous();
+        const QString in = dir + QString("/reference_in_%1.f32").arg(i), out = dir + QString("/reference_out_%1.f32").arg(i);
         std::ofstream f(in.toStdString(), std::ios::binary);
         f.write(static_cast<const char*>(input.data_ptr()), std::streamsize(input.numel() * sizeof(float)));
+        QStringList shape;
+        for (int64_t d : input.sizes()) shape << QString::number(d);
+        args << in << shape.join(',') << out;
     }
-    QStringList shape;
-    for (int64_t d : input.sizes()) shape << QString::number(d);
     QProcess py;
-    py.start("/usr/bin/python3", {QString(FERKD_TEST_DATA_DIR) + "/python/onnx_reference_run.py",
-                                  QString::fromStdString(file), in, shape.join(','), out});
+    py.start("/usr/bin/python3", args);
     if (!py.waitForFinished(300000) || py.exitCode() != 0)
         throw Error("reference run of " + file + " failed: " + py.readAllStandardError().toStdString());
-    const QByteArray bytes = [&] {
-        QFile f(out);
-        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-    }();
-    if (bytes.size() % int(sizeof(float)) != 0 || bytes.size() / int(sizeof(float)) % x.size(0) != 0)
-        throw Error("reference run of " + file + " wrote " + std::to_string(bytes.size()) + " bytes");
-    return torch::from_blob(const_cast<char*>(bytes.constData()), {int64_t(bytes.size() / sizeof(float))}, torch::kFloat)
-        .clone()
-        .view({x.size(0), -1});
+    std::vector<torch::Tensor> logits;
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        QFile f(dir + QString("/reference_out_%1.f32").arg(i));
+        const QByteArray bytes = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        const int64_t batch = inputs[i].size(0);
+        if (bytes.size() % int(sizeof(float)) != 0 || bytes.size() / int(sizeof(float)) % batch != 0)
+            throw Error("reference run of " + file + " wrote " + std::to_string(bytes.size()) + " bytes");
+        logits.push_back(torch::from_blob(const_cast<char*>(bytes.constData()), {int64_t(bytes.size() / sizeof(float))},
+                                          torch::kFloat)
+                             .clone()
+                             .view({batch, -1}));
+    }
+    return logits;
 }
 
 }  // namespace
@@ -144,18 +152,26 @@ class TestOnnx : public QObject {
     // worst max-abs difference of the logits.
     double compare(const char* runtime, Classifier& m, const std::string& file, int chans, int size,
                    const std::vector<int64_t>& batches = {1, 5}) {
-        double worst = 0;
+        std::vector<torch::Tensor> inputs, expected;
         for (int64_t batch : batches) {
             torch::manual_seed(100 + batch);
-            const torch::Tensor x = torch::randn({batch, chans, size, size});
-            const torch::Tensor expected = libtorchLogits(m, x);
-            const torch::Tensor got = std::string(runtime) == "OpenCV" ? openCvLogits(file, x)
-                                                                       : referenceLogits(file, x, tmp_.path());
-            if (got.sizes() != expected.sizes()) throw Error(std::string(runtime) + ": logits of another shape for " + file);
-            worst = std::max(worst, maxAbsDifference(got, expected));
+            inputs.push_back(torch::randn({batch, chans, size, size}));
+            expected.push_back(libtorchLogits(m, inputs.back()));
+        }
+        const bool openCv = std::string(runtime) == "OpenCV";
+        std::vector<torch::Tensor> got;
+        if (openCv)
+            for (const auto& x : inputs) got.push_back(openCvLogits(file, x));
+        else
+            got = referenceLogits(file, inputs, tmp_.path());
+        double worst = 0;
+        for (size_t i = 0; i < inputs.size(); ++i) {
+            if (got[i].sizes() != expected[i].sizes()) throw Error(std::string(runtime) + ": logits of another shape for " + file);
+            const double difference = maxAbsDifference(got[i], expected[i]);
+            worst = std::max(worst, difference);
             qInfo("%s batch %lld: max |%s - LibTorch| = %.3g (logits up to %.3g)",
-                  std::filesystem::path(file).filename().c_str(), (long long)batch, runtime,
-                  maxAbsDifference(got, expected), expected.abs().max().item<double>());
+                  std::filesystem::path(file).filename().c_str(), (long long)inputs[i].size(0), runtime, difference,
+                  expected[i].abs().max().item<double>());
         }
         return worst;
     }

@@ -2,8 +2,9 @@
 the ONNX operator specification, for the graphs OpenCV 4.6 cannot run (transformers,
 squeeze-excitation at batch > 1, fp16). A third reader: it shares no code with the app.
 
-usage: onnx_reference_run.py MODEL INPUT.f32 B,C,H,W OUTPUT.f32
-INPUT and OUTPUT are raw little-endian float32; the output is the first graph output."""
+usage: onnx_reference_run.py MODEL (INPUT.f32 B,C,H,W OUTPUT.f32)...
+INPUT and OUTPUT are raw little-endian float32; the output is the first graph output.
+Several inputs in one run: starting Python with torch takes longer than a small graph."""
 import sys
 
 import numpy as np
@@ -82,25 +83,33 @@ OPS = {
     "LayerNormalization": layer_norm,
 }
 
-model_path, input_path, shape, output_path = sys.argv[1:5]
+def run(model, values, input_path, shape, output_path, half, dtype, compute):
+    dims = [int(d) for d in shape.split(",")]
+    x = torch.from_numpy(np.fromfile(input_path, dtype=np.float32).reshape(dims)).to(dtype).to(compute)
+    values = dict(values)
+    values[model.graph.input[0].name] = x
+    with torch.no_grad():
+        for node in model.graph.node:
+            if node.op_type not in OPS:
+                sys.exit("no reference for operator " + node.op_type)
+            args = [values[i] for i in node.input]
+            values[node.output[0]] = OPS[node.op_type](*args, **attrs(node))
+            if half:  # each node's result is stored as the fp16 tensor the graph declares
+                values[node.output[0]] = values[node.output[0]].to(torch.float16).to(compute)
+    values[model.graph.output[0].name].to(torch.float32).numpy().astype("<f4").tofile(output_path)
+
+
+model_path, runs = sys.argv[1], sys.argv[2:]
+if not runs or len(runs) % 3:
+    sys.exit(__doc__)
 model = onnx.load(model_path)
 half = model.graph.input[0].type.tensor_type.elem_type == onnx.TensorProto.FLOAT16
 dtype = torch.float16 if half else torch.float32
 compute = torch.float32  # fp16 graphs are evaluated in fp32 from their fp16 weights: CPU torch lacks fp16 kernels
-values = {}
+weights = {}
 for init in model.graph.initializer:
     array = numpy_helper.to_array(init)
     t = torch.from_numpy(array.copy())
-    values[init.name] = t.to(compute) if t.is_floating_point() else t
-dims = [int(d) for d in shape.split(",")]
-x = torch.from_numpy(np.fromfile(input_path, dtype=np.float32).reshape(dims)).to(dtype).to(compute)
-values[model.graph.input[0].name] = x
-with torch.no_grad():
-    for node in model.graph.node:
-        if node.op_type not in OPS:
-            sys.exit("no reference for operator " + node.op_type)
-        args = [values[i] for i in node.input]
-        values[node.output[0]] = OPS[node.op_type](*args, **attrs(node))
-        if half:  # each node's result is stored as the fp16 tensor the graph declares
-            values[node.output[0]] = values[node.output[0]].to(torch.float16).to(compute)
-values[model.graph.output[0].name].to(torch.float32).numpy().astype("<f4").tofile(output_path)
+    weights[init.name] = t.to(compute) if t.is_floating_point() else t
+for i in range(0, len(runs), 3):
+    run(model, weights, runs[i], runs[i + 1], runs[i + 2], half, dtype, compute)
