@@ -6,6 +6,7 @@
 #include "data/dataset_factory.h"
 #include "dist/process_group.h"
 #include "labels/label_generator.h"
+#include "labels/label_job_json.h"
 #include "labels/label_set_stats.h"
 #include "labels/teacher.h"
 #include "train/mixed_precision.h"
@@ -83,8 +84,10 @@ LabelJobOutcome runLabelJob(ExperimentStore& store, const LabelJob& job,
     const std::string data = std::filesystem::exists(job.data)
                                  ? std::filesystem::absolute(job.data).lexically_normal().string()
                                  : job.data;
-    const nlohmann::json config = {{"data", data}, {"out", out}, {"teacher", job.teacher_run.empty() ? job.teacher_script : job.teacher_run},
-                                   {"crops", job.crops}, {"type", job.type}, {"topk", job.topk}, {"seed", job.seed}};
+    LabelJob recorded = job;
+    recorded.data = data;
+    recorded.out = out;
+    const nlohmann::json config = labelJobToJson(recorded);
     const bool leader = !group || group->leader();
     LabelJobOutcome outcome;
     outcome.run_id = leader ? labelsRun(store, name, config) : 0;

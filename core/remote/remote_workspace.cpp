@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "imaging/png_codec.h"
+#include "labels/label_job_json.h"
 #include "remote/api_json.h"
 #include "remote/remote_crop_inspector.h"
 #include "remote/workspace_api.h"
@@ -51,14 +52,34 @@ ServerInfo RemoteWorkspace::serverInfo() const {
     }
 }
 
-int64_t RemoteWorkspace::queueRun(const ConfigRequest& request, const std::string& tags) const {
+namespace {
+// A config request as the server takes it: the preset, the config's content, the sets.
+json configRequestBody(const ConfigRequest& request) {
     if (!request.file.empty()) throw ConfigError("--config", "a server takes the config's content, not its file name");
-    json body = {{"tags", tags}, {"sets", request.sets}};
+    json body = {{"sets", request.sets}};
     if (!request.preset.empty()) body["preset"] = request.preset;
     json config = request.json.is_object() ? request.json : json::object();
     for (const auto& [field, value] : request.fields) config[field] = value;
     if (!config.empty()) body["config"] = config;
+    return body;
+}
+}  // namespace
+
+int64_t RemoteWorkspace::queueRun(const ConfigRequest& request, const std::string& tags) const {
+    json body = configRequestBody(request);
+    body["tags"] = tags;
     return decode<json>(send("POST", "runs", body.dump())).at("id").get<int64_t>();
+}
+
+PipelineRuns RemoteWorkspace::queuePipeline(const PipelineRequest& request, const std::string& tags) const {
+    json labels = labelJobToJson(request.labels);
+    for (const char* chosenByTheServer : {"data", "out", "teacher"}) labels.erase(chosenByTheServer);
+    const json body = {{"teacher", configRequestBody(request.teacher)},
+                       {"student", configRequestBody(request.student)},
+                       {"labels", labels},
+                       {"tags", tags}};
+    const json ids = decode<json>(send("POST", "pipeline", body.dump()));
+    return {ids.at("teacher").get<int64_t>(), ids.at("labels").get<int64_t>(), ids.at("student").get<int64_t>()};
 }
 
 RunEvaluation RemoteWorkspace::evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher) const {

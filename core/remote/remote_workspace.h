@@ -6,6 +6,7 @@
 
 #include "config/config_request.h"
 #include "remote/api_client.h"
+#include "remote/pipeline_request.h"
 #include "workspace/workspace.h"
 
 namespace ferkd {
@@ -26,6 +27,9 @@ public:
     // The server resolves and validates the config (ConfigError as `ferkd train` gives
     // it) and queues the run; returns its id.
     int64_t queueRun(const ConfigRequest& request, const std::string& tags) const;
+    // Teacher, label generation and student queued on the server (the server names the
+    // label file); ConfigError naming the part when one does not hold, nothing queued.
+    PipelineRuns queuePipeline(const PipelineRequest& request, const std::string& tags) const;
     // Queues a stopped, failed or interrupted run again, from checkpoint `fromCheckpoint`
     // ("": the last; RunStateError for a run in another state).
     void requeueRun(int64_t runId, const std::string& fromCheckpoint = "") const;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config/config_io.h"
+#include "labels/label_job_json.h"
 #include "train/run_creation.h"
 #include "train/run_files.h"
 #include "util/atomic_file.h"
@@ -66,6 +68,68 @@ void checkServerPaths(const RunConfig& config, const std::vector<std::string>& r
     problems.throwIfAny();
 }
 
+namespace {
+
+// Runs `resolve`; a ConfigError it throws says which part of a pipeline it is about.
+template <class F>
+auto inPart(const std::string& part, F&& resolve) {
+    try {
+        return resolve();
+    } catch (const ConfigError& e) {
+        std::string message = e.what();
+        const std::string named = "config field '" + e.field() + "': ";
+        if (!e.field().empty() && message.compare(0, named.size(), named) == 0) message.erase(0, named.size());
+        throw ConfigError(e.field().empty() ? "" : part + "." + e.field(), e.field().empty() ? part + ": " + message : message);
+    }
+}
+
+// A file of the workspace's labels/ folder no run has written yet.
+std::string pipelineLabelsFile(const std::string& workspace) {
+    const fs::path folder = fs::path(workspace) / "labels";
+    fs::create_directories(folder);
+    const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+    for (int n = 1;; ++n) {
+        const fs::path file = folder / ("pipeline-" + std::string(stamp) + (n > 1 ? "-" + std::to_string(n) : "") + ".fkdl");
+        if (!fs::exists(file)) return file.string();
+    }
+}
+
+}  // namespace
+
+PipelinePlan planPipeline(const PipelineRequest& request, const std::vector<std::string>& roots,
+                          const std::string& labelsFile) {
+    PipelinePlan plan;
+    plan.teacher = inPart("teacher", [&] {
+        RunConfig c = resolveConfig(request.teacher);
+        checkServerPaths(c, roots);
+        return c;
+    });
+    plan.student = inPart("student", [&] {
+        ConfigRequest student = request.student;
+        student.validate = false;  // with its labels in first
+        RunConfig c = resolveConfig(student);
+        c.distill.labels = labelsFile;
+        validateConfig(c);
+        checkServerPaths(c, roots);
+        return c;
+    });
+    const auto errors = labelJobErrors(request.labels);
+    if (!errors.empty()) {
+        std::string message = errors.size() == 1 ? errors[0].second
+                                                 : std::to_string(errors.size()) + " problems in the label generation's settings:";
+        if (errors.size() > 1)
+            for (const auto& [field, problem] : errors) message += "\n  labels." + field + ": " + problem;
+        throw ConfigError(errors.size() == 1 ? "labels." + errors[0].first : "", message);
+    }
+    plan.labels = request.labels;
+    plan.labels.data = plan.teacher.data.path;
+    plan.labels.out = labelsFile;
+    plan.labels.name = "labels " + fs::path(labelsFile).stem().string();
+    return plan;
+}
+
 ServerQueue::ServerQueue(ExperimentStore& store, ServerQueueOptions options)
     : store_(store), options_(std::move(options)) {
     const fs::path folder = fs::path(store_.workspace()) / "server";
@@ -104,6 +168,25 @@ int64_t ServerQueue::queueRun(const ConfigRequest& request, const std::string& t
     }
     wake_.notify_all();
     return id;
+}
+
+PipelineRuns ServerQueue::queuePipeline(const PipelineRequest& request, const std::string& tags) {
+    const PipelinePlan plan = planPipeline(request, options_.data_roots, pipelineLabelsFile(store_.workspace()));
+    const std::string prefix = tags.empty() ? "pipeline," : tags + ",pipeline,";
+    PipelineRuns runs;
+    runs.teacher = createTrainingRun(store_, plan.teacher, {prefix + "teacher", false, options_.processes});
+    LabelJob job = plan.labels;
+    job.teacher_run = std::to_string(runs.teacher);
+    // Recorded now, queued: `ferkd labels generate` continues under the run of its name.
+    runs.labels = store_.createRun(job.name, "labels", "", labelJobToJson(job).dump(2), prefix + "labels");
+    runs.student = createTrainingRun(store_, plan.student, {prefix + "student", true, options_.processes});
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        queue_.insert(queue_.end(), {runs.teacher, runs.labels, runs.student});
+        save();
+    }
+    wake_.notify_all();
+    return runs;
 }
 
 std::vector<int64_t> ServerQueue::queued() const {
@@ -184,7 +267,7 @@ void ServerQueue::advance() {
         // A process that ended before its trainer recorded the start leaves no status.
         const auto run = store_.run(active_);
         if (run && run->status == run_status::kQueued)
-            store_.setStatus(active_, run_status::kFailed, "its `ferkd train` ended before training; see its log");
+            store_.setStatus(active_, run_status::kFailed, "its process ended before it started; see its log");
         active_ = 0;
         save();
     }
@@ -197,14 +280,37 @@ void ServerQueue::advance() {
     }
 }
 
+std::vector<std::string> ServerQueue::commandOf(const RunRecord& run) const {
+    if (run.kind != "labels") {
+        std::vector<std::string> args = {options_.program, "train", "--resume", std::to_string(run.id),
+                                         "--workspace", store_.workspace()};
+        if (options_.processes > 1) {
+            args.push_back("--nproc");
+            args.push_back(std::to_string(options_.processes));
+        }
+        return args;
+    }
+    // The settings the pipeline recorded; the run of that name is continued.
+    const LabelJob job = labelJobFromJson(nlohmann::json::parse(run.config_json));
+    return {options_.program, "labels", "generate", "--workspace", store_.workspace(), "--teacher", job.teacher_run,
+            "--data", job.data, "--out", job.out, "--crops", std::to_string(job.crops), "--type", job.type,
+            "--topk", std::to_string(job.topk), "--temperature", std::to_string(job.temperature),
+            "--scale-min", std::to_string(job.scale_min), "--scale-max", std::to_string(job.scale_max),
+            "--seed", std::to_string(job.seed), "--batch-size", std::to_string(job.batch_size),
+            "--precision", job.precision, "--name", run.name};
+}
+
 void ServerQueue::start(int64_t runId) {
     const std::string log = runLogPath(store_, runId);
     store_.runDirectory(runId);
-    std::vector<std::string> args = {options_.program, "train", "--resume", std::to_string(runId),
-                                     "--workspace", store_.workspace()};
-    if (options_.processes > 1) {
-        args.push_back("--nproc");
-        args.push_back(std::to_string(options_.processes));
+    const auto run = store_.run(runId);
+    if (!run) return;
+    std::vector<std::string> args;
+    try {
+        args = commandOf(*run);
+    } catch (const std::exception& e) {
+        store_.setStatus(runId, run_status::kFailed, std::string("the server could not read the run's settings: ") + e.what());
+        return;
     }
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
@@ -231,8 +337,8 @@ void ServerQueue::start(int64_t runId) {
     posix_spawn_file_actions_destroy(&files);
     posix_spawnattr_destroy(&attr);
     if (rc != 0) {
-        store_.setStatus(runId, run_status::kFailed, "the server could not start `" + options_.program + " train`: " +
-                                                          std::strerror(rc));
+        store_.setStatus(runId, run_status::kFailed, "the server could not start `" + options_.program + " " + args[1] +
+                                                          "`: " + std::strerror(rc));
         return;
     }
     store_.addEvent(runId, "info", "started by ferkd serve as process " + std::to_string(pid));

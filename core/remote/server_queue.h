@@ -1,6 +1,7 @@
 #pragma once
 // The queue of `ferkd serve --allow-control`: runs queued through the API train one at a
-// time, each as its own `ferkd train --resume <id>` process in a session of its own, so
+// time, each as its own `ferkd train --resume <id>` process (a pipeline's label
+// generation as `ferkd labels generate`) in a session of its own, so
 // that stopping or restarting the server does not stop the run. The queue (and the run
 // it started last) is kept in <workspace>/server/queue.json: a restarted server finds
 // its running run by its recorded process (workspace/run_process.h) and starts the rest
@@ -28,12 +29,23 @@ struct ServerQueueOptions {
     int poll_ms = 500;      // how often the queue looks at its run
 };
 
+// A pipeline's parts resolved and checked as the queue records them: the student learns
+// from `labelsFile`, the generation labels the teacher's training data. ConfigError
+// naming the part ("teacher: ...", "labels.crops") when one does not hold.
+struct PipelinePlan {
+    RunConfig teacher, student;
+    LabelJob labels;  // without its teacher run, which exists only once recorded
+};
+PipelinePlan planPipeline(const PipelineRequest& request, const std::vector<std::string>& roots,
+                          const std::string& labelsFile);
+
 class ServerQueue : public RunQueueControl {
 public:
     ServerQueue(ExperimentStore& store, ServerQueueOptions options);
     ~ServerQueue() override;  // the queue stops; a run in training goes on
 
     int64_t queueRun(const ConfigRequest& request, const std::string& tags) override;
+    PipelineRuns queuePipeline(const PipelineRequest& request, const std::string& tags) override;
     void requeue(int64_t runId, const std::string& fromCheckpoint) override;
     bool dequeue(int64_t runId) override;
     std::vector<int64_t> queued() const override;
@@ -42,7 +54,8 @@ public:
 private:
     void loop();
     void advance();                  // under mutex_: notice the end of the active run, start the next
-    void start(int64_t runId);       // under mutex_
+    void start(int64_t runId);       // under mutex_: `ferkd train`, or `ferkd labels generate` for a labels run
+    std::vector<std::string> commandOf(const RunRecord& run) const;
     void save() const;               // under mutex_
     pid_t activeProcess() const;     // under mutex_: the active run's `ferkd train`, 0 when gone
 

@@ -16,6 +16,7 @@
 #include "imaging/png_codec.h"
 #include "labels/crop_inspector.h"
 #include "labels/ferkd_rule_json.h"
+#include "labels/label_job_json.h"
 #include "train/weights_export.h"
 #include "remote/access_token.h"
 #include "remote/api_json.h"
@@ -140,6 +141,28 @@ ConfigRequest configRequestOf(const json& body) {
     return request;
 }
 
+// POST /pipeline's body: {"teacher": {config request}, "student": {...}, "labels": {settings}}.
+PipelineRequest pipelineRequestOf(const json& body) {
+    PipelineRequest request;
+    for (const char* part : {"teacher", "student"}) {
+        if (!body.contains(part) || !body.at(part).is_object())
+            throw ApiError{400, std::string("body field '") + part + "': expected a JSON object (preset, config, sets)"};
+        (std::string(part) == "teacher" ? request.teacher : request.student) = configRequestOf(body.at(part));
+    }
+    const json labels = body.contains("labels") ? body.at("labels") : json::object();
+    if (!labels.is_object()) throw ApiError{400, "body field 'labels': expected a JSON object"};
+    static const std::vector<std::string> kSettings = {"crops", "type", "topk", "temperature", "scale_min",
+                                                       "scale_max", "seed", "batch_size", "precision"};
+    for (const auto& [key, value] : labels.items())
+        if (std::find(kSettings.begin(), kSettings.end(), key) == kSettings.end())
+            throw ConfigError("labels." + key, key == "data" || key == "out" || key == "teacher"
+                                                   ? "the server chooses the generation's data (the teacher's), "
+                                                     "teacher and file"
+                                                   : "not a label generation setting");
+    request.labels = labelJobFromJson(labels);
+    return request;
+}
+
 }  // namespace
 
 WorkspaceApi::WorkspaceApi(Workspace& workspace, ApiOptions options) : workspace_(workspace), options_(std::move(options)) {}
@@ -175,6 +198,14 @@ ApiResponse WorkspaceApi::route(const ApiRequest& request) const {
         if (parts.size() > 1) return labelSetRequest(request, parts);
         requireMethod(request, "GET");
         return jsonResponse(workspace_.labelSets());
+    }
+    if (parts.size() == 1 && parts[0] == "pipeline") {
+        requireMethod(request, "POST");
+        if (!options_.control) throw ApiError{403, "this server is read-only (start it with --allow-control to queue runs)"};
+        const json body = bodyOf(request);
+        const std::string tags = body.contains("tags") ? field<std::string>(body, "tags", "comma-separated tags") : "";
+        const PipelineRuns runs = options_.control->queuePipeline(pipelineRequestOf(body), tags);
+        return jsonResponse({{"teacher", runs.teacher}, {"labels", runs.labels}, {"student", runs.student}}, 201);
     }
     if (parts.empty() || parts[0] != "runs") throw ApiError{404, "no such endpoint: " + request.path};
     if (parts.size() == 1) {

@@ -52,6 +52,7 @@
 
 #include "config/config_request.h"
 #include "imaging/image_pixels.h"
+#include "remote/pipeline_request.h"
 #include "util/error.h"
 #include "workspace/workspace.h"
 
@@ -80,6 +81,9 @@ public:
     // Resolves, validates and records a queued run; ConfigError listing every problem,
     // and nothing recorded, when the config does not hold.
     virtual int64_t queueRun(const ConfigRequest& request, const std::string& tags) = 0;
+    // The three runs of a pipeline, queued one after another; ConfigError naming the part
+    // ("teacher: ...", "labels.crops", ...) and nothing recorded when one does not hold.
+    virtual PipelineRuns queuePipeline(const PipelineRequest& request, const std::string& tags) = 0;
     // Queues a stopped, failed or interrupted training run again: it resumes from its
     // checkpoint `fromCheckpoint` ("": the last). RunStateError for a run in another state.
     virtual void requeue(int64_t runId, const std::string& fromCheckpoint) = 0;

@@ -28,8 +28,8 @@ pid_t trainingProcess(const RunRecord& run) {
     const pid_t pid = static_cast<pid_t>(run.pid);
     const auto args = commandLine(pid);  // empty when the process is gone
     if (args.size() < 2 || !isFerkd(args[0])) return 0;
-    for (size_t i = 1; i < args.size(); ++i)
-        if (args[i] == "train") return pid;  // after global options such as --workspace
+    for (size_t i = 1; i < args.size(); ++i)  // after global options such as --workspace
+        if (args[i] == "train" || (args[i] == "labels" && i + 1 < args.size() && args[i + 1] == "generate")) return pid;
     return 0;
 }
 

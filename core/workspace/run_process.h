@@ -1,7 +1,7 @@
 #pragma once
-// The `ferkd train` process of a run on this machine, found from the process id the
-// store recorded when the run started, and steered by signals: SIGUSR1 pauses, SIGUSR2
-// resumes, SIGTERM stops (app/cli/control_on_signals.h). A run that trains inside the
+// The `ferkd train` (or `ferkd labels generate`) process of a run on this machine, found
+// from the process id the store recorded when the run started, and steered by signals:
+// SIGUSR1 pauses, SIGUSR2 resumes, SIGTERM stops (app/cli/control_on_signals.h). A run that trains inside the
 // studio has the studio's process and is steered there, never by a signal.
 #include <sys/types.h>
 
@@ -9,7 +9,7 @@
 
 namespace ferkd {
 
-// The run's process when it is alive and is a `ferkd train`; 0 otherwise.
+// The run's process when it is alive and is a `ferkd train` or `ferkd labels generate`; 0 otherwise.
 pid_t trainingProcess(const RunRecord& run);
 
 enum class RunSignal { Pause, Resume, Stop };

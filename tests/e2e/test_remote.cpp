@@ -335,6 +335,78 @@ private slots:
         QCOMPARE(QString::fromStdString(png->get_header_value("Content-Type")), QString("image/png"));
     }
 
+    // Teacher, labels and student queued in one request: the server names the label file,
+    // generates it with the teacher's checkpoint as `ferkd labels generate`, and the
+    // student learns from it. Paths from the client and bad settings are refused first.
+    void pipelineRunsOnTheServer() {
+        const QString ws = tmp_.filePath("pipeline");
+        ServeProcess server(ws, {"--allow-control", "--data-root", data_});
+        QVERIFY2(!server.url().isEmpty(), qPrintable(server.output()));
+        RemoteWorkspace client(server.url().toStdString(), readAccessToken((ws + "/server/token").toStdString()));
+        const std::vector<std::string> small = {"data.path=" + data_.toStdString(), "data.test_limit=64",
+                                                "schedule.epochs=1", "schedule.batch_size=32", "runtime.threads=1"};
+        PipelineRequest request;
+        request.teacher.preset = "fmnist-resnet-quick";
+        request.teacher.sets = small;
+        request.student.preset = "fmnist-fkd-student";
+        request.student.sets = small;
+        request.student.sets.push_back("schedule.batch_size=64");  // crops: 32 images x 2
+        request.labels.crops = 4;
+        request.labels.batch_size = 64;
+
+        // Every problem of the generation's settings at once; a bad config names its part.
+        PipelineRequest bad = request;
+        bad.labels.crops = 0;
+        bad.labels.type = "soft";
+        try {
+            client.queuePipeline(bad, "");
+            QFAIL("bad settings were queued");
+        } catch (const ConfigError& e) {
+            QVERIFY2(QString(e.what()).contains("labels.crops") && QString(e.what()).contains("labels.type"), e.what());
+        }
+        bad = request;
+        bad.teacher.sets.push_back("optim.lr=-1");
+        try {
+            client.queuePipeline(bad, "");
+            QFAIL("a bad teacher was queued");
+        } catch (const ConfigError& e) {
+            QVERIFY2(QString(e.what()).contains("teacher: ") && QString(e.what()).contains("optim.lr"), e.what());
+        }
+        bad = request;
+        bad.student.sets.push_back("data.path=/etc");
+        QVERIFY_THROWS_EXCEPTION(ConfigError, client.queuePipeline(bad, ""));
+        // The client names no file: a label path in the body is refused.
+        httplib::Client http(server.url().toStdString());
+        http.set_bearer_token_auth(readAccessToken((ws + "/server/token").toStdString()));
+        auto refused = http.Post("/api/v1/pipeline",
+                                 R"({"teacher": {}, "student": {}, "labels": {"out": "/tmp/x.fkdl"}})", "application/json");
+        QVERIFY(refused && refused->status == 422 && refused->body.find("labels.out") != std::string::npos);
+        QCOMPARE(int(client.listRuns().size()), 0);
+
+        const PipelineRuns runs = client.queuePipeline(request, "mine");
+        QVERIFY(runs.teacher > 0 && runs.labels > runs.teacher && runs.student > runs.labels);
+        QVERIFY2(waitFor([&] {
+                     const auto s = client.run(runs.student)->status;
+                     return s == run_status::kFinished || s == run_status::kFailed;
+                 }, 240000),
+                 qPrintable(QString::fromStdString(client.runLog(runs.labels) + client.runLog(runs.student))));
+        for (int64_t id : {runs.teacher, runs.labels, runs.student}) {
+            const auto run = client.run(id);
+            QVERIFY2(run->status == run_status::kFinished, qPrintable(QString::fromStdString(run->name + ": " + run->error)));
+            QVERIFY2(run->tags.find("mine,pipeline") == 0, run->tags.c_str());
+        }
+        QCOMPARE(QString::fromStdString(client.run(runs.labels)->kind), QString("labels"));
+        // The label set is the server's, in its workspace, and the student read it.
+        const auto sets = client.labelSets();
+        QCOMPARE(int(sets.size()), 1);
+        QCOMPARE(sets[0].run_id, runs.labels);
+        const RunConfig student = runConfigOf(*client.run(runs.student));
+        QVERIFY2(QString::fromStdString(student.distill.labels).startsWith(ws + "/labels/pipeline-"),
+                 student.distill.labels.c_str());
+        QVERIFY(fs::exists(student.distill.labels));
+        QVERIFY(client.run(runs.student)->best_top1.has_value());
+    }
+
     void serverQueuesTrainsAndStopsRuns() {
         const QString ws = tmp_.filePath("queue");
         ServeProcess server(ws, {"--allow-control", "--data-root", data_});

@@ -10,6 +10,7 @@
 
 #include "config/config_request.h"
 #include "fuzz_support.h"
+#include "remote/server_queue.h"
 #include "remote/workspace_api.h"
 #include "workspace/local_workspace.h"
 
@@ -23,6 +24,10 @@ class RefusingQueue : public ferkd::RunQueueControl {
 public:
     int64_t queueRun(const ferkd::ConfigRequest& request, const std::string&) override {
         (void)ferkd::resolveConfig(request);
+        throw ferkd::RunStateError("fuzz: not queued");
+    }
+    ferkd::PipelineRuns queuePipeline(const ferkd::PipelineRequest& request, const std::string&) override {
+        (void)ferkd::planPipeline(request, {"/tmp"}, "/tmp/ferkd-fuzz-pipeline.fkdl");
         throw ferkd::RunStateError("fuzz: not queued");
     }
     void requeue(int64_t, const std::string&) override { throw ferkd::RunStateError("fuzz: not queued"); }

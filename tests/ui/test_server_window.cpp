@@ -20,6 +20,7 @@
 
 #include "charts/metrics_chart.h"
 #include "crops/crop_browser.h"
+#include "dialogs/pipeline_dialog.h"
 #include "labels/crop_inspector.h"
 #include "config/config_request.h"
 #include "remote/access_token.h"
@@ -148,6 +149,35 @@ private slots:
         QVERIFY(window->showsWelcome());    // an empty workspace, without this machine's choices
         QVERIFY(window->findChild<QPushButton*>("welcomeQuickStart")->isVisibleTo(window));
         QVERIFY(!window->findChild<QPushButton*>("welcomePipeline")->isVisibleTo(window));
+    }
+
+    // Pipeline in a server's window: the server names the label file (no field for it),
+    // and checks the three parts before it records anything.
+    void pipelineIsQueuedOnTheServer() {
+        const QString ws = tmp_.filePath("pipeline");
+        ServeProcess server(ws, {"--allow-control", "--data-root", data_});
+        QVERIFY2(!server.url().isEmpty(), qPrintable(server.output()));
+        auto window = serverWindow(server.url(), ws);
+        auto* action = window->findChild<QAction*>("actionPipeline");
+        QVERIFY(action && action->isEnabled());
+        ui::PipelineDialog dialog(QString(), window.get());
+        dialog.show();
+        QVERIFY(!dialog.findChild<QLineEdit*>("pipelineOut")->isVisible());
+        RunConfig teacher = smallRun("teacher", 1);
+        RunConfig student = teacher;
+        student.distill.mode = "fkd";
+        student.optim.lr = -1;
+        LabelJob job;
+        job.crops = 0;
+        try {
+            window->host()->enqueuePipeline(teacher, job, student);
+            QFAIL("a pipeline with a bad student and a bad crop count was queued");
+        } catch (const ConfigError& e) {
+            QVERIFY2(QString(e.what()).contains("student: ") && QString(e.what()).contains("optim.lr"), e.what());
+        }
+        auto remote = std::make_shared<RemoteWorkspace>(server.url().toStdString(),
+                                                        readAccessToken((ws + "/server/token").toStdString()));
+        QCOMPARE(int(remote->listRuns().size()), 0);
     }
 
     void studioQueuesFollowsAndStopsServerRuns() {

@@ -34,7 +34,7 @@ PipelineDialog::PipelineDialog(const QString& labelsFolder, QWidget* parent) : Q
     crops_->setValue(16);
     type_ = new QComboBox;
     type_->addItems({"marginal_smoothing", "full", "hard"});
-    out_ = new QLineEdit(labelsFolder + "/pipeline-16.fkdl");
+    out_ = new QLineEdit(labelsFolder + "/pipeline-16.fkdl", this);
     out_->setObjectName("pipelineOut");
     connect(crops_, &QSpinBox::valueChanged, this, [this, labelsFolder](int n) {
         out_->setText(labelsFolder + QString("/pipeline-%1.fkdl").arg(n));
@@ -43,7 +43,10 @@ PipelineDialog::PipelineDialog(const QString& labelsFolder, QWidget* parent) : Q
     form->addRow(tr("Data set"), data_);
     form->addRow(tr("2. Crops per image"), crops_);
     form->addRow(tr("Label type"), type_);
-    form->addRow(tr("Label store"), out_);
+    if (labelsFolder.isEmpty())
+        out_->hide();
+    else
+        form->addRow(tr("Label store"), out_);
     form->addRow(tr("3. Student preset"), student_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Start pipeline"));

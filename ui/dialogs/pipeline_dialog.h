@@ -15,7 +15,8 @@ namespace ferkd::ui {
 class PipelineDialog : public QDialog {
     Q_OBJECT
 public:
-    // `labelsFolder`: where the label store is written by default.
+    // `labelsFolder`: where the label store is written by default; empty on a server's
+    // workspace, which names the file itself (the field is then not shown).
     explicit PipelineDialog(const QString& labelsFolder, QWidget* parent = nullptr);
     RunConfig teacherConfig() const;
     LabelJob labelJob() const;

@@ -30,10 +30,8 @@ public:
     void resumeFrom(int64_t runId, const std::string& checkpointKind) override;
     // Queues a label generation (it becomes a run of kind "labels" when it starts).
     void enqueueLabels(const LabelJob& job);
-    // The usual chain: train the teacher, label its crops, train the student on them.
-    // The student's distill.labels is set to the job's file, the job's teacher to the
-    // teacher run. Both runs are recorded (and validated) now. Returns their ids.
-    std::pair<int64_t, int64_t> enqueuePipeline(const RunConfig& teacher, LabelJob labels, RunConfig student);
+    // The label generation runs in this process, between the two.
+    std::pair<int64_t, int64_t> enqueuePipeline(const RunConfig& teacher, LabelJob labels, RunConfig student) override;
 
     void pause() override;
     void resume() override;

@@ -7,8 +7,10 @@
 #include <QString>
 
 #include <cstdint>
+#include <utility>
 
 #include "config/run_config.h"
+#include "labels/label_job.h"
 #include "train/training_observer.h"
 
 namespace ferkd::ui {
@@ -25,6 +27,11 @@ public:
     virtual void enqueueExisting(int64_t runId) = 0;
     // The same from checkpoint "best" or "last" (Error when the run has none such).
     virtual void resumeFrom(int64_t runId, const std::string& checkpointKind) = 0;
+    // The usual chain: train the teacher, label its crops, train the student on them. The
+    // student's distill.labels becomes the job's file (a server names it: the job's `out`
+    // is then not used), the job's teacher the teacher run. Every run is recorded (and
+    // validated) now. Returns the teacher's and the student's ids.
+    virtual std::pair<int64_t, int64_t> enqueuePipeline(const RunConfig& teacher, LabelJob labels, RunConfig student) = 0;
 
     virtual void pause() = 0;  // the active run
     virtual void resume() = 0;

@@ -44,6 +44,17 @@ int64_t ServerRunHost::enqueue(const RunConfig& config, const QString& tags) {
     return id;
 }
 
+std::pair<int64_t, int64_t> ServerRunHost::enqueuePipeline(const RunConfig& teacher, LabelJob labels, RunConfig student) {
+    PipelineRequest request;
+    request.teacher.json = configToJson(teacher);  // resolved and checked again on the server, paths there
+    request.student.json = configToJson(student);
+    request.labels = std::move(labels);
+    const PipelineRuns runs = server_->queuePipeline(request, "");
+    wake_.notify_all();
+    Q_EMIT queueChanged();
+    return {runs.teacher, runs.student};
+}
+
 void ServerRunHost::enqueueExisting(int64_t runId) { resumeFrom(runId, "last"); }
 
 void ServerRunHost::resumeFrom(int64_t runId, const std::string& checkpointKind) {

@@ -30,6 +30,8 @@ public:
     int64_t enqueue(const RunConfig& config, const QString& tags = {}) override;
     void enqueueExisting(int64_t runId) override;
     void resumeFrom(int64_t runId, const std::string& checkpointKind) override;
+    // Queued on the server as one request; the server names the label file.
+    std::pair<int64_t, int64_t> enqueuePipeline(const RunConfig& teacher, LabelJob labels, RunConfig student) override;
     void pause() override;
     void resume() override;
     void stop() override;

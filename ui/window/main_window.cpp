@@ -324,9 +324,7 @@ void MainWindow::buildActions() {
     quickButton->setMenu(quick);
     quickButton->setPopupMode(QToolButton::InstantPopup);
     toolbar->addWidget(quickButton);
-    QAction* pipeline =
-        add(tr("Pipeline"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), "actionPipeline", [this] { openPipeline(); });
-    pipeline->setEnabled(store_ != nullptr);  // its label generation runs in this process
+    add(tr("Pipeline"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), "actionPipeline", [this] { openPipeline(); });
     // Steering a server's run can fail (the run ended meanwhile, the server is out of reach).
     auto steer = [this](const QString& what, auto&& act) {
         try {
@@ -635,13 +633,16 @@ void MainWindow::quickStart(const std::string& preset) {
 }
 
 void MainWindow::openPipeline() {
-    if (!controller_) return;  // its label generation runs in this process
-    const QString folder = QString::fromStdString(store_->workspace()) + "/labels";
-    QDir().mkpath(folder);
+    // Here the label store goes to this workspace's labels/ folder; a server names its own.
+    QString folder;
+    if (store_) {
+        folder = QString::fromStdString(store_->workspace()) + "/labels";
+        QDir().mkpath(folder);
+    }
     PipelineDialog dialog(folder, this);
     if (dialog.exec() != QDialog::Accepted) return;
     try {
-        controller_->enqueuePipeline(dialog.teacherConfig(), dialog.labelJob(), dialog.studentConfig());
+        host_->enqueuePipeline(dialog.teacherConfig(), dialog.labelJob(), dialog.studentConfig());
         refreshRuns();
     } catch (const std::exception& e) {
         QMessageBox::warning(this, tr("Pipeline"), QString::fromUtf8(e.what()));
