@@ -20,6 +20,7 @@
 #include "train/run_creation.h"
 #include "train/run_files.h"
 #include "util/atomic_file.h"
+#include "util/text.h"
 #include "workspace/local_workspace.h"
 #include "workspace/run_process.h"
 
@@ -275,9 +276,41 @@ void ServerQueue::advance() {
         const int64_t next = queue_.front();
         queue_.pop_front();
         const auto run = store_.run(next);
-        if (run && run->status == run_status::kQueued) start(next);
+        if (run && run->status == run_status::kQueued) {
+            const std::string unmet = unmetPrerequisite(*run);
+            if (unmet.empty())
+                start(next);
+            else
+                store_.setStatus(next, run_status::kFailed, unmet + "; not started");
+        }
         save();
     }
+}
+
+std::string ServerQueue::unmetPrerequisite(const RunRecord& run) const {
+    auto ended = [](const RunRecord& r) { return "run " + std::to_string(r.id) + " '" + r.name + "' ended " + r.status; };
+    if (run.kind == "labels") {
+        const LabelJob job = labelJobFromJson(nlohmann::json::parse(run.config_json, nullptr, false));
+        const auto teacherId = parseRowId(job.teacher_run);
+        const auto teacher = teacherId ? store_.run(*teacherId) : std::nullopt;
+        if (teacher && teacher->status != run_status::kFinished) return "its teacher, " + ended(*teacher);
+        return "";
+    }
+    std::string labels;
+    try {
+        labels = runConfigOf(run).distill.labels;
+    } catch (const std::exception&) {
+        return "";  // the run's own start says what is wrong with its config
+    }
+    if (labels.empty() || fs::exists(labels)) return "";
+    for (const auto& other : store_.listRuns()) {  // the generation that was to write the file
+        if (other.kind != "labels" || other.status == run_status::kFinished) continue;
+        const auto config = nlohmann::json::parse(other.config_json, nullptr, false);
+        if (config.is_object() && config.value("out", "") == labels && other.status != run_status::kQueued &&
+            other.status != run_status::kRunning && other.status != run_status::kPaused)
+            return "its label generation, " + ended(other);
+    }
+    return "";
 }
 
 std::vector<std::string> ServerQueue::commandOf(const RunRecord& run) const {

@@ -56,6 +56,9 @@ private:
     void advance();                  // under mutex_: notice the end of the active run, start the next
     void start(int64_t runId);       // under mutex_: `ferkd train`, or `ferkd labels generate` for a labels run
     std::vector<std::string> commandOf(const RunRecord& run) const;
+    // Why a pipeline's run cannot start ("its teacher, run 4 'x' ended failed"): the run it
+    // needs ended without its result. "" when nothing it needs is missing.
+    std::string unmetPrerequisite(const RunRecord& run) const;
     void save() const;               // under mutex_
     pid_t activeProcess() const;     // under mutex_: the active run's `ferkd train`, 0 when gone
 

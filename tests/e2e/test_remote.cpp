@@ -405,6 +405,25 @@ private slots:
                  student.distill.labels.c_str());
         QVERIFY(fs::exists(student.distill.labels));
         QVERIFY(client.run(runs.student)->best_top1.has_value());
+
+        // A teacher that dies at its first step (a server whose runs inherit the fault): the
+        // generation and the student are failed without starting, each saying which run it
+        // waited for.
+        const QString brokenWs = tmp_.filePath("pipeline-broken");
+        qputenv("FERKD_FAULT", "train.step:kill:1");
+        ServeProcess broken(brokenWs, {"--allow-control", "--data-root", data_});
+        qunsetenv("FERKD_FAULT");
+        QVERIFY2(!broken.url().isEmpty(), qPrintable(broken.output()));
+        RemoteWorkspace brokenClient(broken.url().toStdString(), readAccessToken((brokenWs + "/server/token").toStdString()));
+        const PipelineRuns failed = brokenClient.queuePipeline(request, "");
+        QVERIFY(waitFor([&] { return brokenClient.run(failed.student)->status != run_status::kQueued; }, 120000));
+        QVERIFY(brokenClient.run(failed.teacher)->status != run_status::kFinished);
+        const auto labelsRun = brokenClient.run(failed.labels), studentRun = brokenClient.run(failed.student);
+        QCOMPARE(QString::fromStdString(labelsRun->status), QString(run_status::kFailed));
+        QVERIFY2(labelsRun->error.find("its teacher, run " + std::to_string(failed.teacher)) == 0, labelsRun->error.c_str());
+        QCOMPARE(QString::fromStdString(studentRun->status), QString(run_status::kFailed));
+        QVERIFY2(studentRun->error.find("its label generation, run " + std::to_string(failed.labels)) == 0,
+                 studentRun->error.c_str());
     }
 
     void serverQueuesTrainsAndStopsRuns() {
