@@ -45,6 +45,10 @@ class CropInspector {
 public:
     virtual ~CropInspector() = default;
 
+    // Its answers cross a network (a server's label set): a window asks off its GUI thread.
+    // The names, labels and counts below are kept here and answer at once either way.
+    virtual bool remote() const { return false; }
+
     virtual int64_t images() const = 0;
     virtual int cropsPerImage() const = 0;
     virtual const std::vector<std::string>& classNames() const = 0;

@@ -112,7 +112,7 @@ void RemoteCropInspector::setStudentRun(int64_t runId) {
 std::vector<InspectedCrop> RemoteCropInspector::crops(int64_t image, const FerkdConfig& rule) const {
     checkImage(image);
     std::string query = "images/" + std::to_string(image) + "/crops?" + ruleQuery(rule);
-    if (student_ != 0) query += "&student=" + std::to_string(student_);
+    if (const int64_t student = student_; student != 0) query += "&student=" + std::to_string(student);
     auto crops = client_.get<std::vector<InspectedCrop>>(path(query));
     const int classes = int(classes_.size());
     for (const auto& c : crops) {  // the browser indexes the class names with the teacher's

@@ -4,6 +4,7 @@
 // answers from its files; the images come as PNG. The labels of all images and the
 // last images' names and boxes are kept here, so that browsing asks once per image.
 #include <map>
+#include <atomic>
 #include <mutex>
 
 #include "labels/crop_inspector.h"
@@ -29,6 +30,7 @@ public:
     std::vector<GroupCounts> groupHistogram(const FerkdConfig& rule, int bins) const override;
     std::vector<UnrecognisedImage> mostUnrecognised(float threshold, int limit) const override;
     bool hasObjectBoxes() const override { return objectBoxes_; }
+    bool remote() const override { return true; }
     std::optional<ObjectBox> objectBox(int64_t image) const override;
     MiningQuality mining(const FerkdConfig& rule, const MiningSettings& settings = {},
                          std::vector<CropMining>* crops = nullptr,
@@ -52,7 +54,7 @@ private:
     std::vector<std::string> classes_;
     std::vector<int64_t> labels_;
     bool objectBoxes_ = false;
-    int64_t student_ = 0;
+    std::atomic<int64_t> student_{0};  // set on the GUI thread, read by a window's worker
     mutable std::mutex infoMutex_;
     mutable std::map<int64_t, ImageInfo> info_;  // the last images asked for
 };

@@ -283,7 +283,16 @@ private slots:
         browser->openLabelSetAsync(sets->itemData(0).toLongLong());
         QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 60000);
         QVERIFY2(opened.first().at(0).toBool(), qPrintable(opened.first().at(1).toString()));
+        // The server's answers come on a worker thread; the window goes on meanwhile.
+        QTRY_VERIFY_WITH_TIMEOUT(browser->settled(), 30000);
         QCOMPARE(browser->boxCount(), 4);
+        QVERIFY(browser->datasetShares()[0] + browser->datasetShares()[1] + browser->datasetShares()[2] +
+                    browser->datasetShares()[3] > 0.99);
+        // Five images asked for at once, as a slider drag does: the last one is shown.
+        for (int64_t image = 1; image <= 5; ++image) browser->showImage(image);
+        QVERIFY(!browser->settled());
+        QTRY_VERIFY_WITH_TIMEOUT(browser->settled(), 30000);
+        QCOMPARE(browser->currentImage(), int64_t(5));
 
         ExperimentStore store(ws.toStdString());
         LocalWorkspace local(store);
@@ -296,6 +305,7 @@ private slots:
         }
         QString error;
         QVERIFY2(browser->setStudentRun(requireRun(local, "teacher").id, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(browser->settled(), 30000);
         for (const auto& c : browser->currentCrops()) QVERIFY(c.student_class >= 0 && c.student_class < 4);
         const QImage figure = browser->figureOne(2, 1);
         QVERIFY(!figure.isNull() && figure.width() > 100);

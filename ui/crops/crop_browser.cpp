@@ -12,6 +12,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPointer>
+#include <QThreadPool>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSlider>
@@ -37,6 +38,7 @@ namespace ferkd::ui {
 namespace {
 
 constexpr int kSliderSteps = 1000;
+constexpr int kHistogramBins = 20;  // of p(true class), stacked by group
 
 // A student run's checkpoint, found in `workspace` (none without one).
 LocalCropInspector::StudentCheckpoint studentsOf(const std::shared_ptr<Workspace>& workspace) {
@@ -408,6 +410,54 @@ void CropBrowser::guarded(const std::function<void()>& show) {
     }
 }
 
+struct CropBrowser::ImageCrops {
+    int64_t image = -1;
+    std::vector<InspectedCrop> crops;
+    ImagePixels pixels;
+    std::string name;
+    std::optional<ObjectBox> object;
+};
+
+struct CropBrowser::RuleFigures {
+    std::vector<GroupCounts> perBin;
+    bool mined = false;
+    MiningQuality quality;
+    std::vector<CropMining> mining;
+    std::vector<UnrecognisedImage> unrecognised;
+};
+
+template <class Answer>
+void CropBrowser::ask(const RequestCounter& asked, uint64_t& shown, std::function<Answer(const CropInspector&)> fetch,
+                      std::function<void(const Answer&)> show) {
+    if (!inspector_) return;
+    const uint64_t request = ++*asked;
+    if (!inspector_->remote()) {
+        guarded([&] { show(fetch(*inspector_)); });
+        shown = request;
+        return;
+    }
+    QPointer<CropBrowser> self(this);  // the browser may be gone when the answer comes
+    auto inspector = inspector_;
+    QThreadPool::globalInstance()->start([self, inspector, asked, request, shown = &shown, fetch, show] {
+        if (*asked != request) return;  // a newer request of this kind came meanwhile
+        auto answer = std::make_shared<Answer>();
+        QString error;
+        try {
+            *answer = fetch(*inspector);
+        } catch (const std::exception& e) {
+            error = QString::fromUtf8(e.what());
+        }
+        QMetaObject::invokeMethod(qApp, [self, asked, request, shown, show, answer, error] {
+            if (!self || *asked != request) return;
+            if (error.isEmpty())
+                self->guarded([&] { show(*answer); });
+            else
+                self->imageLabel_->setText(error);  // a server out of reach: the views keep what they show
+            *shown = request;
+        });
+    });
+}
+
 void CropBrowser::refreshStudents() {
     student_->clear();
     student_->addItem(tr("(none)"), qlonglong(0));
@@ -563,13 +613,26 @@ void CropBrowser::ruleControlChanged() {
 }
 
 void CropBrowser::refreshRule() {
-    guarded([this] { showRule(); });
+    const FerkdConfig rule = rule_;
+    ask<RuleFigures>(
+        ruleAsked_, ruleShown_,
+        [rule](const CropInspector& inspector) {
+            RuleFigures f;
+            f.perBin = inspector.groupHistogram(rule, kHistogramBins);
+            if (inspector.hasObjectBoxes()) {
+                f.mined = true;
+                f.quality = inspector.mining(rule, {}, &f.mining, MiningPlot::kMaxDots);
+            }
+            const double unrecognised = rule.rule == "paper" ? rule.t_mid : rule.hard_threshold;
+            f.unrecognised = inspector.mostUnrecognised(float(unrecognised), 50);
+            return f;
+        },
+        [this](const RuleFigures& f) { showRule(f); });
 }
 
-void CropBrowser::showRule() {
-    if (!inspector_) return;
-    const int bins = 20;
-    const auto perBin = inspector_->groupHistogram(rule_, bins);
+void CropBrowser::showRule(const RuleFigures& figures) {
+    const int bins = kHistogramBins;
+    const auto& perBin = figures.perBin;
     GroupCounts totals{};
     for (const auto& b : perBin)
         for (int g = 0; g < kCropGroups; ++g) totals[g] += b[g];
@@ -611,16 +674,12 @@ void CropBrowser::showRule() {
     histogram_->rescaleAxes();
     histogram_->xAxis->setRange(0, 1);
     replotWhenShown(histogram_);
-    if (inspector_->hasObjectBoxes()) {
-        std::vector<CropMining> mined;
-        const MiningQuality quality = inspector_->mining(rule_, {}, &mined, MiningPlot::kMaxDots);
-        miningPlot_->set(quality, mined);
-    }
+    if (figures.mined) miningPlot_->set(figures.quality, figures.mining);
     ranking_->clear();
     const double unrecognised = rule_.rule == "paper" ? rule_.t_mid : rule_.hard_threshold;
     ranking_->setToolTip(tr("Images with the most crops whose p(true class) is below %1").arg(unrecognised));
     const int n = inspector_->cropsPerImage();
-    for (const auto& u : inspector_->mostUnrecognised(float(unrecognised), 50)) {
+    for (const auto& u : figures.unrecognised) {
         auto* item = new QListWidgetItem(tr("%1 %2: %3/%4, p %5")
                                              .arg(u.image)
                                              .arg(QString::fromStdString(inspector_->classNames()[inspector_->label(u.image)]))
@@ -651,25 +710,37 @@ QImage CropBrowser::cropImage(const ImagePixels& pixels, const CropBox& box, int
 }
 
 void CropBrowser::refreshCrops() {
-    guarded([this] { showCrops(); });
+    if (image_ < 0) return;
+    const int64_t image = image_;
+    const FerkdConfig rule = rule_;
+    ask<ImageCrops>(
+        cropsAsked_, cropsShown_,
+        [image, rule](const CropInspector& inspector) {
+            ImageCrops c;
+            c.image = image;
+            c.crops = inspector.crops(image, rule);
+            c.pixels = inspector.image(image);
+            c.name = inspector.imageName(image);
+            c.object = inspector.objectBox(image);
+            return c;
+        },
+        [this](const ImageCrops& c) { showCrops(c); });
 }
 
-void CropBrowser::showCrops() {
-    if (!inspector_ || image_ < 0) return;
-    crops_ = inspector_->crops(image_, rule_);
-    const ImagePixels pixels = inspector_->image(image_);
+void CropBrowser::showCrops(const ImageCrops& shown) {
+    crops_ = shown.crops;
+    const ImagePixels& pixels = shown.pixels;
     const auto& names = inspector_->classNames();
-    const int64_t y = inspector_->label(image_);
+    const int64_t y = inspector_->label(shown.image);
     imageLabel_->setText(tr("Image %1, class %2, %3 stored crops: %4 discarded (hard), %5 calibrated, %6 teacher's "
                             "label, %7 discarded (easy)")
-                             .arg(QString::fromStdString(inspector_->imageName(image_)),  // one call: names may hold '%'
+                             .arg(QString::fromStdString(shown.name),  // one call: names may hold '%'
                                   QString::fromStdString(names[y]), QString::number(crops_.size()),
                                   QString::number(groupCount(CropGroup::DiscardedHard)),
                                   QString::number(groupCount(CropGroup::Calibrated)),
                                   QString::number(groupCount(CropGroup::Teacher)),
                                   QString::number(groupCount(CropGroup::DiscardedEasy))));
-    const auto object = inspector_->objectBox(image_);
-    view_->set(toQImage(pixels), crops_, object);
+    view_->set(toQImage(pixels), crops_, shown.object);
     strip_->clear();
     std::vector<const InspectedCrop*> sorted;
     for (const auto& c : crops_) sorted.push_back(&c);

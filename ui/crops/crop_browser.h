@@ -14,6 +14,7 @@
 #include <QWidget>
 
 #include <array>
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -65,6 +66,9 @@ public:
     const std::vector<InspectedCrop>& currentCrops() const { return crops_; }
 
     int64_t currentImage() const { return image_; }
+    // A server's label set is asked off the GUI thread: false while an image's crops or the
+    // rule's figures are on their way (always true on this machine's files).
+    bool settled() const { return *cropsAsked_ == cropsShown_ && *ruleAsked_ == ruleShown_; }
     int boxCount() const;   // boxes drawn on the current image
     // The crop singled out under the pointer (an index into currentCrops(), -1 for none),
     // in the image and in the strip of thumbnails.
@@ -96,12 +100,21 @@ private:
     // Runs `show`; a problem (a server out of reach) goes to the image's caption, and the
     // views keep what they show.
     void guarded(const std::function<void()>& show);
+    // Runs `fetch` (the inspector's answers) and shows its result with `show`: at once for
+    // this machine's files; for a server's on a worker thread, where only the newest
+    // request of its kind (`asked`) is shown. A problem goes to the image's caption.
+    using RequestCounter = std::shared_ptr<std::atomic<uint64_t>>;  // shared with the workers
+    template <class Answer>
+    void ask(const RequestCounter& asked, uint64_t& shown, std::function<Answer(const CropInspector&)> fetch,
+             std::function<void(const Answer&)> show);
     void refreshLabelSets();
     void refreshStudents();
-    void refreshCrops();  // showCrops, guarded
-    void refreshRule();   // showRule, guarded
-    void showCrops();
-    void showRule();
+    void refreshCrops();  // the current image's crops under the rule
+    void refreshRule();   // the rule's shares, histogram, mining and ranking
+    struct ImageCrops;
+    struct RuleFigures;
+    void showCrops(const ImageCrops& shown);
+    void showRule(const RuleFigures& figures);
     void refreshHistogram();
     void syncRuleControls();
     void ruleControlChanged();
@@ -113,6 +126,9 @@ private:
     int64_t image_ = -1;
     std::array<double, kCropGroups> datasetShares_{};
     std::vector<InspectedCrop> crops_;
+    RequestCounter cropsAsked_ = std::make_shared<std::atomic<uint64_t>>(0);
+    RequestCounter ruleAsked_ = std::make_shared<std::atomic<uint64_t>>(0);
+    uint64_t cropsShown_ = 0, ruleShown_ = 0;
 
     QComboBox *labelSets_ = nullptr, *classFilter_ = nullptr, *ruleMode_ = nullptr, *student_ = nullptr;
     QLineEdit *dataPath_ = nullptr, *labelsPath_ = nullptr;
