@@ -84,16 +84,19 @@ auto inPart(const std::string& part, F&& resolve) {
     }
 }
 
-// A file of the workspace's labels/ folder no run has written yet.
-std::string pipelineLabelsFile(const std::string& workspace) {
-    const fs::path folder = fs::path(workspace) / "labels";
+// A file of the workspace's labels/ folder that no file and no labels run has yet (two
+// pipelines queued in one second get two files).
+std::string pipelineLabelsFile(const ExperimentStore& store) {
+    const fs::path folder = fs::path(store.workspace()) / "labels";
     fs::create_directories(folder);
     const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm local{};
+    localtime_r(&now, &local);
     char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
     for (int n = 1;; ++n) {
         const fs::path file = folder / ("pipeline-" + std::string(stamp) + (n > 1 ? "-" + std::to_string(n) : "") + ".fkdl");
-        if (!fs::exists(file)) return file.string();
+        if (!fs::exists(file) && !store.findRun("labels " + file.stem().string())) return file.string();
     }
 }
 
@@ -172,7 +175,9 @@ int64_t ServerQueue::queueRun(const ConfigRequest& request, const std::string& t
 }
 
 PipelineRuns ServerQueue::queuePipeline(const PipelineRequest& request, const std::string& tags) {
-    const PipelinePlan plan = planPipeline(request, options_.data_roots, pipelineLabelsFile(store_.workspace()));
+    // One at a time: the file's name is taken when its labels run is recorded.
+    std::lock_guard<std::mutex> naming(pipelineMutex_);
+    const PipelinePlan plan = planPipeline(request, options_.data_roots, pipelineLabelsFile(store_));
     const std::string prefix = tags.empty() ? "pipeline," : tags + ",pipeline,";
     PipelineRuns runs;
     runs.teacher = createTrainingRun(store_, plan.teacher, {prefix + "teacher", false, options_.processes});

@@ -65,6 +65,7 @@ private:
     ExperimentStore& store_;
     ServerQueueOptions options_;
     std::string queueFile_;
+    std::mutex pipelineMutex_;  // pipelines are recorded one at a time
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<int64_t> queue_;
