@@ -41,3 +41,11 @@ out="$W/bg64-rrc-32-0.5.fkdl"
 "$F" --workspace "$W" runs show ce-64px-0.5-s1 2>/dev/null | grep -q "status finished" ||
     "$F" --workspace "$W" train --preset clutter-ce-student --set data.path="$DATA" --set data.input_size=64 \
         --set augment.scale_max=0.5 --set seed=1 --name ce-64px-0.5-s1
+
+# The paper's rule on the same label set and settings, its thresholds around 1/K (one
+# seed per point so far; the issue asks two): the paper's (0.01, 0.1), discarding alone
+# at 0.1 (t_mid = t_low), and calibrating up to 0.3.
+"$F" --workspace "$W" sweep --preset clutter-ferkd-student --set data.path="$DATA" --set data.input_size=64 \
+    --set distill.labels="$out" --grid distill.ferkd.t_low=0.01,0.1 --grid distill.ferkd.t_mid=0.1,0.3 \
+    --grid distill.ferkd.t_top=1 --seeds "${SWEEP_SEEDS:-1}" --select val_top1 --jobs "${JOBS:-2}" \
+    --name bg64-thresholds --out "$W/sweep-bg64"
