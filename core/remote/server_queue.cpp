@@ -77,10 +77,8 @@ auto inPart(const std::string& part, F&& resolve) {
     try {
         return resolve();
     } catch (const ConfigError& e) {
-        std::string message = e.what();
-        const std::string named = "config field '" + e.field() + "': ";
-        if (!e.field().empty() && message.compare(0, named.size(), named) == 0) message.erase(0, named.size());
-        throw ConfigError(e.field().empty() ? "" : part + "." + e.field(), e.field().empty() ? part + ": " + message : message);
+        if (e.field().empty()) throw ConfigError("", part + ": " + e.message());
+        throw ConfigError(part + "." + e.field(), e.message());
     }
 }
 
@@ -119,14 +117,10 @@ PipelinePlan planPipeline(const PipelineRequest& request, const std::vector<std:
         checkServerPaths(c, roots);
         return c;
     });
-    const auto errors = labelJobErrors(request.labels);
-    if (!errors.empty()) {
-        std::string message = errors.size() == 1 ? errors[0].second
-                                                 : std::to_string(errors.size()) + " problems in the label generation's settings:";
-        if (errors.size() > 1)
-            for (const auto& [field, problem] : errors) message += "\n  labels." + field + ": " + problem;
-        throw ConfigError(errors.size() == 1 ? "labels." + errors[0].first : "", message);
-    }
+    ConfigProblems problems;  // every problem of the settings at once, as a config's
+    for (const auto& [field, problem] : labelJobErrors(request.labels))
+        problems.attempt([&] { throw ConfigError("labels." + field, problem); });
+    problems.throwIfAny();
     plan.labels = request.labels;
     plan.labels.data = plan.teacher.data.path;
     plan.labels.out = labelsFile;

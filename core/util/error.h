@@ -16,11 +16,12 @@ class ConfigError : public Error {
 public:
     ConfigError(std::string field, const std::string& message)
         : Error(field.empty() ? message : "config field '" + field + "': " + message),
-          field_(std::move(field)) {}
+          field_(std::move(field)), message_(message) {}
     const std::string& field() const { return field_; }
+    const std::string& message() const { return message_; }  // without the field's name
 
 private:
-    std::string field_;
+    std::string field_, message_;
 };
 
 // A file could not be read or had the wrong content; the message names the file.
