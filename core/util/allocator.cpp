@@ -7,8 +7,9 @@
 namespace ferkd {
 
 void keepFreedMemoryForReuse() {
-    if (std::getenv("MALLOC_MMAP_THRESHOLD_") || std::getenv("MALLOC_TRIM_THRESHOLD_")) return;
-    mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's largest allowed threshold on 64-bit
+    for (const char* user : {"MALLOC_MMAP_THRESHOLD_", "MALLOC_MMAP_MAX_", "MALLOC_TRIM_THRESHOLD_"})
+        if (std::getenv(user)) return;
+    mallopt(M_MMAP_MAX, 0);  // large blocks too: from the heap, kept when freed
     mallopt(M_TRIM_THRESHOLD, 1 << 30);
 }
 

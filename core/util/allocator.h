@@ -2,11 +2,15 @@
 // glibc's allocator gives every freed block above its mmap threshold back to the kernel
 // (and trims the heap top above 128 KiB), so a training loop that frees and reallocates
 // the same activation and batch buffers every step faults in fresh zeroed pages every
-// step: 13% of an epoch's profile on image folders. Serving blocks up to 32 MiB from the
-// heap and keeping up to 1 GiB of free heap lets them be reused instead
-// (docs/PERFORMANCE.md: the step 9% faster, the JPEG epoch 12%, peak memory +5%).
-// Call once at start-up, before threads allocate; MALLOC_MMAP_THRESHOLD_ or
-// MALLOC_TRIM_THRESHOLD_ in the environment leave glibc's settings to the user.
+// step: 13% of an epoch's profile on image folders. The threshold can be raised to
+// 32 MiB at most; blocks above that (a 512-crop teacher pass at 64 px has activations of
+// 100+ MiB) are mapped and unmapped on every pass whatever the threshold, and label
+// generation spent over half its time in those page faults. So every block comes from
+// the heap (no mmap at all) and up to 1 GiB of free heap is kept for reuse
+// (docs/PERFORMANCE.md: the step 9% faster, the JPEG epoch 12%, label generation 4x).
+// Call once at start-up, before threads allocate; MALLOC_MMAP_THRESHOLD_,
+// MALLOC_MMAP_MAX_ or MALLOC_TRIM_THRESHOLD_ in the environment leave glibc's settings to
+// the user.
 namespace ferkd {
 
 void keepFreedMemoryForReuse();
