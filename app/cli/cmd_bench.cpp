@@ -25,7 +25,7 @@ namespace {
 struct AblationOptions {
     std::string preset = "fmnist-fkd-student", labels, teacher, out = "ablation";
     std::vector<std::string> variants = namesOf(ablationVariants()), sets;
-    int seeds = 3, epochs = 0, threads = 0;
+    int seeds = 3, firstSeed = 1, epochs = 0, threads = 0;
     int64_t trainLimit = 0;
 };
 
@@ -33,6 +33,7 @@ std::string commandLine(const AblationOptions& o) {
     std::ostringstream c;
     c << "ferkd bench ablation --preset " << o.preset << " --teacher " << o.teacher << " --labels " << o.labels
       << " --seeds " << o.seeds;
+    if (o.firstSeed != 1) c << " --first-seed " << o.firstSeed;
     if (o.epochs) c << " --epochs " << o.epochs;
     if (o.trainLimit) c << " --train-limit " << o.trainLimit;
     if (o.threads) c << " --threads " << o.threads;
@@ -61,7 +62,7 @@ int runAblation(const CliContext& ctx, const AblationOptions& o) {
     const RunConfig base = resolveConfig(request);
     std::vector<RunConfig> configs;
     std::vector<std::pair<std::string, uint64_t>> cells;
-    for (int seed = 1; seed <= o.seeds; ++seed)
+    for (int seed = o.firstSeed; seed < o.firstSeed + o.seeds; ++seed)
         for (const auto& v : o.variants) {
             configs.push_back(ablationConfig(base, v, uint64_t(seed), o.labels, o.teacher));
             validateConfig(configs.back());  // every run's config is valid before the first one trains
@@ -101,8 +102,9 @@ int runAblation(const CliContext& ctx, const AblationOptions& o) {
     setting << "Student " << base.model.arch << " on " << base.data.path << " (" << train->size()
             << " training images, " << (data.test ? data.test->size() : 0) << " test images), " << base.schedule.epochs
             << " epochs, batch " << base.schedule.batch_size << ", lr " << base.optim.lr << ", "
-            << base.distill.num_crops << " crops per image for fkd/ferkd, seeds 1.." << o.seeds << "; teacher run '"
-            << o.teacher << "', label set " << std::filesystem::path(o.labels).filename().string() << ".";
+            << base.distill.num_crops << " crops per image for fkd/ferkd, seeds " << o.firstSeed << ".."
+            << o.firstSeed + o.seeds - 1 << "; teacher run '" << o.teacher << "', label set "
+            << std::filesystem::path(o.labels).filename().string() << ".";
     std::unique_ptr<LabelSetStats> stats;
     if (!o.labels.empty())
         stats = std::make_unique<LabelSetStats>(
@@ -132,7 +134,9 @@ void addBenchCommand(CLI::App& app, CliContext& ctx) {
                    "Comma-separated: ce, kd, fkd, ferkd, ferkd-discard, ferkd-calibrate, ferkd-fraction; the last "
                    "five also with +selfmix")
         ->delimiter(',');
-    ab->add_option("--seeds", o->seeds, "Seeds 1..N")->check(CLI::Range(1, 100));
+    ab->add_option("--seeds", o->seeds, "How many seeds: first..first+N-1")->check(CLI::Range(1, 100));
+    // More seeds for a comparison whose first ones ran elsewhere (runs are reused by name).
+    ab->add_option("--first-seed", o->firstSeed, "The first seed (default 1)")->check(CLI::Range(1, 1000000));
     ab->add_option("--epochs", o->epochs, "schedule.epochs (default: the preset's)")->check(CLI::PositiveNumber);
     ab->add_option("--train-limit", o->trainLimit, "Train on the first N images (the label set may cover more)");
     ab->add_option("--threads", o->threads, "runtime.threads (0 = all cores)");

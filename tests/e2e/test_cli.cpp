@@ -355,6 +355,16 @@ private slots:
         QCOMPARE(csv.count('\n'), 1 + 10);  // header + 5 variants x 2 seeds x 1 epoch
         Result again = runFerkd(abArgs);
         QVERIFY2(again.code == 0 && again.out.count("reused") == 10, qPrintable(again.out + again.err));
+        // More seeds later: only the new seed trains, and the table counts what it was given.
+        QStringList moreArgs = abArgs;
+        moreArgs[moreArgs.indexOf("--variants") + 1] = "ce";
+        moreArgs[moreArgs.indexOf("--seeds") + 1] = "1";
+        moreArgs << "--first-seed" << "3";
+        Result more = runFerkd(moreArgs);
+        QVERIFY2(more.code == 0 && !more.out.contains("reused"), qPrintable(more.out + more.err));
+        const QString moreMd = QString::fromStdString(test::readFile((ablation + "/ablation.md").toStdString()));
+        QVERIFY2(moreMd.contains("| ce | 1 |") && moreMd.contains("seeds 3..3") && moreMd.contains("--first-seed 3"),
+                 qPrintable(moreMd));
         Result badVariant = runFerkd({"--workspace", ws_, "bench", "ablation", "--variants", "ce,ferk"});
         QVERIFY2(badVariant.code == 2 && badVariant.err.contains("did you mean 'ferkd'"), qPrintable(badVariant.err));
 
