@@ -97,12 +97,13 @@ int runAblation(const CliContext& ctx, const AblationOptions& o) {
 
     auto summary = summarizeAblation(results, o.variants);
     std::ostringstream setting;
-    DataSplits data = openDataSplits(base.data.path, base.data.format);
-    auto train = limitDataset(data.train, base.data.train_limit);
-    setting << "Student " << base.model.arch << " on " << base.data.path << " (" << train->size()
-            << " training images, " << (data.test ? data.test->size() : 0) << " test images), " << base.schedule.epochs
-            << " epochs, batch " << base.schedule.batch_size << ", lr " << base.optim.lr << ", "
-            << base.distill.num_crops << " crops per image for fkd/ferkd, seeds " << o.firstSeed << ".."
+    const DataSplits data = openRunData(base.data);  // the splits the runs trained, validated and tested on
+    const auto& train = data.train;
+    setting << "Student " << base.model.arch << " on " << base.data.path << " (" << data.train_images.size()
+            << " training images and " << (data.val ? data.val->size() : 0) << " held out for validation, "
+            << data.test->size() << " test images), " << base.schedule.epochs
+            << " epochs counted in crop-views, batch " << base.schedule.batch_size << " crops, lr " << base.optim.lr
+            << ", " << base.distill.num_crops << " crops per image for fkd/ferkd, seeds " << o.firstSeed << ".."
             << o.firstSeed + o.seeds - 1 << "; teacher run '" << o.teacher << "', label set "
             << std::filesystem::path(o.labels).filename().string() << ".";
     std::unique_ptr<LabelSetStats> stats;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 #include <sstream>
 
 #include "util/error.h"
@@ -96,7 +97,7 @@ std::vector<AblationSummary> summarizeAblation(const std::vector<AblationCell>& 
         AblationSummary s;
         s.variant = variant;
         std::vector<double> finals, bests, seconds;
-        std::vector<std::vector<double>> perEpoch;
+        std::map<int64_t, std::vector<double>> perEpoch;
         for (const auto& c : cells) {
             if (c.variant != variant || c.status != run_status::kFinished || c.epochs.empty()) continue;
             finals.push_back(c.epochs.back().test_top1);
@@ -111,8 +112,7 @@ std::vector<AblationSummary> summarizeAblation(const std::vector<AblationCell>& 
                 } else {
                     best = std::max(best, m.test_top1);
                 }
-                if (perEpoch.size() <= e) perEpoch.resize(e + 1);
-                perEpoch[e].push_back(m.test_top1);
+                perEpoch[m.epoch].push_back(m.test_top1);
             }
             bests.push_back(best);
             seconds.push_back(c.seconds);
@@ -124,10 +124,10 @@ std::vector<AblationSummary> summarizeAblation(const std::vector<AblationCell>& 
         s.best_mean = best.mean;
         s.best_std = best.std;
         s.seconds_mean = meanStd(seconds).mean;
-        for (const auto& e : perEpoch) {
-            const MeanStd top1 = meanStd(e);
-            s.epoch_mean.push_back(top1.mean);
-            s.epoch_std.push_back(top1.std);
+        for (const auto& [epoch, top1s] : perEpoch) {
+            const MeanStd top1 = meanStd(top1s);
+            s.epoch_mean[epoch] = top1.mean;
+            s.epoch_std[epoch] = top1.std;
         }
         out.push_back(std::move(s));
     }
@@ -158,17 +158,22 @@ std::string ablationMarkdown(const std::vector<AblationSummary>& summary, const 
     for (const auto& s : summary)
         o << "| " << s.variant << " | " << s.runs << " | " << pct(s.final_mean, s.final_std, s.runs) << " | "
           << pct(s.best_mean, s.best_std, s.runs) << " | " << formatDuration(s.seconds_mean) << " |\n";
-    size_t epochs = 0;
-    for (const auto& s : summary) epochs = std::max(epochs, s.epoch_mean.size());
-    o << "\nTest top-1 (%) after each epoch, mean ± sample standard deviation over seeds:\n\n| variant |";
-    for (size_t e = 0; e < epochs; ++e) o << " epoch " << e + 1 << " |";
+    std::set<int64_t> epochs;
+    for (const auto& s : summary)
+        for (const auto& kv : s.epoch_mean) epochs.insert(kv.first);
+    o << "\nTest top-1 (%) after each epoch (FKD's epochs, counted in crop-views: equal numbers are equal "
+         "training), mean ± sample standard deviation over seeds:\n\n| variant |";
+    for (int64_t e : epochs) o << " epoch " << e << " |";
     o << "\n|---|";
-    for (size_t e = 0; e < epochs; ++e) o << "---|";
+    for (size_t e = 0; e < epochs.size(); ++e) o << "---|";
     o << "\n";
     for (const auto& s : summary) {
         o << "| " << s.variant << " |";
-        for (size_t e = 0; e < epochs; ++e)
-            o << ' ' << (e < s.epoch_mean.size() ? pct(s.epoch_mean[e], s.epoch_std[e], s.runs) : "") << " |";
+        for (int64_t e : epochs) {
+            const auto mean = s.epoch_mean.find(e);
+            if (mean != s.epoch_mean.end()) o << ' ' << pct(mean->second, s.epoch_std.at(e), s.runs);
+            o << " |";
+        }
         o << "\n";
     }
     if (stats) {

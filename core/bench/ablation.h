@@ -4,6 +4,7 @@
 // ones with and without SelfMix) for the same epochs and seeds, everything else equal,
 // summarised as mean and spread over seeds. `ferkd bench ablation` drives it.
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,9 @@ struct AblationSummary {
     int runs = 0;  // finished runs
     double final_mean = 0, final_std = 0, best_mean = 0, best_std = 0, seconds_mean = 0;
     bool selected_by_val = false;  // best = test top-1 at the best validation epoch (data.val_split), not the best test top-1
-    std::vector<double> epoch_mean, epoch_std;  // test top-1 (percent) per epoch
+    // Test top-1 (percent) per stored epoch, by the epoch's number: under FKD's accounting a
+    // 2-crop run stores epochs 2, 4, 6 and a 1-crop run 1..6, so equal numbers are equal crop-views.
+    std::map<int64_t, double> epoch_mean, epoch_std;
 };
 
 // Mean and sample standard deviation over the finished runs of each variant, in `order`.

@@ -576,11 +576,19 @@ private slots:
         QCOMPARE(summary[1].runs, 2);
         QVERIFY(std::abs(summary[1].final_mean - 80) < 1e-12);
         QVERIFY(std::abs(summary[1].final_std - std::sqrt(200.0)) < 1e-12);  // sample std of 70, 90
-        QVERIFY(std::abs(summary[1].epoch_mean[0] - 55) < 1e-12);
+        QVERIFY(std::abs(summary[1].epoch_mean.at(1) - 55) < 1e-12);
         QCOMPARE(summary[1].best_mean, summary[1].final_mean);
         QCOMPARE(summary[1].seconds_mean, 15.0);
         const std::string md = ablationMarkdown(summary, "ferkd bench ablation ...", "setting", nullptr, {});
         QVERIFY(md.find("| fkd | 2 | 80.00 ± 14.14 | 80.00 ± 14.14 |") != std::string::npos);
+        // Columns by the stored epoch's number: a 2-crop run's epochs 2 and 4 sit under "epoch 2"
+        // and "epoch 4", beside a 1-crop run's 1..4, not under 1 and 2.
+        std::vector<AblationCell> mixed{cell("ce", 1, {10, 20, 30, 40}), cell("fkd", 1, {50, 70})};
+        for (auto& e : mixed[1].epochs) e.epoch *= 2;
+        const std::string mixedMd = ablationMarkdown(summarizeAblation(mixed, {"ce", "fkd"}), "c", "s", nullptr, {});
+        QVERIFY2(mixedMd.find("| variant | epoch 1 | epoch 2 | epoch 3 | epoch 4 |") != std::string::npos &&
+                     mixedMd.find("| fkd | | 50.00 | | 70.00 |") != std::string::npos,
+                 mixedMd.c_str());
         const std::string csv = ablationCsv(cells);
         QCOMPARE(std::count(csv.begin(), csv.end(), '\n'), 1 + 8);
         // With a validation split, "best" is the test top-1 of the best validation epoch.
