@@ -1231,13 +1231,13 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
     </message>
     <message>
         <location filename="../ui/crops/mining_plot.cpp" line="83"/>
-        <source>middle half of p per coverage bin</source>
-        <translation>mittlere Hälfte von p je Abdeckungsintervall</translation>
+        <source>middle half of p</source>
+        <translation>mittlere Hälfte von p</translation>
     </message>
     <message>
         <location filename="../ui/crops/mining_plot.cpp" line="89"/>
-        <source>median p per coverage bin</source>
-        <translation>Median von p je Abdeckungsintervall</translation>
+        <source>median p</source>
+        <translation>Median von p</translation>
     </message>
     <message>
         <location filename="../ui/crops/mining_plot.cpp" line="108"/>

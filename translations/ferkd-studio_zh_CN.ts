@@ -1227,13 +1227,13 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
     </message>
     <message>
         <location filename="../ui/crops/mining_plot.cpp" line="83"/>
-        <source>middle half of p per coverage bin</source>
-        <translation>各覆盖区间 p 的中间一半</translation>
+        <source>middle half of p</source>
+        <translation>p 的中间一半</translation>
     </message>
     <message>
         <location filename="../ui/crops/mining_plot.cpp" line="89"/>
-        <source>median p per coverage bin</source>
-        <translation>各覆盖区间 p 的中位数</translation>
+        <source>median p</source>
+        <translation>p 的中位数</translation>
     </message>
     <message>
         <location filename="../ui/crops/mining_plot.cpp" line="108"/>

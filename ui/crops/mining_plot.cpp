@@ -26,8 +26,14 @@ MiningPlot::MiningPlot(QWidget* parent) : QWidget(parent) {
     plot_->yAxis->setLabel(tr("p(true class)"));
     plot_->legend->setVisible(true);
     plot_->legend->setFont(QFont(font().family(), 8));
-    plot_->legend->setBrush(QColor(255, 255, 255, 210));
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    // Below the axes, in two columns: inside them it covered the dots and the median
+    // wherever they lay (on a background-rich set both fill the upper half).
+    plot_->plotLayout()->addElement(1, 0, plot_->legend);
+    plot_->plotLayout()->setRowStretchFactor(1, 0.001);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot_->legend->setWrap(2);
+    plot_->legend->setBorderPen(Qt::NoPen);
+    plot_->legend->setBrush(Qt::NoBrush);
     layout->addWidget(plot_, 1);
     clear();
 }
@@ -80,13 +86,13 @@ void MiningPlot::set(const MiningQuality& m, const std::vector<CropMining>& crop
     q25->setData(bx, lo, true);
     q25->removeFromLegend();
     auto* q75 = plot_->addGraph();
-    q75->setName(tr("middle half of p per coverage bin"));
+    q75->setName(tr("middle half of p"));
     q75->setPen(Qt::NoPen);
     q75->setBrush(band);
     q75->setChannelFillGraph(q25);
     q75->setData(bx, hi, true);
     auto* median = plot_->addGraph();
-    median->setName(tr("median p per coverage bin"));
+    median->setName(tr("median p"));
     median->setPen(QPen(palette().text().color(), 2));
     median->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, 5));
     median->setData(bx, by, true);
