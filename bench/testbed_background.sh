@@ -49,3 +49,15 @@ out="$W/bg64-rrc-32-0.5.fkdl"
     --set distill.labels="$out" --grid distill.ferkd.t_low=0.01,0.1 --grid distill.ferkd.t_mid=0.1,0.3 \
     --grid distill.ferkd.t_top=1 --seeds "${SWEEP_SEEDS:-1}" --select val_top1 --jobs "${JOBS:-2}" \
     --name bg64-thresholds --out "$W/sweep-bg64"
+
+# The comparison at the sweep's selected thresholds (0.1 / 0.1 / 1: discarding alone below
+# p 0.1), seeds 1..3, every variant at equal crop-views (ce: 1 crop per image for 6
+# passes; the rest 2 stored crops for 3), ce on random crops of the label set's range.
+# Finished runs are reused, so VARIANTS=fkd and VARIANTS=ferkd can train side by side
+# (one thread each) and a last call with every variant writes the tables; FIRST_SEED=2
+# SEEDS=2 adds seeds 2-3 to seed-1 runs made elsewhere (docs/TESTBED.md did that).
+"$F" --workspace "$W" bench ablation --preset clutter-ferkd-student --teacher teacher-64px-rrc-8ep --labels "$out" \
+    --variants "${VARIANTS:-ce,fkd,ferkd,ferkd-calibrate,ferkd-fraction}" --first-seed "${FIRST_SEED:-1}" \
+    --seeds "${SEEDS:-3}" --threads 1 \
+    --set data.path="$DATA" --set data.input_size=64 --set augment.scale_max=0.5 \
+    --set distill.ferkd.t_low=0.1 --set distill.ferkd.t_mid=0.1 --set distill.ferkd.t_top=1 --out "$W/ablation-bg64"

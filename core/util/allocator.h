@@ -4,7 +4,7 @@
 // the same activation and batch buffers every step faults in fresh zeroed pages every
 // step: 13% of an epoch's profile on image folders. The threshold can be raised to
 // 32 MiB at most; blocks above that (a 512-crop teacher pass at 64 px has activations of
-// 100+ MiB) are mapped and unmapped on every pass whatever the threshold, and label
+// 64-128 MiB) are mapped and unmapped on every pass whatever the threshold, and label
 // generation spent over half its time in those page faults. So every block comes from
 // the heap (no mmap at all) and up to 1 GiB of free heap is kept for reuse
 // (docs/PERFORMANCE.md: the step 9% faster, the JPEG epoch 12%, label generation 4x).
