@@ -21,10 +21,10 @@ uint32_t be32(const unsigned char* p) { return (uint32_t(p[0]) << 24) | (p[1] <<
 uint32_t be16(const unsigned char* p) { return (p[0] << 8) | p[1]; }
 
 // Decoding a header that claims 100,000 x 100,000 pixels would allocate 30 GB first.
-constexpr uint64_t kMaxPixels = uint64_t(1) << 28;  // 16,384 x 16,384
+constexpr uint64_t kMaxHeaderPixels = uint64_t(1) << 28;  // 16,384 x 16,384
 
 std::optional<std::string> implausibleSize(uint64_t width, uint64_t height) {
-    if (width == 0 || height == 0 || width * height > kMaxPixels)
+    if (width == 0 || height == 0 || width * height > kMaxHeaderPixels)
         return "implausible image size " + std::to_string(width) + "x" + std::to_string(height) + " in the header";
     return std::nullopt;
 }

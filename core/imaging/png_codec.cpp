@@ -13,7 +13,7 @@ namespace {
 
 constexpr std::array<uint8_t, 8> kSignature = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 // A decoded image larger than this is refused (a damaged header, not a real crop image).
-constexpr uint64_t kMaxPixels = uint64_t(1) << 26;
+constexpr uint64_t kMaxDecodedPixels = uint64_t(1) << 26;
 // Deflate packs at most about 1032 bytes into one: more claimed is a lie, refused before allocating.
 constexpr uint64_t kMaxDeflateRatio = 1032;
 
@@ -97,7 +97,7 @@ ImagePixels decodePng(const std::string& bytes, const std::string& what) {
                 throw fail("expected 8-bit grey or RGB without interlace; got depth " + std::to_string(depth) +
                            ", colour type " + std::to_string(colour) + ", interlace " + std::to_string(interlace));
             image.channels = colour == 0 ? 1 : 3;
-            if (image.width <= 0 || image.height <= 0 || uint64_t(image.width) * uint64_t(image.height) > kMaxPixels)
+            if (image.width <= 0 || image.height <= 0 || uint64_t(image.width) * uint64_t(image.height) > kMaxDecodedPixels)
                 throw fail("size " + std::to_string(image.width) + " x " + std::to_string(image.height));
             header = true;
         } else if (type == "IDAT") {
