@@ -7,7 +7,6 @@
 
 #include "util/error.h"
 #include "util/registry.h"
-#include "util/statistics.h"
 #include "util/text.h"
 
 namespace ferkd {
@@ -81,10 +80,10 @@ RunConfig ablationConfig(const RunConfig& base, const std::string& variant, uint
 namespace {
 
 // Top-1 is stored in percent.
-std::string pct(double mean, double sd, int runs) {
+std::string pct(const MeanStd& top1, int runs) {
     char buf[64];
-    if (runs > 1) std::snprintf(buf, sizeof buf, "%.2f ± %.2f", mean, sd);
-    else std::snprintf(buf, sizeof buf, "%.2f", mean);
+    if (runs > 1) std::snprintf(buf, sizeof buf, "%.2f ± %.2f", top1.mean, top1.std);
+    else std::snprintf(buf, sizeof buf, "%.2f", top1.mean);
     return buf;
 }
 
@@ -118,17 +117,10 @@ std::vector<AblationSummary> summarizeAblation(const std::vector<AblationCell>& 
             seconds.push_back(c.seconds);
         }
         s.runs = static_cast<int>(finals.size());
-        const MeanStd last = meanStd(finals), best = meanStd(bests);
-        s.final_mean = last.mean;
-        s.final_std = last.std;
-        s.best_mean = best.mean;
-        s.best_std = best.std;
+        s.final_top1 = meanStd(finals);
+        s.best_top1 = meanStd(bests);
         s.seconds_mean = meanStd(seconds).mean;
-        for (const auto& [epoch, top1s] : perEpoch) {
-            const MeanStd top1 = meanStd(top1s);
-            s.epoch_mean[epoch] = top1.mean;
-            s.epoch_std[epoch] = top1.std;
-        }
+        for (const auto& [epoch, top1s] : perEpoch) s.epoch_top1[epoch] = meanStd(top1s);
         out.push_back(std::move(s));
     }
     return out;
@@ -156,11 +148,11 @@ std::string ablationMarkdown(const std::vector<AblationSummary>& summary, const 
     o << "| variant | runs | final test top-1 (%) | " << (byVal ? "test top-1 at the best validation epoch (%)" : "best test top-1 (%)")
       << " | wall time per run |\n|---|---|---|---|---|\n";
     for (const auto& s : summary)
-        o << "| " << s.variant << " | " << s.runs << " | " << pct(s.final_mean, s.final_std, s.runs) << " | "
-          << pct(s.best_mean, s.best_std, s.runs) << " | " << formatDuration(s.seconds_mean) << " |\n";
+        o << "| " << s.variant << " | " << s.runs << " | " << pct(s.final_top1, s.runs) << " | "
+          << pct(s.best_top1, s.runs) << " | " << formatDuration(s.seconds_mean) << " |\n";
     std::set<int64_t> epochs;
     for (const auto& s : summary)
-        for (const auto& kv : s.epoch_mean) epochs.insert(kv.first);
+        for (const auto& kv : s.epoch_top1) epochs.insert(kv.first);
     o << "\nTest top-1 (%) after each epoch (FKD's epochs, counted in crop-views: equal numbers are equal "
          "training), mean ± sample standard deviation over seeds:\n\n| variant |";
     for (int64_t e : epochs) o << " epoch " << e << " |";
@@ -170,8 +162,8 @@ std::string ablationMarkdown(const std::vector<AblationSummary>& summary, const 
     for (const auto& s : summary) {
         o << "| " << s.variant << " |";
         for (int64_t e : epochs) {
-            const auto mean = s.epoch_mean.find(e);
-            if (mean != s.epoch_mean.end()) o << ' ' << pct(mean->second, s.epoch_std.at(e), s.runs);
+            const auto top1 = s.epoch_top1.find(e);
+            if (top1 != s.epoch_top1.end()) o << ' ' << pct(top1->second, s.runs);
             o << " |";
         }
         o << "\n";

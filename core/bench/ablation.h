@@ -11,6 +11,7 @@
 #include "config/run_config.h"
 #include "labels/label_set_stats.h"
 #include "store/experiment_store.h"
+#include "util/statistics.h"
 
 namespace ferkd {
 
@@ -37,11 +38,12 @@ struct AblationCell {
 struct AblationSummary {
     std::string variant;
     int runs = 0;  // finished runs
-    double final_mean = 0, final_std = 0, best_mean = 0, best_std = 0, seconds_mean = 0;
+    MeanStd final_top1, best_top1;  // percent, sample std
+    double seconds_mean = 0;
     bool selected_by_val = false;  // best = test top-1 at the best validation epoch (data.val_split), not the best test top-1
     // Test top-1 (percent) per stored epoch, by the epoch's number: under FKD's accounting a
     // 2-crop run stores epochs 2, 4, 6 and a 1-crop run 1..6, so equal numbers are equal crop-views.
-    std::map<int64_t, double> epoch_mean, epoch_std;
+    std::map<int64_t, MeanStd> epoch_top1;
 };
 
 // Mean and sample standard deviation over the finished runs of each variant, in `order`.

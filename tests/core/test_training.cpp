@@ -572,12 +572,12 @@ private slots:
         cells.back().status = run_status::kFailed;  // left out of the summary
         auto summary = summarizeAblation(cells, {"ce", "fkd"});
         QCOMPARE(summary[0].runs, 1);
-        QCOMPARE(summary[0].final_mean, 50.0);
+        QCOMPARE(summary[0].final_top1.mean, 50.0);
         QCOMPARE(summary[1].runs, 2);
-        QVERIFY(std::abs(summary[1].final_mean - 80) < 1e-12);
-        QVERIFY(std::abs(summary[1].final_std - std::sqrt(200.0)) < 1e-12);  // sample std of 70, 90
-        QVERIFY(std::abs(summary[1].epoch_mean.at(1) - 55) < 1e-12);
-        QCOMPARE(summary[1].best_mean, summary[1].final_mean);
+        QVERIFY(std::abs(summary[1].final_top1.mean - 80) < 1e-12);
+        QVERIFY(std::abs(summary[1].final_top1.std - std::sqrt(200.0)) < 1e-12);  // sample std of 70, 90
+        QVERIFY(std::abs(summary[1].epoch_top1.at(1).mean - 55) < 1e-12);
+        QCOMPARE(summary[1].best_top1.mean, summary[1].final_top1.mean);
         QCOMPARE(summary[1].seconds_mean, 15.0);
         const std::string md = ablationMarkdown(summary, "ferkd bench ablation ...", "setting", nullptr, {});
         QVERIFY(md.find("| fkd | 2 | 80.00 ± 14.14 | 80.00 ± 14.14 |") != std::string::npos);
@@ -596,7 +596,7 @@ private slots:
         cells[0].epochs[1].val_top1 = 10;
         summary = summarizeAblation(cells, {"fkd"});
         QVERIFY(summary[0].selected_by_val);
-        QVERIFY(std::abs(summary[0].best_mean - 70) < 1e-12);  // 50 (seed 1, epoch 1) and 90 (seed 2: no val, best test)
+        QVERIFY(std::abs(summary[0].best_top1.mean - 70) < 1e-12);  // 50 (seed 1, epoch 1) and 90 (seed 2: no val, best test)
     }
 
     // Runs side by side: the differing fields, and seeds grouped to mean and spread.
