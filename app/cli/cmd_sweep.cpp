@@ -20,6 +20,7 @@
 #include "util/atomic_file.h"
 #include "util/error.h"
 #include "util/text.h"
+#include "util/elapsed.h"
 
 namespace ferkd::cli {
 namespace {
@@ -163,7 +164,7 @@ int runSweep(const CliContext& ctx, const SweepOptions& o) {
         std::printf("stopped; the same command continues with what is missing\n");
         return kStopped;
     }
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double wall = secondsSince(start);
     for (auto& c : cells) {
         const auto r = store->run(c.run_id);
         c.status = r->status;

@@ -5,6 +5,7 @@
 #include "batch/batch_prefetcher.h"
 #include "data/dataset_factory.h"
 #include "util/error.h"
+#include "util/elapsed.h"
 
 namespace ferkd {
 
@@ -26,7 +27,7 @@ DataBenchResult benchmarkDataPipeline(const DataBenchOptions& o) {
     const auto start = Clock::now();
     DataBenchResult r;
     while (auto b = batches.next()) r.images += b->labels.size(0);
-    r.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    r.seconds = secondsSince(start);
     r.images_per_sec = r.seconds > 0 ? double(r.images) / r.seconds : 0;
     return r;
 }

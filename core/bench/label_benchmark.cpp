@@ -10,6 +10,7 @@
 #include "models/classifier.h"
 #include "models/model_registry.h"
 #include "train/runtime.h"
+#include "util/elapsed.h"
 
 namespace ferkd {
 
@@ -32,7 +33,7 @@ LabelBenchResult benchmarkLabelGeneration(const LabelBenchOptions& o) {
     const auto t0 = std::chrono::steady_clock::now();
     generateLabels(*data, teacher, g, o.out, nullptr, nullptr);
     LabelBenchResult r;
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    r.seconds = secondsSince(t0);
     r.crops = data->size() * o.crops;
     r.crops_per_sec = double(r.crops) / r.seconds;
     r.file_bytes = std::filesystem::file_size(o.out);

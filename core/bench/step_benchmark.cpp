@@ -13,6 +13,7 @@
 #include "train/training_step.h"
 #include "util/peak_memory.h"
 #include "util/statistics.h"
+#include "util/elapsed.h"
 
 namespace ferkd {
 
@@ -37,7 +38,6 @@ StepBreakdown benchmarkTrainingStep(const StepBenchOptions& o) {
     auto targets = torch::softmax(torch::randn({o.batch, o.num_classes}), 1).to(device);
     StepBreakdown timing;
     using Clock = std::chrono::steady_clock;
-    auto since = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
     const bool bf16 = usesBf16(o.precision);
     auto sync = [&] {
         if (device.is_cuda()) torch::cuda::synchronize();
@@ -62,7 +62,7 @@ StepBreakdown benchmarkTrainingStep(const StepBenchOptions& o) {
             loss.backward();
             sync();
             forwardSeconds += std::chrono::duration<double>(f1 - f0).count();
-            backwardSeconds += since(f1);
+            backwardSeconds += secondsSince(f1);
             stepLoss += loss.item<double>();  // the trainer reads every step's loss (and synchronises)
         }
         const auto t2 = Clock::now();
@@ -70,10 +70,10 @@ StepBreakdown benchmarkTrainingStep(const StepBenchOptions& o) {
         sync();
         timing.losses.push_back(stepLoss);
         if (i < o.warmup) continue;
-        timing.step.seconds.push_back(since(t0));
+        timing.step.seconds.push_back(secondsSince(t0));
         timing.forward.seconds.push_back(forwardSeconds);
         timing.backward.seconds.push_back(backwardSeconds);
-        timing.update.seconds.push_back(since(t2));
+        timing.update.seconds.push_back(secondsSince(t2));
     }
     timing.peak_bytes = meter.peakBytes();
     return timing;

@@ -5,14 +5,9 @@
 #include <random>
 
 #include "labels/label_store.h"
+#include "util/elapsed.h"
 
 namespace ferkd {
-
-namespace {
-double secondsSince(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-}  // namespace
 
 StoreBenchResult benchmarkLabelStore(const StoreBenchOptions& o) {
     namespace fs = std::filesystem;

@@ -13,9 +13,9 @@
 namespace ferkd {
 namespace {
 
-constexpr char kMagic[8] = {'F', 'K', 'D', 'P', 'A', 'C', 'K', '1'};
-constexpr char kEnd[8] = {'F', 'K', 'D', 'E', 'N', 'D', '0', '1'};
-constexpr int kVersion = 1;       // labels and pixels
+constexpr char kPackMagic[8] = {'F', 'K', 'D', 'P', 'A', 'C', 'K', '1'};
+constexpr char kPackEnd[8] = {'F', 'K', 'D', 'E', 'N', 'D', '0', '1'};
+constexpr int kPackVersion = 1;       // labels and pixels
 constexpr int kVersionBoxes = 2;  // and an object box per image
 
 torch::Tensor resizeShortSideCenterCrop(const torch::Tensor& hwc, int side) {
@@ -50,18 +50,18 @@ ObjectBox resizeShortSideCenterCropBox(const ObjectBox& b, int64_t height, int64
 }  // namespace
 
 PackedDataset::PackedDataset(const std::string& path, bool verifyChecksum) {
-    FramedFile file(path, kMagic, "packed data set");
+    FramedFile file(path, kPackMagic, "packed data set");
     const nlohmann::json& header = file.header();
     const int version = header.value("version", 0);
-    if (version != kVersion && version != kVersionBoxes)
+    if (version != kPackVersion && version != kVersionBoxes)
         throw FileError(path, "packed data set version " + std::to_string(version) + " is not supported (expected " +
-                                  std::to_string(kVersion) + " or " + std::to_string(kVersionBoxes) + ")");
+                                  std::to_string(kPackVersion) + " or " + std::to_string(kVersionBoxes) + ")");
     const int64_t n = header.at("count"), h = header.at("height"), w = header.at("width"), c = header.at("channels");
     classes_ = header.at("classes").get<std::vector<std::string>>();
     const bool boxes = version == kVersionBoxes && header.value("boxes", false);
     const uint64_t pixelsAt = uint64_t(n) * 8;  // labels first, then pixels, then boxes
     const uint64_t boxesAt = pixelsAt + uint64_t(n) * h * w * c;
-    const uint64_t stored = file.checkBody(boxesAt + (boxes ? uint64_t(n) * 16 : 0), kEnd, verifyChecksum);
+    const uint64_t stored = file.checkBody(boxesAt + (boxes ? uint64_t(n) * 16 : 0), kPackEnd, verifyChecksum);
 
     auto keep = file.mapping();  // the tensors keep the map alive
     auto noop = [keep](void*) {};
@@ -110,7 +110,7 @@ void writePackedDataset(const Dataset& source, const std::string& path, const Pa
     const int64_t c = source.channels();
     const bool boxes = source.objectBox(0).has_value();
 
-    nlohmann::json header = {{"version", boxes ? kVersionBoxes : kVersion},
+    nlohmann::json header = {{"version", boxes ? kVersionBoxes : kPackVersion},
                              {"count", n},
                              {"height", side},
                              {"width", side},
@@ -120,7 +120,7 @@ void writePackedDataset(const Dataset& source, const std::string& path, const Pa
                              {"source_fingerprint", source.fingerprint()}};
     if (boxes) header["boxes"] = true;
     if (!options.generation_json.empty()) header["generation"] = nlohmann::json::parse(options.generation_json);
-    const std::string headerBytes = framedHeaderBytes(kMagic, header);
+    const std::string headerBytes = framedHeaderBytes(kPackMagic, header);
 
     writeFileAtomically(path, [&](const std::string& tmp) {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -153,7 +153,7 @@ void writePackedDataset(const Dataset& source, const std::string& path, const Pa
             checksum = fnv1a64(boxValues.data(), boxValues.size() * sizeof(int32_t), checksum);
         }
         out.write(reinterpret_cast<const char*>(&checksum), 8);
-        out.write(kEnd, 8);
+        out.write(kPackEnd, 8);
         out.flush();
         if (!out) throw FileError(tmp, "write failed (disk full?)");
     });

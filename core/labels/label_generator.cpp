@@ -11,6 +11,7 @@
 #include "util/hash.h"
 #include "util/ordered_prefetch.h"
 #include "util/worker_threads.h"
+#include "util/elapsed.h"
 
 namespace ferkd {
 
@@ -163,7 +164,7 @@ LabelGenerationEstimate estimateLabelGeneration(const Dataset& data, const Teach
     const int64_t first = probeEnd > warm ? warm : 0;
     const auto t0 = std::chrono::steady_clock::now();
     labelImages(data, teacher, o, info, reference.get(), first, probeEnd);
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double secs = secondsSince(t0);
     e.probe_images = probeEnd - first;
     e.images_per_sec = secs > 0 ? double(e.probe_images) / secs : 0;
     e.seconds = e.images_per_sec > 0 ? double(data.size()) / e.images_per_sec : 0;

@@ -21,9 +21,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr char kMagic[8] = {'F', 'K', 'D', 'L', 'A', 'B', 'L', '1'};
-constexpr char kEnd[8] = {'F', 'K', 'D', 'L', 'E', 'N', 'D', '1'};
-constexpr int kVersion = 1;
+constexpr char kLabelSetMagic[8] = {'F', 'K', 'D', 'L', 'A', 'B', 'L', '1'};
+constexpr char kLabelSetEnd[8] = {'F', 'K', 'D', 'L', 'E', 'N', 'D', '1'};
+constexpr int kLabelSetVersion = 1;
 constexpr size_t kBoxBytes = 10;  // 4 x u16 box + u16 flags
 
 uint16_t toShare(float v) { return static_cast<uint16_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 65535.0f)); }
@@ -100,9 +100,9 @@ LabelSetInfo LabelSetInfo::fromJson(const nlohmann::json& j, const std::string& 
     LabelSetInfo info;
     try {
         info.version = j.at("version");
-        if (info.version != kVersion)
+        if (info.version != kLabelSetVersion)
             throw FileError(path, "label store version " + std::to_string(info.version) + " is not supported (expected " +
-                                      std::to_string(kVersion) + ")");
+                                      std::to_string(kLabelSetVersion) + ")");
         info.dataset_fingerprint = j.at("dataset_fingerprint");
         info.num_images = j.at("num_images");
         info.crops_per_image = j.at("crops_per_image");
@@ -131,13 +131,13 @@ void LabelStoreWriter::discardUnfinished(const std::string& path) {
 
 uint64_t LabelStoreWriter::fileBytesFor(const LabelSetInfo& info) {
     const uint64_t records = uint64_t(info.num_images) * uint64_t(info.crops_per_image);
-    return framedHeaderBytes(kMagic, info.toJson()).size() + records * info.recordBytes() + 2 * sizeof(uint64_t);
+    return framedHeaderBytes(kLabelSetMagic, info.toJson()).size() + records * info.recordBytes() + 2 * sizeof(uint64_t);
 }
 
 LabelStoreWriter::LabelStoreWriter(const std::string& path, const LabelSetInfo& info)
     : path_(path), partial_(path + ".partial"), info_(info) {
     if (info_.num_classes > 65535) throw Error("label stores hold at most 65535 classes");
-    const std::string header = framedHeaderBytes(kMagic, info_.toJson());
+    const std::string header = framedHeaderBytes(kLabelSetMagic, info_.toJson());
     dataOffset_ = header.size();
     const uint64_t total = fileBytesFor(info_);
     const std::string progressPath = path_ + ".progress";
@@ -220,7 +220,7 @@ void LabelStoreWriter::finish() {
         checksum = fnv1a64(chunk.data(), n, checksum);
     }
     writeAll(fd_, &checksum, 8, dataOffset_ + dataBytes, partial_);
-    writeAll(fd_, kEnd, 8, dataOffset_ + dataBytes + 8, partial_);
+    writeAll(fd_, kLabelSetEnd, 8, dataOffset_ + dataBytes + 8, partial_);
     if (::fsync(fd_) != 0) throw FileError(partial_, std::string("fsync failed: ") + std::strerror(errno));
     ::close(fd_);
     fd_ = -1;
@@ -232,9 +232,9 @@ void LabelStoreWriter::finish() {
 // ---------------------------------------------------------------- reader
 
 LabelStore::LabelStore(const std::string& path, bool verifyChecksum) : path_(path) {
-    FramedFile file(path, kMagic, "label store");
+    FramedFile file(path, kLabelSetMagic, "label store");
     info_ = LabelSetInfo::fromJson(file.header(), path);
-    file.checkBody(uint64_t(info_.num_images) * info_.crops_per_image * info_.recordBytes(), kEnd, verifyChecksum);
+    file.checkBody(uint64_t(info_.num_images) * info_.crops_per_image * info_.recordBytes(), kLabelSetEnd, verifyChecksum);
     fileBytes_ = file.fileBytes();
     data_ = file.body();
     mapping_ = file.mapping();

@@ -27,6 +27,7 @@
 #include "util/error.h"
 #include "util/fault_injection.h"
 #include "util/hash.h"
+#include "util/elapsed.h"
 
 namespace ferkd {
 namespace fs = std::filesystem;
@@ -36,7 +37,6 @@ namespace {
 constexpr double kSystemMetricsSeconds = 5.0;
 
 using Clock = std::chrono::steady_clock;
-double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
 // Step losses averaged over runtime.log_every steps, and the crops per second over them.
 class StepWindow {
