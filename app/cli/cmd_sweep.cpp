@@ -9,18 +9,18 @@
 
 #include "child_process.h"
 #include "commands.h"
-#include "config/config_request.h"
 #include "config/config_io.h"
+#include "config/config_request.h"
 #include "console_observer.h"
 #include "control_on_signals.h"
 #include "sweep/sweep.h"
-#include "train/run_files.h"
 #include "train/run_creation.h"
+#include "train/run_files.h"
 #include "train/trainer.h"
 #include "util/atomic_file.h"
+#include "util/elapsed.h"
 #include "util/error.h"
 #include "util/text.h"
-#include "util/elapsed.h"
 
 namespace ferkd::cli {
 namespace {

@@ -4,8 +4,8 @@
 
 #include "batch/batch_prefetcher.h"
 #include "data/dataset_factory.h"
-#include "util/error.h"
 #include "util/elapsed.h"
+#include "util/error.h"
 
 namespace ferkd {
 

@@ -16,7 +16,7 @@ namespace {
 constexpr char kPackMagic[8] = {'F', 'K', 'D', 'P', 'A', 'C', 'K', '1'};
 constexpr char kPackEnd[8] = {'F', 'K', 'D', 'E', 'N', 'D', '0', '1'};
 constexpr int kPackVersion = 1;       // labels and pixels
-constexpr int kVersionBoxes = 2;  // and an object box per image
+constexpr int kPackVersionBoxes = 2;  // and an object box per image
 
 torch::Tensor resizeShortSideCenterCrop(const torch::Tensor& hwc, int side) {
     auto x = hwc.permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat);
@@ -53,12 +53,12 @@ PackedDataset::PackedDataset(const std::string& path, bool verifyChecksum) {
     FramedFile file(path, kPackMagic, "packed data set");
     const nlohmann::json& header = file.header();
     const int version = header.value("version", 0);
-    if (version != kPackVersion && version != kVersionBoxes)
+    if (version != kPackVersion && version != kPackVersionBoxes)
         throw FileError(path, "packed data set version " + std::to_string(version) + " is not supported (expected " +
-                                  std::to_string(kPackVersion) + " or " + std::to_string(kVersionBoxes) + ")");
+                                  std::to_string(kPackVersion) + " or " + std::to_string(kPackVersionBoxes) + ")");
     const int64_t n = header.at("count"), h = header.at("height"), w = header.at("width"), c = header.at("channels");
     classes_ = header.at("classes").get<std::vector<std::string>>();
-    const bool boxes = version == kVersionBoxes && header.value("boxes", false);
+    const bool boxes = version == kPackVersionBoxes && header.value("boxes", false);
     const uint64_t pixelsAt = uint64_t(n) * 8;  // labels first, then pixels, then boxes
     const uint64_t boxesAt = pixelsAt + uint64_t(n) * h * w * c;
     const uint64_t stored = file.checkBody(boxesAt + (boxes ? uint64_t(n) * 16 : 0), kPackEnd, verifyChecksum);
@@ -110,7 +110,7 @@ void writePackedDataset(const Dataset& source, const std::string& path, const Pa
     const int64_t c = source.channels();
     const bool boxes = source.objectBox(0).has_value();
 
-    nlohmann::json header = {{"version", boxes ? kVersionBoxes : kPackVersion},
+    nlohmann::json header = {{"version", boxes ? kPackVersionBoxes : kPackVersion},
                              {"count", n},
                              {"height", side},
                              {"width", side},

@@ -6,12 +6,12 @@
 #include "data/crop_resize.h"
 #include "data/normalizer.h"
 #include "train/mixed_precision.h"
+#include "util/elapsed.h"
 #include "util/error.h"
 #include "util/fault_injection.h"
 #include "util/hash.h"
 #include "util/ordered_prefetch.h"
 #include "util/worker_threads.h"
-#include "util/elapsed.h"
 
 namespace ferkd {
 

@@ -24,10 +24,10 @@
 #include "train/system_monitor.h"
 #include "train/training_step.h"
 #include "util/atomic_file.h"
+#include "util/elapsed.h"
 #include "util/error.h"
 #include "util/fault_injection.h"
 #include "util/hash.h"
-#include "util/elapsed.h"
 
 namespace ferkd {
 namespace fs = std::filesystem;
