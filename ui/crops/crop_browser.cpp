@@ -9,10 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QMouseEvent>
-#include <QPainter>
 #include <QPointer>
-#include <QThreadPool>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSlider>
@@ -20,18 +17,21 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QThread>
+#include <QThreadPool>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <functional>
-#include <tuple>
 
+#include "charts/plot_refresh.h"
 #include "crops/crop_group_style.h"
+#include "crops/crop_image_view.h"
+#include "crops/figure_one.h"
 #include "crops/mining_plot.h"
 #include "crops/pixels_image.h"
 #include "labels/local_crop_inspector.h"
 #include "workspace/workspace.h"
-#include "charts/plot_refresh.h"
 
 namespace ferkd::ui {
 
@@ -48,130 +48,6 @@ LocalCropInspector::StudentCheckpoint studentsOf(const std::shared_ptr<Workspace
 
 }  // namespace
 
-// The image, scaled up, with every crop's box; the crop under the pointer (here or in
-// the strip of thumbnails) drawn bold over the others, faded.
-class CropImageView : public QWidget {
-public:
-    CropImageView() {
-        setMinimumSize(220, 220);
-        setMouseTracking(true);
-    }
-    void set(const QImage& image, const std::vector<InspectedCrop>& crops, std::optional<ObjectBox> object) {
-        image_ = image;
-        crops_ = crops;
-        object_ = object;
-        highlighted_ = -1;
-        update();
-    }
-    bool objectShown() const { return object_.has_value() && !image_.isNull(); }
-    int boxes() const { return drawn_; }
-    int highlighted() const { return highlighted_; }
-    void setHighlighted(int crop) {
-        if (crop == highlighted_) return;
-        highlighted_ = crop;
-        update();
-    }
-    // Where crop i's box lies in the widget (as last painted).
-    QRectF boxRect(size_t i) const {
-        const CropBox& b = crops_[i].box;
-        return {target_.x() + b.x * target_.width(), target_.y() + b.y * target_.height(), b.w * target_.width(),
-                b.h * target_.height()};
-    }
-    std::function<void(int)> onHover;  // the crop under the pointer, -1 for none
-
-protected:
-    void mouseMoveEvent(QMouseEvent* event) override { hover(cropAt(event->position())); }
-    void leaveEvent(QEvent*) override { hover(-1); }
-
-    void paintEvent(QPaintEvent*) override {
-        QPainter painter(this);
-        painter.fillRect(rect(), palette().window());
-        drawn_ = 0;
-        if (image_.isNull()) return;
-        const int legendHeight = 44;  // two rows of legend
-        const QRect area = rect().adjusted(8, 8, -8, -8 - legendHeight);
-        const double scale = std::min(area.width() / double(image_.width()), area.height() / double(image_.height()));
-        const QRectF target(area.x(), area.y(), image_.width() * scale, image_.height() * scale);
-        target_ = target;
-        painter.drawImage(target, image_);  // nearest neighbour: small images stay crisp
-        painter.setRenderHint(QPainter::Antialiasing);
-        const double px = scale;  // image pixels to widget
-        if (object_)  // under the crops: they are what is being judged
-            drawObject(painter, QRectF(target.x() + object_->x0 * px, target.y() + object_->y0 * px,
-                                       object_->width() * px, object_->height() * px));
-        // Confident crops first, so the hard ones end up on top.
-        std::vector<const InspectedCrop*> order;
-        for (const auto& c : crops_) order.push_back(&c);
-        std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->p_true > b->p_true; });
-        for (const InspectedCrop* c : order) {
-            const bool single = highlighted_ == int(c - crops_.data());
-            if (!single) drawBox(painter, *c, highlighted_ >= 0 ? 60 : 255, 1.0);
-            ++drawn_;
-        }
-        if (highlighted_ >= 0 && highlighted_ < int(crops_.size())) drawBox(painter, crops_[size_t(highlighted_)], 255, 2.0);
-        // Legend: one swatch per group, then the object's box; wraps to a second row.
-        int x = area.x(), y = area.bottom() + 14;
-        auto entry = [&](const QPen& pen, const QString& name) {
-            const int width = 34 + painter.fontMetrics().horizontalAdvance(name);
-            if (x > area.x() && x + width > area.right()) {
-                x = area.x();
-                y += 18;
-            }
-            painter.setPen(pen);
-            painter.drawLine(x, y, x + 22, y);
-            painter.setPen(palette().text().color());
-            painter.drawText(x + 26, y + 5, name);
-            x += width;
-        };
-        for (int g = 0; g < kCropGroups; ++g) {
-            QPen pen(groupColour(CropGroup(g)), 2.2);
-            pen.setStyle(groupLine(CropGroup(g)));
-            entry(pen, groupTitle(CropGroup(g)));
-        }
-        if (object_) entry(QPen(objectBoxColour(), kObjectBoxWidth), objectBoxTitle());
-    }
-
-private:
-    void drawBox(QPainter& painter, const InspectedCrop& c, int alpha, double widthScale) {
-        QColor colour = groupColour(c.group);
-        colour.setAlpha(alpha);
-        QPen pen(colour, (isKept(c.group) ? 2.2 : 1.4) * widthScale);
-        pen.setStyle(groupLine(c.group));
-        painter.setPen(pen);
-        painter.drawRect(boxRect(size_t(&c - crops_.data())));
-    }
-
-    // The smallest box holding the point: nested crops stay reachable.
-    int cropAt(const QPointF& at) const {
-        int best = -1;
-        double bestArea = 0;
-        for (size_t i = 0; i < crops_.size(); ++i) {
-            const QRectF r = boxRect(i);
-            const double area = r.width() * r.height();
-            if (r.contains(at) && (best < 0 || area < bestArea)) best = int(i), bestArea = area;
-        }
-        return best;
-    }
-
-    void hover(int crop) {
-        if (crop == highlighted_) return;
-        setHighlighted(crop);
-        if (onHover) onHover(crop);
-    }
-
-    static void drawObject(QPainter& painter, const QRectF& r) {
-        painter.setPen(QPen(objectBoxColour(), kObjectBoxWidth));
-        painter.drawRect(r);
-    }
-
-    QImage image_;
-    std::vector<InspectedCrop> crops_;
-    std::optional<ObjectBox> object_;
-    QRectF target_;
-    int highlighted_ = -1;
-    int drawn_ = 0;
-};
-
 CropBrowser::CropBrowser(std::shared_ptr<Workspace> workspace, QWidget* parent)
     : QWidget(parent), workspace_(std::move(workspace)) {
     build();
@@ -182,6 +58,19 @@ CropBrowser::~CropBrowser() = default;
 
 void CropBrowser::build() {
     auto* layout = new QVBoxLayout(this);
+    layout->addLayout(buildOpenRow());
+    auto* split = new QSplitter(Qt::Horizontal);
+    split->addWidget(buildImagePicker());
+    split->addWidget(buildImageViews());
+    split->addWidget(buildRulePanel());
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 1);
+    layout->addWidget(split, 1);
+}
+
+// The workspace's label sets; a data set and label store on this machine.
+QLayout* CropBrowser::buildOpenRow() {
     auto* openRow = new QHBoxLayout;
     labelSets_ = new QComboBox;
     labelSets_->setObjectName("labelSetCombo");
@@ -203,7 +92,6 @@ void CropBrowser::build() {
     auto* openButton = new QPushButton(tr("Open"));
     localRow->addWidget(browse);
     localRow->addWidget(openButton);
-    layout->addLayout(openRow);
     // A generated set opens where its files are: here, or on the workspace's server.
     connect(labelSets_, &QComboBox::activated, this,
             [this](int i) { openLabelSetAsync(labelSets_->itemData(i, Qt::UserRole).toLongLong()); });
@@ -214,9 +102,11 @@ void CropBrowser::build() {
     connect(openButton, &QPushButton::clicked, this, [this] {
         openAsync(dataPath_->text(), labelsPath_->text());
     });
+    return openRow;
+}
 
-    auto* split = new QSplitter(Qt::Horizontal);
-    // Left: choosing an image.
+// Left: choosing an image (by class, index, name, at random, or the hardest).
+QWidget* CropBrowser::buildImagePicker() {
     auto* pick = new QWidget;
     auto* pickLayout = new QFormLayout(pick);
     classFilter_ = new QComboBox;
@@ -265,9 +155,12 @@ void CropBrowser::build() {
     connect(ranking_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         showImage(item->data(Qt::UserRole).toLongLong());
     });
-    split->addWidget(pick);
+    return pick;
+}
 
-    // Middle: the image with its boxes, the crops strip under it.
+// Middle: the image with its boxes and the strip of crops under it; beside it on a tab,
+// the whole label set's p against object coverage where the data has boxes.
+QWidget* CropBrowser::buildImageViews() {
     auto* middle = new QWidget;
     auto* middleLayout = new QVBoxLayout(middle);
     imageLabel_ = new QLabel(tr("Open a label set to browse its crops."));
@@ -291,7 +184,6 @@ void CropBrowser::build() {
     connect(strip_, &QListWidget::viewportEntered, this, [this] { view_->setHighlighted(-1); });
     view_->onHover = [this](int crop) { selectThumbnail(crop); };
     middleLayout->addWidget(strip_);
-    // The image, or the whole label set's p against object coverage where the data has boxes.
     miningPlot_ = new MiningPlot;
     views_ = new QTabWidget;
     views_->setObjectName("cropViews");
@@ -299,9 +191,11 @@ void CropBrowser::build() {
     views_->addTab(miningPlot_, tr("p against object coverage"));
     views_->setTabToolTip(1, tr("Every crop's p(true class) against the share of the object it holds, for the whole "
                                 "label set (data sets with object boxes)"));
-    split->addWidget(views_);
+    return views_;
+}
 
-    // Right: the rule and the histogram.
+// Right: the rule's settings, its shares and histogram, the student, the figure's export.
+QWidget* CropBrowser::buildRulePanel() {
     auto* right = new QWidget;
     auto* rightLayout = new QVBoxLayout(right);
     ruleMode_ = new QComboBox;
@@ -386,11 +280,7 @@ void CropBrowser::build() {
                 if (!figureOne(8, 1).save(path)) imageLabel_->setText(tr("cannot write %1").arg(path));
             });
     });
-    split->addWidget(right);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
-    split->setStretchFactor(2, 1);
-    layout->addWidget(split, 1);
+    return right;
 }
 
 void CropBrowser::hideLocalChoices() { localChoices_->hide(); }
@@ -701,14 +591,6 @@ void CropBrowser::showImage(int64_t image) {
     refreshCrops();
 }
 
-QImage CropBrowser::cropImage(const ImagePixels& pixels, const CropBox& box, int side) const {
-    const QImage whole = toQImage(pixels);
-    const QRect r(int(box.x * pixels.width), int(box.y * pixels.height), std::max(1, int(box.w * pixels.width)),
-                  std::max(1, int(box.h * pixels.height)));
-    QImage crop = whole.copy(r).scaled(side, side, Qt::IgnoreAspectRatio, Qt::FastTransformation);
-    return box.flip ? crop.mirrored(true, false) : crop;
-}
-
 void CropBrowser::refreshCrops() {
     if (image_ < 0) return;
     const int64_t image = image_;
@@ -816,68 +698,7 @@ int CropBrowser::groupCount(CropGroup g) const {
 }
 
 QImage CropBrowser::figureOne(int images, uint32_t seed) const {
-    // One row per group, one column per image: each image's least confident crop of the
-    // discarded-hard and calibrated groups, its median teacher-label crop and its most
-    // confident discarded-easy crop; an empty cell where the image has none in a group.
-    const int side = 96, pad = 6, labelWidth = 120;
-    QImage figure(labelWidth + (side + pad) * images + pad, kCropGroups * (side + pad + 16) + pad, QImage::Format_RGB888);
-    figure.fill(Qt::white);
-    if (!inspector_) return figure;
-    QPainter painter(&figure);
-    for (int g = 0; g < kCropGroups; ++g) {
-        painter.setPen(groupColour(CropGroup(g)));
-        painter.drawText(QRect(pad, pad + g * (side + pad + 16), labelWidth - 2 * pad, side), Qt::AlignVCenter | Qt::TextWordWrap,
-                         groupTitle(CropGroup(g)));
-    }
-    QRandomGenerator rng(seed);
-    for (int k = 0; k < images; ++k) {
-        const int64_t i = rng.bounded(qint64(inspector_->images()));
-        const auto crops = inspector_->crops(i, rule_);
-        const ImagePixels pixels = inspector_->image(i);
-        const int x = labelWidth + k * (side + pad);
-        for (int g = 0; g < kCropGroups; ++g) {
-            std::vector<const InspectedCrop*> in;
-            for (const auto& c : crops)
-                if (c.group == CropGroup(g)) in.push_back(&c);
-            std::sort(in.begin(), in.end(), [](auto* a, auto* b) { return a->p_true < b->p_true; });
-            const int y = pad + g * (side + pad + 16);
-            if (in.empty()) {
-                painter.fillRect(QRect(x, y, side, side), QColor(240, 240, 240));
-                continue;
-            }
-            const InspectedCrop* shown = CropGroup(g) == CropGroup::DiscardedEasy ? in.back()
-                                         : CropGroup(g) == CropGroup::Teacher     ? in[in.size() / 2]
-                                                                                  : in.front();
-            painter.drawImage(x, y, cropImage(pixels, shown->box, side));
-            if (const auto object = inspector_->objectBox(i)) {  // the part of the object inside the crop
-                const CropBox& b = shown->box;
-                const double sx = side / (b.w * pixels.width), sy = side / (b.h * pixels.height);
-                double x0 = (object->x0 - b.x * pixels.width) * sx, x1 = (object->x1 - b.x * pixels.width) * sx;
-                if (b.flip) std::tie(x0, x1) = std::make_pair(side - x1, side - x0);
-                const QRectF r = QRectF(QPointF(x0, (object->y0 - b.y * pixels.height) * sy),
-                                        QPointF(x1, (object->y1 - b.y * pixels.height) * sy))
-                                     .intersected(QRectF(0, 0, side, side));
-                if (!r.isEmpty()) {
-                    painter.setPen(QPen(objectBoxColour(), 2));
-                    painter.drawRect(r.translated(x, y).adjusted(1, 1, -1, -1));
-                }
-            }
-            painter.setPen(QPen(groupColour(CropGroup(g)), 3));
-            painter.drawRect(QRect(x, y, side - 1, side - 1));
-            painter.setPen(Qt::black);
-            const QString caption = shown->object_covered >= 0
-                                        ? QString("p=%1 obj %2%").arg(shown->p_true, 0, 'f', 2).arg(100.0 * shown->object_covered, 0, 'f', 0)
-                                        : QString("p=%1").arg(shown->p_true, 0, 'f', 3);
-            QFont small = painter.font();  // "p=0.96 obj 100%" fits under a 96 px thumbnail
-            while (QFontMetrics(small).horizontalAdvance(caption) > side && small.pointSizeF() > 5)
-                small.setPointSizeF(small.pointSizeF() - 0.5);
-            painter.save();
-            painter.setFont(small);
-            painter.drawText(QRect(x, y + side, side, 16), Qt::AlignCenter, caption);
-            painter.restore();
-        }
-    }
-    return figure;
+    return inspector_ ? ui::figureOne(*inspector_, rule_, images, seed) : QImage();
 }
 
 int CropBrowser::findByName(const QString& text) {

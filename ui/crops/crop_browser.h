@@ -24,6 +24,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QCustomPlot;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QListWidget;
 class QSlider;
@@ -81,6 +82,8 @@ public:
     // Share of all crops of the label set in each group under the current rule.
     const std::array<double, kCropGroups>& datasetShares() const { return datasetShares_; }
     const FerkdConfig& rule() const { return rule_; }
+    // The paper's Figure 1 from the open label set under the rule (figure_one.h); a null
+    // image while none is open.
     QImage figureOne(int images, uint32_t seed) const;
 
 Q_SIGNALS:
@@ -92,6 +95,10 @@ protected:
 
 private:
     void build();
+    QLayout* buildOpenRow();
+    QWidget* buildImagePicker();
+    QWidget* buildImageViews();
+    QWidget* buildRulePanel();
     void selectThumbnail(int crop);
     // Opens what `make` gives off the GUI thread; `what` names it meanwhile.
     void openWith(std::function<std::shared_ptr<CropInspector>()> make, const QString& what, const QString& dataPath,
@@ -118,7 +125,6 @@ private:
     void refreshHistogram();
     void syncRuleControls();
     void ruleControlChanged();
-    QImage cropImage(const ImagePixels& pixels, const CropBox& box, int side) const;
 
     std::shared_ptr<Workspace> workspace_;
     std::shared_ptr<CropInspector> inspector_;

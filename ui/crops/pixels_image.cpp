@@ -1,5 +1,7 @@
 #include "crops/pixels_image.h"
 
+#include <algorithm>
+
 namespace ferkd::ui {
 
 QImage toQImage(const ImagePixels& p) {
@@ -11,6 +13,13 @@ QImage toQImage(const ImagePixels& p) {
             img.setPixel(x, y, qRgb(r, g, b));
         }
     return img;
+}
+
+QImage cropImage(const ImagePixels& pixels, const CropBox& box, int side) {
+    const QRect r(int(box.x * pixels.width), int(box.y * pixels.height), std::max(1, int(box.w * pixels.width)),
+                  std::max(1, int(box.h * pixels.height)));
+    QImage crop = toQImage(pixels).copy(r).scaled(side, side, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+    return box.flip ? crop.mirrored(true, false) : crop;
 }
 
 }  // namespace ferkd::ui
