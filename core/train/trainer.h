@@ -1,11 +1,11 @@
 #pragma once
-// The training loop. It owns the step counter, asks the schedule for each step's
-// learning rate, reports through the observer, writes the store and (through
-// train/checkpoint_policy.h) checkpoints, and honours pause/stop between steps. Its parts:
-// train/run_setup.h builds what a run trains with, train/training_step.h does one step
-// in micro-batches, train/evaluator.h evaluates at the end of each pass. Runs on the caller's
-// thread: the CLI calls it directly, the studio from a worker thread. Runs are created by
-// train/run_creation.h.
+// One run from its record to its outcome. It sets the run up (the device and threads,
+// the data, the memory plan and micro-batch, the model, EMA, optimiser and what the
+// student learns from: train/run_setup.h; the precision; a resume's checkpoint) and hands
+// the passes to train/training_loop.h, which steps (train/training_step.h, in
+// micro-batches), honours pause and stop between steps, evaluates at the end of each pass
+// and checkpoints (train/checkpoint_policy.h). Runs on the caller's thread: the CLI calls
+// it directly, the studio from a worker thread. Runs are created by train/run_creation.h.
 //
 // Given a process group it is one rank of a data-parallel run (train/data_parallel.h):
 // every rank reads the run's config and checkpoint from the workspace (shared by the
