@@ -123,8 +123,28 @@ void MainWindow::build() {
     setWindowTitle(store_ ? tr("FerKD Studio") : tr("FerKD Studio: %1").arg(QString::fromStdString(workspace_->location())));
     setWindowIcon(QIcon(":/icons/ferkd-studio.svg"));
     buildLayout();
-    buildActions();
+    buildToolbar();
+    buildMenus();
+    buildStatusBar();
+    observeHost();
+    // Runs started elsewhere (the CLI, another studio) show up without a manual refresh.
+    auto* poll = new QTimer(this);
+    connect(poll, &QTimer::timeout, this, [this] {
+        // Rows update in place: cheap, and the running run's duration moves. A server out of
+        // reach is not asked (its host says when it is back).
+        if (connectedShown_) refreshRuns();
+        // The system tab follows a run in progress at the monitor's sampling pace.
+        if (connectedShown_ && host_->busy() && details_->currentWidget() == system_) showSystemMetrics();
+    });
+    poll->start(5000);
 
+    refreshRuns();
+    restoreLayout();
+    updateActions();
+}
+
+// The stage, progress and device; a server's workspace also shows its connection.
+void MainWindow::buildStatusBar() {
     deviceLabel_ = new QLabel(tr("Device: CPU, %1 threads").arg(std::thread::hardware_concurrency()), this);
     deviceLabel_->setObjectName("deviceLabel");
     statusBar()->addPermanentWidget(stageLabel_);
@@ -141,7 +161,10 @@ void MainWindow::build() {
         showConnection(true, {});
         connect(host_, &RunHost::connectionChanged, this, &MainWindow::showConnection);
     }
+}
 
+// The runs' progress as the host reports it: the chart, the runs table, the status bar, the log.
+void MainWindow::observeHost() {
     connect(host_, &RunHost::activeRunChanged, this, &MainWindow::updateActions);
     connect(host_, &RunHost::runStarted, this, [this](qint64 id) {
         refreshRuns();
@@ -192,20 +215,6 @@ void MainWindow::build() {
         if (!message.isEmpty()) logView_->appendPlainText(message);
         updateActions();
     });
-    // Runs started elsewhere (the CLI, another studio) show up without a manual refresh.
-    auto* poll = new QTimer(this);
-    connect(poll, &QTimer::timeout, this, [this] {
-        // Rows update in place: cheap, and the running run's duration moves. A server out of
-        // reach is not asked (its host says when it is back).
-        if (connectedShown_) refreshRuns();
-        // The system tab follows a run in progress at the monitor's sampling pace.
-        if (connectedShown_ && host_->busy() && details_->currentWidget() == system_) showSystemMetrics();
-    });
-    poll->start(5000);
-
-    refreshRuns();
-    restoreLayout();
-    updateActions();
 }
 
 MainWindow::~MainWindow() = default;
@@ -291,7 +300,8 @@ void MainWindow::buildLayout() {
     details_->addTab(cropTab_, tr("Crop browser"));
 }
 
-void MainWindow::buildActions() {
+// The runs' actions, each with its shortcut, on the toolbar (the menus reuse them).
+void MainWindow::buildToolbar() {
     auto* toolbar = addToolBar(tr("Runs"));
     toolbar->setObjectName("runsToolbar");
     auto add = [&](const QString& text, const QKeySequence& key, const QString& name, auto slot) {
@@ -304,8 +314,39 @@ void MainWindow::buildActions() {
         return a;
     };
     newAct_ = add(tr("New run"), QKeySequence::New, "actionNewRun", [this] { newRun(nullptr); });
-    // One click from an empty workspace to a training run: the quick presets that need
-    // nothing else (the distillation students need a label set: Pipeline does that).
+    toolbar->addWidget(buildQuickStart());
+    add(tr("Pipeline"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), "actionPipeline", [this] { openPipeline(); });
+    startAct_ = add(tr("Start"), QKeySequence(Qt::CTRL | Qt::Key_R), "actionStart",
+                    [this] { steer(tr("Start"), [this] { startSelected(); }); });
+    pauseAct_ = add(tr("Pause"), QKeySequence(Qt::CTRL | Qt::Key_P), "actionPause", [this] {
+        steer(tr("Pause"), [this] {
+            host_->pause();
+            stageLabel_->setText(tr("paused"));
+        });
+    });
+    resumeAct_ = add(tr("Resume"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), "actionResume",
+                     [this] { steer(tr("Resume"), [this] { host_->resume(); }); });
+    stopAct_ = add(tr("Stop"), QKeySequence(Qt::CTRL | Qt::Key_Period), "actionStop",
+                   [this] { steer(tr("Stop"), [this] { host_->stop(); }); });
+    toolbar->addSeparator();
+    duplicateAct_ = add(tr("Duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), "actionDuplicate", [this] { duplicateSelected(); });
+    exportAct_ = add(tr("Export..."), QKeySequence(Qt::CTRL | Qt::Key_E), "actionExport", [this] { exportWeights(); });
+    csvAct_ = add(tr("Export CSV"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), "actionCsv", [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export metrics"), "metrics.csv", tr("CSV (*.csv)"));
+        QString error;
+        if (!path.isEmpty() && !exportMetricsCsv(path, selectedRuns(), &error))
+            QMessageBox::warning(this, tr("Export metrics"), error);
+    });
+    saveChartAct_ = add(tr("Save chart"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), "actionSaveChart", [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save chart"), "chart.png", tr("PNG (*.png);;PDF (*.pdf)"));
+        QString error;
+        if (!path.isEmpty() && !chart_->saveImage(path, &error)) QMessageBox::warning(this, tr("Save chart"), error);
+    });
+}
+
+// One click from an empty workspace to a training run: the quick presets that need
+// nothing else (the distillation students need a label set: Pipeline does that).
+QToolButton* MainWindow::buildQuickStart() {
     auto* quick = new QMenu(tr("Quick start"), this);
     quick->setObjectName("quickStartMenu");
     for (const auto& preset : presetRegistry()) {
@@ -323,64 +364,46 @@ void MainWindow::buildActions() {
     quickButton->setText(tr("Quick start"));
     quickButton->setMenu(quick);
     quickButton->setPopupMode(QToolButton::InstantPopup);
-    toolbar->addWidget(quickButton);
-    add(tr("Pipeline"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), "actionPipeline", [this] { openPipeline(); });
-    // Steering a server's run can fail (the run ended meanwhile, the server is out of reach).
-    auto steer = [this](const QString& what, auto&& act) {
-        try {
-            act();
-        } catch (const std::exception& e) {
-            QMessageBox::warning(this, what, QString::fromUtf8(e.what()));
-        }
-        updateActions();
-    };
-    startAct_ = add(tr("Start"), QKeySequence(Qt::CTRL | Qt::Key_R), "actionStart", [this, steer] {
-        steer(tr("Start"), [this] {
-            for (qint64 id : selectedRuns()) {
-                auto r = workspace_->run(id);
-                if (r && r->kind == "train" && r->status != run_status::kFinished && r->status != run_status::kRunning &&
-                    r->status != run_status::kQueued && r->status != run_status::kPaused)
-                    host_->enqueueExisting(id);
-            }
-        });
-    });
-    pauseAct_ = add(tr("Pause"), QKeySequence(Qt::CTRL | Qt::Key_P), "actionPause", [this, steer] {
-        steer(tr("Pause"), [this] {
-            host_->pause();
-            stageLabel_->setText(tr("paused"));
-        });
-    });
-    resumeAct_ = add(tr("Resume"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), "actionResume",
-                     [this, steer] { steer(tr("Resume"), [this] { host_->resume(); }); });
-    stopAct_ = add(tr("Stop"), QKeySequence(Qt::CTRL | Qt::Key_Period), "actionStop",
-                   [this, steer] { steer(tr("Stop"), [this] { host_->stop(); }); });
-    toolbar->addSeparator();
-    duplicateAct_ = add(tr("Duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), "actionDuplicate", [this] {
-        auto ids = selectedRuns();
-        if (ids.isEmpty()) return;
-        std::optional<RunRecord> r;
-        if (!reading([&] { r = workspace_->run(ids.first()); }) || !r) return;
-        if (!trainsAModel(*r)) {
-            statusBar()->showMessage(tr("Run %1 generated labels: only a training run can be duplicated").arg(r->id), 5000);
-            return;
-        }
-        RunConfig config = runConfigOf(*r);
-        config.name.clear();
-        newRun(&config);
-    });
-    exportAct_ = add(tr("Export..."), QKeySequence(Qt::CTRL | Qt::Key_E), "actionExport", [this] { exportWeights(); });
-    csvAct_ = add(tr("Export CSV"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), "actionCsv", [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export metrics"), "metrics.csv", tr("CSV (*.csv)"));
-        QString error;
-        if (!path.isEmpty() && !exportMetricsCsv(path, selectedRuns(), &error))
-            QMessageBox::warning(this, tr("Export metrics"), error);
-    });
-    saveChartAct_ = add(tr("Save chart"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), "actionSaveChart", [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save chart"), "chart.png", tr("PNG (*.png);;PDF (*.pdf)"));
-        QString error;
-        if (!path.isEmpty() && !chart_->saveImage(path, &error)) QMessageBox::warning(this, tr("Save chart"), error);
-    });
+    return quickButton;
+}
 
+// Steering a server's run can fail (the run ended meanwhile, the server is out of reach).
+void MainWindow::steer(const QString& what, const std::function<void()>& act) {
+    try {
+        act();
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, what, QString::fromUtf8(e.what()));
+    }
+    updateActions();
+}
+
+// The selected training runs that are not under way or done go into the queue.
+void MainWindow::startSelected() {
+    for (qint64 id : selectedRuns()) {
+        auto r = workspace_->run(id);
+        if (r && r->kind == "train" && r->status != run_status::kFinished && r->status != run_status::kRunning &&
+            r->status != run_status::kQueued && r->status != run_status::kPaused)
+            host_->enqueueExisting(id);
+    }
+}
+
+// The New run form with the first selected run's config (a training run's only).
+void MainWindow::duplicateSelected() {
+    auto ids = selectedRuns();
+    if (ids.isEmpty()) return;
+    std::optional<RunRecord> r;
+    if (!reading([&] { r = workspace_->run(ids.first()); }) || !r) return;
+    if (!trainsAModel(*r)) {
+        statusBar()->showMessage(tr("Run %1 generated labels: only a training run can be duplicated").arg(r->id), 5000);
+        return;
+    }
+    RunConfig config = runConfigOf(*r);
+    config.name.clear();
+    newRun(&config);
+}
+
+// File, Run (the toolbar's actions and the runs' management), Help; the runs table's context menu.
+void MainWindow::buildMenus() {
     auto* file = menuBar()->addMenu(tr("&File"));
     file->addAction(newAct_);
     auto* refresh = file->addAction(tr("&Refresh runs"), this, &MainWindow::refreshRuns);

@@ -6,6 +6,7 @@
 // Workspace and observes a RunHost: a local workspace with its RunController training on
 // a worker thread, or a server's workspace whose runs train there (File > Connect to server).
 #include <QMainWindow>
+#include <functional>
 #include <memory>
 
 #include "config/run_config.h"
@@ -16,6 +17,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QStackedWidget;
 class QTabWidget;
+class QToolButton;
 
 namespace ferkd {
 class ExperimentStore;
@@ -104,7 +106,15 @@ protected:
 
 private:
     void build();  // what both constructors do once the workspace and host are set
-    void buildActions();
+    void buildToolbar();
+    QToolButton* buildQuickStart();
+    void buildMenus();
+    void buildStatusBar();
+    void observeHost();
+    // Runs `act` (a steering request); a failure is shown, not thrown.
+    void steer(const QString& what, const std::function<void()>& act);
+    void startSelected();
+    void duplicateSelected();
     void buildLayout();
     void restoreLayout();
     void showSelection();
