@@ -14,9 +14,13 @@ namespace ferkd {
 
 class BatchPrefetcher {
 public:
+    // Finished batches waiting beyond the ones being built: the next step's, and one more
+    // to absorb a slow image. The memory plan counts them (train/memory_plan.cpp).
+    static constexpr size_t kDepth = 2;
+
     struct Options {
-        int workers = 1;     // threads building batches
-        size_t depth = 2;    // finished batches waiting beyond the ones being built
+        int workers = 1;        // threads building batches
+        size_t depth = kDepth;
         bool pin_memory = false;  // a CUDA run: page-locked memory, so copies to the GPU run asynchronously
     };
 

@@ -21,7 +21,7 @@ DataBenchResult benchmarkDataPipeline(const DataBenchOptions& o) {
     BatchBuilder builder(data.train, c);
     const int64_t steps = o.batches > 0 ? std::min<int64_t>(o.batches, builder.stepsPerEpoch()) : builder.stepsPerEpoch();
     if (steps < 2) throw Error(o.data + ": too few images for two batches of " + std::to_string(o.batch));
-    BatchPrefetcher batches(builder, 0, 0, steps, {o.workers, 2, false});
+    BatchPrefetcher batches(builder, 0, 0, steps, {o.workers, BatchPrefetcher::kDepth, false});
     using Clock = std::chrono::steady_clock;
     batches.next();  // start-up: the workers begin together
     const auto start = Clock::now();

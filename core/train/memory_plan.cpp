@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <tuple>
 
+#include "batch/batch_prefetcher.h"
 #include "config/config_io.h"
 #include "config/step_accounting.h"
 #include "models/classifier.h"
@@ -24,7 +25,6 @@ namespace ferkd {
 namespace {
 
 constexpr double kUsableShare = 0.9;           // the rest is the allocators' fragmentation
-constexpr int64_t kPrefetchedBatches = 2;      // BatchPrefetcher's depth (trainer.cpp)
 constexpr int64_t kSmallPass = 2, kLargePass = 4;  // crops of the two measured passes
 constexpr int64_t kEvaluationImages = 256;     // the trainer evaluates max(images per step, 256) at once
 
@@ -110,7 +110,7 @@ MemoryFootprint measureFootprint(const RunConfig& cfg, const PlanRequest& reques
     // copy in channels-last); on a GPU the step's batch (and its channels-last copy).
     const int64_t batch = batchBytes(cfg, request.spec, cropsPerProcess);
     const int64_t copies = cfg.runtime.channels_last ? 1 : 0;
-    f.batches = batch * ((device.is_cuda() ? 1 : kPrefetchedBatches + 1) + copies);
+    f.batches = batch * ((device.is_cuda() ? 1 : int64_t(BatchPrefetcher::kDepth) + 1) + copies);
 
     model->setGradCheckpointing(cfg.model.grad_checkpointing);
     model->to(device);

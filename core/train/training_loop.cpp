@@ -47,8 +47,10 @@ RunOutcome TrainingLoop::run(const TrainingPosition& position, double bestTestTo
     startStep_ = pos_.global_step;
     parts_.run.model->train();
     for (int64_t pass = pos_.epoch; pass < acct_.passes; ++pass) {
+        const int64_t passSteps = acct_.stepsInPass(pass);
+        parts_.observer.stageStarted({runId_, "train", passSteps});
         const auto passStart = std::chrono::steady_clock::now();
-        if (auto stopped = trainPass(pass)) return *stopped;
+        if (auto stopped = trainPass(pass, passSteps)) return *stopped;
         if (!parts_.checkpoints.persist([&] { flushLosses(); })) return stoppedByStorage();
         if (auto stopped = endPass(pass, passStart)) return *stopped;
     }
@@ -61,11 +63,9 @@ RunOutcome TrainingLoop::run(const TrainingPosition& position, double bestTestTo
     return outcome(run_status::kFinished);
 }
 
-std::optional<RunOutcome> TrainingLoop::trainPass(int64_t pass) {
-    const int64_t passSteps = acct_.stepsInPass(pass);
-    parts_.observer.stageStarted({runId_, "train", passSteps});
+std::optional<RunOutcome> TrainingLoop::trainPass(int64_t pass, int64_t passSteps) {
     BatchPrefetcher batches(*parts_.run.train, pass, pos_.step_in_epoch, passSteps,
-                            {options_.data_workers, 2, options_.device.is_cuda()});
+                            {options_.data_workers, BatchPrefetcher::kDepth, options_.device.is_cuda()});
     while (auto batch = batches.next()) {
         if (auto stopped = answerControl()) return stopped;
         const double lr = learningRateAt(cfg_.schedule, cfg_.optim.lr, pos_.global_step, acct_.stepsPerEpoch());

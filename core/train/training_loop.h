@@ -29,7 +29,7 @@ public:
     int64_t steps() const { return steps_; }
     // Closes the window: its mean loss, and the crops per second since it opened.
     std::pair<double, double> close();
-    void reset();  // after a pause: the time paused is not training time
+    void reset();  // a new window (also after a pause: the time paused is not training time)
     double rate() const { return rate_; }
 
 private:
@@ -57,17 +57,21 @@ struct TrainingLoopOptions {
     int64_t evaluation_batch = 256;  // test images per evaluation batch
 };
 
+// Lives inside Trainer::train and holds references to what it set up.
 class TrainingLoop {
 public:
     TrainingLoop(TrainingLoopParts parts, int64_t runId, const RunConfig& cfg, TrainingLoopOptions options);
+    TrainingLoop(const TrainingLoop&) = delete;
+    TrainingLoop& operator=(const TrainingLoop&) = delete;
 
     // Trains from `position` (a fresh run's, or its last checkpoint's) to the schedule's
     // end or a stop. `bestTestTop1`: the test top-1 of the best epoch so far, as stored.
     RunOutcome run(const TrainingPosition& position, double bestTestTop1);
 
 private:
-    // Every step of pass `pass` from where the position stands; an outcome when the run stops.
-    std::optional<RunOutcome> trainPass(int64_t pass);
+    // The steps of pass `pass` (`passSteps` in all) from where the position stands; an
+    // outcome when the run stops.
+    std::optional<RunOutcome> trainPass(int64_t pass, int64_t passSteps);
     // A pause (one process) or a stop (asked, or a pause of several processes) between steps.
     std::optional<RunOutcome> answerControl();
     void report(double loss, double lr, int64_t passSteps);

@@ -99,7 +99,7 @@ void CropImageView::drawBox(QPainter& painter, const InspectedCrop& c, int alpha
     painter.drawRect(boxRect(size_t(&c - crops_.data())));
 }
 
-// The smallest: nested crops stay reachable.
+// The smallest box holding the point, so that nested crops stay reachable.
 int CropImageView::cropAt(const QPointF& at) const {
     int best = -1;
     double bestArea = 0;

@@ -2,7 +2,7 @@
 // The crop browser's image: the image scaled up with every stored crop's box in the
 // colour of its FerKD group, the object's true box under them where the data has one,
 // and a legend. The crop under the pointer (here or in the browser's strip of
-// thumbnails) is drawn bold over the others, faded.
+// thumbnails) is drawn bold over the others, which fade.
 #include <QImage>
 #include <QWidget>
 

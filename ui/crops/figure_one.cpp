@@ -75,11 +75,11 @@ QImage figureOne(const CropInspector& inspector, const FerkdConfig& rule, int im
                 continue;
             }
             painter.drawImage(x, y, cropImage(pixels, shown->box, kSide));
-            if (object)
-                if (const QRectF r = objectInCrop(*object, shown->box, pixels, kSide); !r.isEmpty()) {
-                    painter.setPen(QPen(objectBoxColour(), 2));
-                    painter.drawRect(r.translated(x, y).adjusted(1, 1, -1, -1));
-                }
+            const QRectF inCrop = object ? objectInCrop(*object, shown->box, pixels, kSide) : QRectF();
+            if (!inCrop.isEmpty()) {
+                painter.setPen(QPen(objectBoxColour(), 2));
+                painter.drawRect(inCrop.translated(x, y).adjusted(1, 1, -1, -1));
+            }
             painter.setPen(QPen(groupColour(CropGroup(g)), 3));
             painter.drawRect(QRect(x, y, kSide - 1, kSide - 1));
             drawCaption(painter, *shown, QRect(x, y + kSide, kSide, kCaptionHeight));

@@ -6,6 +6,7 @@
 // Workspace and observes a RunHost: a local workspace with its RunController training on
 // a worker thread, or a server's workspace whose runs train there (File > Connect to server).
 #include <QMainWindow>
+
 #include <functional>
 #include <memory>
 
