@@ -10,6 +10,12 @@ Each benchmark runs --repeat times, the app and the peer alternately (a shared V
 drifts by 10% and more within minutes); a row gives each side's median and the ratio of
 the medians, with the lowest and highest ratio of the pairs in brackets.
 
+Both sides run with the same allocator policy: the app keeps freed memory for reuse at
+start-up (core/util/allocator.h: glibc's M_MMAP_MAX 0, M_TRIM_THRESHOLD 1 GiB), and the
+peers get the same settings through glibc's environment variables (--peer-malloc app, the
+default); --peer-malloc glibc leaves the peers on glibc's defaults, as the rows of
+docs/PERFORMANCE.md before the night of 2026-12-07 were measured.
+
 Figures go to docs/PERFORMANCE.md with the command line that produced them."""
 import argparse
 import json
@@ -42,8 +48,13 @@ WORKLOADS = {
 }
 
 
-def run_json(cmd):
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+# glibc's settings that keepFreedMemoryForReuse() applies in the app, for the peers.
+APP_MALLOC = {"MALLOC_MMAP_MAX_": "0", "MALLOC_TRIM_THRESHOLD_": str(1 << 30)}
+PEER_ENV = None  # the peers' environment (main() sets it from --peer-malloc)
+
+
+def run_json(cmd, env=None):
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -119,7 +130,7 @@ def run_epoch(args, name):
                        "--workers", str(workers)]
                 if w["folder"]:
                     cmd += ["--folder", data]
-                seconds = run_json(cmd)["epoch_s"]
+                seconds = run_json(cmd, PEER_ENV)["epoch_s"]
                 if workers_best is None:
                     first_round.append((seconds, workers))
                 else:
@@ -156,7 +167,7 @@ def run_data(args):
             for _ in range(args.repeat):
                 apps.append(run_json([args.ferkd, "bench", "data", *argv, "--workers", str(workers), "--json"]))
                 peers.append(run_json([args.python, os.path.join(HERE, "python", "data_peer.py"), *argv,
-                                       "--workers", str(workers)]))
+                                       "--workers", str(workers)], PEER_ENV))
             app = [a["images_per_s"] for a in apps]
             peer = [p["images_per_s"] for p in peers]
             results[workers] = (statistics.median(app), statistics.median(peer))
@@ -196,9 +207,14 @@ def main():
     ap.add_argument("--repeat", type=int, default=3, help="runs of each side, alternating")
     ap.add_argument("--data", default="", help="an IDX folder for the labels workloads instead of Debian's "
                     "Fashion-MNIST (the GPU machine has none)")
+    ap.add_argument("--peer-malloc", choices=["app", "glibc"], default="app",
+                    help="the peers' allocator settings: the app's (default) or glibc's defaults")
     cpu = [name for name in WORKLOADS if "gpu" not in name]
     ap.add_argument("benchmarks", nargs="*", default=cpu + list(EPOCHS) + ["data"])
     args = ap.parse_args()
+    global PEER_ENV
+    if args.peer_malloc == "app":
+        PEER_ENV = {**{k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")}, **APP_MALLOC}
     if args.data:
         os.environ["FERKD_FMNIST_DIR"] = os.path.abspath(args.data)
         args.data = os.path.abspath(args.data)
@@ -218,7 +234,7 @@ def main():
         apps, peers = [], []
         for _ in range(args.repeat):
             apps.append(run_json([args.ferkd, "bench", sub, *app_argv, "--json"]))
-            peers.append(run_json([args.python, os.path.join(HERE, "python", f"{sub}_peer.py"), *peer_argv]))
+            peers.append(run_json([args.python, os.path.join(HERE, "python", f"{sub}_peer.py"), *peer_argv], PEER_ENV))
         app = statistics.median(a[key] for a in apps)
         peer = statistics.median(p[key] for p in peers)
         extra = ""
