@@ -1,8 +1,9 @@
 #pragma once
 // The label store's cost: bytes per crop on disk and random-access reads of one
 // image's labels (every crop's box and top-k decoded), on a synthetic label set of the
-// given shape. What `ferkd bench store` measures against FKD's per-image fp16 files
-// (bench/python/store_peer.py).
+// given shape, after every image was read once (steady state, as over a run's epochs).
+// What `ferkd bench store` measures against FKD's per-image fp16 files
+// (bench/python/store_peer.py), which warms up the same way.
 #include <cstdint>
 #include <string>
 
