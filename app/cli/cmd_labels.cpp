@@ -8,19 +8,19 @@
 
 #include <nlohmann/json.hpp>
 
-#include "commands.h"
-#include "distributed_launch.h"
-#include "control_on_signals.h"
-#include "config/config_io.h"
 #include "batch/batch_builder.h"
+#include "commands.h"
+#include "config/config_io.h"
+#include "control_on_signals.h"
 #include "data/dataset_factory.h"
+#include "distributed_launch.h"
 #include "labels/distill_targets.h"
 #include "labels/label_generator.h"
 #include "labels/label_job.h"
 #include "labels/label_set_stats.h"
 #include "labels/mining_quality.h"
+#include "runtime/runtime.h"
 #include "train/evaluator.h"
-#include "train/runtime.h"
 #include "util/error.h"
 #include "util/text.h"
 

@@ -7,11 +7,11 @@
 #include "console_observer.h"
 #include "control_on_signals.h"
 #include "distributed_launch.h"
+#include "runtime/runtime.h"
+#include "store/run_files.h"
 #include "train/data_parallel.h"
 #include "train/memory_plan.h"
 #include "train/run_creation.h"
-#include "train/run_files.h"
-#include "train/runtime.h"
 #include "train/trainer.h"
 #ifdef FERKD_WITH_SERVER
 #include "remote/remote_workspace.h"

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <string>
 
-#include "train/training_observer.h"
+#include "runtime/training_observer.h"
 
 namespace ferkd::cli {
 

@@ -9,7 +9,7 @@
 #include "labels/teacher.h"
 #include "models/classifier.h"
 #include "models/model_registry.h"
-#include "train/runtime.h"
+#include "runtime/runtime.h"
 #include "util/elapsed.h"
 
 namespace ferkd {

@@ -6,10 +6,10 @@
 
 #include "models/classifier.h"
 #include "models/model_registry.h"
+#include "runtime/mixed_precision.h"
+#include "runtime/runtime.h"
 #include "train/losses.h"
-#include "train/mixed_precision.h"
 #include "train/optimizer_factory.h"
-#include "train/runtime.h"
 #include "train/training_step.h"
 #include "util/elapsed.h"
 #include "util/peak_memory.h"

@@ -5,7 +5,7 @@
 #include "interop/safetensors.h"
 #include "interop/torch_pickle.h"
 #include "interop/zip_archive.h"
-#include "train/checkpoint.h"
+#include "store/checkpoint.h"
 #include "util/error.h"
 #include "util/mapped_file.h"
 #include "util/text.h"

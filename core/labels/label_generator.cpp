@@ -5,7 +5,7 @@
 
 #include "data/crop_resize.h"
 #include "data/normalizer.h"
-#include "train/mixed_precision.h"
+#include "runtime/mixed_precision.h"
 #include "util/elapsed.h"
 #include "util/error.h"
 #include "util/fault_injection.h"

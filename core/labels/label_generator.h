@@ -10,7 +10,7 @@
 #include "dist/process_group.h"
 #include "labels/label_store.h"
 #include "labels/teacher.h"
-#include "train/training_control.h"
+#include "runtime/training_control.h"
 
 namespace ferkd {
 

@@ -9,8 +9,8 @@
 #include "labels/label_job_json.h"
 #include "labels/label_set_stats.h"
 #include "labels/teacher.h"
-#include "train/mixed_precision.h"
-#include "train/runtime.h"
+#include "runtime/mixed_precision.h"
+#include "runtime/runtime.h"
 #include "util/error.h"
 #include "util/text.h"
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "runtime/training_control.h"
 #include "store/experiment_store.h"
-#include "train/training_control.h"
 
 namespace ferkd {
 
@@ -23,7 +23,7 @@ struct LabelJob {
     std::string data = "fashion-mnist", out, type = "marginal_smoothing", device = "auto", reference, name;
     std::string precision = "auto";  // auto | fp32 | bf16 (the teacher under autocast; auto as runtime.precision)
     int crops = 32, topk = 5, batch_size = 512, threads = 0;
-    int data_workers = 0;  // input workers; 0 = auto, as runtime.data_workers (train/runtime.h dataWorkers)
+    int data_workers = 0;  // input workers; 0 = auto, as runtime.data_workers (runtime/runtime.h dataWorkers)
     double temperature = 1.0, scale_min = 0.08, scale_max = 1.0;
     uint64_t seed = 0;
 };

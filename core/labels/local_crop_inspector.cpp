@@ -12,7 +12,7 @@
 #include "labels/distill_targets.h"
 #include "labels/label_recovery.h"
 #include "models/classifier.h"
-#include "train/checkpoint.h"
+#include "store/checkpoint.h"
 #include "util/error.h"
 
 namespace ferkd {

@@ -1,11 +1,11 @@
 #include "labels/teacher.h"
 
 #include "models/classifier.h"
-#include "train/runtime.h"
+#include "runtime/runtime.h"
 
 #include "models/model_registry.h"
-#include "train/checkpoint.h"
-#include "train/run_files.h"
+#include "store/checkpoint.h"
+#include "store/run_files.h"
 #include "util/error.h"
 
 namespace ferkd {

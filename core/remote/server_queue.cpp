@@ -17,8 +17,8 @@
 
 #include "config/config_io.h"
 #include "labels/label_job_json.h"
+#include "store/run_files.h"
 #include "train/run_creation.h"
-#include "train/run_files.h"
 #include "util/atomic_file.h"
 #include "util/text.h"
 #include "workspace/local_workspace.h"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "train/run_files.h"
+#include "store/run_files.h"
 
 namespace ferkd {
 namespace fs = std::filesystem;

@@ -12,11 +12,11 @@
 #include <functional>
 #include <string>
 
+#include "runtime/training_control.h"
+#include "runtime/training_observer.h"
+#include "store/checkpoint.h"
 #include "store/experiment_store.h"
-#include "train/checkpoint.h"
 #include "train/data_parallel.h"
-#include "train/training_control.h"
-#include "train/training_observer.h"
 
 namespace ferkd {
 

@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <string>
 
+#include "runtime/training_control.h"
+#include "runtime/training_observer.h"
 #include "store/experiment_store.h"
-#include "train/training_control.h"
-#include "train/training_observer.h"
 
 namespace ferkd {
 

@@ -9,10 +9,10 @@
 #include "imaging/tensor_pixels.h"
 #include "labels/teacher.h"
 #include "models/model_registry.h"
-#include "train/checkpoint.h"
+#include "runtime/runtime.h"
+#include "store/checkpoint.h"
+#include "store/run_files.h"
 #include "train/evaluator.h"
-#include "train/runtime.h"
-#include "train/run_files.h"
 #include "util/error.h"
 
 namespace ferkd {

@@ -3,8 +3,8 @@
 #include "data/dataset_factory.h"
 #include "data/normalizer.h"
 #include "models/model_registry.h"
-#include "train/checkpoint.h"
-#include "train/run_files.h"
+#include "store/checkpoint.h"
+#include "store/run_files.h"
 #include "util/error.h"
 
 namespace ferkd {

@@ -3,7 +3,7 @@
 #include "interop/weight_import.h"
 #include "interop/weights_file.h"
 #include "labels/distill_targets.h"
-#include "train/runtime.h"
+#include "runtime/runtime.h"
 #include "util/error.h"
 
 namespace ferkd {

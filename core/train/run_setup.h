@@ -9,14 +9,14 @@
 
 #include "batch/batch_builder.h"
 #include "config/run_config.h"
+#include "config/step_accounting.h"
 #include "data/dataset_factory.h"
 #include "labels/teacher.h"
 #include "models/model_registry.h"
+#include "runtime/training_observer.h"
 #include "train/data_parallel.h"
 #include "train/model_ema.h"
 #include "train/optimizer_factory.h"
-#include "config/step_accounting.h"
-#include "train/training_observer.h"
 
 namespace ferkd {
 

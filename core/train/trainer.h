@@ -12,9 +12,9 @@
 // ranks), only rank 0 writes the store and checkpoints, and a pause request stops the
 // run (with a checkpoint) since the other ranks cannot wait indefinitely.
 #include "config/run_config.h"
+#include "runtime/training_control.h"
+#include "runtime/training_observer.h"
 #include "store/experiment_store.h"
-#include "train/training_control.h"
-#include "train/training_observer.h"
 
 namespace ferkd {
 

@@ -3,9 +3,9 @@
 #include <cstdio>
 
 #include "batch/batch_prefetcher.h"
+#include "runtime/runtime.h"
 #include "train/evaluator.h"
 #include "train/lr_schedule.h"
-#include "train/runtime.h"
 #include "util/elapsed.h"
 #include "util/fault_injection.h"
 #include "util/hash.h"

@@ -10,13 +10,13 @@
 #include <vector>
 
 #include "config/run_config.h"
+#include "runtime/training_control.h"
+#include "runtime/training_observer.h"
+#include "store/checkpoint.h"
 #include "store/experiment_store.h"
-#include "train/checkpoint.h"
 #include "train/checkpoint_policy.h"
 #include "train/data_parallel.h"
 #include "train/run_setup.h"
-#include "train/training_control.h"
-#include "train/training_observer.h"
 #include "train/training_step.h"
 
 namespace ferkd {

@@ -3,8 +3,8 @@
 #include <cmath>
 
 #include "labels/teacher.h"
+#include "runtime/mixed_precision.h"
 #include "train/losses.h"
-#include "train/mixed_precision.h"
 #include "util/error.h"
 
 namespace ferkd {

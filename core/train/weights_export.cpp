@@ -4,7 +4,7 @@
 
 #include "interop/model_export.h"
 #include "interop/weights_format.h"
-#include "train/run_files.h"
+#include "store/run_files.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 #ifdef FERKD_WITH_ONNX

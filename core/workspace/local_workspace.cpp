@@ -5,8 +5,8 @@
 #include <sstream>
 
 #include "labels/local_crop_inspector.h"
+#include "store/run_files.h"
 #include "train/run_evaluation.h"
-#include "train/run_files.h"
 #include "train/weights_export.h"
 #include "workspace/run_process.h"
 

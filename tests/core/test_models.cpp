@@ -8,8 +8,8 @@
 #include "models/classifier.h"
 #include "models/model_registry.h"
 #include "models/vit.h"
+#include "runtime/runtime.h"
 #include "test_suites.h"
-#include "train/runtime.h"
 
 using namespace ferkd;
 

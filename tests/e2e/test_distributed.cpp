@@ -7,9 +7,9 @@
 // environment) are tested in-process first.
 #include "dist/gradient_sync.h"
 #include "dist/local_workers.h"
+#include "store/checkpoint.h"
+#include "store/run_files.h"
 #include "test_suites.h"
-#include "train/checkpoint.h"
-#include "train/run_files.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

@@ -9,9 +9,9 @@
 // are set by test::runFerkd;
 // FERKD_RELIABILITY_SEED reproduces a draw, FERKD_RELIABILITY_ROUNDS=N repeats every
 // kill N times (docs/RELIABILITY.md).
+#include "store/checkpoint.h"
+#include "store/run_files.h"
 #include "test_suites.h"
-#include "train/checkpoint.h"
-#include "train/run_files.h"
 
 #include <QRandomGenerator>
 #include <QtTest>

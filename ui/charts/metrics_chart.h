@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "charts/chart_axis.h"
+#include "runtime/training_observer.h"
 #include "store/experiment_store.h"
-#include "train/training_observer.h"
 
 class QCustomPlot;
 class QCPGraph;

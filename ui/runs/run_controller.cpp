@@ -8,9 +8,9 @@
 #include <unistd.h>
 
 #include "store/experiment_store.h"
+#include "store/run_files.h"
 #include "train/local_parallel_run.h"
 #include "train/run_creation.h"
-#include "train/run_files.h"
 #include "train/trainer.h"
 
 namespace ferkd::ui {

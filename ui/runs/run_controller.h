@@ -11,7 +11,7 @@
 #include "config/run_config.h"
 #include "labels/label_job.h"
 #include "runs/run_host.h"
-#include "train/training_control.h"
+#include "runtime/training_control.h"
 
 namespace ferkd {
 class ExperimentStore;

@@ -11,7 +11,7 @@
 
 #include "config/run_config.h"
 #include "labels/label_job.h"
-#include "train/training_observer.h"
+#include "runtime/training_observer.h"
 
 namespace ferkd::ui {
 

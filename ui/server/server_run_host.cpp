@@ -8,7 +8,7 @@
 #include "config/config_request.h"
 #include "remote/remote_workspace.h"
 #include "store/experiment_store.h"
-#include "train/run_files.h"
+#include "store/run_files.h"
 
 namespace ferkd::ui {
 namespace {

@@ -1,4 +1,4 @@
-#include "train/runtime.h"
+#include "runtime/runtime.h"
 
 #include <thread>
 

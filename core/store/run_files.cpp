@@ -1,11 +1,11 @@
-#include "train/run_files.h"
+#include "store/run_files.h"
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "config/config_io.h"
 #include "config/step_accounting.h"
-#include "train/checkpoint.h"
+#include "store/checkpoint.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 

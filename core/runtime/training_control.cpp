@@ -1,9 +1,9 @@
-#include "train/training_control.h"
+#include "runtime/training_control.h"
 
 #include <chrono>
 #include <thread>
 
-#include "train/training_observer.h"
+#include "runtime/training_observer.h"
 
 namespace ferkd {
 

@@ -1,4 +1,4 @@
-#include "train/mixed_precision.h"
+#include "runtime/mixed_precision.h"
 
 #include <ATen/autocast_mode.h>
 
