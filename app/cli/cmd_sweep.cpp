@@ -111,6 +111,60 @@ bool trainSideBySide(ExperimentStore& store, const std::vector<int64_t>& runs, i
     return true;
 }
 
+// Every point's run, seed by seed: an earlier run of the sweep that trained the same thing
+// (reused when finished, resumed when not), else a new one. Every point is checked before
+// the first trains. Fills `toTrain` with the runs still to train.
+std::vector<SweepCell> sweepCells(ExperimentStore& store, const RunConfig& base, const std::vector<SweepPoint>& points,
+                                  int seeds, const std::string& name, std::vector<int64_t>& toTrain) {
+    const std::string tag = sweepTag(name);
+    std::vector<SweepCell> cells;
+    for (size_t p = 0; p < points.size(); ++p)
+        for (int seed = 1; seed <= seeds; ++seed) {
+            const RunConfig config = sweepRunConfig(base, points[p], uint64_t(seed), name);
+            validateConfig(config);
+            SweepCell cell;
+            cell.point = p;
+            cell.seed = uint64_t(seed);
+            if (auto id = earlierRun(store, config, tag)) {
+                cell.run_id = *id;
+                if (store.run(*id)->status == run_status::kFinished)
+                    std::printf("%s: finished earlier as run %lld, reused\n", config.name.c_str(), (long long)*id);
+                else
+                    toTrain.push_back(*id);
+            } else {
+                cell.run_id = createTrainingRun(store, config, {tag + ",sweep"});
+                toTrain.push_back(cell.run_id);
+            }
+            cells.push_back(cell);
+        }
+    return cells;
+}
+
+// sweep.csv (every run's epochs) and sweep.md (the summary and the selection) under the
+// sweep's folder; the table is printed too.
+void writeSweepReport(const SweepOptions& o, const std::string& name, const RunConfig& base,
+                      const std::vector<SweepPoint>& points, const std::vector<SweepCell>& cells,
+                      const SweepMetric& metric, size_t trained, double wall) {
+    std::ostringstream setting;
+    setting << "Base: " << (o.preset.empty() ? "defaults" : "preset " + o.preset) << ", " << base.model.arch << " on "
+            << base.data.path << ", " << base.schedule.epochs << " epochs, validation split " << base.data.val_split
+            << " (data.val_seed " << base.data.val_seed << ") of the training images, seeds 1.." << o.seeds << "; "
+            << trained << " runs trained in " << formatDuration(wall)
+            << (o.jobs > 1 ? " (" + std::to_string(o.jobs) + " side by side, " + std::to_string(base.runtime.threads) +
+                                 " threads each)"
+                           : std::string(" (one at a time)"))
+            << ".";
+    const std::string out = !o.out.empty() ? o.out : "sweep-" + sanitizeFileName(name);
+    std::filesystem::create_directories(out);
+    const std::string csv = (std::filesystem::path(out) / "sweep.csv").string();
+    const std::string md = (std::filesystem::path(out) / "sweep.md").string();
+    const auto summary = summarizeSweep(points, cells, metric);
+    const std::string table = sweepMarkdown(points, summary, metric, commandLine(o), setting.str());
+    writeTextFileAtomically(csv, sweepCsv(points, cells));
+    writeTextFileAtomically(md, table);
+    std::printf("\n%s\nwrote %s and %s\n", table.c_str(), csv.c_str(), md.c_str());
+}
+
 int runSweep(const CliContext& ctx, const SweepOptions& o) {
     const SweepMetric& metric = findSweepMetric(o.select);
     RunConfig base = resolveConfig({o.preset, o.configFile, {}, o.sets, /*validate=*/false});
@@ -121,7 +175,6 @@ int runSweep(const CliContext& ctx, const SweepOptions& o) {
     for (const auto& g : o.grids) axes.push_back(parseSweepAxis(g));
     const auto points = sweepGrid(axes);
     const std::string name = !o.name.empty() ? o.name : "sweep " + (o.preset.empty() ? base.model.arch : o.preset);
-    const std::string tag = sweepTag(name);
     const bool threadsSet = std::any_of(o.sets.begin(), o.sets.end(), [](const std::string& s) {
         return s.rfind("runtime.threads=", 0) == 0;
     });
@@ -130,27 +183,8 @@ int runSweep(const CliContext& ctx, const SweepOptions& o) {
 
     auto store = ctx.openStore();
     TrainingControl control;
-    std::vector<SweepCell> cells;
     std::vector<int64_t> toTrain;
-    for (size_t p = 0; p < points.size(); ++p)
-        for (int seed = 1; seed <= o.seeds; ++seed) {
-            const RunConfig config = sweepRunConfig(base, points[p], uint64_t(seed), name);
-            validateConfig(config);  // every point is valid before the first one trains
-            SweepCell cell;
-            cell.point = p;
-            cell.seed = uint64_t(seed);
-            if (auto id = earlierRun(*store, config, tag)) {
-                cell.run_id = *id;
-                if (store->run(*id)->status == run_status::kFinished)
-                    std::printf("%s: finished earlier as run %lld, reused\n", config.name.c_str(), (long long)*id);
-                else
-                    toTrain.push_back(*id);
-            } else {
-                cell.run_id = createTrainingRun(*store, config, {tag + ",sweep"});
-                toTrain.push_back(cell.run_id);
-            }
-            cells.push_back(cell);
-        }
+    std::vector<SweepCell> cells = sweepCells(*store, base, points, o.seeds, name, toTrain);
     std::printf("sweep '%s': %zu points x %d seeds, %zu runs to train%s\n", name.c_str(), points.size(), o.seeds,
                 toTrain.size(), o.jobs > 1 ? (", " + std::to_string(o.jobs) + " at a time").c_str() : "");
     std::fflush(stdout);
@@ -171,24 +205,7 @@ int runSweep(const CliContext& ctx, const SweepOptions& o) {
         c.seconds = r->finished_at - r->started_at;
         c.epochs = store->epochMetrics(c.run_id);
     }
-    const auto summary = summarizeSweep(points, cells, metric);
-    std::ostringstream setting;
-    setting << "Base: " << (o.preset.empty() ? "defaults" : "preset " + o.preset) << ", " << base.model.arch << " on "
-            << base.data.path << ", " << base.schedule.epochs << " epochs, validation split " << base.data.val_split
-            << " (data.val_seed " << base.data.val_seed << ") of the training images, seeds 1.." << o.seeds << "; "
-            << toTrain.size() << " runs trained in " << formatDuration(wall)
-            << (o.jobs > 1 ? " (" + std::to_string(o.jobs) + " side by side, " + std::to_string(base.runtime.threads) +
-                                 " threads each)"
-                           : std::string(" (one at a time)"))
-            << ".";
-    const std::string out = !o.out.empty() ? o.out : "sweep-" + sanitizeFileName(name);
-    std::filesystem::create_directories(out);
-    const std::string csv = (std::filesystem::path(out) / "sweep.csv").string();
-    const std::string md = (std::filesystem::path(out) / "sweep.md").string();
-    const std::string table = sweepMarkdown(points, summary, metric, commandLine(o), setting.str());
-    writeTextFileAtomically(csv, sweepCsv(points, cells));
-    writeTextFileAtomically(md, table);
-    std::printf("\n%s\nwrote %s and %s\n", table.c_str(), csv.c_str(), md.c_str());
+    writeSweepReport(o, name, base, points, cells, metric, toTrain.size(), wall);
     const bool anyFailed = std::any_of(cells.begin(), cells.end(), [](const SweepCell& c) { return c.status == run_status::kFailed; });
     return anyFailed ? kFailed : kOk;
 }
