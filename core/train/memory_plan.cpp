@@ -221,6 +221,81 @@ std::string MemoryPlan::describe() const {
     return out;
 }
 
+namespace {
+
+// What the plan must fit in, and where that figure comes from.
+void setBudget(MemoryPlan& plan, const RunConfig& cfg, const PlanRequest& request, const torch::Device& device) {
+    if (request.device_memory) {
+        plan.budget = *request.device_memory;
+        plan.budget_source = "--device-memory";
+    } else if (!cfg.runtime.memory_limit.empty()) {
+        plan.budget = static_cast<int64_t>(parseByteSize(cfg.runtime.memory_limit).value_or(0));
+        plan.budget_source = "runtime.memory_limit";
+    } else if (device.is_cuda()) {
+        plan.budget = cudaMemoryInfo(device.has_index() ? device.index() : 0).first;
+        plan.budget_source = "free memory of " + device.str();
+    } else {
+        plan.budget = availableMemoryBytes() + residentBytes();
+        plan.budget_source = "this machine's available memory";
+    }
+}
+
+// Evaluation: each process its share of the split, in batches of max(images per step,
+// 256), fewer where that many do not fit beside the weights and optimiser state.
+void planEvaluation(MemoryPlan& plan, int64_t imagesPerStep, int64_t testImages) {
+    int64_t images = std::max<int64_t>(imagesPerStep, kEvaluationImages);
+    if (testImages > 0) images = std::min(images, (testImages + plan.processes - 1) / plan.processes);
+    const double room = double(plan.usableBytes() - (plan.fixedBytes() - plan.batches) - plan.evaluation_fixed);
+    if (plan.evaluation_per_image > 0)
+        images = std::min(images, std::max<int64_t>(0, int64_t(room / plan.evaluation_per_image)));
+    plan.evaluation_images = images;
+    plan.evaluation = plan.evaluation_fixed + int64_t(plan.evaluation_per_image * double(std::max<int64_t>(1, images)));
+}
+
+// The images per process whose activations fit beside everything else (0: not one).
+int64_t fittingImages(const MemoryPlan& plan) {
+    const int64_t images = plan.crops_per_process / plan.crops_per_image;
+    if (plan.evaluation_images == 0) return 0;
+    const double room = double(plan.usableBytes() - plan.fixedBytes() - plan.activation_fixed);
+    if (room < plan.activation_per_crop * plan.crops_per_image) return 0;
+    if (plan.activation_per_crop <= 0) return images;
+    return std::min(images, int64_t(room / (plan.activation_per_crop * plan.crops_per_image)));
+}
+
+// The micro-batch: the config's, or the fewest equal passes of whole images that fit.
+void chooseMicroBatch(MemoryPlan& plan, int64_t configured, int64_t fitting) {
+    plan.micro_batch_auto = configured <= 0;
+    if (!plan.micro_batch_auto) {
+        plan.micro_batch = std::min<int64_t>(configured, plan.crops_per_process);
+    } else if (fitting > 0) {
+        const int64_t images = plan.crops_per_process / plan.crops_per_image;
+        const int64_t passes = (images + fitting - 1) / fitting;
+        plan.micro_batch = (images + passes - 1) / passes * plan.crops_per_image;
+    }
+}
+
+// What would make a plan that does not fit fit, most direct first.
+void addRemedies(MemoryPlan& plan, const RunConfig& cfg, int64_t fitting) {
+    if (fitting > 0 && !plan.micro_batch_auto)
+        plan.remedies.push_back("runtime.micro_batch=" + std::to_string(fitting * plan.crops_per_image) +
+                                " or smaller (or 0, auto) fits");
+    if (fitting > 0) return;
+    if (!cfg.model.grad_checkpointing)
+        plan.remedies.push_back("model.grad_checkpointing=true keeps only each block's input for the backward pass");
+    if (plan.fixedBytes() > plan.usableBytes())
+        plan.remedies.push_back("the weights, gradients, optimiser state and batches alone take " + gb(plan.fixedBytes()) +
+                                (plan.ema ? "; ema.enabled=false saves " + gb(plan.ema) : "") +
+                                (cfg.optim.name == "adamw" ? "; optim.name=sgd keeps one moment, not two" : ""));
+    if (plan.evaluation_images == 0)
+        plan.remedies.push_back("evaluating even one test image does not fit beside the weights and optimiser state");
+    if (plan.shared_budget && plan.processes > 1)
+        plan.remedies.push_back("fewer processes: each holds its own copy of everything");
+    plan.remedies.push_back("a smaller data.input_size (activations grow with its square) or a device with at least " +
+                            gb(int64_t(double(plan.peakBytes(plan.crops_per_image)) / kUsableShare)) + " per process");
+}
+
+}  // namespace
+
 MemoryPlan planMemory(const RunConfig& cfg, const PlanRequest& request) {
     const torch::Device device = resolveDevice(cfg.runtime.device);
     MemoryPlan plan;
@@ -236,68 +311,11 @@ MemoryPlan planMemory(const RunConfig& cfg, const PlanRequest& request) {
         if (it == measured.end()) it = measured.emplace(key, measureFootprint(cfg, request, device, plan.crops_per_process)).first;
         static_cast<MemoryFootprint&>(plan) = it->second;
     }
-    if (request.device_memory) {
-        plan.budget = *request.device_memory;
-        plan.budget_source = "--device-memory";
-    } else if (!cfg.runtime.memory_limit.empty()) {
-        plan.budget = static_cast<int64_t>(parseByteSize(cfg.runtime.memory_limit).value_or(0));
-        plan.budget_source = "runtime.memory_limit";
-    } else if (device.is_cuda()) {
-        plan.budget = cudaMemoryInfo(device.has_index() ? device.index() : 0).first;
-        plan.budget_source = "free memory of " + device.str();
-    } else {
-        plan.budget = availableMemoryBytes() + residentBytes();
-        plan.budget_source = "this machine's available memory";
-    }
-
-    // Evaluation: each process its share of the split, in batches of max(images per step,
-    // 256), fewer where that many do not fit beside the weights and optimiser state.
-    int64_t evaluationImages = std::max<int64_t>(imagesPerStep, kEvaluationImages);
-    if (request.test_images > 0)
-        evaluationImages = std::min(evaluationImages, (request.test_images + plan.processes - 1) / plan.processes);
-    const double evaluationRoom = double(plan.usableBytes() - (plan.fixedBytes() - plan.batches) - plan.evaluation_fixed);
-    if (plan.evaluation_per_image > 0)
-        evaluationImages = std::min(evaluationImages, std::max<int64_t>(0, int64_t(evaluationRoom / plan.evaluation_per_image)));
-    plan.evaluation_images = evaluationImages;
-    plan.evaluation =
-        plan.evaluation_fixed + int64_t(plan.evaluation_per_image * double(std::max<int64_t>(1, evaluationImages)));
-
-    // The micro-batch: the config's, or the fewest equal passes of whole images that fit.
-    const int64_t images = plan.crops_per_process / plan.crops_per_image;
-    const int64_t fitting = [&] {
-        if (plan.evaluation_images == 0) return int64_t(0);
-        const double room = double(plan.usableBytes() - plan.fixedBytes() - plan.activation_fixed);
-        if (room < plan.activation_per_crop * plan.crops_per_image) return int64_t(0);
-        if (plan.activation_per_crop <= 0) return images;
-        return std::min(images, int64_t(room / (plan.activation_per_crop * plan.crops_per_image)));
-    }();
-    plan.micro_batch_auto = cfg.runtime.micro_batch <= 0;
-    if (!plan.micro_batch_auto) {
-        plan.micro_batch = std::min<int64_t>(cfg.runtime.micro_batch, plan.crops_per_process);
-    } else if (fitting > 0) {
-        const int64_t passes = (images + fitting - 1) / fitting;
-        plan.micro_batch = (images + passes - 1) / passes * plan.crops_per_image;
-    }
-
-    if (!plan.fits()) {
-        if (fitting > 0 && !plan.micro_batch_auto)
-            plan.remedies.push_back("runtime.micro_batch=" + std::to_string(fitting * plan.crops_per_image) +
-                                    " or smaller (or 0, auto) fits");
-        if (fitting == 0) {
-            if (!cfg.model.grad_checkpointing)
-                plan.remedies.push_back("model.grad_checkpointing=true keeps only each block's input for the backward pass");
-            if (plan.fixedBytes() > plan.usableBytes())
-                plan.remedies.push_back("the weights, gradients, optimiser state and batches alone take " +
-                                        gb(plan.fixedBytes()) + (plan.ema ? "; ema.enabled=false saves " + gb(plan.ema) : "") +
-                                        (cfg.optim.name == "adamw" ? "; optim.name=sgd keeps one moment, not two" : ""));
-            if (plan.evaluation_images == 0)
-                plan.remedies.push_back("evaluating even one test image does not fit beside the weights and optimiser state");
-            if (plan.shared_budget && plan.processes > 1)
-                plan.remedies.push_back("fewer processes: each holds its own copy of everything");
-            plan.remedies.push_back("a smaller data.input_size (activations grow with its square) or a device with at least " +
-                                    gb(int64_t(double(plan.peakBytes(plan.crops_per_image)) / kUsableShare)) + " per process");
-        }
-    }
+    setBudget(plan, cfg, request, device);
+    planEvaluation(plan, imagesPerStep, request.test_images);
+    const int64_t fitting = fittingImages(plan);
+    chooseMicroBatch(plan, cfg.runtime.micro_batch, fitting);
+    if (!plan.fits()) addRemedies(plan, cfg, fitting);
     return plan;
 }
 
