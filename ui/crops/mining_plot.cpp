@@ -51,6 +51,17 @@ void MiningPlot::clear() {
 void MiningPlot::set(const MiningQuality& m, const std::vector<CropMining>& crops) {
     plot_->clearPlottables();
     plot_->clearItems();
+    drawDots(crops);
+    drawBins(m);
+    drawCuts(m);
+    plot_->xAxis->setRange(0, 1);
+    plot_->yAxis->setRange(0, 1.02);
+    plot_->legend->setVisible(true);
+    replotWhenShown(plot_);
+    showSummary(m);
+}
+
+void MiningPlot::drawDots(const std::vector<CropMining>& crops) {
     // The same dots for every rule (a fixed stride over the store's order), so moving a
     // threshold recolours them instead of reshuffling.
     std::array<QVector<double>, kCropGroups> xs, ys;
@@ -70,6 +81,11 @@ void MiningPlot::set(const MiningQuality& m, const std::vector<CropMining>& crop
         dots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, colour, 4));
         dots->setData(xs[size_t(g)], ys[size_t(g)], true);
     }
+}
+
+// Each coverage bin's median p, and the middle half of its crops as a band: dots pile up
+// where p is near 0 or 1.
+void MiningPlot::drawBins(const MiningQuality& m) {
     QVector<double> bx, by, lo, hi;
     for (const auto& b : m.bins)
         if (b.crops > 0) {
@@ -78,7 +94,6 @@ void MiningPlot::set(const MiningQuality& m, const std::vector<CropMining>& crop
             lo << b.q25_p;
             hi << b.q75_p;
         }
-    // The middle half of each bin's crops as a band: dots pile up where p is near 0 or 1.
     QColor band = palette().text().color();
     band.setAlpha(45);
     auto* q25 = plot_->addGraph();
@@ -96,6 +111,10 @@ void MiningPlot::set(const MiningQuality& m, const std::vector<CropMining>& crop
     median->setPen(QPen(palette().text().color(), 2));
     median->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, 5));
     median->setData(bx, by, true);
+}
+
+// The rule's thresholds (dashed, across) and the coverage cuts (dotted, up).
+void MiningPlot::drawCuts(const MiningQuality& m) {
     auto line = [&](double x0, double y0, double x1, double y1, Qt::PenStyle style) {
         auto* l = new QCPItemStraightLine(plot_);
         l->point1->setCoords(x0, y0);
@@ -105,10 +124,9 @@ void MiningPlot::set(const MiningQuality& m, const std::vector<CropMining>& crop
     if (m.rule.rule == "paper")
         for (double t : {m.rule.t_low, m.rule.t_mid, m.rule.t_top}) line(0, t, 1, t, Qt::DashLine);
     for (double cut : {m.settings.no_object_below, m.settings.most_object_from}) line(cut, 0, cut, 1, Qt::DotLine);
-    plot_->xAxis->setRange(0, 1);
-    plot_->yAxis->setRange(0, 1.02);
-    plot_->legend->setVisible(true);
-    replotWhenShown(plot_);
+}
+
+void MiningPlot::showSummary(const MiningQuality& m) {
     const double pct = 100.0 / double(std::max<int64_t>(1, m.crops));
     const QString auc = std::isnan(m.auc) ? QString("-") : QString::number(m.auc, 'f', 3);
     summary_->setText(tr("AUC %1 | discarded-hard without object %2% | calibrated context %3% | no-object crops "

@@ -31,6 +31,11 @@ public:
     int dotsShown() const { return dots_; }
 
 private:
+    void drawDots(const std::vector<CropMining>& crops);  // one colour per FerKD group
+    void drawBins(const MiningQuality& quality);
+    void drawCuts(const MiningQuality& quality);
+    void showSummary(const MiningQuality& quality);  // AUC and the groups' precision, with the explanation
+
     QCustomPlot* plot_ = nullptr;
     QLabel* summary_ = nullptr;
     int dots_ = 0;
