@@ -26,11 +26,8 @@ std::string tempPath(const std::string& name) {
     return (std::filesystem::temp_directory_path() / ("ferkd-bench-" + std::to_string(::getpid()) + "-" + name)).string();
 }
 
-}  // namespace
-
-void addSpeedBenchCommands(CLI::App* bench, CliContext& ctx) {
-    auto json = std::make_shared<bool>(false);
-
+// `bench step`: the training step alone, its forward, backward and update timed apart.
+void addStepBench(CLI::App* bench, CliContext& ctx, const std::shared_ptr<bool>& json) {
     auto step = std::make_shared<StepBenchOptions>();
     auto* s = bench->add_subcommand("step", "Time the FerKD training step alone (model, soft cross-entropy, AdamW; data ready)");
     s->add_option("--arch", step->arch, "Registered model");
@@ -70,7 +67,10 @@ void addSpeedBenchCommands(CLI::App* bench, CliContext& ctx) {
             return printResult(j, *json, line);
         };
     });
+}
 
+// `bench store`: a synthetic label store written, then random images read back.
+void addStoreBench(CLI::App* bench, CliContext& ctx, const std::shared_ptr<bool>& json) {
     auto store = std::make_shared<StoreBenchOptions>();
     auto* st = bench->add_subcommand("store", "Label store: bytes per crop and random reads of an image's labels");
     st->add_option("--images", store->images)->check(CLI::Range(int64_t(1), int64_t(100000000)));
@@ -92,7 +92,10 @@ void addSpeedBenchCommands(CLI::App* bench, CliContext& ctx) {
             return printResult(j, *json, line);
         };
     });
+}
 
+// `bench labels`: a teacher with random weights labelling N crops per image.
+void addLabelsBench(CLI::App* bench, CliContext& ctx, const std::shared_ptr<bool>& json) {
     auto labels = std::make_shared<LabelBenchOptions>();
     auto* lb = bench->add_subcommand("labels", "Soft-label generation: a teacher labels N crops per image");
     lb->add_option("--arch", labels->arch, "Teacher architecture (random weights)");
@@ -121,7 +124,10 @@ void addSpeedBenchCommands(CLI::App* bench, CliContext& ctx) {
             return printResult(j, *json, line);
         };
     });
+}
 
+// `bench data`: an image folder's batches from N worker threads, no model.
+void addDataBench(CLI::App* bench, CliContext& ctx, const std::shared_ptr<bool>& json) {
     auto data = std::make_shared<DataBenchOptions>();
     auto* d = bench->add_subcommand("data", "The input pipeline alone: an image folder's batches (decode, "
                                             "RandomResizedCrop, flip, normalise) from N worker threads");
@@ -142,6 +148,16 @@ void addSpeedBenchCommands(CLI::App* bench, CliContext& ctx) {
             return printResult(j, *json, line);
         };
     });
+}
+
+}  // namespace
+
+void addSpeedBenchCommands(CLI::App* bench, CliContext& ctx) {
+    auto json = std::make_shared<bool>(false);  // --json, shared by the four
+    addStepBench(bench, ctx, json);
+    addStoreBench(bench, ctx, json);
+    addLabelsBench(bench, ctx, json);
+    addDataBench(bench, ctx, json);
 }
 
 }  // namespace ferkd::cli
