@@ -50,7 +50,6 @@ WORKLOADS = {
 
 # glibc's settings that keepFreedMemoryForReuse() applies in the app, for the peers.
 APP_MALLOC = {"MALLOC_MMAP_MAX_": "0", "MALLOC_TRIM_THRESHOLD_": str(1 << 30)}
-PEER_ENV = None  # the peers' environment (main() sets it from --peer-malloc)
 
 
 def run_json(cmd, env=None):
@@ -130,7 +129,7 @@ def run_epoch(args, name):
                        "--workers", str(workers)]
                 if w["folder"]:
                     cmd += ["--folder", data]
-                seconds = run_json(cmd, PEER_ENV)["epoch_s"]
+                seconds = run_json(cmd, args.peer_env)["epoch_s"]
                 if workers_best is None:
                     first_round.append((seconds, workers))
                 else:
@@ -167,7 +166,7 @@ def run_data(args):
             for _ in range(args.repeat):
                 apps.append(run_json([args.ferkd, "bench", "data", *argv, "--workers", str(workers), "--json"]))
                 peers.append(run_json([args.python, os.path.join(HERE, "python", "data_peer.py"), *argv,
-                                       "--workers", str(workers)], PEER_ENV))
+                                       "--workers", str(workers)], args.peer_env))
             app = [a["images_per_s"] for a in apps]
             peer = [p["images_per_s"] for p in peers]
             results[workers] = (statistics.median(app), statistics.median(peer))
@@ -212,9 +211,10 @@ def main():
     cpu = [name for name in WORKLOADS if "gpu" not in name]
     ap.add_argument("benchmarks", nargs="*", default=cpu + list(EPOCHS) + ["data"])
     args = ap.parse_args()
-    global PEER_ENV
+    # The peers' environment: None (this one) leaves them on glibc's defaults.
+    args.peer_env = None
     if args.peer_malloc == "app":
-        PEER_ENV = {**{k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")}, **APP_MALLOC}
+        args.peer_env = {**{k: v for k, v in os.environ.items() if not k.startswith("MALLOC_")}, **APP_MALLOC}
     if args.data:
         os.environ["FERKD_FMNIST_DIR"] = os.path.abspath(args.data)
         args.data = os.path.abspath(args.data)
@@ -234,7 +234,7 @@ def main():
         apps, peers = [], []
         for _ in range(args.repeat):
             apps.append(run_json([args.ferkd, "bench", sub, *app_argv, "--json"]))
-            peers.append(run_json([args.python, os.path.join(HERE, "python", f"{sub}_peer.py"), *peer_argv], PEER_ENV))
+            peers.append(run_json([args.python, os.path.join(HERE, "python", f"{sub}_peer.py"), *peer_argv], args.peer_env))
         app = statistics.median(a[key] for a in apps)
         peer = statistics.median(p[key] for p in peers)
         extra = ""

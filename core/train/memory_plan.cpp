@@ -26,7 +26,6 @@ namespace {
 
 constexpr double kUsableShare = 0.9;           // the rest is the allocators' fragmentation
 constexpr int64_t kSmallPass = 2, kLargePass = 4;  // crops of the two measured passes
-constexpr int64_t kEvaluationImages = 256;     // the trainer evaluates max(images per step, 256) at once
 
 int64_t bytesOf(const torch::Tensor& t) { return t.defined() ? t.numel() * static_cast<int64_t>(t.element_size()) : 0; }
 

@@ -25,6 +25,10 @@
 
 namespace ferkd {
 
+// Test images the trainer evaluates at once: max(images per step, this), or the plan's
+// evaluation_images where a plan fits fewer.
+inline constexpr int64_t kEvaluationImages = 256;
+
 class ExperimentStore;
 
 struct PlanRequest {

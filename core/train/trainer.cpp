@@ -150,8 +150,9 @@ RunOutcome Trainer::train(int64_t runId) {
     loopOptions.device = device;
     loopOptions.data_workers = dataWorkers(cfg.runtime.data_workers, device, threads);
     // Test images per evaluation batch: the plan's where there is one (it fits them).
-    loopOptions.evaluation_batch =
-        plan && plan->evaluation_images > 0 ? plan->evaluation_images : std::max<int64_t>(acct.images_per_step, 256);
+    loopOptions.evaluation_batch = plan && plan->evaluation_images > 0
+                                       ? plan->evaluation_images
+                                       : std::max<int64_t>(acct.images_per_step, kEvaluationImages);
     TrainingLoop loop({store_, observer_, control_, parallel, checkpoints, log, run, step}, runId, cfg, loopOptions);
     return loop.run(pos, record->best_top1.value_or(0.0));
 }
