@@ -28,6 +28,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// `count` 28-px images of 4 classes written as an IDX training split in `dir`, and read back.
+std::shared_ptr<IdxDataset> writeTrainImages(const std::string& dir, int count) {
+    test::writeIdxPair(dir, "train", count, 4, false);
+    std::string img, lbl;
+    findIdxSplit(dir, "train", img, lbl);
+    return std::make_shared<IdxDataset>(img, lbl);
+}
+
+// An untrained 4-class teacher whose weights depend on `seed` alone.
+Teacher randomTeacher(uint64_t seed) {
+    torch::manual_seed(seed);
+    return teacherFromModel(createModel("resnet10_small", {4, 1, 28, 0}), 28, 1, 4, "dataset", "random net", torch::kCPU);
+}
+
 LabelSetInfo smallInfo(int64_t images, int crops) {
     LabelSetInfo info;
     info.dataset_fingerprint = "test:fp";
@@ -274,10 +288,7 @@ private slots:
         // trained crop tell which stored crop it is.
         QTemporaryDir dir;
         const std::string d = dir.path().toStdString();
-        test::writeIdxPair(d, "train", 16, 4, false);
-        std::string img, lbl;
-        findIdxSplit(d, "train", img, lbl);
-        auto data = std::make_shared<IdxDataset>(img, lbl);
+        auto data = writeTrainImages(d, 16);
         const std::string path = test::writeHandLabelStore(d + "/groups.fkdl", *data, {0.00390625f, 0.0625f, 0.5f, 0.998046875f});
         RunConfig cfg = test::smallRunConfig(d);
         cfg.distill.mode = "ferkd";
@@ -331,10 +342,8 @@ private slots:
     void imagesWithoutKeptCropsAreCounted() {
         QTemporaryDir dir;
         const std::string d = dir.path().toStdString();
-        test::writeIdxPair(d, "train", 8, 4, false);
-        std::string img, lbl;
-        findIdxSplit(d, "train", img, lbl);
-        IdxDataset data(img, lbl);
+        const auto images = writeTrainImages(d, 8);
+        const IdxDataset& data = *images;
         // Images 0-3: one kept crop; images 4-7: every crop too easy.
         const std::string path = test::writeHandLabelStore(d + "/h.fkdl", data, [](int64_t i) {
             return i < 4 ? std::vector<float>{0.5f, 0.998046875f, 0.998046875f} : std::vector<float>{0.998046875f, 0.998046875f, 0.998046875f};
@@ -358,10 +367,7 @@ private slots:
     void generatedBoxesAreTheCropsTrainedOn() {
         QTemporaryDir dir;
         const std::string d = dir.path().toStdString();
-        test::writeIdxPair(d, "train", 16, 4, false);
-        std::string img, lbl;
-        findIdxSplit(d, "train", img, lbl);
-        auto data = std::make_shared<IdxDataset>(img, lbl);
+        auto data = writeTrainImages(d, 16);
         torch::manual_seed(1);
         std::shared_ptr<Classifier> net = createModel("resnet10_small", {4, 1, 28, 0});
         net->eval();
@@ -414,13 +420,8 @@ private slots:
     void generatedStoreIsTheSameForAnyWorkerCount() {
         QTemporaryDir dir;
         const std::string d = dir.path().toStdString();
-        test::writeIdxPair(d, "train", 40, 4, false);
-        std::string img, lbl;
-        findIdxSplit(d, "train", img, lbl);
-        auto data = std::make_shared<IdxDataset>(img, lbl);
-        torch::manual_seed(3);
-        const Teacher teacher = teacherFromModel(createModel("resnet10_small", {4, 1, 28, 0}), 28, 1, 4, "dataset",
-                                                 "random net", torch::kCPU);
+        auto data = writeTrainImages(d, 40);
+        const Teacher teacher = randomTeacher(3);
         LabelGenerationOptions g;
         g.crops_per_image = 4;
         g.batch_size = 16;
@@ -438,13 +439,8 @@ private slots:
         // boxes with probabilities within bf16's precision, and the header says so.
         QTemporaryDir dir;
         const std::string d = dir.path().toStdString();
-        test::writeIdxPair(d, "train", 32, 4, false);
-        std::string img, lbl;
-        findIdxSplit(d, "train", img, lbl);
-        auto data = std::make_shared<IdxDataset>(img, lbl);
-        torch::manual_seed(2);
-        const Teacher teacher = teacherFromModel(createModel("resnet10_small", {4, 1, 28, 0}), 28, 1, 4, "dataset",
-                                                 "random net", torch::kCPU);
+        auto data = writeTrainImages(d, 32);
+        const Teacher teacher = randomTeacher(2);
         LabelGenerationOptions g;
         g.crops_per_image = 4;
         g.topk = 4;
@@ -522,10 +518,8 @@ private slots:
     void ferkdCalibratesHardCrops() {
         QTemporaryDir dir;
         const std::string d = dir.path().toStdString();
-        test::writeIdxPair(d, "train", 8, 4, false);
-        std::string img, lbl;
-        findIdxSplit(d, "train", img, lbl);
-        IdxDataset data(img, lbl);
+        const auto images = writeTrainImages(d, 8);
+        const IdxDataset& data = *images;
         const std::string path = test::writeHandLabelStore(d + "/hand.fkdl", data, {0.9f, 0.05f, 0.5f, 0.2f, 0.7f});
         DistillConfig cfg;
         cfg.mode = "ferkd";
@@ -574,10 +568,7 @@ private slots:
     void miningQualityOnAHandMadeCase() {
         QTemporaryDir dir;
         const std::string d = dir.path().toStdString();
-        test::writeIdxPair(d, "train", 8, 4, false);
-        std::string img, lbl;
-        findIdxSplit(d, "train", img, lbl);
-        auto base = std::make_shared<IdxDataset>(img, lbl);
+        auto base = writeTrainImages(d, 8);
         BoxedDataset data(base, ObjectBox{0, 0, 7, 8});
         const std::string path = test::writeHandLabelStore(d + "/mine.fkdl", data, {0.25f, 0.5f, 0.125f, 0.0625f, 0.375f});
         FerkdConfig rule;
@@ -653,10 +644,8 @@ private slots:
     void labelSetStatisticsGoToTheStore() {
         QTemporaryDir dir;
         const std::string d = dir.path().toStdString();
-        test::writeIdxPair(d, "train", 8, 4, false);
-        std::string img, lbl;
-        findIdxSplit(d, "train", img, lbl);
-        IdxDataset data(img, lbl);
+        const auto images = writeTrainImages(d, 8);
+        const IdxDataset& data = *images;
         const std::string path =
             test::writeHandLabelStore(d + "/stats.fkdl", data, {0.0625f, 0.875f, 0.5f, 0.25f, 0.75f});
 
@@ -688,8 +677,7 @@ private slots:
         QCOMPARE(computeLabelSetStats(data, path, threshold).totals[size_t(CropGroup::Calibrated)], int64_t(16));
 
         // The first images of the data set (train_limit) use the same records.
-        auto shared = std::make_shared<IdxDataset>(img, lbl);
-        QCOMPARE(computeLabelSetStats(*limitDataset(shared, 3), path, rule).crops(), int64_t(15));
+        QCOMPARE(computeLabelSetStats(*limitDataset(images, 3), path, rule).crops(), int64_t(15));
 
         ExperimentStore store(d + "/ws");
         const int64_t id = store.saveLabelSet(labelSetRecord(path, s, 0));
