@@ -6,6 +6,8 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 #include "crops/crop_browser.h"
 #include "window/language_manager.h"
@@ -140,11 +142,42 @@ void showAsked(ferkd::ui::MainWindow& window, const QCommandLineParser& parser) 
     if (parser.isSet("inspect-data")) window.showDatasetView(parser.value("inspect-data"));
 }
 
+bool asked(int argc, char** argv, std::initializer_list<const char*> options) {
+    for (int i = 1; i < argc; ++i)
+        for (const char* option : options)
+            if (std::strcmp(argv[i], option) == 0 || (std::strncmp(argv[i], option, std::strlen(option)) == 0 && argv[i][std::strlen(option)] == '='))
+                return true;
+    return false;
+}
+
+// The application object. --help and --version need no window system, so a server's shell
+// gets them; --export-figure1 draws offscreen where no display is set. Null, with the
+// reason on stderr, when a window is wanted and there is no display to show it on.
+std::unique_ptr<QCoreApplication> makeApplication(int& argc, char** argv) {
+    if (asked(argc, argv, {"-h", "--help", "--help-all", "-v", "--version"}))
+        return std::make_unique<QCoreApplication>(argc, argv);
+#ifdef Q_OS_LINUX
+    const bool noDisplay = !qEnvironmentVariableIsSet("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+                           qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+    if (noDisplay && asked(argc, argv, {"--export-figure1"})) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    } else if (noDisplay) {
+        std::fprintf(stderr,
+                     "error: no display: ferkd-studio shows windows and neither DISPLAY nor WAYLAND_DISPLAY is set. "
+                     "Run it in a desktop session, or use the `ferkd` command line here (`ferkd serve` lets a studio "
+                     "elsewhere watch this machine's runs).\n");
+        return nullptr;
+    }
+#endif
+    return std::make_unique<QApplication>(argc, argv);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     ferkd::keepFreedMemoryForReuse();
-    QApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
+    if (!app) return 2;
     QApplication::setOrganizationName("FerKD Studio");
     QApplication::setApplicationName("ferkd-studio");
     QApplication::setApplicationVersion(FERKD_VERSION);
@@ -155,7 +188,7 @@ int main(int argc, char** argv) {
 
     QCommandLineParser parser;
     addOptions(parser);
-    parser.process(app);
+    parser.process(*app);
     if (parser.isSet("export-figure1")) return exportFigureOne(parser);
 
     const std::string dir = parser.isSet("workspace")         ? parser.value("workspace").toStdString()
@@ -172,5 +205,5 @@ int main(int argc, char** argv) {
             if (shown) shown->close();
             shell.window()->close();
         });
-    return app.exec();
+    return app->exec();
 }

@@ -75,6 +75,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The environment of a server's shell: no window system of any kind.
+QProcessEnvironment withoutDisplay() {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"}) env.remove(name);
+    return env;
+}
+
 void type(QWidget* root, const char* field, const QString& text) {
     auto* line = root->findChild<QLineEdit*>(field);
     QVERIFY2(line, field);
@@ -473,8 +480,10 @@ private slots:
         QCOMPARE(ranking->item(1)->data(Qt::UserRole).toLongLong(), 5LL);
         QCOMPARE(ranking->item(2)->data(Qt::UserRole).toLongLong(), 10LL);
 
-        // The same figure from the command line, for scripts and docs.
+        // The same figure from the command line, for scripts and docs: drawn offscreen on a
+        // machine without a display.
         QProcess studio;
+        studio.setProcessEnvironment(withoutDisplay());
         const QString png = dir.filePath("figure1.png");
         studio.start(QString(FERKD_BIN_DIR) + "/ferkd-studio", {"--export-figure1", png, "--labels", QString::fromStdString(path),
                                                                "--data", QString::fromStdString(d + "/clut")});
@@ -494,6 +503,26 @@ private slots:
         QVERIFY(!browser.objectBoxShown());
         QVERIFY(!tabs->isTabEnabled(1));
         QVERIFY(browser.miningPlot()->summary().contains("no object boxes"));
+    }
+
+    // On a server's shell: --help and --version answer, and a window asked for is refused
+    // with one line that says why instead of Qt's abort.
+    void studioWithoutADisplaySaysWhatItCanDo() {
+        QProcess studio;
+        studio.setProcessEnvironment(withoutDisplay());
+        for (const char* option : {"--help", "--version"}) {
+            studio.start(QString(FERKD_BIN_DIR) + "/ferkd-studio", {option});
+            QVERIFY(studio.waitForFinished(60000));
+            QCOMPARE(studio.exitCode(), 0);
+            QVERIFY(studio.readAllStandardOutput().contains("ferkd-studio"));
+        }
+        QTemporaryDir dir;
+        studio.start(QString(FERKD_BIN_DIR) + "/ferkd-studio", {"--workspace", dir.path()});
+        QVERIFY(studio.waitForFinished(60000));
+        QCOMPARE(studio.exitCode(), 2);
+        const QByteArray error = studio.readAllStandardError();
+        QVERIFY2(error.startsWith("error: no display") && error.count('\n') == 1, error.constData());
+        QVERIFY(!QFile::exists(dir.filePath("experiments.sqlite")));  // nothing opened
     }
 
     void cropBrowserDrawsEveryCropAndFollowsTheRule() {
