@@ -1,6 +1,8 @@
 #include "config/config_fields.h"
 
 #include <cmath>
+#include <iomanip>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "util/error.h"
@@ -277,7 +279,11 @@ std::string describeAllowed(const ConfigField& f) {
     case FieldType::Int:
     case FieldType::Float: {
         std::string kind = f.type == FieldType::Int ? "an integer" : "a number";
-        auto num = [](double v) { json j = v; return j.dump(); };
+        auto num = [](double v) {  // 100000, 0.5, 1e-08: no "1.0" for an integer's bound
+            std::ostringstream out;
+            out << std::setprecision(12) << v;
+            return out.str();
+        };
         if (f.min && f.max) return kind + " in [" + num(*f.min) + ", " + num(*f.max) + (f.maxExclusive ? ")" : "]");
         if (f.min) return kind + (f.minExclusive ? " > " : " >= ") + num(*f.min);
         return kind;
