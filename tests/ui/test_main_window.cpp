@@ -181,14 +181,23 @@ private slots:
             QCOMPARE(table->model()->index(0, RunsTableModel::kStatus).data(Qt::ToolTipRole).toString(), QString("out of memory"));
             status->setCurrentIndex(0);
 
-            // A refresh with a changed and a new run keeps the selection and the sort.
+            // Start is offered for a run it would queue: the failed one (it resumes), not a finished one.
+            auto* start = window.findChild<QAction*>("actionStart");
             window.selectRun(high);
+            QVERIFY(!start->isEnabled());
+            window.selectRun(failed, true);
+            QVERIFY(start->isEnabled());
+
+            // A refresh with a changed and a new run keeps the selection and the sort, and
+            // the actions follow the changed status.
+            window.selectRun(failed);
             store->setBestTop1(failed, 95);
             store->setStatus(failed, ferkd::run_status::kFinished);
             finishedRun(*store, "new", 60, "");
             window.refreshRuns();
             QCOMPARE(shownNames(table), (QStringList{"broken", "high", "mid", "new", "low"}));
-            QCOMPARE(window.selectedRuns(), QList<qint64>{high});
+            QCOMPARE(window.selectedRuns(), QList<qint64>{failed});
+            QVERIFY(!start->isEnabled());
 
             window.runsPanel()->setColumnShown(RunsTableModel::kTags, false);
             window.runsPanel()->setColumnShown(RunsTableModel::kId, true);

@@ -253,6 +253,7 @@ private slots:
 
         // Start on the stopped run queues it again on the server: it resumes from that checkpoint.
         const int steps = int(remote->stepMetrics(second).size());
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QAction*>("actionStart")->isEnabled(), 10000);
         window.findChild<QAction*>("actionStart")->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(window.host()->activeRun() == second, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(int(remote->stepMetrics(second).size()) > steps, 60000);

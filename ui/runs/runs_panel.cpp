@@ -129,6 +129,13 @@ QList<qint64> RunsPanel::selectedRuns() const {
     return ids;
 }
 
+std::vector<const RunRecord*> RunsPanel::selectedRecords() const {
+    std::vector<const RunRecord*> records;
+    for (qint64 id : selectedRuns())
+        if (const RunRecord* r = model_->run(model_->rowOf(id))) records.push_back(r);
+    return records;
+}
+
 QModelIndex RunsPanel::shownIndexOf(qint64 runId) const {
     const int sourceRow = model_->rowOf(runId);
     return sourceRow < 0 ? QModelIndex() : proxy_->mapFromSource(model_->index(sourceRow, 0));

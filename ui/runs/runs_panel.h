@@ -32,6 +32,7 @@ public:
     void setProgress(qint64 runId, qint64 done, qint64 total);
 
     QList<qint64> selectedRuns() const;  // in the table's order
+    std::vector<const RunRecord*> selectedRecords() const;  // as last set; valid until the next setRuns
     void selectRun(qint64 runId, bool addToSelection);
     void revealRun(qint64 runId);  // makes it the current row and scrolls to it; the selection stays
     int visibleCount() const;  // rows that pass the filter

@@ -75,6 +75,13 @@ std::shared_ptr<Workspace> localWorkspaceOf(const std::shared_ptr<ExperimentStor
     return std::shared_ptr<Workspace>(new LocalWorkspace(*store), [store](Workspace* w) { delete w; });
 }
 
+// A training run that is not under way, queued or done: Start puts it in the queue (a
+// stopped or failed one resumes from its last checkpoint).
+bool startable(const RunRecord& r) {
+    return r.kind == "train" && r.status != run_status::kFinished && r.status != run_status::kRunning &&
+           r.status != run_status::kQueued && r.status != run_status::kPaused;
+}
+
 }  // namespace
 
 MainWindow::MainWindow(std::shared_ptr<ExperimentStore> store, RunController* controller, QWidget* parent)
@@ -140,7 +147,6 @@ void MainWindow::build() {
 
     refreshRuns();
     restoreLayout();
-    updateActions();
 }
 
 // The stage, progress and device; a server's workspace also shows its connection.
@@ -170,7 +176,6 @@ void MainWindow::observeHost() {
         refreshRuns();
         if (selectedRuns().isEmpty() || selectedRuns() == QList<qint64>{id}) selectRun(id);
         logView_->appendPlainText(tr("run %1 started").arg(id));
-        updateActions();
     });
     connect(host_, &RunHost::stageStarted, this, [this](qint64 id, const QString& stage) {
         stageLabel_->setText(stage);
@@ -213,7 +218,6 @@ void MainWindow::observeHost() {
         if (selectedRuns().contains(id)) showSystemMetrics();
         stageLabel_->setText(tr("run %1 %2").arg(id).arg(runStatusText(status.toStdString())));
         if (!message.isEmpty()) logView_->appendPlainText(message);
-        updateActions();
     });
 }
 
@@ -380,10 +384,8 @@ void MainWindow::steer(const QString& what, const std::function<void()>& act) {
 // The selected training runs that are not under way or done go into the queue.
 void MainWindow::startSelected() {
     for (qint64 id : selectedRuns()) {
-        auto r = workspace_->run(id);
-        if (r && r->kind == "train" && r->status != run_status::kFinished && r->status != run_status::kRunning &&
-            r->status != run_status::kQueued && r->status != run_status::kPaused)
-            host_->enqueueExisting(id);
+        auto r = workspace_->run(id);  // as it is now, not as the table last showed it
+        if (r && startable(*r)) host_->enqueueExisting(id);
     }
 }
 
@@ -477,7 +479,8 @@ void MainWindow::updateActions() {
     const bool active = host_->activeRun() != 0;
     const bool paused = host_->paused();
     const bool selection = !selectedRuns().isEmpty();
-    startAct_->setEnabled(selection);
+    const std::vector<const RunRecord*> selected = runsPanel_->selectedRecords();
+    startAct_->setEnabled(std::any_of(selected.begin(), selected.end(), [](const RunRecord* r) { return startable(*r); }));
     pauseAct_->setEnabled(active && !paused);
     resumeAct_->setEnabled(active && paused);
     stopAct_->setEnabled(active);
@@ -494,6 +497,7 @@ void MainWindow::refreshRuns() {
     if (runActions_) runsPanel_->setShowArchived(runActions_->showArchived());
     // The model updates rows in place: selection, sort and scroll position stay.
     runsPanel_->setRuns(std::move(runs));
+    updateActions();  // a selected run's status may have moved
 }
 
 int MainWindow::runCount() const { return runsPanel_->visibleCount(); }
