@@ -45,8 +45,8 @@ struct SystemMetric {
 
 struct CheckpointRecord {
     int64_t run_id = 0;
-    std::string path, kind;  // kind: last | best | step
-    int64_t epoch = 0, step = 0;
+    std::string path, kind;  // kind: last | best | epochN (checkpoint.keep_top_k)
+    int64_t epoch = 0, step = 0;  // epochs done when written, in the run's units (as EpochMetric::epoch); global step
     double top1 = 0, created_at = 0;
 };
 

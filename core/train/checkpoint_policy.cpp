@@ -17,9 +17,9 @@ void bestEffort(const std::function<void()>& write) {
 
 CheckpointPolicy::CheckpointPolicy(ExperimentStore& store, TrainingObserver& observer, TrainingControl& control,
                                    DataParallel& parallel, int64_t runId, const CheckpointConfig& config,
-                                   CheckpointContent state)
+                                   const StepAccounting& accounting, CheckpointContent state)
     : store_(store), observer_(observer), control_(control), parallel_(parallel), runId_(runId), config_(config),
-      state_(std::move(state)), lastPath_(checkpointPath(store, runId, "last")),
+      accounting_(accounting), state_(std::move(state)), lastPath_(checkpointPath(store, runId, "last")),
       bestPath_(checkpointPath(store, runId, "best")) {}
 
 bool CheckpointPolicy::persist(const std::function<void()>& write) {
@@ -56,7 +56,8 @@ void CheckpointPolicy::save(const std::string& path, const std::string& kind, co
     CheckpointContent content = state_;
     content.position = position;
     saveCheckpoint(path, content);
-    store_.addCheckpoint({runId_, path, kind, position.epoch, position.global_step, top1, 0});
+    const int64_t epochsDone = position.epoch == 0 ? 0 : accounting_.epochAfter(position.epoch - 1);
+    store_.addCheckpoint({runId_, path, kind, epochsDone, position.global_step, top1, 0});
 }
 
 void CheckpointPolicy::saveLast(const TrainingPosition& position) {

@@ -15,6 +15,7 @@
 #include "runtime/training_control.h"
 #include "runtime/training_observer.h"
 #include "store/checkpoint.h"
+#include "config/step_accounting.h"
 #include "store/experiment_store.h"
 #include "train/data_parallel.h"
 
@@ -26,9 +27,12 @@ void bestEffort(const std::function<void()>& write);
 
 class CheckpointPolicy {
 public:
-    // `state` names the model, EMA and optimiser saved; its position is set per save.
+    // `state` names the model, EMA and optimiser saved; its position is set per save. The
+    // checkpoints' records give the epochs done in the run's units (`accounting`), as the
+    // epoch rows do, where the file's position counts passes.
     CheckpointPolicy(ExperimentStore& store, TrainingObserver& observer, TrainingControl& control,
-                     DataParallel& parallel, int64_t runId, const CheckpointConfig& config, CheckpointContent state);
+                     DataParallel& parallel, int64_t runId, const CheckpointConfig& config,
+                     const StepAccounting& accounting, CheckpointContent state);
 
     const std::string& lastPath() const { return lastPath_; }
 
@@ -53,6 +57,7 @@ private:
     DataParallel& parallel_;
     int64_t runId_;
     CheckpointConfig config_;
+    StepAccounting accounting_;
     CheckpointContent state_;
     std::string lastPath_, bestPath_, fault_;
 };

@@ -127,7 +127,7 @@ RunOutcome Trainer::train(int64_t runId) {
                             (usesBf16(precision.precision) ? "; evaluation runs in fp32" : ""));
     const StepAccounting& acct = run.accounting;
 
-    CheckpointPolicy checkpoints(store_, observer_, control_, parallel, runId, cfg.checkpoint,
+    CheckpointPolicy checkpoints(store_, observer_, control_, parallel, runId, cfg.checkpoint, acct,
                                  {run.model.get(), run.ema ? &run.ema->shadow() : nullptr, run.optimizer.impl.get(),
                                   {}, record->config_json, run.spec});
     if (const int stale = leader ? removeStaleTemporaries(fs::path(lastPath).parent_path().string()) : 0)

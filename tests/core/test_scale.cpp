@@ -511,6 +511,18 @@ private slots:
         QCOMPARE(same.steps[4].epoch, int64_t(2));
         QCOMPARE(rest.steps.back().steps_per_crop_epoch, 8.0);
         QCOMPARE(same.epochs.back().metrics.test_top1, rest.epochs.back().metrics.test_top1);
+        // The checkpoints' rows count epochs as the epoch rows do (2 passes are 4 epochs
+        // here): each names the epoch row written at its step.
+        for (const int64_t run : {legacy, id}) {
+            const std::vector<EpochMetric> rows = store.epochMetrics(run);
+            QCOMPARE(store.checkpoints(run).size(), size_t(2));  // last and best
+            for (const CheckpointRecord& checkpoint : store.checkpoints(run)) {
+                const auto row = std::find_if(rows.begin(), rows.end(), [&](const EpochMetric& m) { return m.step == checkpoint.step; });
+                QVERIFY(row != rows.end());
+                QCOMPARE(checkpoint.epoch, row->epoch);
+                if (checkpoint.kind == "last") QCOMPARE(checkpoint.epoch, run == id ? int64_t(4) : int64_t(2));
+            }
+        }
     }
 };
 
