@@ -31,6 +31,7 @@ struct F {
     F& upTo() { f.maxExclusive = true; return *this; }  // the range's top itself is not allowed
     F& oneOf(std::vector<std::string> c) { f.type = FieldType::Choice; f.choices = std::move(c); return *this; }
     F& paper(std::string p) { f.paper = std::move(p); return *this; }
+    F& execution() { f.execution = true; return *this; }
 };
 
 template <class T>
@@ -238,10 +239,11 @@ std::vector<ConfigField> buildFields() {
             "Also keep the k epoch-end checkpoints with the best test top-1 (epoch<N>); 0 = off").range(0, 100),
 
         sub("runtime.threads", &R::runtime, &RuntimeConfig::threads, "Intra-op CPU threads; 0 = all cores")
-            .range(0, 1024),
+            .range(0, 1024).execution(),
         sub("runtime.device", &R::runtime, &RuntimeConfig::device, "Training device").oneOf({"auto", "cpu", "cuda"}),
         sub("runtime.channels_last", &R::runtime, &RuntimeConfig::channels_last,
-            "Keep images and convolution weights in channels-last (NHWC) memory order, which is faster"),
+            "Keep images and convolution weights in channels-last (NHWC) memory order, which is faster")
+            .execution(),
         sub("runtime.precision", &R::runtime, &RuntimeConfig::precision,
             "auto (bf16 where the device computes it fast: GPUs of compute capability 8.0+, CPUs with "
             "avx512_bf16 or amx_bf16; fp32 elsewhere), fp32, or bf16 autocast of the forward pass and loss "
@@ -262,9 +264,9 @@ std::vector<ConfigField> buildFields() {
         sub("runtime.data_workers", &R::runtime, &RuntimeConfig::data_workers,
             "Threads that decode, cut, augment and assemble batches ahead of training; 0 = auto (the cores the "
             "training threads leave free, at least 1; on a GPU all cores but two)")
-            .range(0, 256),
+            .range(0, 256).execution(),
         sub("runtime.log_every", &R::runtime, &RuntimeConfig::log_every, "Steps between stored step metrics")
-            .range(1, 100000),
+            .range(1, 100000).execution(),
     };
     std::vector<ConfigField> out;
     for (auto& b : t) out.push_back(std::move(b.f));

@@ -22,6 +22,9 @@ struct ConfigField {
     std::optional<double> min, max;  // bounds for numbers, inclusive unless marked
     bool minExclusive = false, maxExclusive = false;
     std::vector<std::string> choices;  // for Choice
+    // How the run executes, not what it learns: any value gives the same training (up to
+    // float rounding). A sweep's view does not offer such a field as a setting.
+    bool execution = false;
     std::function<nlohmann::json(const RunConfig&)> get;
     std::function<void(RunConfig&, const nlohmann::json&)> set;  // value already type-checked
 };

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <map>
 
+#include "config/config_fields.h"
+
 namespace ferkd {
 
 std::optional<double> sweepMetricOf(const ComparedRun& run, SweepMetric metric) {
@@ -39,6 +41,7 @@ std::vector<SweepAxis> sweepAxes(const std::vector<ComparedRun>& runs) {
     std::vector<SweepAxis> axes;
     for (const ConfigRow& row : compareConfigs(runs)) {
         if (!row.differs || row.field == "name" || row.field == "seed") continue;
+        if (const ConfigField* field = findConfigField(row.field); field && field->execution) continue;
         SweepAxis axis;
         axis.field = row.field;
         axis.labels = row.values;

@@ -875,6 +875,7 @@ private slots:
                     r.config.optim.lr = lr;
                     r.config.model.arch = arch;
                     r.config.seed = seed;
+                    r.config.runtime.threads = seed;  // how it ran, not what it learnt: no axis
                     r.best_top1 = 80 + 100 * lr + (std::string(arch) == "resnet18" ? 2 : 0) + seed;
                     runs.push_back(r);
                 }
@@ -886,6 +887,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         ParallelCoordinates* pc = view.parallel();
         QCOMPARE(pc->axisNames(), (QStringList{"model.arch", "optim.lr", "best test top-1 %"}));
+        for (int a = 0; a < 3; ++a)  // each title whole, the outer ones too
+            QVERIFY2(pc->rect().contains(pc->titleRect(a).toAlignedRect()), qPrintable(pc->axisNames()[a]));
         QCOMPARE(pc->lineCount(), 11);
         for (const auto& r : runs) {
             const auto values = pc->lineValues(r.id);

@@ -107,6 +107,19 @@ double ParallelCoordinates::axisX(int axis) const {
     return n <= 1 ? area.center().x() : area.left() + area.width() * axis / double(n - 1);
 }
 
+QString ParallelCoordinates::titleOf(int axis) const {
+    const Axis& a = axes_[size_t(axis)];
+    const QString title = a.name + (a.log ? tr(" (log)") : QString());
+    const int share = int(plotArea().width() / std::max<size_t>(1, axes_.size())) + 40;
+    return fontMetrics().elidedText(title, Qt::ElideMiddle, std::min(share, width()));
+}
+
+QRectF ParallelCoordinates::titleRect(int axis) const {
+    const double w = fontMetrics().horizontalAdvance(titleOf(axis)) + 4;
+    const double left = std::clamp(axisX(axis) - w / 2, 0.0, std::max(0.0, width() - w));
+    return QRectF(left, plotArea().top() - 30, w, 20);
+}
+
 double ParallelCoordinates::valueY(int axis, double value) const {
     const Axis& a = axes_[size_t(axis)];
     double t = 0.5;
@@ -186,9 +199,7 @@ void ParallelCoordinates::paintEvent(QPaintEvent*) {
         const Axis& axis = axes_[size_t(a)];
         const double x = axisX(a);
         p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
-        const QString title = axis.name + (axis.log ? tr(" (log)") : QString());
-        const QString shown = fm.elidedText(title, Qt::ElideMiddle, int(area.width() / std::max<size_t>(1, axes_.size())) + 40);
-        p.drawText(QRectF(x - 80, area.top() - 30, 160, 20), Qt::AlignCenter, shown);
+        p.drawText(titleRect(a), Qt::AlignCenter, titleOf(a));
         auto tick = [&](double value, const QString& text) {
             const double y = valueY(a, value);
             p.drawLine(QPointF(x - 3, y), QPointF(x + 3, y));

@@ -26,6 +26,9 @@ public:
     std::vector<double> lineValues(qint64 runId) const;
     // The pixel where a run's line crosses an axis.
     QPointF linePoint(qint64 runId, int axis) const;
+    // Where an axis's title is drawn: over its axis, moved inwards where the widget's edge
+    // would cut it.
+    QRectF titleRect(int axis) const;
     qint64 runAt(const QPointF& pos) const;  // the nearest line within a few pixels, else 0
     qint64 highlighted() const { return highlighted_; }
     void highlight(qint64 runId);
@@ -55,6 +58,7 @@ private:
     QRectF plotArea() const;
     QPointF pointOf(const Line& line, int axis) const;  // where the line crosses that axis
     double axisX(int axis) const;
+    QString titleOf(int axis) const;  // the axis's name, elided to its share of the width
     double valueY(int axis, double value) const;
     QColor lineColour(double metric) const;
 
