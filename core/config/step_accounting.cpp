@@ -25,20 +25,30 @@ int64_t StepAccounting::epochOfStep(int64_t step) const {
 
 int64_t StepAccounting::epochAfter(int64_t pass) const { return std::min<int64_t>(epochs, (pass + 1) * epochs_per_pass); }
 
-std::string StepAccounting::describe(int64_t trainingImages) const {
-    std::string s = std::to_string(crops_per_step) + " crops per step (" + std::to_string(images_per_step) +
-                    " images x " + std::to_string(crops_per_image) + "), " + std::to_string(steps_per_pass) +
-                    " steps per pass over " + std::to_string(trainingImages) + " images";
-    if (epochs_per_pass > 1) {
-        s += "; " + std::to_string(epochs) + " epochs of crop-views = " + std::to_string(epochs / epochs_per_pass) +
-             " passes";
-        if (epochs % epochs_per_pass) s += " and a partial one";
-        s += " (FKD's accounting)";
-    } else {
-        s += "; " + std::to_string(passes) + " epochs";
-    }
-    return s + ", " + std::to_string(total_steps) + " steps";
+namespace {
+
+std::string cropsText(const StepAccounting& a) {
+    return std::to_string(a.crops_per_step) + " crops per step (" + std::to_string(a.images_per_step) + " images x " +
+           std::to_string(a.crops_per_image) + ")";
 }
+
+std::string epochsText(const StepAccounting& a) {
+    if (a.epochs_per_pass == 1) return std::to_string(a.epochs) + " epochs";
+    std::string s = std::to_string(a.epochs) + " epochs of crop-views = " + std::to_string(a.epochs / a.epochs_per_pass) +
+                    " passes";
+    if (a.epochs % a.epochs_per_pass) s += " and a partial one";
+    return s + " (FKD's accounting)";
+}
+
+}  // namespace
+
+std::string StepAccounting::describe(int64_t trainingImages) const {
+    return cropsText(*this) + ", " + std::to_string(steps_per_pass) + " steps per pass over " +
+           std::to_string(trainingImages) + " images; " + epochsText(*this) + ", " + std::to_string(total_steps) +
+           " steps";
+}
+
+std::string StepAccounting::describeStep() const { return cropsText(*this) + "; " + epochsText(*this); }
 
 StepAccounting stepAccounting(const RunConfig& config, int64_t trainingImages) {
     StepAccounting a;

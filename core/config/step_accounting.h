@@ -59,6 +59,9 @@ struct StepAccounting {
     int64_t epochAfter(int64_t pass) const;
     // One line for the run's log: "1,024 crops per step (256 images x 4), 300 epochs = 75 passes ...".
     std::string describe(int64_t trainingImages) const;
+    // The same without the data set's size: "1024 crops per step (256 images x 4); 300
+    // epochs of crop-views = 75 passes (FKD's accounting)".
+    std::string describeStep() const;
 };
 
 // The accounting of `config` for a training set of `trainingImages` images. The config

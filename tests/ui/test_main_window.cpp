@@ -17,6 +17,7 @@
 #include <qcustomplot.h>
 
 #include "charts/metrics_chart.h"
+#include "config/presets.h"
 #include "event_loop_watch.h"
 #include "dialogs/config_editor.h"
 #include "test_suites.h"
@@ -78,6 +79,14 @@ private slots:
         for (const char* field : {"distill.ferkd.t_low", "distill.ferkd.eps", "optim.lr", "schedule.epochs"})
             QVERIFY2(lines.filter(QString(field) + ": ").size() == 1, qPrintable(lines.join('\n')));
         QVERIFY(!editor.isValid());
+
+        // Valid, the form says what batch and epochs come to under FKD's accounting: Table 1's numbers.
+        editor.setConfig(ferkd::presetConfig("table1-resnet50-pretrain"));
+        QTest::keyClicks(editor.findChild<QLineEdit*>("distill.labels"), "imagenet.fkdl");
+        const QString summary = editor.findChild<QLabel*>("validationSummary")->text();
+        QVERIFY2(editor.isValid(), qPrintable(summary));
+        QVERIFY2(summary.endsWith("\n1024 crops per step (256 images x 4); 300 epochs of crop-views = 75 passes (FKD's accounting)"),
+                 qPrintable(summary));
     }
 
     // A quick-start run's long default name neither widens its chart nor pushes the second

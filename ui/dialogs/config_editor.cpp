@@ -16,6 +16,7 @@
 #include "config/config_fields.h"
 #include "config/config_io.h"
 #include "config/presets.h"
+#include "config/step_accounting.h"
 #include "util/error.h"
 
 namespace ferkd::ui {
@@ -207,7 +208,9 @@ void ConfigEditor::revalidate() {
     for (auto it = errors_.begin(); it != errors_.end(); ++it) lines << it.key() + ": " + it.value();
     // Every problem at once, counted first when there are several, as the CLI reports them.
     if (lines.size() > 1) lines.prepend(tr("%n problems in the config:", nullptr, int(lines.size())));
-    summary_->setText(lines.isEmpty() ? tr("Valid. %n field(s) differ from the preset.", nullptr, int(changed.size()))
+    // Valid: what batch and epochs come to, the figures FKD's accounting reads differently.
+    summary_->setText(lines.isEmpty() ? tr("Valid. %n field(s) differ from the preset.", nullptr, int(changed.size())) +
+                                            "\n" + QString::fromStdString(stepAccounting(config_, 0).describeStep())
                                       : lines.join("\n"));
     summary_->setStyleSheet(lines.isEmpty() ? "" : "color: #b00020;");
     if (wasValid != isValid()) Q_EMIT validityChanged(isValid());
