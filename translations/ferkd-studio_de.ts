@@ -4,47 +4,47 @@
 <context>
     <name>ConfigEditor</name>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="34"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="35"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="35"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="36"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="36"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="37"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="37"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="38"/>
         <source>FerKD rule</source>
         <translation>FerKD-Regel</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="38"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="39"/>
         <source>Teacher and labels</source>
         <translation>Lehrer und Labels</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="39"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="40"/>
         <source>Augmentation</source>
         <translation>Augmentierung</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="40"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="41"/>
         <source>Optimisation</source>
         <translation>Optimierung</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="41"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="42"/>
         <source>Schedule</source>
         <translation>Zeitplan</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="42"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="43"/>
         <source>Checkpoints and runtime</source>
         <translation>Checkpoints und Laufzeit</translation>
     </message>
@@ -242,28 +242,28 @@
 <context>
     <name>ferkd::ui::ConfigEditor</name>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="70"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="71"/>
         <source>Preset:</source>
         <translation>Vorgabe:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="100"/>
-        <location filename="../ui/dialogs/config_editor.cpp" line="202"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="101"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="203"/>
         <source>Paper: %1</source>
         <translation>Im Paper: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="176"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="177"/>
         <source>expected a whole number</source>
         <translation>ganze Zahl erwartet</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="176"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="177"/>
         <source>expected a number</source>
         <translation>Zahl erwartet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dialogs/config_editor.cpp" line="209"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="210"/>
         <source>%n problems in the config:</source>
         <translation>
             <numerusform>%n Problem in der Konfiguration:</numerusform>
@@ -271,7 +271,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dialogs/config_editor.cpp" line="210"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="212"/>
         <source>Valid. %n field(s) differ from the preset.</source>
         <translation>
             <numerusform>Gültig. %n Feld weicht von der Vorgabe ab.</numerusform>
@@ -325,223 +325,223 @@
 <context>
     <name>ferkd::ui::CropBrowser</name>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="186"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="77"/>
         <source>Label sets generated in this workspace</source>
         <translation>In diesem Arbeitsbereich erzeugte Label-Sets</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="194"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="85"/>
         <source>The data set the labels were made for</source>
         <translation>Der Datensatz, für den die Labels erzeugt wurden</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="198"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="89"/>
         <source>label store (.fkdl)</source>
         <translation>Label-Speicher (.fkdl)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="200"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="91"/>
         <source>Browse...</source>
         <translation>Durchsuchen...</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="201"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="92"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="209"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="99"/>
         <source>Open label store</source>
         <translation>Label-Speicher öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="209"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="99"/>
         <source>Label stores (*.fkdl);;All files (*)</source>
         <translation>Label-Speicher (*.fkdl);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="224"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="116"/>
         <source>Random image</source>
         <translation>Zufälliges Bild</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="227"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="119"/>
         <source>Images with the most crops whose p(true class) is below the hard threshold</source>
         <translation>Bilder mit den meisten Ausschnitten, deren p(wahre Klasse) unter der Schwelle liegt</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="230"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="122"/>
         <source>file name, or #index</source>
         <translation>Dateiname oder #Index</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="236"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="128"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="237"/>
-        <location filename="../ui/crops/crop_browser.cpp" line="296"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="129"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="190"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="238"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="130"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="271"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="166"/>
         <source>Open a label set to browse its crops.</source>
         <translation>Ein Label-Set öffnen, um seine Ausschnitte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="297"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="191"/>
         <source>p against object coverage</source>
         <translation>p gegen Objektabdeckung</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="298"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="192"/>
         <source>Every crop&apos;s p(true class) against the share of the object it holds, for the whole label set (data sets with object boxes)</source>
         <translation>p(wahre Klasse) jedes Ausschnitts gegen seinen Anteil am Objekt, für das ganze Label-Set (Datensätze mit Objektrahmen)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="308"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="204"/>
         <source>paper: FerKD&apos;s equation, three thresholds on p(true class); fraction, threshold: the earlier per-image reading (an image&apos;s least confident crops calibrated)</source>
         <translation>paper: FerKDs Gleichung, drei Schwellen auf p(wahre Klasse); fraction, threshold: die frühere Lesart pro Bild (die unsichersten Ausschnitte eines Bildes werden kalibriert)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="338"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="234"/>
         <source>distill.ferkd.t_low: crops with p(true class) below it are discarded</source>
         <translation>distill.ferkd.t_low: Ausschnitte mit p(wahre Klasse) darunter werden verworfen</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="339"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="235"/>
         <source>distill.ferkd.t_mid: from T_L up to it, crops get the softened ground truth</source>
         <translation>distill.ferkd.t_mid: von T_L bis hierher erhalten Ausschnitte die geglättete Grundwahrheit</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="340"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="236"/>
         <source>distill.ferkd.t_top: crops with p(true class) above it are discarded</source>
         <translation>distill.ferkd.t_top: Ausschnitte mit p(wahre Klasse) darüber werden verworfen</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="341"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="237"/>
         <source>hard share</source>
         <translation>schwerer Anteil</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="342"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="238"/>
         <source>distill.ferkd.hard_fraction: each image&apos;s least confident share of crops is calibrated</source>
         <translation>distill.ferkd.hard_fraction: der unsicherste Anteil der Ausschnitte jedes Bildes wird kalibriert</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="343"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="239"/>
         <source>hard below</source>
         <translation>schwer unter</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="344"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="240"/>
         <source>distill.ferkd.hard_threshold: crops with p(true class) below it are calibrated</source>
         <translation>distill.ferkd.hard_threshold: Ausschnitte mit p(wahre Klasse) darunter werden kalibriert</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="345"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="241"/>
         <source>distill.ferkd.eps: the calibrated label is (1 - eps) onehot + eps / K</source>
         <translation>distill.ferkd.eps: das kalibrierte Label ist (1 - eps) onehot + eps / K</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="350"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="246"/>
         <source>FerKD rule</source>
         <translation>FerKD-Regel</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="443"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="382"/>
         <source>data: %1</source>
         <translation>Daten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="585"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="537"/>
         <source>Over the whole label set:</source>
         <translation>Über den ganzen Label-Satz:</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="622"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="570"/>
         <source>Images with the most crops whose p(true class) is below %1</source>
         <translation>Bilder mit den meisten Ausschnitten, deren p(wahre Klasse) unter %1 liegt</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="625"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="573"/>
         <source>%1 %2: %3/%4, p %5</source>
         <translation>%1 %2: %3/%4, p %5</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="664"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="617"/>
         <source>Image %1, class %2, %3 stored crops: %4 discarded (hard), %5 calibrated, %6 teacher&apos;s label, %7 discarded (easy)</source>
         <translation>Bild %1, Klasse %2, %3 gespeicherte Ausschnitte: %4 verworfen (schwer), %5 kalibriert, %6 Label des Lehrers, %7 verworfen (leicht)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="356"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="252"/>
         <source>p(true class)</source>
         <translation>p(wahre Klasse)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="241"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="133"/>
         <source>Most crops the teacher hardly recognises (image, class, crops below the threshold, mean p):</source>
         <translation>Die meisten Ausschnitte, die der Lehrer kaum erkennt (Bild, Klasse, Ausschnitte unter der Schwelle, mittleres p):</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="357"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="253"/>
         <source>share of crops (%)</source>
         <translation>Anteil der Ausschnitte (%)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="363"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="259"/>
         <source>Student</source>
         <translation>Schüler</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="366"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="262"/>
         <source>A trained run whose prediction is shown beside each crop&apos;s stored label</source>
         <translation>Ein trainierter Lauf, dessen Vorhersage neben dem gespeicherten Label jedes Ausschnitts steht</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="375"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="271"/>
         <source>Export Figure 1...</source>
         <translation>Abbildung 1 exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="381"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="277"/>
         <source>Export Figure 1</source>
         <translation>Abbildung 1 exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="381"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="277"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="384"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="280"/>
         <source>cannot write %1</source>
         <translation>kann %1 nicht schreiben</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="413"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="353"/>
         <source>(none)</source>
         <translation>(keiner)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="478"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="417"/>
         <source>reading %1 ...</source>
         <translation>lese %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="507"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="446"/>
         <source>all classes</source>
         <translation>alle Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="683"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="635"/>
         <source>crop %1 (%2)
 teacher&apos;s top-5:
 %3</source>
@@ -550,22 +550,22 @@ Top-5 des Lehrers:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="687"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="639"/>
         <source>holds %1% of the object</source>
         <translation>enthält %1% des Objekts</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="692"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="644"/>
         <source>class %1</source>
         <translation>Klasse %1</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="693"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="645"/>
         <source>student: %1 %2</source>
         <translation>Schüler: %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="828"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="719"/>
         <source>no image named like &quot;%1&quot;</source>
         <translation>kein Bild mit einem Namen wie „%1“</translation>
     </message>
@@ -664,320 +664,320 @@ Top-5 des Lehrers:
 <context>
     <name>ferkd::ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="123"/>
+        <location filename="../ui/window/main_window.cpp" line="130"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="128"/>
+        <location filename="../ui/window/main_window.cpp" line="154"/>
         <source>Device: CPU, %1 threads</source>
         <translation>Gerät: CPU, %1 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="134"/>
+        <location filename="../ui/window/main_window.cpp" line="160"/>
         <source>Workspace: %1</source>
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="149"/>
+        <location filename="../ui/window/main_window.cpp" line="178"/>
         <source>run %1 started</source>
         <translation>Lauf %1 gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="173"/>
+        <location filename="../ui/window/main_window.cpp" line="201"/>
         <source>labelling %1/%2 images, %3 img/s, ETA %4</source>
         <translation>beschrifte %1/%2 Bilder, %3 Bilder/s, noch %4</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="191"/>
+        <location filename="../ui/window/main_window.cpp" line="219"/>
         <source>run %1 %2</source>
         <translation>Lauf %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="232"/>
+        <location filename="../ui/window/main_window.cpp" line="245"/>
         <source>Monitor</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="235"/>
+        <location filename="../ui/window/main_window.cpp" line="248"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="239"/>
+        <location filename="../ui/window/main_window.cpp" line="252"/>
         <source>Config</source>
         <translation>Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="244"/>
+        <location filename="../ui/window/main_window.cpp" line="257"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="247"/>
+        <location filename="../ui/window/main_window.cpp" line="260"/>
         <source>Compare</source>
         <translation>Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="253"/>
+        <location filename="../ui/window/main_window.cpp" line="266"/>
         <source>Sweep</source>
         <translation>Sweep</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="256"/>
+        <location filename="../ui/window/main_window.cpp" line="269"/>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="259"/>
+        <location filename="../ui/window/main_window.cpp" line="272"/>
         <source>Checkpoints</source>
         <translation>Checkpoints</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="291"/>
+        <location filename="../ui/window/main_window.cpp" line="304"/>
         <source>Crop browser</source>
         <translation>Ausschnitte</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="295"/>
+        <location filename="../ui/window/main_window.cpp" line="309"/>
         <source>Runs</source>
         <translation>Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="306"/>
-        <location filename="../ui/window/main_window.cpp" line="598"/>
+        <location filename="../ui/window/main_window.cpp" line="320"/>
+        <location filename="../ui/window/main_window.cpp" line="623"/>
         <source>New run</source>
         <translation>Neuer Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="309"/>
-        <location filename="../ui/window/main_window.cpp" line="323"/>
-        <location filename="../ui/window/main_window.cpp" line="633"/>
+        <location filename="../ui/window/main_window.cpp" line="354"/>
+        <location filename="../ui/window/main_window.cpp" line="368"/>
+        <location filename="../ui/window/main_window.cpp" line="658"/>
         <source>Quick start</source>
         <translation>Schnellstart</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="318"/>
+        <location filename="../ui/window/main_window.cpp" line="363"/>
         <source>(needs a label set: use Pipeline)</source>
         <translation>(braucht ein Label-Set: Pipeline verwenden)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="328"/>
-        <location filename="../ui/window/main_window.cpp" line="647"/>
+        <location filename="../ui/window/main_window.cpp" line="322"/>
+        <location filename="../ui/window/main_window.cpp" line="675"/>
         <source>Pipeline</source>
         <translation>Pipeline</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="339"/>
-        <location filename="../ui/window/main_window.cpp" line="340"/>
+        <location filename="../ui/window/main_window.cpp" line="323"/>
+        <location filename="../ui/window/main_window.cpp" line="324"/>
         <source>Start</source>
         <translation>Starten</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="349"/>
-        <location filename="../ui/window/main_window.cpp" line="350"/>
+        <location filename="../ui/window/main_window.cpp" line="325"/>
+        <location filename="../ui/window/main_window.cpp" line="326"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="352"/>
+        <location filename="../ui/window/main_window.cpp" line="328"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="355"/>
-        <location filename="../ui/window/main_window.cpp" line="356"/>
+        <location filename="../ui/window/main_window.cpp" line="331"/>
+        <location filename="../ui/window/main_window.cpp" line="332"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="357"/>
-        <location filename="../ui/window/main_window.cpp" line="358"/>
+        <location filename="../ui/window/main_window.cpp" line="333"/>
+        <location filename="../ui/window/main_window.cpp" line="334"/>
         <source>Stop</source>
         <translation>Stoppen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="360"/>
+        <location filename="../ui/window/main_window.cpp" line="336"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="366"/>
+        <location filename="../ui/window/main_window.cpp" line="399"/>
         <source>Run %1 generated labels: only a training run can be duplicated</source>
         <translation>Lauf %1 hat Labels erzeugt: nur ein Trainingslauf lässt sich duplizieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="373"/>
+        <location filename="../ui/window/main_window.cpp" line="337"/>
         <source>Export...</source>
         <translation>Exportieren...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="394"/>
+        <location filename="../ui/window/main_window.cpp" line="417"/>
         <source>&amp;Open workspace...</source>
         <translation>Arbeitsbereich &amp;öffnen...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="653"/>
+        <location filename="../ui/window/main_window.cpp" line="681"/>
         <source>Open workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="672"/>
+        <location filename="../ui/window/main_window.cpp" line="700"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="374"/>
+        <location filename="../ui/window/main_window.cpp" line="338"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="112"/>
+        <location filename="../ui/window/main_window.cpp" line="119"/>
         <source>Server %1: connected</source>
         <translation>Server %1: verbunden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="113"/>
+        <location filename="../ui/window/main_window.cpp" line="120"/>
         <source>Server %1: not reachable, showing what was read before (%2)</source>
         <translation>Server %1: nicht erreichbar, angezeigt wird der zuletzt gelesene Stand (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="123"/>
+        <location filename="../ui/window/main_window.cpp" line="130"/>
         <source>FerKD Studio: %1</source>
         <translation>FerKD Studio: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="136"/>
+        <location filename="../ui/window/main_window.cpp" line="162"/>
         <source>Runs train on the server</source>
         <translation>Läufe trainieren auf dem Server</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="164"/>
+        <location filename="../ui/window/main_window.cpp" line="192"/>
         <source>epoch %1/%2, %3 img/s</source>
         <translation>Epoche %1/%2, %3 Bilder/s</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="166"/>
+        <location filename="../ui/window/main_window.cpp" line="194"/>
         <source>%1, ETA %2</source>
         <translation>%1, Restzeit %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="375"/>
-        <location filename="../ui/window/main_window.cpp" line="378"/>
+        <location filename="../ui/window/main_window.cpp" line="339"/>
+        <location filename="../ui/window/main_window.cpp" line="342"/>
         <source>Export metrics</source>
         <translation>Metriken exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="375"/>
+        <location filename="../ui/window/main_window.cpp" line="339"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="380"/>
-        <location filename="../ui/window/main_window.cpp" line="381"/>
-        <location filename="../ui/window/main_window.cpp" line="383"/>
+        <location filename="../ui/window/main_window.cpp" line="344"/>
+        <location filename="../ui/window/main_window.cpp" line="345"/>
+        <location filename="../ui/window/main_window.cpp" line="347"/>
         <source>Save chart</source>
         <translation>Diagramm speichern</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="381"/>
+        <location filename="../ui/window/main_window.cpp" line="345"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="386"/>
+        <location filename="../ui/window/main_window.cpp" line="409"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="388"/>
+        <location filename="../ui/window/main_window.cpp" line="411"/>
         <source>&amp;Refresh runs</source>
         <translation>Läufe &amp;aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="399"/>
+        <location filename="../ui/window/main_window.cpp" line="422"/>
         <source>&amp;Connect to server...</source>
         <translation>Mit &amp;Server verbinden...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="402"/>
+        <location filename="../ui/window/main_window.cpp" line="425"/>
         <source>&amp;Inspect data set...</source>
         <translation>Datensatz &amp;prüfen...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="405"/>
+        <location filename="../ui/window/main_window.cpp" line="428"/>
         <source>&amp;Settings...</source>
         <translation>&amp;Einstellungen...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="414"/>
+        <location filename="../ui/window/main_window.cpp" line="437"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="416"/>
+        <location filename="../ui/window/main_window.cpp" line="439"/>
         <source>&amp;Run</source>
         <translation>&amp;Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="436"/>
+        <location filename="../ui/window/main_window.cpp" line="459"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="437"/>
+        <location filename="../ui/window/main_window.cpp" line="460"/>
         <source>&amp;About FerKD Studio</source>
         <translation>Ü&amp;ber FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="438"/>
+        <location filename="../ui/window/main_window.cpp" line="461"/>
         <source>About FerKD Studio</source>
         <translation>Über FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="439"/>
+        <location filename="../ui/window/main_window.cpp" line="462"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="451"/>
+        <location filename="../ui/window/main_window.cpp" line="474"/>
         <source>Device: %1</source>
         <translation>Gerät: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="452"/>
+        <location filename="../ui/window/main_window.cpp" line="475"/>
         <source>Device: %1, %2</source>
         <translation>Gerät: %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="679"/>
+        <location filename="../ui/window/main_window.cpp" line="707"/>
         <source>exported run %1 to %2: %3</source>
         <translation>Lauf %1 nach %2 exportiert: %3</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="683"/>
+        <location filename="../ui/window/main_window.cpp" line="711"/>
         <source>export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="688"/>
+        <location filename="../ui/window/main_window.cpp" line="716"/>
         <source>exporting to %1 ...</source>
         <translation>exportiere nach %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="721"/>
+        <location filename="../ui/window/main_window.cpp" line="749"/>
         <source>Quit FerKD Studio</source>
         <translation>FerKD Studio beenden</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="722"/>
+        <location filename="../ui/window/main_window.cpp" line="750"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>Ein Lauf ist aktiv. Anhalten (er speichert einen Checkpoint und kann fortgesetzt werden) und beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="727"/>
+        <location filename="../ui/window/main_window.cpp" line="755"/>
         <source>stopping...</source>
         <translation>halte an...</translation>
     </message>
@@ -1188,8 +1188,13 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
         <source>Runs that differ only in their seed as one mean test top-1 curve with a band</source>
         <translation>Läufe, die sich nur im Seed unterscheiden, als eine mittlere Test-Top-1-Kurve mit Band</translation>
     </message>
+    <message>
+        <location filename="../ui/charts/metrics_chart.cpp" line="136"/>
+        <source>Select a run in the list to see its curves; Ctrl+click adds runs to compare them.</source>
+        <translation>Wählen Sie links einen Lauf, um seine Kurven zu sehen; Strg+Klick fügt Läufe zum Vergleich hinzu.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/charts/metrics_chart.cpp" line="278"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="283"/>
         <source>mean of %n seeds</source>
         <translation>
             <numerusform>Mittel über %n Seed</numerusform>
@@ -1207,7 +1212,7 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
         <translation>Lernrate</translation>
     </message>
     <message>
-        <location filename="../ui/charts/metrics_chart.cpp" line="508"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="518"/>
         <source>cannot write %1</source>
         <translation>kann %1 nicht schreiben</translation>
     </message>
@@ -1225,27 +1230,27 @@ Wissensdestillation mit Soft-Labels auf Regionsebene (FKD, FerKD).</translation>
         <translation>p(wahre Klasse)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="41"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="47"/>
         <source>This data set has no object boxes. `ferkd dataset make-cluttered` makes one that has; an image folder can bring them in boxes.csv (docs/TESTBED.md).</source>
         <translation>Dieser Datensatz hat keine Objektrahmen. `ferkd dataset make-cluttered` erzeugt einen mit Rahmen; ein Bildordner kann sie in boxes.csv mitbringen (docs/TESTBED.md).</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="83"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="104"/>
         <source>middle half of p</source>
         <translation>mittlere Hälfte von p</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="89"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="110"/>
         <source>median p</source>
         <translation>Median von p</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="108"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="132"/>
         <source>AUC %1 | discarded-hard without object %2% | calibrated context %3% | no-object crops discarded %4%</source>
         <translation>AUC %1 | verworfen-schwer ohne Objekt %2% | kalibriert Kontext %3% | Ausschnitte ohne Objekt verworfen %4%</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="115"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="139"/>
         <source>ROC AUC of p(true class) for crops with most of the object (coverage &gt;= %1) against crops with none (&lt; %2): %3.
 Discarded-hard crops that hold no object: %4%.
 Calibrated crops that do not hold most of the object (context): %5%.
@@ -1309,17 +1314,17 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
 <context>
     <name>ferkd::ui::ParallelCoordinates</name>
     <message>
-        <location filename="../ui/charts/parallel_coordinates.cpp" line="162"/>
+        <location filename="../ui/charts/parallel_coordinates.cpp" line="175"/>
         <source>Select two or more finished runs that differ in some setting (a sweep&apos;s runs).</source>
         <translation>Wählen Sie zwei oder mehr beendete Läufe, die sich in einer Einstellung unterscheiden (die Läufe eines Sweeps).</translation>
     </message>
     <message>
-        <location filename="../ui/charts/parallel_coordinates.cpp" line="189"/>
+        <location filename="../ui/charts/parallel_coordinates.cpp" line="112"/>
         <source> (log)</source>
         <translation> (log)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/parallel_coordinates.cpp" line="213"/>
+        <location filename="../ui/charts/parallel_coordinates.cpp" line="224"/>
         <source>run %1 &quot;%2&quot;: %3</source>
         <translation>Lauf %1 „%2“: %3</translation>
     </message>
@@ -1357,17 +1362,17 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
         <translation>Label-Typ</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="46"/>
+        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="49"/>
         <source>Label store</source>
         <translation>Label-Speicher</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="47"/>
+        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="50"/>
         <source>3. Student preset</source>
         <translation>3. Vorgabe des Schülers</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="49"/>
+        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="52"/>
         <source>Start pipeline</source>
         <translation>Pipeline starten</translation>
     </message>
@@ -1730,7 +1735,7 @@ tag:baseline, status:failed, preset:fmnist oder name:seed beschränken es auf ei
 <context>
     <name>ferkd::ui::ServerRunHost</name>
     <message>
-        <location filename="../ui/server/server_run_host.cpp" line="130"/>
+        <location filename="../ui/server/server_run_host.cpp" line="141"/>
         <source>training on the server</source>
         <translation>trainiert auf dem Server</translation>
     </message>
@@ -1997,32 +2002,32 @@ tag:baseline, status:failed, preset:fmnist oder name:seed beschränken es auf ei
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="35"/>
+        <location filename="../app/studio/main.cpp" line="29"/>
         <source>FerKD Studio: knowledge distillation with region-level soft labels</source>
         <translation>FerKD Studio: Wissensdestillation mit Soft-Labels auf Regionsebene</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="38"/>
+        <location filename="../app/studio/main.cpp" line="33"/>
         <source>Workspace folder.</source>
         <translation>Ordner des Arbeitsbereichs.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="39"/>
+        <location filename="../app/studio/main.cpp" line="33"/>
         <source>folder</source>
         <translation>Ordner</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="40"/>
+        <location filename="../app/studio/main.cpp" line="41"/>
         <source>Quit after this many milliseconds (for tests).</source>
         <translation>Nach so vielen Millisekunden beenden (für Tests).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="41"/>
+        <location filename="../app/studio/main.cpp" line="42"/>
         <source>ms</source>
         <translation>ms</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="42"/>
+        <location filename="../app/studio/main.cpp" line="43"/>
         <source>Show these runs (comma-separated ids).</source>
         <translation>Diese Läufe zeigen (Ids durch Kommas getrennt).</translation>
     </message>
@@ -2032,101 +2037,101 @@ tag:baseline, status:failed, preset:fmnist oder name:seed beschränken es auf ei
         <translation>Ids</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="46"/>
+        <location filename="../app/studio/main.cpp" line="51"/>
         <source>Open this label store in the crop browser.</source>
         <translation>Diesen Label-Speicher in den Ausschnitten öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="47"/>
-        <location filename="../app/studio/main.cpp" line="70"/>
+        <location filename="../app/studio/main.cpp" line="40"/>
+        <location filename="../app/studio/main.cpp" line="51"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="48"/>
+        <location filename="../app/studio/main.cpp" line="52"/>
         <source>The data set of --labels (default: fashion-mnist).</source>
         <translation>Der Datensatz zu --labels (Standard: fashion-mnist).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="49"/>
-        <location filename="../app/studio/main.cpp" line="54"/>
+        <location filename="../app/studio/main.cpp" line="53"/>
+        <location filename="../app/studio/main.cpp" line="56"/>
         <source>path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="50"/>
+        <location filename="../app/studio/main.cpp" line="44"/>
         <source>Show this tab of the run details.</source>
         <translation>Diesen Reiter der Laufdetails zeigen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="51"/>
+        <location filename="../app/studio/main.cpp" line="44"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="52"/>
+        <location filename="../app/studio/main.cpp" line="50"/>
         <source>Open the New run form.</source>
         <translation>Das Formular „Neuer Lauf“ öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="53"/>
+        <location filename="../app/studio/main.cpp" line="56"/>
         <source>Inspect this data set.</source>
         <translation>Diesen Datensatz prüfen.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="56"/>
+        <location filename="../app/studio/main.cpp" line="54"/>
         <source>Write the crop browser&apos;s Figure 1 of --labels to this PNG and quit.</source>
         <translation>Abbildung 1 des Ausschnitt-Browsers für --labels als PNG schreiben und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="57"/>
+        <location filename="../app/studio/main.cpp" line="55"/>
         <source>png</source>
         <translation>png</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="60"/>
+        <location filename="../app/studio/main.cpp" line="46"/>
         <source>Evaluate the selected run and list the images of this confusion cell (true,predicted).</source>
         <translation>Den gewählten Lauf auswerten und die Bilder dieser Konfusionszelle (wahr,vorhergesagt) auflisten.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="61"/>
+        <location filename="../app/studio/main.cpp" line="47"/>
         <source>t,p</source>
         <translation>w,v</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="62"/>
+        <location filename="../app/studio/main.cpp" line="48"/>
         <source>The field of the sweep view&apos;s metric chart.</source>
         <translation>Das Feld des Metrikdiagramms der Sweep-Ansicht.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="63"/>
+        <location filename="../app/studio/main.cpp" line="49"/>
         <source>field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="65"/>
+        <location filename="../app/studio/main.cpp" line="35"/>
         <source>Open the workspace a `ferkd serve` serves at this URL, instead of a folder&apos;s.</source>
         <translation>Den Arbeitsbereich öffnen, den ein `ferkd serve` unter dieser URL bereitstellt, statt eines Ordners.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="67"/>
+        <location filename="../app/studio/main.cpp" line="37"/>
         <source>url</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="69"/>
+        <location filename="../app/studio/main.cpp" line="39"/>
         <source>The server&apos;s token (default: $FERKD_TOKEN_FILE, else the one File &gt; Connect to server saved).</source>
         <translation>Das Token des Servers (Vorgabe: $FERKD_TOKEN_FILE, sonst das von Datei &gt; Mit Server verbinden gespeicherte).</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="113"/>
-        <location filename="../app/studio/main.cpp" line="121"/>
-        <location filename="../app/studio/main.cpp" line="125"/>
+        <location filename="../app/studio/main.cpp" line="88"/>
+        <location filename="../app/studio/main.cpp" line="97"/>
+        <location filename="../app/studio/main.cpp" line="102"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="114"/>
+        <location filename="../app/studio/main.cpp" line="89"/>
         <source>Cannot open the workspace:
 %1
 
@@ -2137,12 +2142,12 @@ Start a fresh experiment database there? The damaged file is kept under another 
 Dort eine neue Experiment-Datenbank anlegen? Die beschädigte Datei bleibt unter anderem Namen erhalten.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="122"/>
+        <location filename="../app/studio/main.cpp" line="98"/>
         <source>The damaged database was kept as %1.</source>
         <translation>Die beschädigte Datenbank wurde als %1 aufbewahrt.</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="126"/>
+        <location filename="../app/studio/main.cpp" line="103"/>
         <source>Cannot open the workspace:
 %1</source>
         <translation>Der Arbeitsbereich lässt sich nicht öffnen:

@@ -4,47 +4,47 @@
 <context>
     <name>ConfigEditor</name>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="34"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="35"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="35"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="36"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="36"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="37"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="37"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="38"/>
         <source>FerKD rule</source>
         <translation>FerKD 规则</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="38"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="39"/>
         <source>Teacher and labels</source>
         <translation>教师与标签</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="39"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="40"/>
         <source>Augmentation</source>
         <translation>数据增强</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="40"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="41"/>
         <source>Optimisation</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="41"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="42"/>
         <source>Schedule</source>
         <translation>训练计划</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="42"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="43"/>
         <source>Checkpoints and runtime</source>
         <translation>检查点与运行环境</translation>
     </message>
@@ -242,35 +242,35 @@
 <context>
     <name>ferkd::ui::ConfigEditor</name>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="70"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="71"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="100"/>
-        <location filename="../ui/dialogs/config_editor.cpp" line="202"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="101"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="203"/>
         <source>Paper: %1</source>
         <translation>论文取值：%1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="176"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="177"/>
         <source>expected a whole number</source>
         <translation>应为整数</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/config_editor.cpp" line="176"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="177"/>
         <source>expected a number</source>
         <translation>应为数字</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dialogs/config_editor.cpp" line="209"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="210"/>
         <source>%n problems in the config:</source>
         <translation>
             <numerusform>配置中有 %n 个问题：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dialogs/config_editor.cpp" line="210"/>
+        <location filename="../ui/dialogs/config_editor.cpp" line="212"/>
         <source>Valid. %n field(s) differ from the preset.</source>
         <translation>
             <numerusform>有效。%n 个字段与预设不同。</numerusform>
@@ -323,223 +323,223 @@
 <context>
     <name>ferkd::ui::CropBrowser</name>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="186"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="77"/>
         <source>Label sets generated in this workspace</source>
         <translation>此工作区生成的标签集</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="194"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="85"/>
         <source>The data set the labels were made for</source>
         <translation>标签所对应的数据集</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="198"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="89"/>
         <source>label store (.fkdl)</source>
         <translation>标签存储 (.fkdl)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="200"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="91"/>
         <source>Browse...</source>
         <translation>浏览...</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="201"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="92"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="209"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="99"/>
         <source>Open label store</source>
         <translation>打开标签存储</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="209"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="99"/>
         <source>Label stores (*.fkdl);;All files (*)</source>
         <translation>标签存储 (*.fkdl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="224"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="116"/>
         <source>Random image</source>
         <translation>随机图像</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="227"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="119"/>
         <source>Images with the most crops whose p(true class) is below the hard threshold</source>
         <translation>p(真实类别) 低于困难阈值的裁剪最多的图像</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="230"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="122"/>
         <source>file name, or #index</source>
         <translation>文件名，或 #序号</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="236"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="128"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="237"/>
-        <location filename="../ui/crops/crop_browser.cpp" line="296"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="129"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="190"/>
         <source>Image</source>
         <translation>图像</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="238"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="130"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="271"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="166"/>
         <source>Open a label set to browse its crops.</source>
         <translation>打开一个标签集以浏览其裁剪。</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="297"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="191"/>
         <source>p against object coverage</source>
         <translation>p 与物体覆盖率</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="298"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="192"/>
         <source>Every crop&apos;s p(true class) against the share of the object it holds, for the whole label set (data sets with object boxes)</source>
         <translation>整个标签集中每个裁剪的 p(真实类别) 与其所含物体比例的关系（带物体框的数据集）</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="308"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="204"/>
         <source>paper: FerKD&apos;s equation, three thresholds on p(true class); fraction, threshold: the earlier per-image reading (an image&apos;s least confident crops calibrated)</source>
         <translation>paper：FerKD 的公式，对 p(真实类别) 设三个阈值；fraction、threshold：早先的逐图像解读（校准每张图像置信度最低的裁剪）</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="338"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="234"/>
         <source>distill.ferkd.t_low: crops with p(true class) below it are discarded</source>
         <translation>distill.ferkd.t_low：p(真实类别) 低于此值的裁剪被丢弃</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="339"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="235"/>
         <source>distill.ferkd.t_mid: from T_L up to it, crops get the softened ground truth</source>
         <translation>distill.ferkd.t_mid：从 T_L 到此值的裁剪使用平滑后的真实标签</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="340"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="236"/>
         <source>distill.ferkd.t_top: crops with p(true class) above it are discarded</source>
         <translation>distill.ferkd.t_top：p(真实类别) 高于此值的裁剪被丢弃</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="341"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="237"/>
         <source>hard share</source>
         <translation>困难比例</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="342"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="238"/>
         <source>distill.ferkd.hard_fraction: each image&apos;s least confident share of crops is calibrated</source>
         <translation>distill.ferkd.hard_fraction：校准每张图像中置信度最低的那部分裁剪</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="343"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="239"/>
         <source>hard below</source>
         <translation>困难阈值</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="344"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="240"/>
         <source>distill.ferkd.hard_threshold: crops with p(true class) below it are calibrated</source>
         <translation>distill.ferkd.hard_threshold：p(真实类别) 低于此值的裁剪被校准</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="345"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="241"/>
         <source>distill.ferkd.eps: the calibrated label is (1 - eps) onehot + eps / K</source>
         <translation>distill.ferkd.eps：校准标签为 (1 - eps) onehot + eps / K</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="350"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="246"/>
         <source>FerKD rule</source>
         <translation>FerKD 规则</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="443"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="382"/>
         <source>data: %1</source>
         <translation>数据：%1</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="585"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="537"/>
         <source>Over the whole label set:</source>
         <translation>整个标签集：</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="622"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="570"/>
         <source>Images with the most crops whose p(true class) is below %1</source>
         <translation>p(真实类别) 低于 %1 的裁剪最多的图像</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="625"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="573"/>
         <source>%1 %2: %3/%4, p %5</source>
         <translation>%1 %2：%3/%4，p %5</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="664"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="617"/>
         <source>Image %1, class %2, %3 stored crops: %4 discarded (hard), %5 calibrated, %6 teacher&apos;s label, %7 discarded (easy)</source>
         <translation>图像 %1，类别 %2，%3 个已存裁剪：%4 个已丢弃（困难），%5 个已校准，%6 个教师标签，%7 个已丢弃（简单）</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="356"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="252"/>
         <source>p(true class)</source>
         <translation>p(真实类别)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="241"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="133"/>
         <source>Most crops the teacher hardly recognises (image, class, crops below the threshold, mean p):</source>
         <translation>教师几乎无法识别的裁剪最多的图像（图像、类别、低于阈值的裁剪数、平均 p）：</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="357"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="253"/>
         <source>share of crops (%)</source>
         <translation>裁剪占比 (%)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="363"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="259"/>
         <source>Student</source>
         <translation>学生</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="366"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="262"/>
         <source>A trained run whose prediction is shown beside each crop&apos;s stored label</source>
         <translation>一个已训练的运行，其预测显示在每个裁剪的存储标签旁</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="375"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="271"/>
         <source>Export Figure 1...</source>
         <translation>导出图 1...</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="381"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="277"/>
         <source>Export Figure 1</source>
         <translation>导出图 1</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="381"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="277"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="384"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="280"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="413"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="353"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="478"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="417"/>
         <source>reading %1 ...</source>
         <translation>正在读取 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="507"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="446"/>
         <source>all classes</source>
         <translation>所有类别</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="683"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="635"/>
         <source>crop %1 (%2)
 teacher&apos;s top-5:
 %3</source>
@@ -548,22 +548,22 @@ teacher&apos;s top-5:
 %3</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="687"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="639"/>
         <source>holds %1% of the object</source>
         <translation>包含物体的 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="692"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="644"/>
         <source>class %1</source>
         <translation>类别 %1</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="693"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="645"/>
         <source>student: %1 %2</source>
         <translation>学生：%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/crops/crop_browser.cpp" line="828"/>
+        <location filename="../ui/crops/crop_browser.cpp" line="719"/>
         <source>no image named like &quot;%1&quot;</source>
         <translation>没有名称类似“%1”的图像</translation>
     </message>
@@ -661,320 +661,320 @@ teacher&apos;s top-5:
 <context>
     <name>ferkd::ui::MainWindow</name>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="123"/>
+        <location filename="../ui/window/main_window.cpp" line="130"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="128"/>
+        <location filename="../ui/window/main_window.cpp" line="154"/>
         <source>Device: CPU, %1 threads</source>
         <translation>设备：CPU，%1 个线程</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="134"/>
+        <location filename="../ui/window/main_window.cpp" line="160"/>
         <source>Workspace: %1</source>
         <translation>工作区：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="149"/>
+        <location filename="../ui/window/main_window.cpp" line="178"/>
         <source>run %1 started</source>
         <translation>运行 %1 已开始</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="173"/>
+        <location filename="../ui/window/main_window.cpp" line="201"/>
         <source>labelling %1/%2 images, %3 img/s, ETA %4</source>
         <translation>正在标注 %1/%2 张图像，%3 张图/秒，预计剩余 %4</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="191"/>
+        <location filename="../ui/window/main_window.cpp" line="219"/>
         <source>run %1 %2</source>
         <translation>运行 %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="232"/>
+        <location filename="../ui/window/main_window.cpp" line="245"/>
         <source>Monitor</source>
         <translation>监控</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="235"/>
+        <location filename="../ui/window/main_window.cpp" line="248"/>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="239"/>
+        <location filename="../ui/window/main_window.cpp" line="252"/>
         <source>Config</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="244"/>
+        <location filename="../ui/window/main_window.cpp" line="257"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="247"/>
+        <location filename="../ui/window/main_window.cpp" line="260"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="253"/>
+        <location filename="../ui/window/main_window.cpp" line="266"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="256"/>
+        <location filename="../ui/window/main_window.cpp" line="269"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="259"/>
+        <location filename="../ui/window/main_window.cpp" line="272"/>
         <source>Checkpoints</source>
         <translation>检查点</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="291"/>
+        <location filename="../ui/window/main_window.cpp" line="304"/>
         <source>Crop browser</source>
         <translation>裁剪浏览器</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="295"/>
+        <location filename="../ui/window/main_window.cpp" line="309"/>
         <source>Runs</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="306"/>
-        <location filename="../ui/window/main_window.cpp" line="598"/>
+        <location filename="../ui/window/main_window.cpp" line="320"/>
+        <location filename="../ui/window/main_window.cpp" line="623"/>
         <source>New run</source>
         <translation>新建运行</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="309"/>
-        <location filename="../ui/window/main_window.cpp" line="323"/>
-        <location filename="../ui/window/main_window.cpp" line="633"/>
+        <location filename="../ui/window/main_window.cpp" line="354"/>
+        <location filename="../ui/window/main_window.cpp" line="368"/>
+        <location filename="../ui/window/main_window.cpp" line="658"/>
         <source>Quick start</source>
         <translation>快速开始</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="318"/>
+        <location filename="../ui/window/main_window.cpp" line="363"/>
         <source>(needs a label set: use Pipeline)</source>
         <translation>（需要标签集：请使用流水线）</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="328"/>
-        <location filename="../ui/window/main_window.cpp" line="647"/>
+        <location filename="../ui/window/main_window.cpp" line="322"/>
+        <location filename="../ui/window/main_window.cpp" line="675"/>
         <source>Pipeline</source>
         <translation>流水线</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="339"/>
-        <location filename="../ui/window/main_window.cpp" line="340"/>
+        <location filename="../ui/window/main_window.cpp" line="323"/>
+        <location filename="../ui/window/main_window.cpp" line="324"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="349"/>
-        <location filename="../ui/window/main_window.cpp" line="350"/>
+        <location filename="../ui/window/main_window.cpp" line="325"/>
+        <location filename="../ui/window/main_window.cpp" line="326"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="352"/>
+        <location filename="../ui/window/main_window.cpp" line="328"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="355"/>
-        <location filename="../ui/window/main_window.cpp" line="356"/>
+        <location filename="../ui/window/main_window.cpp" line="331"/>
+        <location filename="../ui/window/main_window.cpp" line="332"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="357"/>
-        <location filename="../ui/window/main_window.cpp" line="358"/>
+        <location filename="../ui/window/main_window.cpp" line="333"/>
+        <location filename="../ui/window/main_window.cpp" line="334"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="360"/>
+        <location filename="../ui/window/main_window.cpp" line="336"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="366"/>
+        <location filename="../ui/window/main_window.cpp" line="399"/>
         <source>Run %1 generated labels: only a training run can be duplicated</source>
         <translation>运行 %1 生成的是标签：只有训练运行可以复制</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="373"/>
+        <location filename="../ui/window/main_window.cpp" line="337"/>
         <source>Export...</source>
         <translation>导出...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="394"/>
+        <location filename="../ui/window/main_window.cpp" line="417"/>
         <source>&amp;Open workspace...</source>
         <translation>打开工作区(&amp;O)...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="653"/>
+        <location filename="../ui/window/main_window.cpp" line="681"/>
         <source>Open workspace</source>
         <translation>打开工作区</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="672"/>
+        <location filename="../ui/window/main_window.cpp" line="700"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="374"/>
+        <location filename="../ui/window/main_window.cpp" line="338"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="112"/>
+        <location filename="../ui/window/main_window.cpp" line="119"/>
         <source>Server %1: connected</source>
         <translation>服务器 %1：已连接</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="113"/>
+        <location filename="../ui/window/main_window.cpp" line="120"/>
         <source>Server %1: not reachable, showing what was read before (%2)</source>
         <translation>服务器 %1：无法连接，显示此前读取的内容（%2）</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="123"/>
+        <location filename="../ui/window/main_window.cpp" line="130"/>
         <source>FerKD Studio: %1</source>
         <translation>FerKD Studio：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="136"/>
+        <location filename="../ui/window/main_window.cpp" line="162"/>
         <source>Runs train on the server</source>
         <translation>运行在服务器上训练</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="164"/>
+        <location filename="../ui/window/main_window.cpp" line="192"/>
         <source>epoch %1/%2, %3 img/s</source>
         <translation>第 %1/%2 轮，%3 图像/秒</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="166"/>
+        <location filename="../ui/window/main_window.cpp" line="194"/>
         <source>%1, ETA %2</source>
         <translation>%1，剩余 %2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="375"/>
-        <location filename="../ui/window/main_window.cpp" line="378"/>
+        <location filename="../ui/window/main_window.cpp" line="339"/>
+        <location filename="../ui/window/main_window.cpp" line="342"/>
         <source>Export metrics</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="375"/>
+        <location filename="../ui/window/main_window.cpp" line="339"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="380"/>
-        <location filename="../ui/window/main_window.cpp" line="381"/>
-        <location filename="../ui/window/main_window.cpp" line="383"/>
+        <location filename="../ui/window/main_window.cpp" line="344"/>
+        <location filename="../ui/window/main_window.cpp" line="345"/>
+        <location filename="../ui/window/main_window.cpp" line="347"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="381"/>
+        <location filename="../ui/window/main_window.cpp" line="345"/>
         <source>PNG (*.png);;PDF (*.pdf)</source>
         <translation>PNG (*.png);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="386"/>
+        <location filename="../ui/window/main_window.cpp" line="409"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="388"/>
+        <location filename="../ui/window/main_window.cpp" line="411"/>
         <source>&amp;Refresh runs</source>
         <translation>刷新运行列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="399"/>
+        <location filename="../ui/window/main_window.cpp" line="422"/>
         <source>&amp;Connect to server...</source>
         <translation>连接到服务器(&amp;C)...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="402"/>
+        <location filename="../ui/window/main_window.cpp" line="425"/>
         <source>&amp;Inspect data set...</source>
         <translation>检查数据集(&amp;I)...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="405"/>
+        <location filename="../ui/window/main_window.cpp" line="428"/>
         <source>&amp;Settings...</source>
         <translation>设置(&amp;S)...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="414"/>
+        <location filename="../ui/window/main_window.cpp" line="437"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="416"/>
+        <location filename="../ui/window/main_window.cpp" line="439"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="436"/>
+        <location filename="../ui/window/main_window.cpp" line="459"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="437"/>
+        <location filename="../ui/window/main_window.cpp" line="460"/>
         <source>&amp;About FerKD Studio</source>
         <translation>关于 FerKD Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="438"/>
+        <location filename="../ui/window/main_window.cpp" line="461"/>
         <source>About FerKD Studio</source>
         <translation>关于 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="439"/>
+        <location filename="../ui/window/main_window.cpp" line="462"/>
         <source>FerKD Studio %1
 Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>FerKD Studio %1
 基于区域级软标签的知识蒸馏（FKD、FerKD）。</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="451"/>
+        <location filename="../ui/window/main_window.cpp" line="474"/>
         <source>Device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="452"/>
+        <location filename="../ui/window/main_window.cpp" line="475"/>
         <source>Device: %1, %2</source>
         <translation>设备：%1，%2</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="679"/>
+        <location filename="../ui/window/main_window.cpp" line="707"/>
         <source>exported run %1 to %2: %3</source>
         <translation>已将运行 %1 导出到 %2：%3</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="683"/>
+        <location filename="../ui/window/main_window.cpp" line="711"/>
         <source>export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="688"/>
+        <location filename="../ui/window/main_window.cpp" line="716"/>
         <source>exporting to %1 ...</source>
         <translation>正在导出到 %1 ...</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="721"/>
+        <location filename="../ui/window/main_window.cpp" line="749"/>
         <source>Quit FerKD Studio</source>
         <translation>退出 FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="722"/>
+        <location filename="../ui/window/main_window.cpp" line="750"/>
         <source>A run is active. Stop it (it saves a checkpoint and can be resumed) and quit?</source>
         <translation>有运行正在进行。停止它（会保存检查点，之后可继续）并退出吗？</translation>
     </message>
     <message>
-        <location filename="../ui/window/main_window.cpp" line="727"/>
+        <location filename="../ui/window/main_window.cpp" line="755"/>
         <source>stopping...</source>
         <translation>正在停止...</translation>
     </message>
@@ -1185,8 +1185,13 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <source>Runs that differ only in their seed as one mean test top-1 curve with a band</source>
         <translation>仅种子不同的运行显示为一条带误差带的平均测试 top-1 曲线</translation>
     </message>
+    <message>
+        <location filename="../ui/charts/metrics_chart.cpp" line="136"/>
+        <source>Select a run in the list to see its curves; Ctrl+click adds runs to compare them.</source>
+        <translation>在列表中选择一个运行以查看其曲线；按住 Ctrl 单击可添加运行进行比较。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/charts/metrics_chart.cpp" line="278"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="283"/>
         <source>mean of %n seeds</source>
         <translation>
             <numerusform>%n 个种子的均值</numerusform>
@@ -1203,7 +1208,7 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../ui/charts/metrics_chart.cpp" line="508"/>
+        <location filename="../ui/charts/metrics_chart.cpp" line="518"/>
         <source>cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -1221,27 +1226,27 @@ Knowledge distillation with region-level soft labels (FKD, FerKD).</source>
         <translation>p(真实类别)</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="41"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="47"/>
         <source>This data set has no object boxes. `ferkd dataset make-cluttered` makes one that has; an image folder can bring them in boxes.csv (docs/TESTBED.md).</source>
         <translation>此数据集没有物体框。`ferkd dataset make-cluttered` 可生成带框的数据集；图像文件夹可在 boxes.csv 中提供（docs/TESTBED.md）。</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="83"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="104"/>
         <source>middle half of p</source>
         <translation>p 的中间一半</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="89"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="110"/>
         <source>median p</source>
         <translation>p 的中位数</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="108"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="132"/>
         <source>AUC %1 | discarded-hard without object %2% | calibrated context %3% | no-object crops discarded %4%</source>
         <translation>AUC %1 | 困难丢弃中无物体 %2% | 校准中为上下文 %3% | 无物体裁剪被丢弃 %4%</translation>
     </message>
     <message>
-        <location filename="../ui/crops/mining_plot.cpp" line="115"/>
+        <location filename="../ui/crops/mining_plot.cpp" line="139"/>
         <source>ROC AUC of p(true class) for crops with most of the object (coverage &gt;= %1) against crops with none (&lt; %2): %3.
 Discarded-hard crops that hold no object: %4%.
 Calibrated crops that do not hold most of the object (context): %5%.
@@ -1305,17 +1310,17 @@ Dashed lines: the rule&apos;s thresholds; dotted: the coverage cuts.</source>
 <context>
     <name>ferkd::ui::ParallelCoordinates</name>
     <message>
-        <location filename="../ui/charts/parallel_coordinates.cpp" line="162"/>
+        <location filename="../ui/charts/parallel_coordinates.cpp" line="175"/>
         <source>Select two or more finished runs that differ in some setting (a sweep&apos;s runs).</source>
         <translation>请选择两个或更多在某项设置上不同的已完成运行（一次扫描的运行）。</translation>
     </message>
     <message>
-        <location filename="../ui/charts/parallel_coordinates.cpp" line="189"/>
+        <location filename="../ui/charts/parallel_coordinates.cpp" line="112"/>
         <source> (log)</source>
         <translation>（对数）</translation>
     </message>
     <message>
-        <location filename="../ui/charts/parallel_coordinates.cpp" line="213"/>
+        <location filename="../ui/charts/parallel_coordinates.cpp" line="224"/>
         <source>run %1 &quot;%2&quot;: %3</source>
         <translation>运行 %1 “%2”：%3</translation>
     </message>
@@ -1353,17 +1358,17 @@ Dashed lines: the rule&apos;s thresholds; dotted: the coverage cuts.</source>
         <translation>标签类型</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="46"/>
+        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="49"/>
         <source>Label store</source>
         <translation>标签存储</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="47"/>
+        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="50"/>
         <source>3. Student preset</source>
         <translation>3. 学生预设</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="49"/>
+        <location filename="../ui/dialogs/pipeline_dialog.cpp" line="52"/>
         <source>Start pipeline</source>
         <translation>启动流水线</translation>
     </message>
@@ -1724,7 +1729,7 @@ tag:baseline、status:failed、preset:fmnist 或 name:seed 将其限定于一个
 <context>
     <name>ferkd::ui::ServerRunHost</name>
     <message>
-        <location filename="../ui/server/server_run_host.cpp" line="130"/>
+        <location filename="../ui/server/server_run_host.cpp" line="141"/>
         <source>training on the server</source>
         <translation>正在服务器上训练</translation>
     </message>
@@ -1990,32 +1995,32 @@ tag:baseline、status:failed、preset:fmnist 或 name:seed 将其限定于一个
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio/main.cpp" line="35"/>
+        <location filename="../app/studio/main.cpp" line="29"/>
         <source>FerKD Studio: knowledge distillation with region-level soft labels</source>
         <translation>FerKD Studio：基于区域级软标签的知识蒸馏</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="38"/>
+        <location filename="../app/studio/main.cpp" line="33"/>
         <source>Workspace folder.</source>
         <translation>工作区文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="39"/>
+        <location filename="../app/studio/main.cpp" line="33"/>
         <source>folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="40"/>
+        <location filename="../app/studio/main.cpp" line="41"/>
         <source>Quit after this many milliseconds (for tests).</source>
         <translation>在指定毫秒数后退出（用于测试）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="41"/>
+        <location filename="../app/studio/main.cpp" line="42"/>
         <source>ms</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="42"/>
+        <location filename="../app/studio/main.cpp" line="43"/>
         <source>Show these runs (comma-separated ids).</source>
         <translation>显示这些运行（以逗号分隔的编号）。</translation>
     </message>
@@ -2025,101 +2030,101 @@ tag:baseline、status:failed、preset:fmnist 或 name:seed 将其限定于一个
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="46"/>
+        <location filename="../app/studio/main.cpp" line="51"/>
         <source>Open this label store in the crop browser.</source>
         <translation>在裁剪浏览器中打开此标签存储。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="47"/>
-        <location filename="../app/studio/main.cpp" line="70"/>
+        <location filename="../app/studio/main.cpp" line="40"/>
+        <location filename="../app/studio/main.cpp" line="51"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="48"/>
+        <location filename="../app/studio/main.cpp" line="52"/>
         <source>The data set of --labels (default: fashion-mnist).</source>
         <translation>--labels 对应的数据集（默认：fashion-mnist）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="49"/>
-        <location filename="../app/studio/main.cpp" line="54"/>
+        <location filename="../app/studio/main.cpp" line="53"/>
+        <location filename="../app/studio/main.cpp" line="56"/>
         <source>path</source>
         <translation>路径</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="50"/>
+        <location filename="../app/studio/main.cpp" line="44"/>
         <source>Show this tab of the run details.</source>
         <translation>显示运行详情的此标签页。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="51"/>
+        <location filename="../app/studio/main.cpp" line="44"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="52"/>
+        <location filename="../app/studio/main.cpp" line="50"/>
         <source>Open the New run form.</source>
         <translation>打开“新建运行”表单。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="53"/>
+        <location filename="../app/studio/main.cpp" line="56"/>
         <source>Inspect this data set.</source>
         <translation>检查此数据集。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="56"/>
+        <location filename="../app/studio/main.cpp" line="54"/>
         <source>Write the crop browser&apos;s Figure 1 of --labels to this PNG and quit.</source>
         <translation>将 --labels 的裁剪浏览器图 1 写入此 PNG 并退出。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="57"/>
+        <location filename="../app/studio/main.cpp" line="55"/>
         <source>png</source>
         <translation>png</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="60"/>
+        <location filename="../app/studio/main.cpp" line="46"/>
         <source>Evaluate the selected run and list the images of this confusion cell (true,predicted).</source>
         <translation>评估所选运行并列出该混淆单元格（真实,预测）的图像。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="61"/>
+        <location filename="../app/studio/main.cpp" line="47"/>
         <source>t,p</source>
         <translation>真,预</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="62"/>
+        <location filename="../app/studio/main.cpp" line="48"/>
         <source>The field of the sweep view&apos;s metric chart.</source>
         <translation>扫描视图指标图所用的字段。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="63"/>
+        <location filename="../app/studio/main.cpp" line="49"/>
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="65"/>
+        <location filename="../app/studio/main.cpp" line="35"/>
         <source>Open the workspace a `ferkd serve` serves at this URL, instead of a folder&apos;s.</source>
         <translation>打开由此 URL 上的 `ferkd serve` 提供的工作区，而不是文件夹中的工作区。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="67"/>
+        <location filename="../app/studio/main.cpp" line="37"/>
         <source>url</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="69"/>
+        <location filename="../app/studio/main.cpp" line="39"/>
         <source>The server&apos;s token (default: $FERKD_TOKEN_FILE, else the one File &gt; Connect to server saved).</source>
         <translation>服务器的令牌（默认：$FERKD_TOKEN_FILE，否则为“连接到服务器”保存的令牌）。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="113"/>
-        <location filename="../app/studio/main.cpp" line="121"/>
-        <location filename="../app/studio/main.cpp" line="125"/>
+        <location filename="../app/studio/main.cpp" line="88"/>
+        <location filename="../app/studio/main.cpp" line="97"/>
+        <location filename="../app/studio/main.cpp" line="102"/>
         <source>FerKD Studio</source>
         <translation>FerKD Studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="114"/>
+        <location filename="../app/studio/main.cpp" line="89"/>
         <source>Cannot open the workspace:
 %1
 
@@ -2130,12 +2135,12 @@ Start a fresh experiment database there? The damaged file is kept under another 
 要在该处新建实验数据库吗？损坏的文件会以另一个名称保留。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="122"/>
+        <location filename="../app/studio/main.cpp" line="98"/>
         <source>The damaged database was kept as %1.</source>
         <translation>损坏的数据库已保留为 %1。</translation>
     </message>
     <message>
-        <location filename="../app/studio/main.cpp" line="126"/>
+        <location filename="../app/studio/main.cpp" line="103"/>
         <source>Cannot open the workspace:
 %1</source>
         <translation>无法打开工作区：

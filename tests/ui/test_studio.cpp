@@ -799,8 +799,13 @@ private slots:
             }
             runs.push_back(r);
         }
+        QVERIFY(chart.showsEmptyHint());  // no run yet: the charts say how to show one
         chart.setRuns(runs);
+        QVERIFY(!chart.showsEmptyHint());
         QCOMPARE(chart.chartKeys(), (QStringList{"loss", "epoch_loss", "top1", "top5", "lr", "throughput"}));
+        // The lowest and highest values sit inside the frame, not on it (top-1: 59 .. 62).
+        const QCPRange top1 = chart.findChild<QCustomPlot*>("chart_top1")->yAxis->range();
+        QVERIFY2(top1.lower < 59 && top1.upper > 62, qPrintable(QString("%1 .. %2").arg(top1.lower).arg(top1.upper)));
         for (const QString& key : chart.chartKeys()) {
             QVERIFY2(!chart.chartTitle(key).isEmpty(), qPrintable(key));
             const QStringList legend = chart.legendNames(key);

@@ -133,6 +133,11 @@ MetricsChart::MetricsChart(QWidget* parent) : QWidget(parent) {
     connect(seedBands_, &QCheckBox::toggled, this, &MetricsChart::setSeedBands);
     controls->addWidget(seedBands_);
     layout->addLayout(controls);
+    emptyHint_ = new QLabel(tr("Select a run in the list to see its curves; Ctrl+click adds runs to compare them."));
+    emptyHint_->setObjectName("chartsEmptyHint");
+    emptyHint_->setAlignment(Qt::AlignCenter);
+    emptyHint_->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(emptyHint_);
 
     liveReplot_ = new QTimer(this);
     liveReplot_->setSingleShot(true);
@@ -315,8 +320,11 @@ void MetricsChart::setRuns(const std::vector<RunSeries>& runs) {
         runs_.insert(series.id, std::move(run));
         order_ << series.id;
     }
+    emptyHint_->setVisible(runs_.isEmpty());
     rebuild();
 }
+
+bool MetricsChart::showsEmptyHint() const { return !emptyHint_->isHidden(); }
 
 void MetricsChart::rebuild() {
     for (const Chart& c : charts_) c.plot->clearGraphs();
@@ -421,6 +429,8 @@ QVector<double> MetricsChart::pointKeys(qint64 runId, const QString& curve) cons
 
 void MetricsChart::fitValues(QCustomPlot* plot) {
     plot->rescaleAxes(true);
+    // A margin, so that a line along the lowest or highest value is not drawn on the frame.
+    plot->yAxis->scaleRange(1.06);
     if (!ignoreOutliers_->isChecked()) return;
     QVector<double> values;
     for (int i = 0; i < plot->graphCount(); ++i) {

@@ -18,6 +18,7 @@
 class QCustomPlot;
 class QCPGraph;
 class QCheckBox;
+class QLabel;
 class QComboBox;
 class QSlider;
 class QTimer;
@@ -70,6 +71,7 @@ public:
     XAxisMode xAxis() const { return xMode_; }
 
     bool saveImage(const QString& path, QString* error) const;  // .png or .pdf
+    bool showsEmptyHint() const;  // no run shown: the charts say how to show one
 
 private:
     struct Run {
@@ -102,6 +104,7 @@ private:
 
     std::vector<Chart> charts_;
     QSlider* smoothingSlider_ = nullptr;
+    QLabel* emptyHint_ = nullptr;  // what to do when no run is shown
     QComboBox* xAxisBox_ = nullptr;
     QCheckBox *logAxis_ = nullptr, *ignoreOutliers_ = nullptr, *seedBands_ = nullptr;
     QTimer* liveReplot_ = nullptr;
