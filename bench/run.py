@@ -49,7 +49,7 @@ WORKLOADS = {
 
 
 # glibc's settings that keepFreedMemoryForReuse() applies in the app, for the peers.
-APP_MALLOC = {"MALLOC_MMAP_MAX_": "0", "MALLOC_TRIM_THRESHOLD_": str(1 << 30)}
+APP_MALLOC = {"MALLOC_MMAP_MAX_": "0", "MALLOC_TRIM_THRESHOLD_": str(1 << 30), "MALLOC_ARENA_MAX": "1"}
 
 
 def run_json(cmd, env=None):
