@@ -1412,37 +1412,42 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
         <translation>Klicken Sie eine Zelle der Konfusionsmatrix an, um ihre Testbilder zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="137"/>
+        <location filename="../ui/runs/results_view.cpp" line="111"/>
+        <source>evaluating: %1 of %2 test images</source>
+        <translation>werte aus: %1 von %2 Testbildern</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/results_view.cpp" line="144"/>
         <source>Teacher %1: top-1 agreement %2%, mean KL(teacher || student) %3</source>
         <translation>Lehrer %1: Top-1-Übereinstimmung %2 %, mittlere KL(Lehrer || Schüler) %3</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="142"/>
+        <location filename="../ui/runs/results_view.cpp" line="149"/>
         <source>Teacher not compared: %1</source>
         <translation>Lehrer nicht verglichen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="148"/>
+        <location filename="../ui/runs/results_view.cpp" line="155"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="148"/>
+        <location filename="../ui/runs/results_view.cpp" line="155"/>
         <source>Accuracy %</source>
         <translation>Genauigkeit %</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="149"/>
+        <location filename="../ui/runs/results_view.cpp" line="156"/>
         <source>Agrees with teacher %</source>
         <translation>Stimmt mit Lehrer überein %</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="149"/>
+        <location filename="../ui/runs/results_view.cpp" line="156"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/runs/results_view.cpp" line="186"/>
+        <location filename="../ui/runs/results_view.cpp" line="193"/>
         <source>True %1, predicted %2: %n image(s), the most confident first</source>
         <translation>
             <numerusform>Wahr %1, vorhergesagt %2: %n Bild, das sicherste zuerst</numerusform>
@@ -1450,7 +1455,7 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/runs/results_view.cpp" line="193"/>
+        <location filename="../ui/runs/results_view.cpp" line="200"/>
         <source>The %n most confidently wrong test image(s)</source>
         <translation>
             <numerusform>Das am sichersten falsche Testbild</numerusform>
@@ -1458,7 +1463,7 @@ Gestrichelt: die Schwellen der Regel; gepunktet: die Abdeckungsgrenzen.</transla
         </translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="210"/>
+        <location filename="../ui/runs/results_view.cpp" line="217"/>
         <source>test image %1
 true: %2
 predicted: %3 (p = %4)</source>
@@ -1467,7 +1472,7 @@ wahr: %2
 vorhergesagt: %3 (p = %4)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="215"/>
+        <location filename="../ui/runs/results_view.cpp" line="222"/>
         <source>teacher: %1, KL %2</source>
         <translation>Lehrer: %1, KL %2</translation>
     </message>
@@ -1482,7 +1487,7 @@ vorhergesagt: %3 (p = %4)</translation>
         <translation>werte aus...</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="130"/>
+        <location filename="../ui/runs/results_view.cpp" line="137"/>
         <source>%1 test images: top-1 %2%, top-5 %3%, loss %4 (checkpoint after epoch %5)</source>
         <translation>%1 Testbilder: Top-1 %2%, Top-5 %3%, Loss %4 (Checkpoint nach Epoche %5)</translation>
     </message>

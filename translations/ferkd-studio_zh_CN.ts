@@ -1408,51 +1408,56 @@ Dashed lines: the rule&apos;s thresholds; dotted: the coverage cuts.</source>
         <translation>点击混淆矩阵的单元格查看其测试图像。</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="137"/>
+        <location filename="../ui/runs/results_view.cpp" line="111"/>
+        <source>evaluating: %1 of %2 test images</source>
+        <translation>正在评估：%2 张测试图像中的第 %1 张</translation>
+    </message>
+    <message>
+        <location filename="../ui/runs/results_view.cpp" line="144"/>
         <source>Teacher %1: top-1 agreement %2%, mean KL(teacher || student) %3</source>
         <translation>教师 %1：top-1 一致率 %2%，平均 KL(教师 || 学生) %3</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="142"/>
+        <location filename="../ui/runs/results_view.cpp" line="149"/>
         <source>Teacher not compared: %1</source>
         <translation>未与教师比较：%1</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="148"/>
+        <location filename="../ui/runs/results_view.cpp" line="155"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="148"/>
+        <location filename="../ui/runs/results_view.cpp" line="155"/>
         <source>Accuracy %</source>
         <translation>准确率 %</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="149"/>
+        <location filename="../ui/runs/results_view.cpp" line="156"/>
         <source>Agrees with teacher %</source>
         <translation>与教师一致 %</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="149"/>
+        <location filename="../ui/runs/results_view.cpp" line="156"/>
         <source>KL</source>
         <translation>KL</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/runs/results_view.cpp" line="186"/>
+        <location filename="../ui/runs/results_view.cpp" line="193"/>
         <source>True %1, predicted %2: %n image(s), the most confident first</source>
         <translation>
             <numerusform>真实 %1，预测 %2：%n 张图像，置信度高者在前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/runs/results_view.cpp" line="193"/>
+        <location filename="../ui/runs/results_view.cpp" line="200"/>
         <source>The %n most confidently wrong test image(s)</source>
         <translation>
             <numerusform>最自信的 %n 张错误测试图像</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="210"/>
+        <location filename="../ui/runs/results_view.cpp" line="217"/>
         <source>test image %1
 true: %2
 predicted: %3 (p = %4)</source>
@@ -1461,7 +1466,7 @@ predicted: %3 (p = %4)</source>
 预测：%3 (p = %4)</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="215"/>
+        <location filename="../ui/runs/results_view.cpp" line="222"/>
         <source>teacher: %1, KL %2</source>
         <translation>教师：%1，KL %2</translation>
     </message>
@@ -1476,7 +1481,7 @@ predicted: %3 (p = %4)</source>
         <translation>正在评估...</translation>
     </message>
     <message>
-        <location filename="../ui/runs/results_view.cpp" line="130"/>
+        <location filename="../ui/runs/results_view.cpp" line="137"/>
         <source>%1 test images: top-1 %2%, top-5 %3%, loss %4 (checkpoint after epoch %5)</source>
         <translation>%1 张测试图像：top-1 %2%，top-5 %3%，损失 %4（第 %5 轮后的检查点）</translation>
     </message>

@@ -23,13 +23,18 @@ std::pair<RunRecord, RunEvaluation> evaluate(const CliContext& ctx, const EvalOp
     if (ctx.server.empty()) {
         auto store = ctx.openStore();
         const RunRecord run = requireRun(*store, o.run);
-        return {run, evaluateRun(*store, run.id, o.checkpoint, o.testPath, o.batchSize, o.teacher)};
+        EvaluationRequest request;
+        request.checkpoint = o.checkpoint;
+        request.test_path = o.testPath;
+        request.batch_size = o.batchSize;
+        request.with_teacher = o.teacher;
+        return {run, evaluateRun(*store, run.id, request)};
     }
     if (!o.testPath.empty())
         throw ConfigError("--test", "a server evaluates on the run's own test split; it reads no path sent to it");
     auto workspace = ctx.openWorkspace();
     const RunRecord run = requireRun(*workspace, o.run);
-    return {run, workspace->evaluate(run.id, o.checkpoint, o.teacher)};
+    return {run, workspace->evaluate(run.id, o.checkpoint, o.teacher, {})};
 }
 
 int runEval(const CliContext& ctx, const EvalOptions& o) {

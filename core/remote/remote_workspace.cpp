@@ -82,7 +82,8 @@ PipelineRuns RemoteWorkspace::queuePipeline(const PipelineRequest& request, cons
     return {ids.at("teacher").get<int64_t>(), ids.at("labels").get<int64_t>(), ids.at("student").get<int64_t>()};
 }
 
-RunEvaluation RemoteWorkspace::evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher) const {
+RunEvaluation RemoteWorkspace::evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher,
+                                        const EvaluationProgress&) const {
     const json body = {{"checkpoint", checkpoint}, {"teacher", withTeacher}};
     RunEvaluation result = decode<RunEvaluation>(send("POST", runPath(runId, "evaluate"), body.dump(), false, true));
     // Thumbnails from the server, on a connection of their own (they load on a worker thread).

@@ -54,7 +54,8 @@ public:
     void pause(int64_t runId) override;
     void resume(int64_t runId) override;
     void stop(int64_t runId) override;
-    RunEvaluation evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher) const override;
+    RunEvaluation evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher,
+                           const EvaluationProgress& progress) const override;
     // Exported on the server, the file sent here.
     std::string exportWeights(int64_t runId, const WeightsExport& request, const std::string& out) const override;
     RunDeletionPlan planDeletion(int64_t runId) const override;

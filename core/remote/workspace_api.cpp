@@ -270,7 +270,7 @@ ApiResponse WorkspaceApi::controlRequest(const ApiRequest& request, int64_t runI
         const std::string checkpoint =
             body.contains("checkpoint") ? field<std::string>(body, "checkpoint", "best or last") : "best";
         const bool teacher = body.contains("teacher") && field<bool>(body, "teacher", "true or false");
-        RunEvaluation result = workspace_.evaluate(runId, checkpoint, teacher);
+        RunEvaluation result = workspace_.evaluate(runId, checkpoint, teacher, {});
         if (result.image) {
             std::lock_guard<std::mutex> kept(testImagesMutex_);
             testImages_.erase(std::remove_if(testImages_.begin(), testImages_.end(),

@@ -5,6 +5,7 @@
 #include <optional>
 #include <nlohmann/json.hpp>
 
+#include "config/step_accounting.h"
 #include "data/dataset_factory.h"
 #include "imaging/tensor_pixels.h"
 #include "labels/teacher.h"
@@ -76,14 +77,66 @@ std::vector<ImagePrediction> RunEvaluation::confidentlyWrong(size_t limit) const
     return out;
 }
 
-RunEvaluation evaluateRun(const ExperimentStore& store, int64_t runId, const std::string& checkpoint,
-                          const std::string& testPath, int batchSize, bool withTeacher) {
+namespace {
+
+// A distilled run's teacher with the test images as it was trained to see them: its own
+// size, crop and normalisation.
+struct ComparedTeacher {
+    Teacher teacher;
+    std::unique_ptr<BatchBuilder> data;
+};
+
+// None, with the reason in `note`, when the run has no teacher here or it cannot be loaded.
+std::optional<ComparedTeacher> teacherBeside(const ExperimentStore& store, const RunConfig& config,
+                                             const std::shared_ptr<Dataset>& test, torch::Device device,
+                                             std::string* note) {
+    const auto teacherRun = teacherRunOf(store, config, note);
+    if (!teacherRun) return std::nullopt;
+    try {
+        ComparedTeacher compared{loadRunTeacher(store, std::to_string(teacherRun->id), device), nullptr};
+        if (compared.teacher.num_classes != test->numClasses()) {
+            *note = "the teacher has " + std::to_string(compared.teacher.num_classes) + " classes, the test split " +
+                    std::to_string(test->numClasses());
+            return std::nullopt;
+        }
+        compared.data = std::make_unique<BatchBuilder>(test, runConfigOf(*teacherRun));
+        return compared;
+    } catch (const std::exception& e) {
+        *note = e.what();
+        return std::nullopt;
+    }
+}
+
+// Agreement and mean KL(teacher || student) per true class and over all test images.
+void summariseAgreement(RunEvaluation& out) {
+    const size_t K = out.classes.size();
+    std::vector<double> agree(K, 0), klSum(K, 0), n(K, 0);
+    for (const auto& p : out.predictions) {
+        if (p.truth < 0 || size_t(p.truth) >= K) continue;
+        agree[size_t(p.truth)] += p.teacher_predicted == p.predicted;
+        klSum[size_t(p.truth)] += p.kl;
+        n[size_t(p.truth)] += 1;
+    }
+    double allAgree = 0, allKl = 0, all = 0;
+    for (size_t c = 0; c < K; ++c) {
+        out.class_agreement.push_back(n[c] > 0 ? 100.0 * agree[c] / n[c] : 0.0);
+        out.class_kl.push_back(n[c] > 0 ? klSum[c] / n[c] : 0.0);
+        allAgree += agree[c], allKl += klSum[c], all += n[c];
+    }
+    out.agreement = all > 0 ? 100.0 * allAgree / all : 0.0;
+    out.mean_kl = all > 0 ? allKl / all : 0.0;
+}
+
+}  // namespace
+
+RunEvaluation evaluateRun(const ExperimentStore& store, int64_t runId, const EvaluationRequest& request) {
     auto run = store.run(runId);
     if (!run) throw Error("no run with id " + std::to_string(runId) + " in " + store.workspace());
-    const std::string path =
-        checkpoint == "best" || checkpoint == "last" ? existingCheckpoint(store, runId, checkpoint) : checkpoint;
+    const std::string path = request.checkpoint == "best" || request.checkpoint == "last"
+                                 ? existingCheckpoint(store, runId, request.checkpoint)
+                                 : request.checkpoint;
     RunConfig config = runConfigOf(*run);
-    if (!testPath.empty()) config.data.test_path = testPath;
+    if (!request.test_path.empty()) config.data.test_path = request.test_path;
     configureThreads(config.runtime.threads);
     const torch::Device device = resolveDevice(config.runtime.device);
     DataSplits data = openRunData(config.data);
@@ -95,35 +148,18 @@ RunEvaluation evaluateRun(const ExperimentStore& store, int64_t runId, const std
     BatchBuilder testData(data.test, config);
 
     RunEvaluation out;
-    // The teacher sees the test images as it was trained to: its own size, crop and normalisation.
-    std::optional<Teacher> teacher;
-    std::unique_ptr<BatchBuilder> teacherData;
-    if (withTeacher) {
-        if (const auto teacherRun = teacherRunOf(store, config, &out.teacher_note)) {
-            try {
-                teacher = loadRunTeacher(store, std::to_string(teacherRun->id), device);
-                if (teacher->num_classes != data.test->numClasses()) {
-                    out.teacher_note = "the teacher has " + std::to_string(teacher->num_classes) + " classes, the test split " +
-                                       std::to_string(data.test->numClasses());
-                    teacher.reset();
-                } else {
-                    teacherData = std::make_unique<BatchBuilder>(data.test, runConfigOf(*teacherRun));
-                    out.teacher = teacher->description;
-                }
-            } catch (const std::exception& e) {
-                out.teacher_note = e.what();
-                teacher.reset();
-            }
-        }
-    }
+    std::optional<ComparedTeacher> teacher;
+    if (request.with_teacher) teacher = teacherBeside(store, config, data.test, device, &out.teacher_note);
+    if (teacher) out.teacher = teacher->teacher.description;
     out.predictions.reserve(size_t(data.test->size()));
     const EvalBatchObserver observe = [&](int64_t begin, const Batch& b, const torch::Tensor& logits) {
         const torch::Tensor logp = torch::log_softmax(logits, 1);
         const auto [confidence, predicted] = logp.exp().max(1);
         torch::Tensor teacherPredicted = torch::full({logits.size(0)}, -1, torch::kLong), kl = torch::zeros({logits.size(0)});
         if (teacher) {
-            const Batch tb = teacherData->testBatch(begin, begin + logits.size(0));
-            const torch::Tensor t = teacher->forward(tb.images.to(teacher->device)).to(torch::kCPU).to(torch::kFloat);
+            const Batch tb = teacher->data->testBatch(begin, begin + logits.size(0));
+            const torch::Tensor t =
+                teacher->teacher.forward(tb.images.to(teacher->teacher.device)).to(torch::kCPU).to(torch::kFloat);
             const torch::Tensor tlogp = torch::log_softmax(t, 1);
             teacherPredicted = t.argmax(1).contiguous();
             kl = (tlogp.exp() * (tlogp - logp)).sum(1).contiguous();
@@ -137,33 +173,18 @@ RunEvaluation evaluateRun(const ExperimentStore& store, int64_t runId, const std
         for (int64_t i = 0; i < logits.size(0); ++i)
             out.predictions.push_back({begin + i, int(labels[i]), int(predictedAt[i]), confidenceAt[i], int(teacherAt[i]), klAt[i]});
     };
-    const EvalResult r = evaluate(*model, testData, device, batchSize, {}, {0, -1}, observe);
+    const EvalResult r = evaluate(*model, testData, device, request.batch_size, request.progress, {0, -1}, observe);
     out.checkpoint = path;
-    out.epoch = content.position.epoch;
+    // The checkpoint counts passes; the run's epochs count crop-views under FKD's accounting.
+    const int64_t passes = content.position.epoch;
+    out.epoch = passes == 0 ? 0 : stepAccounting(config, data.train ? data.train->size() : 1).epochAfter(passes - 1);
     out.images = r.images;
     out.loss = r.loss;
     out.top1 = r.top1;
     out.top5 = r.top5;
     out.classes = data.test->classes();
     out.confusion = r.confusion;  // K x K over the test split's classes
-    if (teacher) {
-        const size_t K = out.classes.size();
-        std::vector<double> agree(K, 0), klSum(K, 0), n(K, 0);
-        for (const auto& p : out.predictions) {
-            if (p.truth < 0 || size_t(p.truth) >= K) continue;
-            agree[size_t(p.truth)] += p.teacher_predicted == p.predicted;
-            klSum[size_t(p.truth)] += p.kl;
-            n[size_t(p.truth)] += 1;
-        }
-        double allAgree = 0, allKl = 0, all = 0;
-        for (size_t c = 0; c < K; ++c) {
-            out.class_agreement.push_back(n[c] > 0 ? 100.0 * agree[c] / n[c] : 0.0);
-            out.class_kl.push_back(n[c] > 0 ? klSum[c] / n[c] : 0.0);
-            allAgree += agree[c], allKl += klSum[c], all += n[c];
-        }
-        out.agreement = all > 0 ? 100.0 * allAgree / all : 0.0;
-        out.mean_kl = all > 0 ? allKl / all : 0.0;
-    }
+    if (teacher) summariseAgreement(out);
     std::shared_ptr<Dataset> images = data.test;
     out.image = [images](int64_t index) { return pixelsOf(images->image(index)); };
     return out;

@@ -24,7 +24,7 @@ struct ImagePrediction {
 
 struct RunEvaluation {
     std::string checkpoint;
-    int64_t epoch = 0;  // epochs completed when the checkpoint was written
+    int64_t epoch = 0;  // epochs completed when the checkpoint was written, in the run's units
     int64_t images = 0;
     double loss = 0, top1 = 0, top5 = 0;  // top-k in percent
     std::vector<std::string> classes;
@@ -48,10 +48,19 @@ struct RunEvaluation {
     std::vector<ImagePrediction> confidentlyWrong(size_t limit) const;
 };
 
-// `checkpoint`: "best", "last" or a file. `testPath` replaces the run's test split when set.
-// `withTeacher`: a distilled run's teacher (kd: distill.teacher; fkd / ferkd: the run
-// that taught its label set) is evaluated beside it; when it cannot be, teacher_note says why.
-RunEvaluation evaluateRun(const ExperimentStore& store, int64_t runId, const std::string& checkpoint = "best",
-                          const std::string& testPath = "", int batchSize = 256, bool withTeacher = false);
+// Test images evaluated so far, of all of the split.
+using EvaluationProgress = std::function<void(int64_t done, int64_t total)>;
+
+struct EvaluationRequest {
+    std::string checkpoint = "best";  // "best", "last" or a checkpoint file
+    std::string test_path;            // replaces the run's test split when set
+    int batch_size = 256;
+    // A distilled run's teacher (kd: distill.teacher; fkd / ferkd: the run that taught
+    // its label set) evaluated beside it; when it cannot be, teacher_note says why.
+    bool with_teacher = false;
+    EvaluationProgress progress;  // optional, after every batch
+};
+
+RunEvaluation evaluateRun(const ExperimentStore& store, int64_t runId, const EvaluationRequest& request = {});
 
 }  // namespace ferkd

@@ -82,9 +82,14 @@ std::string LocalWorkspace::exportWeights(int64_t runId, const WeightsExport& re
     return exportRunWeights(store_, existingRun(runId).id, request, out);
 }
 
-RunEvaluation LocalWorkspace::evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher) const {
+RunEvaluation LocalWorkspace::evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher,
+                                       const EvaluationProgress& progress) const {
     requireCheckpointKind(checkpoint);  // evaluateRun would also take a file
-    return evaluateRun(store_, existingRun(runId).id, checkpoint, "", 256, withTeacher);
+    EvaluationRequest request;
+    request.checkpoint = checkpoint;
+    request.with_teacher = withTeacher;
+    request.progress = progress;
+    return evaluateRun(store_, existingRun(runId).id, request);
 }
 
 RunDeletionPlan LocalWorkspace::planDeletion(int64_t runId) const { return planRunDeletion(store_, runId); }

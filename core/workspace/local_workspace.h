@@ -42,7 +42,8 @@ public:
     void pause(int64_t runId) override;
     void resume(int64_t runId) override;
     void stop(int64_t runId) override;
-    RunEvaluation evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher) const override;
+    RunEvaluation evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher,
+                           const EvaluationProgress& progress) const override;
     std::string exportWeights(int64_t runId, const WeightsExport& request, const std::string& out) const override;
     RunDeletionPlan planDeletion(int64_t runId) const override;
     std::vector<std::string> deleteRun(int64_t runId, bool force) override;

@@ -12,11 +12,11 @@
 
 #include "store/experiment_store.h"
 #include "store/run_deletion.h"
+#include "train/run_evaluation.h"
 #include "util/error.h"
 
 namespace ferkd {
 
-struct RunEvaluation;  // train/run_evaluation.h
 class CropInspector;  // labels/crop_inspector.h
 struct WeightsExport;  // train/weights_export.h
 
@@ -67,7 +67,9 @@ public:
     // files are (a server's: there), with its teacher beside it when asked, and the
     // prediction per image; its test images (RunEvaluation::image, for thumbnails) decoded
     // here, or fetched from the server, which keeps those of its last evaluations.
-    virtual RunEvaluation evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher) const = 0;
+    // `progress` (optional) follows an evaluation here; a server's reports none.
+    virtual RunEvaluation evaluate(int64_t runId, const std::string& checkpoint, bool withTeacher,
+                                   const EvaluationProgress& progress) const = 0;
     // The run's checkpoint exported (train/weights_export.h) where it is, into `out` on this
     // machine, written whole or not at all; what was written, for a status line.
     virtual std::string exportWeights(int64_t runId, const WeightsExport& request, const std::string& out) const = 0;

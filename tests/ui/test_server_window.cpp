@@ -234,7 +234,7 @@ private slots:
         QListWidget* images = window.results()->imageList();
         QVERIFY(images->count() > 0);
         QTRY_VERIFY_WITH_TIMEOUT(images->item(images->count() - 1)->data(ui::ResultsView::kThumbnailRole).toBool(), 10000);
-        const auto here = LocalWorkspace::open(ws.toStdString())->evaluate(first, "best", false);
+        const auto here = LocalWorkspace::open(ws.toStdString())->evaluate(first, "best", false, {});
         const ImagePixels a = here.image(p.image), b = window.results()->result().image(p.image);
         QVERIFY(a.width == b.width && a.channels == b.channels && a.data == b.data);
 

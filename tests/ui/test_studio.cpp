@@ -763,6 +763,14 @@ private slots:
         QVERIFY(std::abs(r.mean_kl - kl / 64) < 1e-4);
         QCOMPARE(results.classTable()->columnCount(), 4);
         QVERIFY(results.classTable()->horizontalHeaderItem(2)->text().contains("teacher"));
+        QCOMPARE(r.epoch, store->epochMetrics(studentId).back().epoch);  // the epochs as the run counts them
+
+        // An evaluation here says how far it is after each batch, up to the whole split.
+        std::vector<std::pair<int64_t, int64_t>> progress;
+        LocalWorkspace(*store).evaluate(studentId, "best", false,
+                                        [&](int64_t done, int64_t total) { progress.emplace_back(done, total); });
+        QVERIFY(!progress.empty());
+        QCOMPARE(progress.back(), (std::pair<int64_t, int64_t>(64, 64)));
     }
 
     // One titled chart per quantity, a legend entry for every drawn line ("run: series"),

@@ -104,11 +104,18 @@ void ResultsView::evaluate() {
     const qint64 id = run_;
     auto workspace = workspace_;
     QPointer<ResultsView> self(this);  // the view may be gone when the evaluation ends
-    auto* worker = QThread::create([self, workspace, id] {
+    // Said after each batch; a server's evaluation says nothing until it ends.
+    const EvaluationProgress progress = [self, id](int64_t done, int64_t total) {
+        QMetaObject::invokeMethod(qApp, [self, id, done, total] {
+            if (self && id == self->run_ && !self->evaluate_->isEnabled())
+                self->summary_->setText(tr("evaluating: %1 of %2 test images").arg(done).arg(total));
+        });
+    };
+    auto* worker = QThread::create([self, workspace, id, progress] {
         RunEvaluation result;
         QString error;
         try {
-            result = workspace->evaluate(id, "best", true);
+            result = workspace->evaluate(id, "best", true, progress);
         } catch (const std::exception& e) {
             error = QString::fromUtf8(e.what());
         }
