@@ -189,6 +189,10 @@ int main(int argc, char** argv) {
     QCommandLineParser parser;
     addOptions(parser);
     parser.process(*app);
+    if (!qobject_cast<QApplication*>(app.get())) {  // "-h" or "-v" was another option's value
+        std::fprintf(stderr, "error: -h, -v, --help and --version go alone, not as an option's value\n");
+        return 2;
+    }
     if (parser.isSet("export-figure1")) return exportFigureOne(parser);
 
     const std::string dir = parser.isSet("workspace")         ? parser.value("workspace").toStdString()

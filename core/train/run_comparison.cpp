@@ -30,7 +30,8 @@ std::string withoutSeed(const RunConfig& c) {
     copy.seed = 0;
     copy.name.clear();
     std::string key;
-    for (const auto& f : configFields()) key += f.name + "=" + f.get(copy).dump() + ";";
+    for (const auto& f : configFields())
+        if (!f.execution) key += f.name + "=" + f.get(copy).dump() + ";";  // threads etc. change no result
     return key;
 }
 

@@ -124,6 +124,8 @@ private slots:
         QVERIFY2(msg.contains("distill.ferkd.t_top"), qPrintable(msg));
         msg = errorOf([&] { applyOverride(c, "distill.ferkd.eps=1"); });
         QVERIFY2(msg.contains("distill.ferkd.eps") && msg.contains("in [0, 1)"), qPrintable(msg));
+        msg = errorOf([&] { applyOverride(c, "runtime.log_every=0"); });
+        QVERIFY2(msg.contains("an integer in [1, 100000]"), qPrintable(msg));  // an integer's bounds as integers
         msg = errorOf([&] { applyOverride(c, "data.val_split=-3"); });
         QVERIFY2(msg.contains("data.val_split") && msg.contains("-3"), qPrintable(msg));
         c.distill.ferkd.t_low = 0.3;

@@ -23,6 +23,7 @@
 #include "train/run_failure.h"
 #include "train/run_setup.h"
 #include "train/run_creation.h"
+#include "train/run_evaluation.h"
 #include "train/trainer.h"
 #include "train/training_step.h"
 #include "test_support.h"
@@ -522,6 +523,10 @@ private slots:
                 QCOMPARE(checkpoint.epoch, row->epoch);
                 if (checkpoint.kind == "last") QCOMPARE(checkpoint.epoch, run == id ? int64_t(4) : int64_t(2));
             }
+            // An evaluation of the last checkpoint says the same epoch.
+            EvaluationRequest last;
+            last.checkpoint = "last";
+            QCOMPARE(evaluateRun(store, run, last).epoch, run == id ? int64_t(4) : int64_t(2));
         }
     }
 };

@@ -13,6 +13,7 @@
 #endif
 
 #include "test_suites.h"
+#include "util/allocator.h"
 
 namespace ferkd::test {
 namespace {
@@ -33,6 +34,7 @@ bool registerSuite(const char* name, SuiteFactory make) {
 }  // namespace ferkd::test
 
 int main(int argc, char** argv) {
+    ferkd::keepFreedMemoryForReuse();  // the threads and heap as the app has them
     using ferkd::test::suites;
     const auto suite = argc > 1 ? suites().find(argv[1]) : suites().end();
     if (suite == suites().end()) {

@@ -147,6 +147,7 @@ void MainWindow::build() {
 
     refreshRuns();
     restoreLayout();
+    updateActions();  // also when the first refresh could not read (a server out of reach)
 }
 
 // The stage, progress and device; a server's workspace also shows its connection.
