@@ -11,8 +11,8 @@ drifts by 10% and more within minutes); a row gives each side's median and the r
 the medians, with the lowest and highest ratio of the pairs in brackets.
 
 Both sides run with the same allocator policy: the app keeps freed memory for reuse at
-start-up (core/util/allocator.h: glibc's M_MMAP_MAX 0, M_TRIM_THRESHOLD 1 GiB), and the
-peers get the same settings through glibc's environment variables (--peer-malloc app, the
+start-up (core/util/allocator.h: glibc's M_MMAP_MAX 0, M_TRIM_THRESHOLD 1 GiB, and one
+arena, M_ARENA_MAX 1, for every thread), and the peers get the same settings through glibc's environment variables (--peer-malloc app, the
 default); --peer-malloc glibc leaves the peers on glibc's defaults, as the rows of
 docs/PERFORMANCE.md before the night of 2026-12-07 were measured.
 

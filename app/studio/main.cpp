@@ -142,11 +142,14 @@ void showAsked(ferkd::ui::MainWindow& window, const QCommandLineParser& parser) 
     if (parser.isSet("inspect-data")) window.showDatasetView(parser.value("inspect-data"));
 }
 
+// One of `options` on the command line, alone or as "--option=value" (before the parser
+// exists: it needs the application object this decides).
 bool asked(int argc, char** argv, std::initializer_list<const char*> options) {
     for (int i = 1; i < argc; ++i)
-        for (const char* option : options)
-            if (std::strcmp(argv[i], option) == 0 || (std::strncmp(argv[i], option, std::strlen(option)) == 0 && argv[i][std::strlen(option)] == '='))
-                return true;
+        for (const char* option : options) {
+            const size_t n = std::strlen(option);
+            if (std::strncmp(argv[i], option, n) == 0 && (argv[i][n] == '\0' || argv[i][n] == '=')) return true;
+        }
     return false;
 }
 

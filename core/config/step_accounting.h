@@ -57,6 +57,8 @@ struct StepAccounting {
     int64_t epochOfStep(int64_t step) const;
     // The epoch (in the config's units) reached at the end of pass `pass` (0-based).
     int64_t epochAfter(int64_t pass) const;
+    // The epochs (in the config's units) done after `passes` whole passes: 0 before the first.
+    int64_t epochsAfterPasses(int64_t passes) const { return passes <= 0 ? 0 : epochAfter(passes - 1); }
     // One line for the run's log: "1,024 crops per step (256 images x 4), 300 epochs = 75 passes ...".
     std::string describe(int64_t trainingImages) const;
     // The same without the data set's size: "1024 crops per step (256 images x 4); 300

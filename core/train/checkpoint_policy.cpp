@@ -56,8 +56,8 @@ void CheckpointPolicy::save(const std::string& path, const std::string& kind, co
     CheckpointContent content = state_;
     content.position = position;
     saveCheckpoint(path, content);
-    const int64_t epochsDone = position.epoch == 0 ? 0 : accounting_.epochAfter(position.epoch - 1);
-    store_.addCheckpoint({runId_, path, kind, epochsDone, position.global_step, top1, 0});
+    store_.addCheckpoint(
+        {runId_, path, kind, accounting_.epochsAfterPasses(position.epoch), position.global_step, top1, 0});
 }
 
 void CheckpointPolicy::saveLast(const TrainingPosition& position) {

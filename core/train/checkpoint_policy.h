@@ -12,10 +12,10 @@
 #include <functional>
 #include <string>
 
+#include "config/step_accounting.h"
 #include "runtime/training_control.h"
 #include "runtime/training_observer.h"
 #include "store/checkpoint.h"
-#include "config/step_accounting.h"
 #include "store/experiment_store.h"
 #include "train/data_parallel.h"
 

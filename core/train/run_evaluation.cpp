@@ -176,8 +176,7 @@ RunEvaluation evaluateRun(const ExperimentStore& store, int64_t runId, const Eva
     const EvalResult r = evaluate(*model, testData, device, request.batch_size, request.progress, {0, -1}, observe);
     out.checkpoint = path;
     // The checkpoint counts passes; the run's epochs count crop-views under FKD's accounting.
-    const int64_t passes = content.position.epoch;
-    out.epoch = passes == 0 ? 0 : stepAccounting(config, data.train ? data.train->size() : 1).epochAfter(passes - 1);
+    out.epoch = stepAccounting(config, data.train ? data.train->size() : 1).epochsAfterPasses(content.position.epoch);
     out.images = r.images;
     out.loss = r.loss;
     out.top1 = r.top1;

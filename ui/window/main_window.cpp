@@ -147,7 +147,6 @@ void MainWindow::build() {
 
     refreshRuns();
     restoreLayout();
-    updateActions();  // also when the first refresh could not read (a server out of reach)
 }
 
 // The stage, progress and device; a server's workspace also shows its connection.
@@ -479,26 +478,27 @@ void MainWindow::showRunDevice(qint64 runId) {
 void MainWindow::updateActions() {
     const bool active = host_->activeRun() != 0;
     const bool paused = host_->paused();
-    const bool selection = !selectedRuns().isEmpty();
     const std::vector<const RunRecord*> selected = runsPanel_->selectedRecords();
+    const bool selection = !selected.empty();
     startAct_->setEnabled(std::any_of(selected.begin(), selected.end(), [](const RunRecord* r) { return startable(*r); }));
     pauseAct_->setEnabled(active && !paused);
     resumeAct_->setEnabled(active && paused);
     stopAct_->setEnabled(active);
     duplicateAct_->setEnabled(selection);
-    exportAct_->setEnabled(selectedRuns().size() == 1);
+    exportAct_->setEnabled(selected.size() == 1);
     csvAct_->setEnabled(selection);
     if (runActions_) runActions_->updateEnabled();
 }
 
 void MainWindow::refreshRuns() {
     std::vector<RunRecord> runs;
-    if (!reading([&] { runs = workspace_->listRuns(); })) return;
-    rightStack_->setCurrentWidget(runs.empty() && !welcomeDismissed_ ? static_cast<QWidget*>(welcome_) : details_);
-    if (runActions_) runsPanel_->setShowArchived(runActions_->showArchived());
-    // The model updates rows in place: selection, sort and scroll position stay.
-    runsPanel_->setRuns(std::move(runs));
-    updateActions();  // a selected run's status may have moved
+    if (reading([&] { runs = workspace_->listRuns(); })) {
+        rightStack_->setCurrentWidget(runs.empty() && !welcomeDismissed_ ? static_cast<QWidget*>(welcome_) : details_);
+        if (runActions_) runsPanel_->setShowArchived(runActions_->showArchived());
+        // The model updates rows in place: selection, sort and scroll position stay.
+        runsPanel_->setRuns(std::move(runs));
+    }
+    updateActions();  // a selected run's status may have moved (set also when a server is out of reach)
 }
 
 int MainWindow::runCount() const { return runsPanel_->visibleCount(); }
